@@ -1,0 +1,367 @@
+#include "cli.h"
+
+#include "passphrase.h"
+
+#include "ledger/error.h"
+#include "ledger/generator.h"
+#include "ledger/importer.h"
+#include "ledger/ledger.h"
+#include "ledger/report.h"
+
+#include <CLI/CLI.hpp>
+
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+#include <ostream>
+
+#include <unistd.h>
+
+namespace ledger::cli {
+
+namespace {
+
+/// A problem with how the command was called (exit 1).
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// Input that is not acceptable (exit 2).
+class InputError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct Options {
+    std::string ledgerPath;
+    std::string passphraseFile;
+    std::string actor;
+    // import
+    std::string importKind;
+    std::string importFile;
+    bool dryRun = false;
+    // report coverage
+    std::string asOf;
+    std::string by = "team";
+    std::string format = "table";
+    // passphrase change
+    std::string newPassphraseFile;
+    // generate
+    GeneratorOptions generator;
+};
+
+Date systemToday() {
+    const auto now = std::chrono::system_clock::now();
+    return Date{std::chrono::floor<std::chrono::days>(now)};
+}
+
+Date today(const Environment& env) {
+    if (const auto value = env.variable("PRACTICE_LEDGER_TODAY"); value && !value->empty()) {
+        const auto parsed = parseIsoDate(*value);
+        if (!parsed) {
+            throw UsageError("PRACTICE_LEDGER_TODAY='" + *value + "' is not a date (YYYY-MM-DD)");
+        }
+        return *parsed;
+    }
+    return systemToday();
+}
+
+std::string actorName(const Options& options, const Environment& env) {
+    if (!options.actor.empty()) {
+        return options.actor;
+    }
+    if (const auto user = env.variable("PRACTICE_LEDGER_USER"); user && !user->empty()) {
+        return *user;
+    }
+    if (const auto user = env.variable("USER"); user && !user->empty()) {
+        return "cli:" + *user;
+    }
+    return "cli";
+}
+
+/// The passphrase from --passphrase-file, else PRACTICE_LEDGER_PASSPHRASE, else a prompt
+/// without echo (twice when `confirm`). Never from a plain argument.
+std::string passphrase(const Options& options, const Environment& env, bool confirm) {
+    std::string value;
+    if (!options.passphraseFile.empty()) {
+        try {
+            value = readPassphraseFile(options.passphraseFile);
+        } catch (const std::runtime_error& e) {
+            throw UsageError(e.what());
+        }
+    } else if (const auto fromEnv = env.variable("PRACTICE_LEDGER_PASSPHRASE")) {
+        value = *fromEnv;
+    } else {
+        const auto typed = env.prompt("Passphrase for " + options.ledgerPath + ": ");
+        if (!typed) {
+            throw UsageError("no passphrase: give --passphrase-file FILE or set "
+                             "PRACTICE_LEDGER_PASSPHRASE (there is no terminal to ask on)");
+        }
+        value = *typed;
+        if (confirm && !value.empty()) {
+            const auto again = env.prompt("Type it again: ");
+            if (!again || *again != value) {
+                throw UsageError("the two passphrases differ");
+            }
+        }
+    }
+    if (value.empty()) {
+        throw UsageError("the passphrase is empty");
+    }
+    return value;
+}
+
+std::string readFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        throw InputError(path + ": cannot read the file");
+    }
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+int runInit(const Options& options, const Environment& env, std::ostream& out) {
+    std::error_code ec;
+    if (std::filesystem::exists(std::filesystem::symlink_status(options.ledgerPath, ec))) {
+        throw AlreadyExists("a file already exists at " + options.ledgerPath +
+                            "; init never overwrites a file");
+    }
+    const std::string secret = passphrase(options, env, true);
+    Ledger::create(options.ledgerPath, secret, actorName(options, env));
+    out << "created ledger " << options.ledgerPath << "\n";
+    return kOk;
+}
+
+int runImport(const Options& options, const Environment& env, std::ostream& out,
+              std::ostream& err) {
+    const auto kind = parseImportKind(options.importKind);
+    if (!kind) {
+        throw UsageError("import what? staff, modules, requirements or completions");
+    }
+    const Date now = today(env);
+    const std::string text = readFile(options.importFile);
+    Ledger ledger = Ledger::open(options.ledgerPath, passphrase(options, env, false));
+    const ImportSummary summary = ledger.importCsv(*kind, options.importFile, text, now,
+                                                   options.dryRun, actorName(options, env));
+    for (const FieldError& notice : summary.notices) {
+        err << formatFieldError(notice) << "\n";
+    }
+    out << "added " << summary.added << ", updated " << summary.updated << ", unchanged "
+        << summary.unchanged << "\n";
+    return kOk;
+}
+
+int runReport(const Options& options, const Environment& env, std::ostream& out) {
+    Date asOf{};
+    if (options.asOf.empty()) {
+        asOf = today(env);
+    } else if (const auto parsed = parseIsoDate(options.asOf)) {
+        asOf = *parsed;
+    } else {
+        throw UsageError("--as-of " + options.asOf + " is not a date (YYYY-MM-DD)");
+    }
+    Ledger ledger = Ledger::open(options.ledgerPath, passphrase(options, env, false), true);
+    const ComplianceEngine engine = ledger.engine();
+    const bool csv = options.format == "csv";
+    if (options.by == "staff") {
+        const auto rows = staffStatusReport(engine, asOf);
+        out << (csv ? formatStaffStatusCsv(rows) : formatStaffStatusTable(rows));
+    } else {
+        const auto rows = teamCoverageReport(engine, asOf);
+        out << (csv ? formatTeamCoverageCsv(rows) : formatTeamCoverageTable(rows));
+    }
+    return kOk;
+}
+
+int runCheck(const Options& options, const Environment& env, std::ostream& out, std::ostream& err) {
+    Ledger ledger = Ledger::open(options.ledgerPath, passphrase(options, env, false), true);
+    out << "schema version " << ledger.schemaVersion() << "\n";
+    const auto problems = ledger.check();
+    for (const std::string& problem : problems) {
+        err << problem << "\n";
+    }
+    if (!problems.empty()) {
+        return kOther;
+    }
+    out << "integrity ok, foreign keys ok\n";
+    return kOk;
+}
+
+int runPassphraseChange(const Options& options, const Environment& env, std::ostream& out) {
+    std::string next;
+    try {
+        next = readPassphraseFile(options.newPassphraseFile);
+    } catch (const std::runtime_error& e) {
+        throw UsageError(e.what());
+    }
+    if (next.empty()) {
+        throw UsageError("the new passphrase is empty");
+    }
+    Ledger ledger = Ledger::open(options.ledgerPath, passphrase(options, env, false));
+    ledger.changePassphrase(next, actorName(options, env));
+    out << "passphrase changed\n";
+    return kOk;
+}
+
+int runGenerate(Options options, const Environment& env, std::ostream& out) {
+    std::error_code ec;
+    if (std::filesystem::exists(std::filesystem::symlink_status(options.ledgerPath, ec))) {
+        throw AlreadyExists("a file already exists at " + options.ledgerPath +
+                            "; generate writes a new ledger only");
+    }
+    options.generator.today = today(env);
+    const LedgerData data = generateCouncil(options.generator);
+    const std::string secret = passphrase(options, env, true);
+    const std::string actor = actorName(options, env);
+    try {
+        Ledger ledger = Ledger::create(options.ledgerPath, secret, actor);
+        ledger.importRecords(data, options.generator.today, actor);
+    } catch (...) {
+        std::filesystem::remove(options.ledgerPath, ec);
+        throw;
+    }
+    out << "generated " << data.staff.size() << " staff, " << data.modules.size() << " modules, "
+        << data.requirements.size() << " rules, " << data.completions.size()
+        << " completions ending " << formatIso(options.generator.today) << "\n";
+    return kOk;
+}
+
+} // namespace
+
+Environment systemEnvironment() {
+    Environment env;
+    env.variable = [](const std::string& name) -> std::optional<std::string> {
+        if (const char* value = std::getenv(name.c_str())) {
+            return std::string(value);
+        }
+        return std::nullopt;
+    };
+    env.prompt = [](const std::string& prompt) {
+        return promptPassphrase(prompt);
+    };
+    return env;
+}
+
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
+        const Environment& env) {
+    Options options;
+    CLI::App app{"Practice Ledger: the learning and development record of an adult social "
+                 "care workforce, in an encrypted ledger.",
+                 "practice-ledger-cli"};
+    app.require_subcommand(1);
+    app.add_option("--ledger", options.ledgerPath, "The ledger file")->required();
+    app.add_option("--passphrase-file", options.passphraseFile,
+                   "Read the passphrase from FILE (else PRACTICE_LEDGER_PASSPHRASE, else a "
+                   "prompt)");
+    app.add_option("--as", options.actor,
+                   "Who is making the change, for the change log (else PRACTICE_LEDGER_USER)");
+
+    CLI::App* init = app.add_subcommand("init", "Create a new, empty ledger");
+
+    CLI::App* import = app.add_subcommand("import", "Import a CSV file (all or nothing)");
+    import->add_option("kind", options.importKind, "staff, modules, requirements or completions")
+        ->required()
+        ->check(CLI::IsMember({"staff", "modules", "requirements", "completions"}));
+    import->add_option("file", options.importFile, "The CSV file")->required();
+    import->add_flag("--dry-run", options.dryRun, "Check and count; write nothing");
+
+    CLI::App* report = app.add_subcommand("report", "Reports");
+    report->require_subcommand(1);
+    CLI::App* coverage = report->add_subcommand("coverage", "Coverage by team or by staff");
+    coverage->add_option("--as-of", options.asOf, "The date of the question (default: today)");
+    coverage->add_option("--by", options.by, "team or staff")
+        ->check(CLI::IsMember({"team", "staff"}));
+    coverage->add_option("--format", options.format, "table or csv")
+        ->check(CLI::IsMember({"table", "csv"}));
+
+    CLI::App* check = app.add_subcommand("check", "Integrity and foreign-key checks");
+
+    CLI::App* passphraseCommand = app.add_subcommand("passphrase", "Passphrase management");
+    passphraseCommand->require_subcommand(1);
+    CLI::App* change = passphraseCommand->add_subcommand("change", "Change the passphrase");
+    change
+        ->add_option("--new-passphrase-file", options.newPassphraseFile,
+                     "Read the new passphrase from FILE")
+        ->required();
+
+    CLI::App* generate =
+        app.add_subcommand("generate", "Create a new ledger holding a synthetic council");
+    generate->add_option("--staff", options.generator.staff, "People (default 400)")
+        ->check(CLI::Range(1, 1000000));
+    generate->add_option("--teams", options.generator.teams, "Teams (default 12)")
+        ->check(CLI::Range(1, 10000));
+    generate->add_option("--modules", options.generator.modules, "Modules (default 18)")
+        ->check(CLI::Range(1, 60));
+    generate->add_option("--years", options.generator.years, "Years of history (default 6)")
+        ->check(CLI::Range(1, 40));
+    generate->add_option("--seed", options.generator.seed, "Random seed (default 1)");
+    generate
+        ->add_option("--completions-per-staff", options.generator.completionsPerStaff,
+                     "0 follows renewal cycles; N gives about N per person")
+        ->check(CLI::Range(0, 10000));
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e, out, err);
+        return code == 0 ? kOk : kUsage;
+    }
+
+    try {
+        today(env); // a bad PRACTICE_LEDGER_TODAY is a usage error for every command
+        if (init->parsed()) {
+            return runInit(options, env, out);
+        }
+        if (import->parsed()) {
+            return runImport(options, env, out, err);
+        }
+        if (coverage->parsed()) {
+            return runReport(options, env, out);
+        }
+        if (check->parsed()) {
+            return runCheck(options, env, out, err);
+        }
+        if (change->parsed()) {
+            return runPassphraseChange(options, env, out);
+        }
+        if (generate->parsed()) {
+            return runGenerate(options, env, out);
+        }
+        err << app.help();
+        return kUsage;
+    } catch (const UsageError& e) {
+        err << "practice-ledger-cli: " << e.what() << "\n";
+        return kUsage;
+    } catch (const InputError& e) {
+        err << e.what() << "\n";
+        return kInvalidInput;
+    } catch (const ValidationError& e) {
+        for (const FieldError& error : e.errors()) {
+            err << formatFieldError(error) << "\n";
+        }
+        err << "nothing was changed (" << e.errors().size()
+            << (e.errors().size() == 1 ? " problem" : " problems") << ")\n";
+        return kInvalidInput;
+    } catch (const AlreadyExists& e) {
+        err << "practice-ledger-cli: " << e.what() << "\n";
+        return kInvalidInput;
+    } catch (const LedgerMissing& e) {
+        err << "practice-ledger-cli: " << e.what() << "\n";
+        return kCannotOpen;
+    } catch (const NotALedger& e) {
+        err << "practice-ledger-cli: " << e.what() << "\n";
+        return kCannotOpen;
+    } catch (const WrongPassphrase& e) {
+        err << "practice-ledger-cli: " << e.what() << "\n";
+        return kCannotOpen;
+    } catch (const NewerSchema& e) {
+        err << "practice-ledger-cli: " << e.what() << "\n";
+        return kCannotOpen;
+    } catch (const std::exception& e) {
+        err << "practice-ledger-cli: " << e.what() << "\n";
+        return kOther;
+    }
+}
+
+} // namespace ledger::cli

@@ -1,0 +1,83 @@
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace ledger {
+
+/// The root of every error core throws; the app turns each kind into a message a person
+/// understands.
+class Error : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// The ledger file does not exist (opening never creates one).
+class LedgerMissing : public Error {
+public:
+    using Error::Error;
+};
+
+/// The file exists but is not a Practice Ledger ledger (empty, plaintext, text, another
+/// application's database).
+class NotALedger : public Error {
+public:
+    using Error::Error;
+};
+
+/// The file could not be decrypted: the passphrase is wrong or the file is damaged.
+class WrongPassphrase : public Error {
+public:
+    using Error::Error;
+};
+
+/// The ledger was written by a newer program; it is refused and never touched.
+class NewerSchema : public Error {
+public:
+    using Error::Error;
+};
+
+/// Creating a ledger where a file already exists.
+class AlreadyExists : public Error {
+public:
+    using Error::Error;
+};
+
+/// The ledger is held by another writer, or a record changed underneath.
+class Conflict : public Error {
+public:
+    using Error::Error;
+};
+
+/// A store operation failed for a reason outside the user's input (disk full, I/O error).
+class StorageError : public Error {
+public:
+    using Error::Error;
+};
+
+/// One problem with one field of user input. `line` is 1-based where the input came from a
+/// file (0 when it did not), `field` is the column or form field name.
+struct FieldError {
+    std::string file;
+    int line = 0;
+    std::string field;
+    std::string message;
+
+    friend bool operator==(const FieldError&, const FieldError&) = default;
+};
+
+/// Every problem found in one piece of input, all at once.
+class ValidationError : public Error {
+public:
+    explicit ValidationError(std::vector<FieldError> errors);
+    [[nodiscard]] const std::vector<FieldError>& errors() const { return m_errors; }
+
+private:
+    std::vector<FieldError> m_errors;
+};
+
+/// `FILE:LINE: field: message` (or `field: message` without a file).
+[[nodiscard]] std::string formatFieldError(const FieldError& error);
+
+} // namespace ledger

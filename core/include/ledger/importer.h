@@ -1,0 +1,48 @@
+#pragma once
+
+#include "ledger/domain.h"
+#include "ledger/error.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ledger {
+
+enum class ImportKind { Staff, Modules, Requirements, Completions };
+
+/// `staff`, `modules`, `requirements`, `completions`.
+[[nodiscard]] std::optional<ImportKind> parseImportKind(std::string_view name);
+[[nodiscard]] std::string importKindName(ImportKind kind);
+
+/// The exact header columns of each import; `required` must be present, `optional` may be.
+struct ImportColumns {
+    std::vector<std::string> required;
+    std::vector<std::string> optional;
+};
+[[nodiscard]] const ImportColumns& importColumns(ImportKind kind);
+
+/// A CSV file turned into records, not yet stored. Each record keeps the line it started on.
+/// `errors` holds every problem (file, line, column, message), sorted by line; `notices`
+/// holds what was ignored (unknown columns). Only an import without errors may be applied.
+struct ParsedImport {
+    ImportKind kind = ImportKind::Staff;
+    std::vector<FieldError> errors;
+    std::vector<FieldError> notices;
+    std::vector<Staff> staff;
+    std::vector<Module> modules;
+    std::vector<Requirement> requirements;
+    std::vector<Completion> completions;
+    std::vector<int> lines; ///< the starting line of each record, in order
+    int repeats = 0;        ///< records identical to an earlier one in the file (no change)
+};
+
+/// Parses and validates an import against the ledger's current records (rules section 7):
+/// references must exist (in the ledger, or for line managers in the same file), two
+/// different records with the same natural key in one file are an error.
+[[nodiscard]] ParsedImport parseImport(ImportKind kind, std::string_view fileName,
+                                       std::string_view text, const LedgerData& existing,
+                                       Date today);
+
+} // namespace ledger

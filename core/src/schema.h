@@ -1,0 +1,100 @@
+#pragma once
+
+// The ledger schema, one script per version step; private to core. Step N takes a ledger
+// from user_version N-1 to N. Written for SQLite 3.15.2 (SQLCipher 3.4.1): no UPSERT,
+// RETURNING, window functions, generated columns or STRICT tables.
+
+#include <array>
+
+namespace ledger::schema {
+
+inline constexpr std::array<const char*, 1> kSteps{
+    // 0 -> 1: the foundation.
+    R"sql(
+CREATE TABLE setting (
+    key   TEXT PRIMARY KEY NOT NULL,
+    value TEXT NOT NULL
+);
+CREATE TABLE team (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE CHECK (name <> '')
+);
+CREATE TABLE role (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE CHECK (name <> '')
+);
+CREATE TABLE staff (
+    id                  INTEGER PRIMARY KEY,
+    employee_id         TEXT NOT NULL UNIQUE CHECK (employee_id <> ''),
+    full_name           TEXT NOT NULL,
+    email               TEXT NOT NULL DEFAULT '',
+    team_id             INTEGER NOT NULL REFERENCES team(id) ON DELETE RESTRICT,
+    role_id             INTEGER NOT NULL REFERENCES role(id) ON DELETE RESTRICT,
+    start_date          TEXT NOT NULL,
+    leave_date          TEXT,
+    line_manager_id     TEXT NOT NULL DEFAULT '',
+    registration_body   TEXT NOT NULL DEFAULT '' CHECK (registration_body IN ('', 'SWE', 'HCPC', 'NMC')),
+    registration_number TEXT NOT NULL DEFAULT '',
+    CHECK (leave_date IS NULL OR leave_date >= start_date)
+);
+CREATE INDEX staff_team ON staff(team_id);
+CREATE TABLE module (
+    id               INTEGER PRIMARY KEY,
+    code             TEXT NOT NULL UNIQUE CHECK (code <> ''),
+    title            TEXT NOT NULL,
+    renewal_months   INTEGER CHECK (renewal_months IS NULL OR renewal_months BETWEEN 1 AND 999),
+    renewal_basis    TEXT NOT NULL DEFAULT 'completion' CHECK (renewal_basis IN ('completion', 'expiry')),
+    window_days      INTEGER NOT NULL DEFAULT 90 CHECK (window_days BETWEEN 0 AND 3650),
+    due_soon_days    INTEGER NOT NULL DEFAULT 60 CHECK (due_soon_days BETWEEN 0 AND 3650),
+    asc_wds_category INTEGER
+);
+CREATE TABLE requirement (
+    id              INTEGER PRIMARY KEY,
+    module_id       INTEGER NOT NULL REFERENCES module(id) ON DELETE RESTRICT,
+    scope           TEXT NOT NULL CHECK (scope IN ('all', 'team', 'role')),
+    value           TEXT NOT NULL DEFAULT '',
+    due_within_days INTEGER NOT NULL CHECK (due_within_days BETWEEN 0 AND 3650),
+    effective_from  TEXT,
+    UNIQUE (module_id, scope, value),
+    CHECK ((scope = 'all') = (value = ''))
+);
+CREATE TABLE completion (
+    id           INTEGER PRIMARY KEY,
+    staff_id     INTEGER NOT NULL REFERENCES staff(id) ON DELETE RESTRICT,
+    module_id    INTEGER NOT NULL REFERENCES module(id) ON DELETE RESTRICT,
+    completed_on TEXT NOT NULL,
+    expires_on   TEXT CHECK (expires_on IS NULL OR expires_on >= completed_on),
+    evidence     TEXT NOT NULL DEFAULT '',
+    UNIQUE (staff_id, module_id, completed_on)
+);
+CREATE INDEX completion_module ON completion(module_id);
+CREATE TABLE audit_theme (
+    id        INTEGER PRIMARY KEY,
+    title     TEXT NOT NULL CHECK (title <> ''),
+    source    TEXT NOT NULL CHECK (source IN ('case_file_audit', 'complaint', 'ombudsman_finding',
+                                              'safeguarding_adults_review', 'peer_challenge', 'cqc')),
+    raised_on TEXT NOT NULL,
+    priority  TEXT NOT NULL CHECK (priority IN ('low', 'medium', 'high')),
+    status    TEXT NOT NULL CHECK (status IN ('open', 'being_addressed', 're_audited', 'closed')),
+    notes     TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE audit_theme_module (
+    theme_id  INTEGER NOT NULL REFERENCES audit_theme(id) ON DELETE CASCADE,
+    module_id INTEGER NOT NULL REFERENCES module(id) ON DELETE RESTRICT,
+    PRIMARY KEY (theme_id, module_id)
+) WITHOUT ROWID;
+CREATE TABLE change_log (
+    id         INTEGER PRIMARY KEY,
+    at         TEXT NOT NULL,
+    actor      TEXT NOT NULL,
+    entity     TEXT NOT NULL,
+    record_key TEXT NOT NULL,
+    action     TEXT NOT NULL,
+    old_values TEXT NOT NULL DEFAULT '',
+    new_values TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX change_log_record ON change_log(entity, record_key);
+)sql",
+};
+
+} // namespace ledger::schema

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# The two commands of the README, each doing all its own set-up on a fresh Debian 12 machine:
+#   ./packaging/dev.sh demo   build, then open a demo ledger of a realistic council
+#   ./packaging/dev.sh test   build, then run every test (ctest), sanitizers and fuzzing too
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build="$root/build"
+sanitize_build="$root/build-sanitize"
+jobs=$(nproc 2>/dev/null || echo 2)
+
+say() { printf '==> %s\n' "$*" >&2; }
+
+install_packages() {
+    local wanted missing=()
+    mapfile -t wanted < <(grep -v '^\s*#' "$root/packaging/debian-packages.txt" | grep -v '^\s*$')
+    for p in "${wanted[@]}"; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+    done
+    if [ ${#missing[@]} -eq 0 ]; then
+        return
+    fi
+    say "installing ${#missing[@]} Debian packages: ${missing[*]}"
+    local sudo=""
+    if [ "$(id -u)" -ne 0 ]; then
+        sudo="sudo"
+    fi
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+build_main() {
+    say "configuring and building ($build)"
+    cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+    cmake --build "$build" -j"$jobs"
+}
+
+build_sanitized() {
+    say "configuring and building with clang, AddressSanitizer, UBSan and libFuzzer ($sanitize_build)"
+    CXX=clang++ cmake -S "$root" -B "$sanitize_build" -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+        -DPRACTICE_LEDGER_SANITIZE=ON -DPRACTICE_LEDGER_FUZZ=ON \
+        -DPRACTICE_LEDGER_BUILD_BENCH=OFF -DPRACTICE_LEDGER_CORE_ONLY=ON >/dev/null
+    cmake --build "$sanitize_build" -j"$jobs"
+}
+
+# Tests never depend on the machine's locale, time zone or today.
+export TZ=UTC LC_ALL=C.UTF-8 LANG=C.UTF-8
+export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
+
+case "${1:-}" in
+demo)
+    install_packages
+    build_main
+    demo_dir=$(mktemp -d "${TMPDIR:-/tmp}/practice-ledger-demo.XXXXXX")
+    trap 'rm -rf "$demo_dir"' EXIT
+    ledger="$demo_dir/demo.ledger"
+    export PRACTICE_LEDGER_PASSPHRASE=demo
+    say "generating a demo council ledger (passphrase: demo)"
+    "$build/app/practice-ledger-cli" --ledger "$ledger" --as "Demo" generate --staff 400 --seed 2026
+    "$build/app/practice-ledger-cli" --ledger "$ledger" report coverage
+    ;;
+test)
+    start=$(date +%s)
+    install_packages
+    build_main
+    say "running the tests"
+    (cd "$build" && ctest --output-on-failure -j"$jobs")
+    build_sanitized
+    say "running the tests and fuzzers under AddressSanitizer and UBSan"
+    export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+    (cd "$sanitize_build" && ctest --output-on-failure -j"$jobs")
+    say "all tests passed in $(( $(date +%s) - start )) s"
+    ;;
+*)
+    echo "usage: $0 demo|test" >&2
+    exit 1
+    ;;
+esac

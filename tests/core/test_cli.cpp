@@ -1,0 +1,244 @@
+// practice-ledger-cli's contract: commands, exit statuses, output formats, golden reports.
+#include "cli.h"
+
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <sstream>
+
+using ledger::test::readAll;
+using ledger::test::ScratchDir;
+using ledger::test::writeAll;
+namespace cli = ledger::cli;
+
+namespace {
+
+const std::string kData = LEDGER_TEST_DATA;
+
+struct Result {
+    int status = -1;
+    std::string out;
+    std::string err;
+};
+
+/// Runs the CLI in-process with a controlled environment and no terminal.
+class Cli {
+public:
+    std::map<std::string, std::string> vars{{"PRACTICE_LEDGER_TODAY", "2026-11-25"}};
+
+    Result operator()(std::vector<std::string> args) const {
+        args.insert(args.begin(), "practice-ledger-cli");
+        std::vector<const char*> argv;
+        for (const std::string& a : args) {
+            argv.push_back(a.c_str());
+        }
+        cli::Environment env;
+        env.variable = [this](const std::string& name) -> std::optional<std::string> {
+            const auto it = vars.find(name);
+            return it == vars.end() ? std::nullopt : std::optional<std::string>(it->second);
+        };
+        env.prompt = [](const std::string&) {
+            return std::optional<std::string>();
+        };
+        std::ostringstream out, err;
+        Result r;
+        r.status = cli::run(static_cast<int>(argv.size()), argv.data(), out, err, env);
+        r.out = out.str();
+        r.err = err.str();
+        return r;
+    }
+};
+
+/// A ledger holding the small council of tests/data/small-council.
+struct SmallCouncil {
+    ScratchDir dir;
+    Cli cli;
+    std::string ledger = (dir / "council.ledger").string();
+    std::string pass = (dir / "pass").string();
+
+    SmallCouncil() {
+        writeAll(pass, "small council\n");
+        EXPECT_EQ(run({"init"}).status, 0);
+        for (const char* kind : {"staff", "modules", "requirements", "completions"}) {
+            const Result r = run({"import", kind, kData + "/small-council/" + kind + ".csv"});
+            EXPECT_EQ(r.status, 0) << kind << ": " << r.err;
+        }
+    }
+    Result run(std::vector<std::string> args) const {
+        args.insert(args.begin(), {"--ledger", ledger, "--passphrase-file", pass});
+        return cli(args);
+    }
+};
+
+} // namespace
+
+TEST(CliGolden, TeamAndStaffCoverageMatchTheIndependentReports) {
+    SmallCouncil council;
+    for (const char* date : {"2025-03-31", "2026-11-25"}) {
+        const Result team = council.run({"report", "coverage", "--as-of", date, "--format", "csv"});
+        ASSERT_EQ(team.status, 0) << team.err;
+        EXPECT_EQ(team.out, readAll(kData + "/small-council/expected-team-" + date + ".csv"))
+            << date;
+        const Result staff = council.run(
+            {"report", "coverage", "--as-of", date, "--by", "staff", "--format", "csv"});
+        ASSERT_EQ(staff.status, 0) << staff.err;
+        EXPECT_EQ(staff.out, readAll(kData + "/small-council/expected-staff-" + date + ".csv"))
+            << date;
+    }
+}
+
+TEST(CliGolden, ReimportingTheSameFilesChangesNothing) {
+    SmallCouncil council;
+    const Result r =
+        council.run({"import", "completions", kData + "/small-council/completions.csv"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.out, "added 0, updated 0, unchanged 1846\n");
+    const Result staff = council.run({"import", "staff", kData + "/small-council/staff.csv"});
+    EXPECT_EQ(staff.out, "added 0, updated 0, unchanged 60\n");
+    Cli fresh;
+    ScratchDir dir;
+    const std::string path = (dir / "l").string();
+    fresh.vars["PRACTICE_LEDGER_PASSPHRASE"] = "pw";
+    ASSERT_EQ(fresh({"--ledger", path, "init"}).status, 0);
+    for (const char* kind : {"staff", "modules"}) {
+        fresh({"--ledger", path, "import", kind, kData + "/small-council/" + kind + ".csv"});
+    }
+    // 52 rows repeat an earlier row exactly: recorded once, counted as unchanged.
+    EXPECT_EQ(
+        fresh({"--ledger", path, "import", "completions", kData + "/small-council/completions.csv"})
+            .out,
+        "added 1794, updated 0, unchanged 52\n");
+}
+
+TEST(Cli, InitRefusesAnExistingFileWithStatusTwo) {
+    SmallCouncil council;
+    const std::string before = readAll(council.ledger);
+    const Result r = council.run({"init"});
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("already exists"), std::string::npos);
+    EXPECT_EQ(readAll(council.ledger), before);
+}
+
+TEST(Cli, WrongPassphraseExitsThreeAndLeavesEveryByteUnchanged) {
+    SmallCouncil council;
+    const std::string file = readAll(council.ledger);
+    const std::string wal = readAll(council.ledger + "-wal");
+    writeAll(council.pass, "not the passphrase\n");
+    const std::string csv = kData + "/small-council/staff.csv";
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"report", "coverage"}, {"import", "staff", csv}, {"check"}}) {
+        const Result r = council.run(args);
+        EXPECT_EQ(r.status, 3) << args[0];
+        EXPECT_NE(r.err.find("passphrase is wrong"), std::string::npos) << r.err;
+    }
+    EXPECT_EQ(readAll(council.ledger), file);
+    EXPECT_EQ(readAll(council.ledger + "-wal"), wal);
+}
+
+TEST(Cli, ARejectedImportChangesNothingAndListsEveryProblemSortedByLine) {
+    SmallCouncil council;
+    const auto before = council.run({"report", "coverage", "--by", "staff", "--format", "csv"}).out;
+    const std::string bad = (council.dir / "bad.csv").string();
+    writeAll(bad, "employee_id,module,completed_on,expires_on,evidence\n"
+                  "HW00001,FIRE,2026-11-20,,fine on its own\n"
+                  "HW00001,NOPE,2026-01-01,,\n"
+                  "\"HW00002\",FIRE,2026-02-30,,\"multi\nline\"\n"
+                  "HW99999,FIRE,2026-01-01,,\n");
+    const std::string fileBefore = readAll(council.ledger);
+    const Result r = council.run({"import", "completions", bad});
+    EXPECT_EQ(r.status, 2);
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(r.err, bad + ":3: module: no module has code NOPE\n" + bad +
+                         ":4: completed_on: '2026-02-30' is not a date in the form YYYY-MM-DD\n" +
+                         bad + ":6: employee_id: no staff member has employee id HW99999\n" +
+                         "nothing was changed (3 problems)\n");
+    EXPECT_EQ(council.run({"report", "coverage", "--by", "staff", "--format", "csv"}).out, before);
+    EXPECT_EQ(council.run({"import", "completions", bad, "--dry-run"}).status, 2);
+}
+
+TEST(Cli, DryRunPrintsTheCountsAndWritesNothing) {
+    SmallCouncil council;
+    const std::string extra = (council.dir / "extra.csv").string();
+    writeAll(extra, "employee_id,module,completed_on,expires_on,evidence\n"
+                    "HW00001,FIRE,2026-11-20,,new\n");
+    const Result dry = council.run({"import", "completions", extra, "--dry-run"});
+    EXPECT_EQ(dry.status, 0);
+    EXPECT_EQ(dry.out, "added 1, updated 0, unchanged 0\n");
+    const Result real = council.run({"import", "completions", extra});
+    EXPECT_EQ(real.out, "added 1, updated 0, unchanged 0\n");
+}
+
+TEST(Cli, PassphraseComesFromFileThenEnvironmentNeverAnArgument) {
+    ScratchDir dir;
+    Cli cli;
+    const std::string ledger = (dir / "l").string();
+    // No file, no variable, no terminal: a usage error, and no ledger is made.
+    EXPECT_EQ(cli({"--ledger", ledger, "init"}).status, 1);
+    EXPECT_FALSE(std::filesystem::exists(ledger));
+    EXPECT_EQ(cli({"--ledger", ledger, "--passphrase", "x", "init"}).status, 1);
+    cli.vars["PRACTICE_LEDGER_PASSPHRASE"] = "from env";
+    EXPECT_EQ(cli({"--ledger", ledger, "init"}).status, 0);
+    writeAll(dir / "pf", "from env\n");
+    cli.vars.erase("PRACTICE_LEDGER_PASSPHRASE");
+    EXPECT_EQ(cli({"--ledger", ledger, "--passphrase-file", (dir / "pf").string(), "check"}).status,
+              0);
+    writeAll(dir / "pf2", "from env\n\n"); // only one newline is stripped
+    EXPECT_EQ(
+        cli({"--ledger", ledger, "--passphrase-file", (dir / "pf2").string(), "check"}).status, 3);
+    writeAll(dir / "empty", "\n");
+    EXPECT_EQ(
+        cli({"--ledger", ledger, "--passphrase-file", (dir / "empty").string(), "check"}).status,
+        1);
+}
+
+TEST(Cli, ExitStatusesForUsageAndUnopenableLedgers) {
+    ScratchDir dir;
+    Cli cli;
+    cli.vars["PRACTICE_LEDGER_PASSPHRASE"] = "pw";
+    EXPECT_EQ(cli({"report", "coverage"}).status, 1); // no --ledger
+    EXPECT_EQ(cli({"--ledger", (dir / "l").string(), "frobnicate"}).status, 1);
+    EXPECT_EQ(cli({"--ledger", (dir / "missing").string(), "check"}).status, 3);
+    writeAll(dir / "notes.txt", "just some notes\n");
+    EXPECT_EQ(cli({"--ledger", (dir / "notes.txt").string(), "check"}).status, 3);
+    ASSERT_EQ(cli({"--ledger", (dir / "l").string(), "init"}).status, 0);
+    EXPECT_EQ(cli({"--ledger", (dir / "l").string(), "report", "coverage", "--as-of", "31/03/2026"})
+                  .status,
+              1);
+    EXPECT_EQ(
+        cli({"--ledger", (dir / "l").string(), "report", "coverage", "--by", "module"}).status, 1);
+    cli.vars["PRACTICE_LEDGER_TODAY"] = "tomorrow";
+    EXPECT_EQ(cli({"--ledger", (dir / "l").string(), "check"}).status, 1);
+}
+
+TEST(Cli, CheckPrintsTheSchemaVersion) {
+    SmallCouncil council;
+    const Result r = council.run({"check"});
+    EXPECT_EQ(r.status, 0);
+    EXPECT_EQ(r.out, "schema version 1\nintegrity ok, foreign keys ok\n");
+}
+
+TEST(Cli, PassphraseChange) {
+    SmallCouncil council;
+    const std::string next = (council.dir / "next").string();
+    writeAll(next, "a new passphrase\n");
+    EXPECT_EQ(council.run({"passphrase", "change", "--new-passphrase-file", next}).status, 0);
+    EXPECT_EQ(council.run({"check"}).status, 3);
+    EXPECT_EQ(council.cli({"--ledger", council.ledger, "--passphrase-file", next, "check"}).status,
+              0);
+}
+
+TEST(Cli, TableReportUsesWordsAndUkDates) {
+    SmallCouncil council;
+    const Result r = council.run({"report", "coverage", "--as-of", "2026-11-25", "--by", "staff"});
+    ASSERT_EQ(r.status, 0);
+    EXPECT_EQ(r.out.rfind("Employee", 0), 0u);
+    EXPECT_NE(r.out.find("Overdue"), std::string::npos);
+    EXPECT_NE(r.out.find("20/07/2025"), std::string::npos);
+    const Result team = council.run({"report", "coverage", "--as-of", "2026-11-25"});
+    EXPECT_NE(team.out.find("Carers' Support       CARE-ACT         4          2         0        2"
+                            "            0     50.0%"),
+              std::string::npos)
+        << team.out;
+}
