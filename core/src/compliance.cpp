@@ -194,6 +194,9 @@ ComplianceEngine::ComplianceEngine(const LedgerData& data) {
     std::vector<Row> rows;
     rows.reserve(data.completions.size());
     for (const Completion& c : data.completions) {
+        if (c.voided) {
+            continue;
+        }
         const auto staff = staffIndex.find(c.employeeId);
         const auto module = moduleIndex.find(c.moduleCode);
         if (staff == staffIndex.end() || module == moduleIndex.end()) {

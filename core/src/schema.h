@@ -8,7 +8,7 @@
 
 namespace ledger::schema {
 
-inline constexpr std::array<const char*, 1> kSteps{
+inline constexpr std::array<const char*, 2> kSteps{
     // 0 -> 1: the foundation.
     R"sql(
 CREATE TABLE setting (
@@ -94,6 +94,11 @@ CREATE TABLE change_log (
     new_values TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX change_log_record ON change_log(entity, record_key);
+)sql",
+    // 1 -> 2: a completion can be voided (kept as evidence, no longer counted).
+    R"sql(
+ALTER TABLE completion ADD COLUMN voided INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE completion ADD COLUMN void_reason TEXT NOT NULL DEFAULT '';
 )sql",
 };
 

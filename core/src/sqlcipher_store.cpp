@@ -1,12 +1,13 @@
 #include "ledger/sqlcipher_store.h"
 
 #include "ledger/error.h"
+#include "ledger_file.h"
 #include "schema.h"
 #include "sqlite_util.h"
 
 #include <array>
 #include <cctype>
-#include <fstream>
+#include <span>
 #include <system_error>
 
 #include <unistd.h>
@@ -15,6 +16,21 @@ namespace ledger {
 
 namespace fs = std::filesystem;
 using sql::Statement;
+
+/// A cached prepared statement on loan; reset (bindings cleared) when the loan ends, so that
+/// no statement keeps a read transaction open.
+class SqlCipherStore::StatementLease {
+public:
+    explicit StatementLease(Statement& statement) : m_statement(&statement) {}
+    ~StatementLease() { m_statement->reset(); }
+    StatementLease(const StatementLease&) = delete;
+    StatementLease& operator=(const StatementLease&) = delete;
+
+    Statement* operator->() const { return m_statement; }
+
+private:
+    Statement* m_statement;
+};
 
 namespace {
 
@@ -30,7 +46,7 @@ void applyKey(sqlite3* db, std::string_view passphrase) {
 
 /// Refuses files that cannot be a ledger before SQLCipher looks at them, so that "not a
 /// ledger" and "wrong passphrase" stay distinct.
-void checkLooksLikeLedger(const fs::path& path) {
+void checkLooksLikeLedger(const fs::path& path, const LedgerFile& file) {
     std::error_code ec;
     const auto size = fs::file_size(path, ec);
     if (ec) {
@@ -39,10 +55,8 @@ void checkLooksLikeLedger(const fs::path& path) {
     if (size == 0) {
         throw NotALedger(path.string() + " is an empty file, not a Practice Ledger file");
     }
-    std::ifstream in(path, std::ios::binary);
     std::array<char, 512> head{};
-    in.read(head.data(), static_cast<std::streamsize>(head.size()));
-    const auto got = static_cast<std::size_t>(in.gcount());
+    const std::size_t got = file.read(0, head);
     if (std::string_view(head.data(), got).starts_with(std::string_view("SQLite format 3\0", 16))) {
         throw NotALedger(path.string() +
                          " is an unencrypted SQLite database, not a Practice Ledger file");
@@ -60,9 +74,13 @@ void checkLooksLikeLedger(const fs::path& path) {
     }
 }
 
-int pragmaInt(sqlite3* db, const char* pragma) {
+std::int64_t pragmaInteger(sqlite3* db, const char* pragma) {
     Statement st(db, std::string("PRAGMA ") + pragma);
-    return st.step() ? static_cast<int>(st.integer(0)) : 0;
+    return st.step() ? st.integer(0) : 0;
+}
+
+int pragmaInt(sqlite3* db, const char* pragma) {
+    return static_cast<int>(pragmaInteger(db, pragma));
 }
 
 std::optional<std::string> optionalDate(const std::optional<Date>& date) {
@@ -83,6 +101,28 @@ std::optional<Date> optionalDateColumn(const Statement& st, int column) {
     return parseIsoDate(st.text(column));
 }
 
+const char* const kCompletionColumns =
+    "SELECT c.id, s.employee_id, m.code, c.completed_on, c.expires_on, c.evidence, c.voided, "
+    "c.void_reason FROM completion c JOIN staff s ON s.id = c.staff_id "
+    "JOIN module m ON m.id = c.module_id ";
+
+Completion completionRow(const Statement& st) {
+    Completion c;
+    c.id = st.integer(0);
+    c.employeeId = st.text(1);
+    c.moduleCode = st.text(2);
+    c.completedOn = dateColumn(st, 3);
+    c.expiresOn = optionalDateColumn(st, 4);
+    c.evidence = st.text(5);
+    c.voided = st.integer(6) != 0;
+    c.voidReason = st.text(7);
+    return c;
+}
+
+const char* scopeFor(NameKind kind) {
+    return kind == NameKind::Team ? "team" : "role";
+}
+
 } // namespace
 
 SqlCipherStore::SqlCipherStore(sqlite3* db, fs::path path, bool readOnly)
@@ -90,11 +130,33 @@ SqlCipherStore::SqlCipherStore(sqlite3* db, fs::path path, bool readOnly)
 }
 
 SqlCipherStore::~SqlCipherStore() {
+    // Statements first, so that the connection really closes before the file is let go.
+    m_statements.clear();
     sqlite3_close_v2(m_db);
+}
+
+std::string_view SqlCipherStore::schemaStep(int version) {
+    if (version < 1 || version > kSchemaVersion) {
+        return {};
+    }
+    return schema::kSteps[static_cast<std::size_t>(version - 1)];
+}
+
+SqlCipherStore::StatementLease SqlCipherStore::statement(const char* sqlText) {
+    auto& slot = m_statements[sqlText];
+    if (!slot) {
+        slot = std::make_unique<Statement>(m_db, sqlText);
+    }
+    return StatementLease(*slot);
 }
 
 std::unique_ptr<SqlCipherStore> SqlCipherStore::open(const fs::path& path,
                                                      std::string_view passphrase, bool readOnly) {
+    return open(path, passphrase, readOnly ? OpenMode::ReadOnly : OpenMode::ReadWrite);
+}
+
+std::unique_ptr<SqlCipherStore> SqlCipherStore::open(const fs::path& path,
+                                                     std::string_view passphrase, OpenMode mode) {
     std::error_code ec;
     if (!fs::exists(path, ec)) {
         throw LedgerMissing("there is no ledger at " + path.string());
@@ -102,13 +164,17 @@ std::unique_ptr<SqlCipherStore> SqlCipherStore::open(const fs::path& path,
     if (!fs::is_regular_file(path, ec)) {
         throw NotALedger(path.string() + " is not a file");
     }
-    checkLooksLikeLedger(path);
+    auto file = LedgerFile::join(path);
+    checkLooksLikeLedger(path, *file);
+    const bool writer = mode != OpenMode::ReadOnly && file->becomeWriter();
+    const bool readOnly = !writer;
 
     sqlite3* raw = nullptr;
     const int flags =
         (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_FULLMUTEX;
     const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
     std::unique_ptr<SqlCipherStore> store(new SqlCipherStore(raw, path, readOnly));
+    store->m_file = std::move(file);
     if (rc != SQLITE_OK) {
         sql::fail(raw, "opening " + path.string());
     }
@@ -137,6 +203,10 @@ std::unique_ptr<SqlCipherStore> SqlCipherStore::open(const fs::path& path,
     }
     if (version < 1) {
         throw NotALedger(path.string() + " is an unfinished ledger");
+    }
+    if (mode == OpenMode::ReadWrite && !writer) {
+        throw Conflict(path.string() + " is open for writing in another Practice Ledger; close "
+                                       "it there, or open this one read-only");
     }
     sql::exec(raw, "PRAGMA foreign_keys = ON;");
     sqlite3_busy_timeout(raw, 5000);
@@ -195,19 +265,26 @@ std::unique_ptr<SqlCipherStore> SqlCipherStore::create(const fs::path& path,
                            std::generic_category().message(error));
     }
     fs::remove(temp, ec);
-    return open(path, passphrase);
+    return open(path, passphrase, OpenMode::ReadWrite);
 }
 
 void SqlCipherStore::migrate(int from) {
     if (from > 0) {
-        // A copy of the (still encrypted) file before changing its shape.
-        sql::exec(m_db, "PRAGMA wal_checkpoint(TRUNCATE);");
-        std::error_code ec;
-        fs::copy_file(m_path, m_path.string() + ".v" + std::to_string(from) + ".bak",
-                      fs::copy_options::overwrite_existing, ec);
-        if (ec) {
+        // A copy of the (still encrypted) file before changing its shape, holding every
+        // commit: refuse while another program's reader keeps the log from being folded in.
+        Statement checkpoint(m_db, "PRAGMA wal_checkpoint(TRUNCATE)");
+        if (checkpoint.step() && checkpoint.integer(0) != 0) {
+            throw Conflict(m_path.string() +
+                           " needs an upgrade, and another program is reading it; close it "
+                           "there and open it again");
+        }
+        checkpoint.reset();
+        const fs::path backup = m_path.string() + ".v" + std::to_string(from) + ".bak";
+        try {
+            m_file->copyTo(backup);
+        } catch (const StorageError& e) {
             throw StorageError("cannot back up " + m_path.string() +
-                               " before upgrading it: " + ec.message());
+                               " before upgrading it: " + e.what());
         }
     }
     for (int version = from; version < kSchemaVersion; ++version) {
@@ -231,6 +308,10 @@ int SqlCipherStore::schemaVersion() {
     return pragmaInt(m_db, "user_version");
 }
 
+std::int64_t SqlCipherStore::dataVersion() {
+    return pragmaInteger(m_db, "data_version");
+}
+
 void SqlCipherStore::begin() {
     if (m_readOnly) {
         throw Conflict("this ledger is open read-only: another Practice Ledger is writing it");
@@ -248,8 +329,7 @@ void SqlCipherStore::rollback() {
     }
 }
 
-LedgerData SqlCipherStore::loadAll() {
-    LedgerData data;
+void SqlCipherStore::loadReferences(LedgerData& data) {
     {
         Statement st(m_db, "SELECT s.id, s.employee_id, s.full_name, s.email, t.name, r.name, "
                            "s.start_date, s.leave_date, s.line_manager_id, s.registration_body, "
@@ -309,59 +389,56 @@ LedgerData SqlCipherStore::loadAll() {
             data.requirements.push_back(std::move(r));
         }
     }
-    {
-        Statement st(m_db, "SELECT c.id, s.employee_id, m.code, c.completed_on, c.expires_on, "
-                           "c.evidence FROM completion c JOIN staff s ON s.id = c.staff_id "
-                           "JOIN module m ON m.id = c.module_id");
-        while (st.step()) {
-            Completion c;
-            c.id = st.integer(0);
-            c.employeeId = st.text(1);
-            c.moduleCode = st.text(2);
-            c.completedOn = dateColumn(st, 3);
-            c.expiresOn = optionalDateColumn(st, 4);
-            c.evidence = st.text(5);
-            data.completions.push_back(std::move(c));
-        }
+}
+
+LedgerData SqlCipherStore::loadWithoutCompletions() {
+    LedgerData data;
+    loadReferences(data);
+    return data;
+}
+
+LedgerData SqlCipherStore::loadAll() {
+    LedgerData data;
+    loadReferences(data);
+    Statement st(m_db, kCompletionColumns);
+    while (st.step()) {
+        data.completions.push_back(completionRow(st));
     }
     return data;
 }
 
-RecordId SqlCipherStore::nameId(std::string_view table, std::string_view name) {
-    const std::string t(table);
-    Statement find(m_db, "SELECT id FROM " + t + " WHERE name = ?1");
-    find.bind(1, name);
-    if (find.step()) {
-        return find.integer(0);
+RecordId SqlCipherStore::nameId(NameKind kind, std::string_view name) {
+    const bool team = kind == NameKind::Team;
+    if (const auto id = lookup(team ? "SELECT id FROM team WHERE name = ?1"
+                                    : "SELECT id FROM role WHERE name = ?1",
+                               name)) {
+        return *id;
     }
-    Statement insert(m_db, "INSERT INTO " + t + " (name) VALUES (?1)");
-    insert.bind(1, name).run();
+    addName(kind, name);
     return sqlite3_last_insert_rowid(m_db);
 }
 
-namespace {
-std::optional<RecordId> lookup(sqlite3* db, const char* sqlText, std::string_view key) {
-    Statement st(db, sqlText);
-    st.bind(1, key);
-    if (st.step()) {
-        return st.integer(0);
+std::optional<RecordId> SqlCipherStore::lookup(const char* sqlText, std::string_view key) {
+    auto st = statement(sqlText);
+    st->bind(1, key);
+    if (st->step()) {
+        return st->integer(0);
     }
     return std::nullopt;
 }
-} // namespace
 
 void SqlCipherStore::putStaff(const Staff& s) {
-    const RecordId team = nameId("team", s.team);
-    const RecordId role = nameId("role", s.role);
-    const auto existing = lookup(m_db, "SELECT id FROM staff WHERE employee_id = ?1", s.employeeId);
-    Statement st(
-        m_db, existing ? "UPDATE staff SET full_name = ?2, email = ?3, team_id = ?4, "
-                         "role_id = ?5, start_date = ?6, leave_date = ?7, line_manager_id = ?8, "
-                         "registration_body = ?9, registration_number = ?10 WHERE employee_id = ?1"
-                       : "INSERT INTO staff (employee_id, full_name, email, team_id, role_id, "
-                         "start_date, leave_date, line_manager_id, registration_body, "
-                         "registration_number) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
-    st.bind(1, s.employeeId)
+    const RecordId team = nameId(NameKind::Team, s.team);
+    const RecordId role = nameId(NameKind::Role, s.role);
+    const auto existing = lookup("SELECT id FROM staff WHERE employee_id = ?1", s.employeeId);
+    auto st = statement(
+        existing ? "UPDATE staff SET full_name = ?2, email = ?3, team_id = ?4, "
+                   "role_id = ?5, start_date = ?6, leave_date = ?7, line_manager_id = ?8, "
+                   "registration_body = ?9, registration_number = ?10 WHERE employee_id = ?1"
+                 : "INSERT INTO staff (employee_id, full_name, email, team_id, role_id, "
+                   "start_date, leave_date, line_manager_id, registration_body, "
+                   "registration_number) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+    st->bind(1, s.employeeId)
         .bind(2, s.fullName)
         .bind(3, s.email)
         .bind(4, team)
@@ -375,15 +452,15 @@ void SqlCipherStore::putStaff(const Staff& s) {
 }
 
 void SqlCipherStore::putModule(const Module& m) {
-    const auto existing = lookup(m_db, "SELECT id FROM module WHERE code = ?1", m.code);
-    Statement st(
-        m_db, existing ? "UPDATE module SET title = ?2, renewal_months = ?3, renewal_basis = ?4, "
-                         "window_days = ?5, due_soon_days = ?6, asc_wds_category = ?7 "
-                         "WHERE code = ?1"
-                       : "INSERT INTO module (code, title, renewal_months, renewal_basis, "
-                         "window_days, due_soon_days, asc_wds_category) "
-                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    st.bind(1, m.code)
+    const auto existing = lookup("SELECT id FROM module WHERE code = ?1", m.code);
+    auto st =
+        statement(existing ? "UPDATE module SET title = ?2, renewal_months = ?3, "
+                             "renewal_basis = ?4, window_days = ?5, due_soon_days = ?6, "
+                             "asc_wds_category = ?7 WHERE code = ?1"
+                           : "INSERT INTO module (code, title, renewal_months, renewal_basis, "
+                             "window_days, due_soon_days, asc_wds_category) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    st->bind(1, m.code)
         .bind(2, m.title)
         .bind(3, m.renewalMonths)
         .bind(4, renewalBasisCode(m.renewalBasis))
@@ -393,21 +470,27 @@ void SqlCipherStore::putModule(const Module& m) {
         .run();
 }
 
+void SqlCipherStore::removeModule(std::string_view code) {
+    statement("DELETE FROM module WHERE code = ?1")->bind(1, code).run();
+}
+
 void SqlCipherStore::putRequirement(const Requirement& r) {
-    const auto module = lookup(m_db, "SELECT id FROM module WHERE code = ?1", r.moduleCode);
+    const auto module = lookup("SELECT id FROM module WHERE code = ?1", r.moduleCode);
     if (!module) {
         throw ValidationError({FieldError{{}, 0, "module", "no module " + r.moduleCode}});
     }
-    Statement find(m_db, "SELECT id FROM requirement WHERE module_id = ?1 AND scope = ?2 AND "
-                         "value = ?3");
-    find.bind(1, *module).bind(2, scopeCode(r.scope)).bind(3, r.value);
-    const bool exists = find.step();
-    Statement st(m_db, exists
-                           ? "UPDATE requirement SET due_within_days = ?4, effective_from = ?5 "
-                             "WHERE module_id = ?1 AND scope = ?2 AND value = ?3"
-                           : "INSERT INTO requirement (module_id, scope, value, due_within_days, "
-                             "effective_from) VALUES (?1, ?2, ?3, ?4, ?5)");
-    st.bind(1, *module)
+    bool exists = false;
+    {
+        auto find = statement("SELECT id FROM requirement WHERE module_id = ?1 AND scope = ?2 "
+                              "AND value = ?3");
+        find->bind(1, *module).bind(2, scopeCode(r.scope)).bind(3, r.value);
+        exists = find->step();
+    }
+    auto st = statement(exists ? "UPDATE requirement SET due_within_days = ?4, effective_from = ?5 "
+                                 "WHERE module_id = ?1 AND scope = ?2 AND value = ?3"
+                               : "INSERT INTO requirement (module_id, scope, value, "
+                                 "due_within_days, effective_from) VALUES (?1, ?2, ?3, ?4, ?5)");
+    st->bind(1, *module)
         .bind(2, scopeCode(r.scope))
         .bind(3, r.value)
         .bind(4, r.dueWithinDays)
@@ -415,26 +498,127 @@ void SqlCipherStore::putRequirement(const Requirement& r) {
         .run();
 }
 
-void SqlCipherStore::putCompletion(const Completion& c) {
-    const auto staff = lookup(m_db, "SELECT id FROM staff WHERE employee_id = ?1", c.employeeId);
-    const auto module = lookup(m_db, "SELECT id FROM module WHERE code = ?1", c.moduleCode);
+void SqlCipherStore::removeRequirement(const Requirement& r) {
+    statement("DELETE FROM requirement WHERE module_id = (SELECT id FROM module WHERE code = ?1) "
+              "AND scope = ?2 AND value = ?3")
+        ->bind(1, r.moduleCode)
+        .bind(2, scopeCode(r.scope))
+        .bind(3, r.value)
+        .run();
+}
+
+RecordId SqlCipherStore::putCompletion(const Completion& c) {
+    const auto staff = lookup("SELECT id FROM staff WHERE employee_id = ?1", c.employeeId);
+    const auto module = lookup("SELECT id FROM module WHERE code = ?1", c.moduleCode);
     if (!staff || !module) {
         throw ValidationError(
             {FieldError{{}, 0, !staff ? "employee_id" : "module", "no such record"}});
     }
-    Statement find(m_db, "SELECT id FROM completion WHERE staff_id = ?1 AND module_id = ?2 AND "
-                         "completed_on = ?3");
-    find.bind(1, *staff).bind(2, *module).bind(3, formatIso(c.completedOn));
-    const bool exists = find.step();
-    Statement st(m_db, exists ? "UPDATE completion SET expires_on = ?4, evidence = ?5 "
-                                "WHERE staff_id = ?1 AND module_id = ?2 AND completed_on = ?3"
-                              : "INSERT INTO completion (staff_id, module_id, completed_on, "
-                                "expires_on, evidence) VALUES (?1, ?2, ?3, ?4, ?5)");
-    st.bind(1, *staff)
+    const std::string completedOn = formatIso(c.completedOn);
+    std::optional<RecordId> existing;
+    {
+        auto find = statement("SELECT id FROM completion WHERE staff_id = ?1 AND module_id = ?2 "
+                              "AND completed_on = ?3");
+        find->bind(1, *staff).bind(2, *module).bind(3, completedOn);
+        if (find->step()) {
+            existing = find->integer(0);
+        }
+    }
+    auto st = statement(existing ? "UPDATE completion SET expires_on = ?4, evidence = ?5, "
+                                   "voided = ?6, void_reason = ?7 WHERE staff_id = ?1 AND "
+                                   "module_id = ?2 AND completed_on = ?3"
+                                 : "INSERT INTO completion (staff_id, module_id, completed_on, "
+                                   "expires_on, evidence, voided, void_reason) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    st->bind(1, *staff)
         .bind(2, *module)
+        .bind(3, completedOn)
+        .bind(4, optionalDate(c.expiresOn))
+        .bind(5, c.evidence)
+        .bind(6, c.voided ? 1 : 0)
+        .bind(7, c.voidReason)
+        .run();
+    return existing ? *existing : sqlite3_last_insert_rowid(m_db);
+}
+
+void SqlCipherStore::updateCompletion(const Completion& c) {
+    statement("UPDATE completion SET module_id = (SELECT id FROM module WHERE code = ?2), "
+              "completed_on = ?3, expires_on = ?4, evidence = ?5, voided = ?6, void_reason = ?7 "
+              "WHERE id = ?1")
+        ->bind(1, c.id)
+        .bind(2, c.moduleCode)
         .bind(3, formatIso(c.completedOn))
         .bind(4, optionalDate(c.expiresOn))
         .bind(5, c.evidence)
+        .bind(6, c.voided ? 1 : 0)
+        .bind(7, c.voidReason)
+        .run();
+    if (sqlite3_changes(m_db) == 0) {
+        throw Conflict("the completion was removed meanwhile");
+    }
+}
+
+std::optional<Completion> SqlCipherStore::completion(RecordId id) {
+    Statement st(m_db, std::string(kCompletionColumns) + "WHERE c.id = ?1");
+    st.bind(1, id);
+    if (st.step()) {
+        return completionRow(st);
+    }
+    return std::nullopt;
+}
+
+std::vector<Completion> SqlCipherStore::completionsOf(std::string_view employeeId) {
+    Statement st(m_db, std::string(kCompletionColumns) +
+                           "WHERE s.employee_id = ?1 ORDER BY c.completed_on DESC, m.code");
+    st.bind(1, employeeId);
+    std::vector<Completion> out;
+    while (st.step()) {
+        out.push_back(completionRow(st));
+    }
+    return out;
+}
+
+std::int64_t SqlCipherStore::completionCount(std::string_view moduleCode) {
+    auto st = statement("SELECT count(*) FROM completion WHERE module_id = "
+                        "(SELECT id FROM module WHERE code = ?1)");
+    st->bind(1, moduleCode);
+    return st->step() ? st->integer(0) : 0;
+}
+
+std::vector<std::string> SqlCipherStore::names(NameKind kind) {
+    Statement st(m_db, kind == NameKind::Team ? "SELECT name FROM team ORDER BY name"
+                                              : "SELECT name FROM role ORDER BY name");
+    std::vector<std::string> out;
+    while (st.step()) {
+        out.push_back(st.text(0));
+    }
+    return out;
+}
+
+void SqlCipherStore::addName(NameKind kind, std::string_view name) {
+    statement(kind == NameKind::Team ? "INSERT INTO team (name) VALUES (?1)"
+                                     : "INSERT INTO role (name) VALUES (?1)")
+        ->bind(1, name)
+        .run();
+}
+
+void SqlCipherStore::renameName(NameKind kind, std::string_view from, std::string_view to) {
+    statement(kind == NameKind::Team ? "UPDATE team SET name = ?2 WHERE name = ?1"
+                                     : "UPDATE role SET name = ?2 WHERE name = ?1")
+        ->bind(1, from)
+        .bind(2, to)
+        .run();
+    statement("UPDATE requirement SET value = ?3 WHERE scope = ?1 AND value = ?2")
+        ->bind(1, scopeFor(kind))
+        .bind(2, from)
+        .bind(3, to)
+        .run();
+}
+
+void SqlCipherStore::removeName(NameKind kind, std::string_view name) {
+    statement(kind == NameKind::Team ? "DELETE FROM team WHERE name = ?1"
+                                     : "DELETE FROM role WHERE name = ?1")
+        ->bind(1, name)
         .run();
 }
 
@@ -501,10 +685,15 @@ RecordId SqlCipherStore::putAuditTheme(const AuditTheme& t) {
     return id;
 }
 
+void SqlCipherStore::removeAuditTheme(RecordId id) {
+    // Its module links go with it (ON DELETE CASCADE).
+    statement("DELETE FROM audit_theme WHERE id = ?1")->bind(1, id).run();
+}
+
 void SqlCipherStore::appendChangeLog(const ChangeLogEntry& e) {
-    Statement st(m_db, "INSERT INTO change_log (at, actor, entity, record_key, action, "
-                       "old_values, new_values) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    st.bind(1, e.at)
+    statement("INSERT INTO change_log (at, actor, entity, record_key, action, old_values, "
+              "new_values) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+        ->bind(1, e.at)
         .bind(2, e.actor)
         .bind(3, e.entity)
         .bind(4, e.recordKey)
@@ -514,9 +703,19 @@ void SqlCipherStore::appendChangeLog(const ChangeLogEntry& e) {
         .run();
 }
 
+namespace {
+std::vector<ChangeLogEntry> changeLogRows(Statement& st) {
+    std::vector<ChangeLogEntry> entries;
+    while (st.step()) {
+        entries.push_back(ChangeLogEntry{st.integer(0), st.text(1), st.text(2), st.text(3),
+                                         st.text(4), st.text(5), st.text(6), st.text(7)});
+    }
+    return entries;
+}
+} // namespace
+
 std::vector<ChangeLogEntry> SqlCipherStore::changeLog(std::string_view entity,
                                                       std::string_view recordKey) {
-    std::vector<ChangeLogEntry> entries;
     Statement st(m_db, entity.empty()
                            ? "SELECT id, at, actor, entity, record_key, action, old_values, "
                              "new_values FROM change_log ORDER BY id"
@@ -526,22 +725,31 @@ std::vector<ChangeLogEntry> SqlCipherStore::changeLog(std::string_view entity,
     if (!entity.empty()) {
         st.bind(1, entity).bind(2, recordKey);
     }
-    while (st.step()) {
-        entries.push_back(ChangeLogEntry{st.integer(0), st.text(1), st.text(2), st.text(3),
-                                         st.text(4), st.text(5), st.text(6), st.text(7)});
-    }
-    return entries;
+    return changeLogRows(st);
+}
+
+std::vector<ChangeLogEntry> SqlCipherStore::changeLogByPrefix(std::string_view entity,
+                                                              std::string_view keyPrefix) {
+    // A range rather than LIKE, so that the (entity, record_key) index is used and no
+    // character of the key is special. No UTF-8 text holds the byte 0xFF.
+    Statement st(m_db, "SELECT id, at, actor, entity, record_key, action, old_values, new_values "
+                       "FROM change_log WHERE entity = ?1 AND record_key >= ?2 AND "
+                       "record_key < ?3 ORDER BY id");
+    st.bind(1, entity).bind(2, keyPrefix).bind(3, std::string(keyPrefix) + '\xFF');
+    return changeLogRows(st);
 }
 
 std::string SqlCipherStore::setting(std::string_view key) {
-    Statement st(m_db, "SELECT value FROM setting WHERE key = ?1");
-    st.bind(1, key);
-    return st.step() ? st.text(0) : std::string();
+    auto st = statement("SELECT value FROM setting WHERE key = ?1");
+    st->bind(1, key);
+    return st->step() ? st->text(0) : std::string();
 }
 
 void SqlCipherStore::setSetting(std::string_view key, std::string_view value) {
-    Statement st(m_db, "INSERT OR REPLACE INTO setting (key, value) VALUES (?1, ?2)");
-    st.bind(1, key).bind(2, value).run();
+    statement("INSERT OR REPLACE INTO setting (key, value) VALUES (?1, ?2)")
+        ->bind(1, key)
+        .bind(2, value)
+        .run();
 }
 
 std::vector<std::string> SqlCipherStore::checkIntegrity() {

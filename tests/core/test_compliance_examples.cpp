@@ -32,7 +32,7 @@ Outcome evaluate(std::vector<const char*> completions, const char* asOf,
     data.modules.push_back(m);
     data.requirements.push_back(Requirement{0, "M", Scope::All, "", 30, {}});
     for (const char* c : completions) {
-        data.completions.push_back(Completion{0, "P1", "M", d(c), {}, {}});
+        data.completions.push_back(Completion{0, "P1", "M", d(c), {}, {}, false, {}});
     }
     const ComplianceEngine engine(data);
     const auto rows = engine.statusesOf(0, toDayNumber(d(asOf)));

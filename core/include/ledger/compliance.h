@@ -116,7 +116,7 @@ private:
 class ComplianceEngine {
 public:
     /// Builds the engine. The input must already be valid (rules section 7): completions
-    /// naming unknown staff or modules are ignored.
+    /// naming unknown staff or modules are ignored, and so are voided completions.
     explicit ComplianceEngine(const LedgerData& data);
 
     [[nodiscard]] std::size_t staffCount() const { return m_staffStart.size(); }

@@ -83,6 +83,8 @@ struct Completion {
     Date completedOn{};
     std::optional<Date> expiresOn; ///< explicit expiry from a certificate or an import
     std::string evidence;
+    bool voided = false;    ///< kept as evidence but no longer counts
+    std::string voidReason; ///< why it was voided
 
     friend bool operator==(const Completion&, const Completion&) = default;
 };

@@ -50,6 +50,12 @@ public:
     using Error::Error;
 };
 
+/// A long task was cancelled by the person who started it; nothing was written.
+class Cancelled : public Error {
+public:
+    using Error::Error;
+};
+
 /// A store operation failed for a reason outside the user's input (disk full, I/O error).
 class StorageError : public Error {
 public:
