@@ -1,0 +1,117 @@
+// The composition root: reads the command line, builds the session, hands it to the
+// interface, and optionally renders one page to a picture and exits.
+#include "session.h"
+
+#include "convert.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QQmlApplicationEngine>
+#include <QQmlContext>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+/// Restarts the idle lock on any key or mouse input.
+class ActivityFilter : public QObject {
+public:
+    explicit ActivityFilter(Session* session) : QObject(session), m_session(session) {}
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        switch (event->type()) {
+        case QEvent::KeyPress:
+        case QEvent::MouseButtonPress:
+        case QEvent::Wheel:
+            m_session->noteActivity();
+            break;
+        default:
+            break;
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    Session* m_session;
+};
+
+QDate today() {
+    const QByteArray injected = qgetenv("PRACTICE_LEDGER_TODAY");
+    if (!injected.isEmpty()) {
+        const QDate date = QDate::fromString(QString::fromLatin1(injected), Qt::ISODate);
+        if (!date.isValid()) {
+            std::fprintf(stderr, "PRACTICE_LEDGER_TODAY='%s' is not a date (YYYY-MM-DD)\n",
+                         injected.constData());
+            std::exit(1);
+        }
+        return date;
+    }
+    return QDate::currentDate();
+}
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+    QApplication app(argc, argv); // QtCharts needs a QApplication
+    QApplication::setOrganizationName(QStringLiteral("Practice Ledger"));
+    QApplication::setApplicationName(QStringLiteral("Practice Ledger"));
+    QApplication::setApplicationVersion(QStringLiteral(PRACTICE_LEDGER_VERSION));
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    QQuickStyle::setStyle(QStringLiteral("Fusion"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("The learning and development record of an adult social care workforce."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QStringLiteral("Open a generated demo ledger (passphrase demo)."));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"), QStringLiteral("Render a page to FILE (PNG) and exit."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption page(QStringLiteral("page"),
+                                  QStringLiteral("The page for --screenshot: unlock, coverage, "
+                                                 "drilldown, directory, person, editor, modules, "
+                                                 "teams, themes, import, settings."),
+                                  QStringLiteral("NAME"), QStringLiteral("coverage"));
+    parser.addOptions({demo, screenshot, page});
+    parser.process(app);
+
+    auto* session = new Session(today(), &app);
+    app.installEventFilter(new ActivityFilter(session));
+
+    const QString pageName = parser.value(page);
+    if (parser.isSet(demo) || (parser.isSet(screenshot) && pageName != QLatin1String("unlock"))) {
+        const QString error = session->openDemo();
+        if (!error.isEmpty()) {
+            std::fprintf(stderr, "practice-ledger: %s\n", qPrintable(error));
+            return 3;
+        }
+    }
+
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    engine.setInitialProperties({{QStringLiteral("session"), QVariant::fromValue(session)}});
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/PracticeLedger/Ui/Main.qml")));
+    if (engine.rootObjects().isEmpty()) {
+        return 4;
+    }
+    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
+
+    if (parser.isSet(screenshot)) {
+        QMetaObject::invokeMethod(window, "showPage", Q_ARG(QVariant, pageName));
+        const QString file = parser.value(screenshot);
+        QTimer::singleShot(1500, window, [window, file] {
+            const bool ok = window->grabWindow().save(file);
+            if (!ok) {
+                std::fprintf(stderr, "practice-ledger: cannot write %s\n", qPrintable(file));
+            }
+            QCoreApplication::exit(ok ? 0 : 4);
+        });
+    }
+    return QApplication::exec();
+}

@@ -1,0 +1,368 @@
+#include "session.h"
+
+#include "convert.h"
+
+#include "ledger/error.h"
+#include "ledger/generator.h"
+#include "ledger/sqlcipher_store.h"
+
+#include <QDir>
+#include <QSettings>
+#include <QRegularExpression>
+#include <QFileInfo>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+using convert::text;
+
+namespace {
+constexpr int kWatchIntervalMs = 2000;
+const char* kActorKey = "last_actor";
+} // namespace
+
+Session::Session(QDate today, QObject* parent) : QObject(parent), m_today(today) {
+    m_idleTimer.setSingleShot(true);
+    connect(&m_idleTimer, &QTimer::timeout, this, [this] {
+        if (unlocked()) {
+            lock();
+            emit idleLocked();
+        }
+    });
+    m_watchTimer.setInterval(kWatchIntervalMs);
+    connect(&m_watchTimer, &QTimer::timeout, this, &Session::checkForExternalChanges);
+}
+
+Session::~Session() { lock(); }
+
+bool Session::readOnly() const { return m_ledger && m_ledger->readOnly(); }
+
+QString Session::ledgerName() const {
+    if (m_isDemo) {
+        return tr("Demo council");
+    }
+    return QFileInfo(m_path).fileName();
+}
+
+void Session::setActor(const QString& actor) {
+    if (actor == m_actor) {
+        return;
+    }
+    m_actor = actor;
+    if (m_ledger && !readOnly() && !actor.isEmpty()) {
+        try {
+            m_ledger->setSetting(kActorKey, text(actor), text(actor));
+        } catch (...) {
+            // Remembering who you are is a convenience; the session goes on without it.
+        }
+    }
+    emit actorChanged();
+}
+
+QString Session::todayText() const { return m_today.toString(QStringLiteral("dd/MM/yyyy")); }
+
+ledger::Date Session::todayDate() const { return convert::toDate(m_today); }
+
+std::string Session::actorName() const {
+    return m_actor.isEmpty() ? std::string("unknown") : text(m_actor);
+}
+
+QString Session::describeCurrentException() {
+    try {
+        throw;
+    } catch (const ledger::LedgerMissing&) {
+        return tr("There is no ledger at that place. Check the file name, or create a new "
+                  "ledger.");
+    } catch (const ledger::NotALedger&) {
+        return tr("That file is not a Practice Ledger ledger.");
+    } catch (const ledger::WrongPassphrase&) {
+        return tr("The passphrase is wrong, or the ledger file is damaged.");
+    } catch (const ledger::NewerSchema&) {
+        return tr("This ledger was saved by a newer version of Practice Ledger. Please update "
+                  "the program to open it.");
+    } catch (const ledger::AlreadyExists&) {
+        return tr("A file with that name already exists. Choose another name.");
+    } catch (const ledger::ValidationError& e) {
+        QStringList lines;
+        for (const ledger::FieldError& f : e.errors()) {
+            lines << text(f.message);
+        }
+        return lines.join(QLatin1Char('\n'));
+    } catch (const ledger::Cancelled&) {
+        return tr("Cancelled: nothing was changed.");
+    } catch (const ledger::Conflict& e) {
+        return text(e.what());
+    } catch (const std::exception& e) {
+        return tr("Something went wrong: %1").arg(text(e.what()));
+    }
+}
+
+QString Session::adopt(std::unique_ptr<ledger::Ledger> ledger, const QString& path, bool demo) {
+    m_ledger = std::move(ledger);
+    m_path = path;
+    m_isDemo = demo;
+    reload();
+    loadSettings();
+    m_actor = text(m_ledger->setting(kActorKey));
+    setNotice(readOnly() ? tr("Another Practice Ledger is writing this ledger: it is open "
+                              "read-only here.")
+                         : QString());
+    m_watchTimer.start();
+    noteActivity();
+    emit unlockedChanged();
+    emit actorChanged();
+    return {};
+}
+
+QString Session::open(const QString& path, const QString& passphrase) {
+    if (passphrase.isEmpty()) {
+        return tr("Type the ledger's passphrase.");
+    }
+    lock();
+    try {
+        auto opened = std::make_unique<ledger::Ledger>(
+            ledger::Ledger::open(text(path), text(passphrase), ledger::OpenMode::Auto));
+        rememberLedger(path);
+        return adopt(std::move(opened), path, false);
+    } catch (...) {
+        return describeCurrentException();
+    }
+}
+
+QString Session::create(const QString& path, const QString& passphrase) {
+    if (passphrase.isEmpty()) {
+        return tr("Choose a passphrase.");
+    }
+    lock();
+    try {
+        auto created = std::make_unique<ledger::Ledger>(
+            ledger::Ledger::create(text(path), text(passphrase), "new ledger"));
+        rememberLedger(path);
+        return adopt(std::move(created), path, false);
+    } catch (...) {
+        return describeCurrentException();
+    }
+}
+
+QString Session::openDemo() {
+    lock();
+    try {
+        auto dir = std::make_unique<QTemporaryDir>(QDir::tempPath() +
+                                                   QStringLiteral("/practice-ledger-demo-XXXXXX"));
+        if (!dir->isValid()) {
+            return tr("Cannot make a temporary folder for the demo ledger.");
+        }
+        const QString path = dir->filePath(QStringLiteral("demo.ledger"));
+        ledger::GeneratorOptions options;
+        options.seed = 2026;
+        options.today = todayDate();
+        auto created = std::make_unique<ledger::Ledger>(
+            ledger::Ledger::create(text(path), "demo", "demo generator"));
+        created->importRecords(ledger::generateCouncil(options), options.today, "demo generator");
+        created->setSetting("organisation_name", "Demo Borough Council", "demo generator");
+        m_demoDir = dir->path();
+        dir->setAutoRemove(false); // removed on lock
+        return adopt(std::move(created), path, true);
+    } catch (...) {
+        return describeCurrentException();
+    }
+}
+
+void Session::lock() {
+    const bool was = unlocked();
+    m_watchTimer.stop();
+    m_idleTimer.stop();
+    m_ledger.reset();
+    m_data.reset();
+    m_engine.reset();
+    m_actor.clear();
+    if (!m_demoDir.isEmpty()) {
+        QDir(m_demoDir).removeRecursively();
+        m_demoDir.clear();
+    }
+    m_isDemo = false;
+    m_path.clear();
+    if (was) {
+        setNotice({});
+        emit unlockedChanged();
+        emit actorChanged();
+        emit dataChanged();
+    }
+}
+
+void Session::noteActivity() {
+    if (!unlocked()) {
+        return;
+    }
+    if (m_idleOverride.count() > 0) {
+        m_idleTimer.start(m_idleOverride);
+    } else if (m_idleLockMinutes > 0) {
+        m_idleTimer.start(std::chrono::minutes(m_idleLockMinutes));
+    } else {
+        m_idleTimer.stop();
+    }
+}
+
+void Session::setIdleLockInterval(std::chrono::milliseconds interval) {
+    m_idleOverride = interval;
+    noteActivity();
+}
+
+void Session::reload() {
+    if (!m_ledger) {
+        return;
+    }
+    auto data = std::make_shared<const ledger::LedgerData>(m_ledger->data());
+    m_engine = std::make_shared<const ledger::ComplianceEngine>(*data);
+    m_data = std::move(data);
+    m_dataVersion = m_ledger->dataVersion();
+    ++m_revision;
+    emit dataChanged();
+}
+
+void Session::checkForExternalChanges() {
+    if (!m_ledger) {
+        return;
+    }
+    try {
+        if (m_ledger->dataVersion() != m_dataVersion) {
+            reload();
+            loadSettings();
+            setNotice(tr("Another program changed this ledger; the figures were reloaded."));
+        }
+    } catch (...) {
+        setNotice(describeCurrentException());
+    }
+}
+
+void Session::loadSettings() {
+    m_organisationName = text(m_ledger->setting("organisation_name"));
+    bool ok = false;
+    const int minutes = text(m_ledger->setting("idle_lock_minutes")).toInt(&ok);
+    m_idleLockMinutes = ok ? minutes : 15;
+    emit settingsChanged();
+}
+
+QString Session::setting(const QString& key) const {
+    return m_ledger ? text(m_ledger->setting(text(key))) : QString();
+}
+
+QString Session::saveSettings(const QString& organisationName, const QString& localEstId,
+                              int idleLockMinutes) {
+    if (idleLockMinutes < 0 || idleLockMinutes > 480) {
+        return tr("The idle lock is a number of minutes from 0 (never) to 480.");
+    }
+    if (localEstId.size() > 50) {
+        return tr("The ASC-WDS workplace id is at most 50 characters.");
+    }
+    const QString error = write([&](ledger::Ledger& l) {
+        l.setSetting("organisation_name", text(organisationName.trimmed()), actorName());
+        l.setSetting("asc_wds_localestid", text(localEstId.trimmed()), actorName());
+        l.setSetting("idle_lock_minutes", std::to_string(idleLockMinutes), actorName());
+    });
+    if (error.isEmpty()) {
+        loadSettings();
+        noteActivity();
+    }
+    return error;
+}
+
+QString Session::write(const std::function<void(ledger::Ledger&)>& work,
+                       QVariantMap* fieldErrors) {
+    if (!m_ledger) {
+        return tr("No ledger is open.");
+    }
+    if (readOnly()) {
+        return tr("This ledger is open read-only because another Practice Ledger is writing "
+                  "it.");
+    }
+    try {
+        work(*m_ledger);
+    } catch (const ledger::ValidationError& e) {
+        if (fieldErrors) {
+            for (const ledger::FieldError& f : e.errors()) {
+                const QString field = text(f.field);
+                const QString previous = fieldErrors->value(field).toString();
+                fieldErrors->insert(field, previous.isEmpty()
+                                               ? text(f.message)
+                                               : previous + QLatin1Char('\n') + text(f.message));
+            }
+        }
+        return describeCurrentException();
+    } catch (...) {
+        return describeCurrentException();
+    }
+    reload();
+    return {};
+}
+
+void Session::setBusy(bool busy) {
+    if (busy) {
+        m_watchTimer.stop();
+        m_idleTimer.stop();
+    } else if (unlocked()) {
+        m_watchTimer.start();
+        noteActivity();
+    }
+}
+
+QStringList Session::recentLedgers() const {
+    QStringList existing;
+    for (const QString& path : QSettings().value(QStringLiteral("recentLedgers")).toStringList()) {
+        if (QFileInfo::exists(path)) {
+            existing << path;
+        }
+    }
+    return existing;
+}
+
+void Session::rememberLedger(const QString& path) {
+    QSettings settings;
+    QStringList paths = settings.value(QStringLiteral("recentLedgers")).toStringList();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    paths.removeAll(absolute);
+    paths.prepend(absolute);
+    settings.setValue(QStringLiteral("recentLedgers"), paths.mid(0, 8));
+    emit recentLedgersChanged();
+}
+
+QString Session::passphraseStrength(const QString& passphrase) const {
+    if (passphrase.isEmpty()) {
+        return {};
+    }
+    if (passphrase.size() < 10) {
+        return tr("Too short: use at least 10 characters, ideally a few unrelated words");
+    }
+    int kinds = 0;
+    for (const auto* pattern : {"[a-z]", "[A-Z]", "[0-9]", "[^A-Za-z0-9]"}) {
+        kinds += passphrase.contains(QRegularExpression(QLatin1String(pattern))) ? 1 : 0;
+    }
+    const auto words = passphrase.split(QLatin1Char(' '), Qt::SkipEmptyParts).size();
+    if (passphrase.size() >= 20 && (words >= 4 || kinds >= 3)) {
+        return tr("Strong");
+    }
+    if (passphrase.size() >= 14 || kinds >= 3) {
+        return tr("Fair: a longer passphrase would be safer");
+    }
+    return tr("Weak: add more words or characters");
+}
+
+QStringList Session::staffNames() const {
+    QStringList names;
+    if (m_data) {
+        const auto today = todayDate();
+        for (const ledger::Staff& s : m_data->staff) {
+            if (s.startDate <= today && (!s.leaveDate || today <= *s.leaveDate)) {
+                names << text(s.fullName);
+            }
+        }
+    }
+    names.sort(Qt::CaseInsensitive);
+    return names;
+}
+
+void Session::setNotice(const QString& notice) {
+    if (notice != m_notice) {
+        m_notice = notice;
+        emit noticeChanged();
+    }
+}

@@ -1,0 +1,208 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import PracticeLedger.Backend
+
+ApplicationWindow {
+    id: root
+    required property Session session
+
+    property string currentPage: "coverage"
+    property string personId: ""
+
+    width: 1280
+    height: 800
+    minimumWidth: 960
+    minimumHeight: 600
+    visible: true
+    color: Theme.window
+    title: root.session.unlocked ? qsTr("%1 – Practice Ledger").arg(root.session.ledgerName)
+                                 : qsTr("Practice Ledger")
+
+    /// Shows a page by name (also used by --screenshot).
+    function showPage(name) {
+        switch (name) {
+        case "drilldown":
+            root.currentPage = "coverage";
+            coveragePage.selectWorstCell();
+            break;
+        case "person":
+            root.openPerson(directoryPage.firstWithOverdue());
+            break;
+        case "editor":
+            root.currentPage = "directory";
+            editorDialog.openInvalidExample();
+            break;
+        case "unlock":
+            break;
+        default:
+            root.currentPage = name;
+        }
+    }
+    function openPerson(employeeId: string) {
+        root.personId = employeeId;
+        root.currentPage = "person";
+    }
+    function openEditor(kind: string, key: string, preset: var) {
+        editorDialog.edit(kind, key, preset);
+    }
+
+    Connections {
+        target: root.session
+        function onUnlockedChanged() {
+            if (root.session.unlocked)
+                root.currentPage = "coverage";
+        }
+    }
+
+    header: ToolBar {
+        visible: root.session.unlocked
+        background: Rectangle { color: Theme.surface; border.color: Theme.border }
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: Theme.margin
+            anchors.rightMargin: Theme.margin
+            spacing: Theme.margin
+            Label {
+                text: root.session.organisationName !== "" ? root.session.organisationName
+                                                           : root.session.ledgerName
+                font.bold: true
+                font.pointSize: Theme.headingSize
+            }
+            Label {
+                text: root.session.isDemo ? qsTr("Demo ledger – generated data")
+                                          : root.session.ledgerPath
+                color: Theme.muted
+                elide: Text.ElideMiddle
+                Layout.fillWidth: true
+            }
+            Label {
+                text: qsTr("Today %1").arg(root.session.todayText)
+                color: Theme.muted
+            }
+            Label { text: qsTr("You are") }
+            ComboBox {
+                id: actorBox
+                Layout.preferredWidth: 240
+                model: root.session.unlocked ? root.session.staffNames() : []
+                displayText: root.session.actor !== "" ? root.session.actor : qsTr("Choose who you are…")
+                Accessible.name: qsTr("Who you are (labels the change log)")
+                onActivated: root.session.actor = actorBox.currentText
+            }
+            Button {
+                text: qsTr("Lock")
+                icon.name: "system-lock-screen"
+                Accessible.name: qsTr("Lock the ledger")
+                onClicked: root.session.lock()
+            }
+        }
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        spacing: 0
+        visible: root.session.unlocked
+
+        Rectangle {
+            Layout.fillHeight: true
+            Layout.preferredWidth: 210
+            color: Theme.navBackground
+            ColumnLayout {
+                anchors.fill: parent
+                anchors.topMargin: Theme.margin
+                spacing: 2
+                Repeater {
+                    model: [
+                        { page: "coverage", label: qsTr("Coverage") },
+                        { page: "directory", label: qsTr("Staff") },
+                        { page: "modules", label: qsTr("Modules and rules") },
+                        { page: "teams", label: qsTr("Teams and roles") },
+                        { page: "themes", label: qsTr("Audit themes") },
+                        { page: "import", label: qsTr("Import") },
+                        { page: "settings", label: qsTr("Settings") }
+                    ]
+                    delegate: ItemDelegate {
+                        id: navItem
+                        required property var modelData
+                        readonly property bool current: root.currentPage === navItem.modelData.page
+                            || (navItem.modelData.page === "directory" && root.currentPage === "person")
+                        Layout.fillWidth: true
+                        text: navItem.modelData.label
+                        highlighted: navItem.current
+                        Accessible.name: navItem.modelData.label
+                        contentItem: Label {
+                            text: navItem.text
+                            color: Theme.navText
+                            font.bold: navItem.current
+                            leftPadding: Theme.margin
+                        }
+                        background: Rectangle {
+                            color: navItem.current ? Theme.navSelected
+                                 : navItem.hovered ? Qt.lighter(Theme.navBackground, 1.3) : "transparent"
+                        }
+                        onClicked: root.currentPage = navItem.modelData.page
+                    }
+                }
+                Item { Layout.fillHeight: true }
+                Label {
+                    visible: root.session.readOnly
+                    text: qsTr("Read-only")
+                    color: "#ffd479"
+                    font.bold: true
+                    Layout.margins: Theme.margin
+                }
+            }
+        }
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: 0
+
+            Rectangle {
+                visible: root.session.notice !== ""
+                Layout.fillWidth: true
+                implicitHeight: noticeText.implicitHeight + 2 * Theme.spacing
+                color: Theme.noticeBackground
+                Label {
+                    id: noticeText
+                    anchors.fill: parent
+                    anchors.margins: Theme.spacing
+                    text: root.session.notice
+                    wrapMode: Text.Wrap
+                    Accessible.role: Accessible.AlertMessage
+                    Accessible.name: root.session.notice
+                }
+            }
+
+            StackLayout {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                currentIndex: ["coverage", "directory", "person", "modules", "teams", "themes",
+                               "import", "settings"].indexOf(root.currentPage)
+
+                CoveragePage { id: coveragePage; session: root.session; app: root }
+                DirectoryPage { id: directoryPage; session: root.session; app: root }
+                PersonPage { session: root.session; app: root; employeeId: root.personId }
+                ModulesPage { session: root.session; app: root }
+                TeamsPage { session: root.session; app: root }
+                ThemesPage { session: root.session; app: root }
+                ImportPage { session: root.session; app: root }
+                SettingsPage { session: root.session; app: root }
+            }
+        }
+    }
+
+    UnlockPage {
+        anchors.fill: parent
+        visible: !root.session.unlocked
+        session: root.session
+    }
+
+    RecordDialog {
+        id: editorDialog
+        session: root.session
+        anchors.centerIn: parent
+    }
+}

@@ -1,0 +1,225 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import PracticeLedger.Ui
+import PracticeLedger.Backend
+
+// One person: details, required modules with status and dates, completions, change log.
+Item {
+    id: root
+    required property Session session
+    required property var app
+    property string employeeId
+
+    PersonController {
+        id: person
+        session: root.session
+        employeeId: root.employeeId
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.margin
+        spacing: Theme.margin
+
+        RowLayout {
+            Layout.fillWidth: true
+            Button {
+                text: qsTr("◀ Staff")
+                Accessible.name: qsTr("Back to the staff list")
+                onClicked: root.app.currentPage = "directory"
+            }
+            PageTitle {
+                title: person.found ? person.details.fullName : qsTr("Nobody chosen")
+                subtitle: person.found
+                          ? [person.details.employeeId, person.details.role, person.details.team].join(" · ")
+                          : ""
+            }
+            Button {
+                text: qsTr("Edit details")
+                enabled: person.found && !root.session.readOnly
+                Accessible.name: qsTr("Edit this person's details")
+                onClicked: root.app.openEditor("staff", root.employeeId, {})
+            }
+            Button {
+                text: qsTr("Record a completion")
+                enabled: person.found && !root.session.readOnly
+                Accessible.name: qsTr("Record a completed module for this person")
+                onClicked: root.app.openEditor("completion", "", { employee_id: root.employeeId })
+            }
+        }
+
+        GridLayout {
+            visible: person.found
+            columns: 4
+            columnSpacing: Theme.margin * 2
+            rowSpacing: 4
+            Layout.fillWidth: true
+            Label { text: qsTr("Email"); color: Theme.muted }
+            Label { text: person.details.email || qsTr("—") }
+            Label { text: qsTr("Started"); color: Theme.muted }
+            Label {
+                text: person.details.startDate
+                      + (person.details.leaveDate ? qsTr(" · last day %1").arg(person.details.leaveDate) : "")
+            }
+            Label { text: qsTr("Line manager"); color: Theme.muted }
+            Label { text: person.details.lineManager || qsTr("—") }
+            Label { text: qsTr("Registration"); color: Theme.muted }
+            Label { text: person.details.registration || qsTr("—") }
+        }
+
+        Label {
+            visible: person.found
+            text: person.statusSummary
+            font.bold: true
+        }
+
+        TabBar {
+            id: tabs
+            visible: person.found
+            Layout.fillWidth: true
+            TabButton { text: qsTr("Required modules (%1)").arg(person.modules.count); Accessible.name: text }
+            TabButton { text: qsTr("Completions (%1)").arg(person.completions.count); Accessible.name: text }
+            TabButton { text: qsTr("Change log (%1)").arg(person.history.count); Accessible.name: text }
+        }
+
+        Rectangle {
+            visible: person.found
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            color: Theme.surface
+            border.color: Theme.border
+
+            StackLayout {
+                anchors.fill: parent
+                anchors.margins: 1
+                currentIndex: tabs.currentIndex
+
+                ListView {
+                    clip: true
+                    model: person.modules
+                    activeFocusOnTab: true
+                    keyNavigationEnabled: true
+                    ScrollBar.vertical: ScrollBar {}
+                    Accessible.name: qsTr("Required modules")
+                    delegate: ItemDelegate {
+                        id: moduleRow
+                        required property int index
+                        required property string module
+                        required property string moduleTitle
+                        required property string status
+                        required property string statusLabel
+                        required property string expiresOn
+                        required property string dueOn
+                        width: ListView.view.width
+                        Accessible.name: qsTr("%1: %2").arg(moduleRow.moduleTitle).arg(moduleRow.statusLabel)
+                        background: Rectangle { color: moduleRow.index % 2 ? "#f8f9fb" : Theme.surface }
+                        contentItem: RowLayout {
+                            Label { text: moduleRow.moduleTitle; elide: Text.ElideRight; Layout.preferredWidth: 340 }
+                            Label { text: moduleRow.module; color: Theme.muted; Layout.preferredWidth: 110 }
+                            StatusBadge { status: moduleRow.status; label: moduleRow.statusLabel; Layout.preferredWidth: 110 }
+                            Label {
+                                text: moduleRow.expiresOn !== "" ? qsTr("Expires %1").arg(moduleRow.expiresOn)
+                                      : moduleRow.status === "compliant" ? qsTr("Does not expire") : ""
+                                color: Theme.muted
+                                Layout.preferredWidth: 170
+                            }
+                            Label {
+                                text: moduleRow.dueOn !== "" ? qsTr("Due by %1").arg(moduleRow.dueOn) : ""
+                                Layout.fillWidth: true
+                            }
+                        }
+                    }
+                }
+
+                ListView {
+                    clip: true
+                    model: person.completions
+                    activeFocusOnTab: true
+                    keyNavigationEnabled: true
+                    ScrollBar.vertical: ScrollBar {}
+                    Accessible.name: qsTr("Completions")
+                    delegate: ItemDelegate {
+                        id: completionRow
+                        required property int index
+                        required property var completionId
+                        required property string module
+                        required property string moduleTitle
+                        required property string completedOn
+                        required property string expiresOn
+                        required property string evidence
+                        required property bool voided
+                        required property string voidReason
+                        width: ListView.view.width
+                        Accessible.name: qsTr("%1 completed %2%3").arg(completionRow.moduleTitle).arg(completionRow.completedOn).arg(completionRow.voided ? qsTr(", void") : "")
+                        onClicked: if (!root.session.readOnly) root.app.openEditor("completion", String(completionRow.completionId), {})
+                        Keys.onReturnPressed: completionRow.clicked()
+                        background: Rectangle { color: completionRow.index % 2 ? "#f8f9fb" : Theme.surface }
+                        contentItem: RowLayout {
+                            Label {
+                                text: completionRow.moduleTitle
+                                font.strikeout: completionRow.voided
+                                elide: Text.ElideRight
+                                Layout.preferredWidth: 340
+                            }
+                            Label { text: completionRow.completedOn; Layout.preferredWidth: 110 }
+                            Label {
+                                text: completionRow.expiresOn !== "" ? qsTr("expires %1").arg(completionRow.expiresOn) : ""
+                                color: Theme.muted
+                                Layout.preferredWidth: 150
+                            }
+                            Label {
+                                text: completionRow.voided ? qsTr("Void: %1").arg(completionRow.voidReason) : completionRow.evidence
+                                color: completionRow.voided ? Theme.error : Theme.muted
+                                elide: Text.ElideRight
+                                Layout.fillWidth: true
+                            }
+                        }
+                    }
+                }
+
+                ListView {
+                    clip: true
+                    model: person.history
+                    activeFocusOnTab: true
+                    ScrollBar.vertical: ScrollBar {}
+                    Accessible.name: qsTr("Change log")
+                    delegate: ItemDelegate {
+                        id: historyRow
+                        required property int index
+                        required property string at
+                        required property string actor
+                        required property string what
+                        required property string change
+                        required property string oldValues
+                        required property string newValues
+                        width: ListView.view.width
+                        Accessible.name: qsTr("%1 by %2: %3 %4").arg(historyRow.at).arg(historyRow.actor).arg(historyRow.change).arg(historyRow.what)
+                        background: Rectangle { color: historyRow.index % 2 ? "#f8f9fb" : Theme.surface }
+                        contentItem: ColumnLayout {
+                            spacing: 0
+                            Label {
+                                text: qsTr("%1 · %2 · %3 %4").arg(historyRow.at).arg(historyRow.actor).arg(historyRow.change).arg(historyRow.what)
+                                font.bold: true
+                            }
+                            Label {
+                                visible: historyRow.oldValues !== ""
+                                text: qsTr("was: %1").arg(historyRow.oldValues)
+                                color: Theme.muted
+                                wrapMode: Text.Wrap
+                                Layout.fillWidth: true
+                            }
+                            Label {
+                                visible: historyRow.newValues !== ""
+                                text: qsTr("now: %1").arg(historyRow.newValues)
+                                wrapMode: Text.Wrap
+                                Layout.fillWidth: true
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,209 @@
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Dialogs
+import QtQuick.Layouts
+import PracticeLedger.Ui
+import PracticeLedger.Backend
+
+// Open a ledger with its passphrase, create a new one, or open the demo.
+Rectangle {
+    id: root
+    required property Session session
+    property string error: ""
+    property bool creating: false
+
+    color: Theme.window
+
+    function openChosen() {
+        root.error = root.session.open(pathField.text, passField.text);
+        passField.text = "";
+    }
+    function createChosen() {
+        if (newPass.text !== newPassAgain.text) {
+            root.error = qsTr("The two passphrases differ. Type the same passphrase twice.");
+            return;
+        }
+        root.error = root.session.create(newPath.text, newPass.text);
+        newPass.text = "";
+        newPassAgain.text = "";
+    }
+
+    FileDialog {
+        id: openDialog
+        title: qsTr("Choose a ledger")
+        nameFilters: [qsTr("Ledgers (*.ledger)"), qsTr("All files (*)")]
+        onAccepted: pathField.text = decodeURIComponent(openDialog.selectedFile.toString().replace("file://", ""))
+    }
+    FileDialog {
+        id: saveDialog
+        title: qsTr("Where to keep the new ledger")
+        fileMode: FileDialog.SaveFile
+        nameFilters: [qsTr("Ledgers (*.ledger)")]
+        onAccepted: newPath.text = decodeURIComponent(saveDialog.selectedFile.toString().replace("file://", ""))
+    }
+
+    Rectangle {
+        anchors.centerIn: parent
+        width: 560
+        height: content.implicitHeight + 2 * 32
+        color: Theme.surface
+        border.color: Theme.border
+        radius: 6
+
+        ColumnLayout {
+            id: content
+            anchors.fill: parent
+            anchors.margins: 32
+            spacing: 12
+
+            PageTitle {
+                title: qsTr("Practice Ledger")
+                subtitle: qsTr("The learning and development record of your workforce, kept encrypted.")
+            }
+
+            Rectangle {
+                visible: root.error !== ""
+                Layout.fillWidth: true
+                implicitHeight: errorText.implicitHeight + 16
+                color: Theme.errorBackground
+                radius: Theme.radius
+                Label {
+                    id: errorText
+                    anchors.fill: parent
+                    anchors.margins: 8
+                    text: root.error
+                    color: Theme.error
+                    wrapMode: Text.Wrap
+                    Accessible.role: Accessible.AlertMessage
+                    Accessible.name: root.error
+                }
+            }
+
+            TabBar {
+                id: tabs
+                Layout.fillWidth: true
+                currentIndex: root.creating ? 1 : 0
+                TabButton {
+                    text: qsTr("Open a ledger")
+                    Accessible.name: qsTr("Open a ledger")
+                    onClicked: root.creating = false
+                }
+                TabButton {
+                    text: qsTr("Create a new ledger")
+                    Accessible.name: qsTr("Create a new ledger")
+                    onClicked: root.creating = true
+                }
+            }
+
+            ColumnLayout {
+                visible: !root.creating
+                spacing: 8
+                Layout.fillWidth: true
+
+                ChoiceField {
+                    visible: root.session.recentLedgers.length > 0
+                    label: qsTr("Recent ledgers")
+                    choices: root.session.recentLedgers
+                    value: pathField.text
+                    onChosen: (value) => pathField.text = value
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    FormField {
+                        id: pathField
+                        label: qsTr("Ledger file")
+                        placeholderText: qsTr("/home/you/council.ledger")
+                        text: root.session.recentLedgers.length > 0 ? root.session.recentLedgers[0] : ""
+                    }
+                    Button {
+                        text: qsTr("Browse…")
+                        Accessible.name: qsTr("Browse for a ledger file")
+                        Layout.alignment: Qt.AlignBottom
+                        onClicked: openDialog.open()
+                    }
+                }
+                FormField {
+                    id: passField
+                    label: qsTr("Passphrase")
+                    echoMode: TextInput.Password
+                    field.onAccepted: root.openChosen()
+                }
+                Button {
+                    text: qsTr("Open")
+                    highlighted: true
+                    enabled: pathField.text !== "" && passField.text !== ""
+                    Accessible.name: qsTr("Open the ledger")
+                    Layout.alignment: Qt.AlignRight
+                    onClicked: root.openChosen()
+                }
+            }
+
+            ColumnLayout {
+                visible: root.creating
+                spacing: 8
+                Layout.fillWidth: true
+
+                RowLayout {
+                    Layout.fillWidth: true
+                    FormField {
+                        id: newPath
+                        label: qsTr("New ledger file")
+                        placeholderText: qsTr("/home/you/council.ledger")
+                    }
+                    Button {
+                        text: qsTr("Choose…")
+                        Accessible.name: qsTr("Choose where to keep the new ledger")
+                        Layout.alignment: Qt.AlignBottom
+                        onClicked: saveDialog.open()
+                    }
+                }
+                FormField {
+                    id: newPass
+                    label: qsTr("Passphrase")
+                    echoMode: TextInput.Password
+                    hint: root.session.passphraseStrength(newPass.text)
+                }
+                FormField {
+                    id: newPassAgain
+                    label: qsTr("Passphrase again")
+                    echoMode: TextInput.Password
+                    error: newPassAgain.text !== "" && newPassAgain.text !== newPass.text
+                           ? qsTr("Not the same as the passphrase above") : ""
+                    field.onAccepted: root.createChosen()
+                }
+                Label {
+                    text: qsTr("Nobody can recover a forgotten passphrase: keep it somewhere safe.")
+                    color: Theme.muted
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                Button {
+                    text: qsTr("Create")
+                    highlighted: true
+                    enabled: newPath.text !== "" && newPass.text !== ""
+                    Accessible.name: qsTr("Create the ledger")
+                    Layout.alignment: Qt.AlignRight
+                    onClicked: root.createChosen()
+                }
+            }
+
+            MenuSeparator { Layout.fillWidth: true }
+
+            RowLayout {
+                Layout.fillWidth: true
+                Label {
+                    text: qsTr("New here? Try a generated council of about 400 staff.")
+                    color: Theme.muted
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                Button {
+                    text: qsTr("Open the demo")
+                    Accessible.name: qsTr("Open the demo ledger")
+                    onClicked: root.error = root.session.openDemo()
+                }
+            }
+        }
+    }
+}
