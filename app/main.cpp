@@ -68,11 +68,11 @@ int main(int argc, char* argv[]) {
         QStringLiteral("The learning and development record of an adult social care workforce."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QStringLiteral("Open a generated demo ledger (passphrase demo)."));
-    const QCommandLineOption screenshot(
-        QStringLiteral("screenshot"), QStringLiteral("Render a page to FILE (PNG) and exit."),
-        QStringLiteral("FILE"));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"), QStringLiteral("Open a generated demo ledger (passphrase demo)."));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QStringLiteral("Render a page to FILE (PNG) and exit."),
+                                        QStringLiteral("FILE"));
     const QCommandLineOption page(QStringLiteral("page"),
                                   QStringLiteral("The page for --screenshot: unlock, coverage, "
                                                  "drilldown, directory, person, editor, modules, "

@@ -29,8 +29,8 @@ QString renewalText(const ledger::Module& m) {
 } // namespace
 
 CatalogController::CatalogController(QObject* parent)
-    : QObject(parent), m_teams(new VariantListModel(
-                           {QStringLiteral("name"), QStringLiteral("people")}, this)),
+    : QObject(parent),
+      m_teams(new VariantListModel({QStringLiteral("name"), QStringLiteral("people")}, this)),
       m_roles(new VariantListModel({QStringLiteral("name"), QStringLiteral("people")}, this)),
       m_modules(new VariantListModel({QStringLiteral("code"), QStringLiteral("title"),
                                       QStringLiteral("renewal"), QStringLiteral("dueSoonDays"),
@@ -41,11 +41,12 @@ CatalogController::CatalogController(QObject* parent)
                                     QStringLiteral("appliesTo"), QStringLiteral("dueWithinDays"),
                                     QStringLiteral("effectiveFrom")},
                                    this)),
-      m_themes(new VariantListModel(
-          {QStringLiteral("themeId"), QStringLiteral("title"), QStringLiteral("source"),
-           QStringLiteral("raisedOn"), QStringLiteral("priority"), QStringLiteral("status"),
-           QStringLiteral("modules")},
-          this)) {}
+      m_themes(new VariantListModel({QStringLiteral("themeId"), QStringLiteral("title"),
+                                     QStringLiteral("source"), QStringLiteral("raisedOn"),
+                                     QStringLiteral("priority"), QStringLiteral("status"),
+                                     QStringLiteral("modules")},
+                                    this)) {
+}
 
 void CatalogController::setSession(Session* session) {
     if (m_session == session) {
@@ -95,9 +96,9 @@ void CatalogController::refresh() {
                 {QStringLiteral("module"), text(r.moduleCode)},
                 {QStringLiteral("scope"), scope},
                 {QStringLiteral("value"), text(r.value)},
-                {QStringLiteral("appliesTo"),
-                 r.scope == ledger::Scope::All    ? tr("All staff")
-                 : r.scope == ledger::Scope::Team ? tr("Team: %1").arg(text(r.value))
+                {QStringLiteral("appliesTo"), r.scope == ledger::Scope::All ? tr("All staff")
+                                              : r.scope == ledger::Scope::Team
+                                                  ? tr("Team: %1").arg(text(r.value))
                                                   : tr("Role: %1").arg(text(r.value))},
                 {QStringLiteral("dueWithinDays"), r.dueWithinDays},
                 {QStringLiteral("effectiveFrom"), convert::uk(r.effectiveFrom)},
@@ -117,25 +118,25 @@ void CatalogController::refresh() {
                                {QStringLiteral("dueSoonDays"), m.dueSoonDays},
                                {QStringLiteral("category"), category},
                                {QStringLiteral("ruleCount"), ruleCount[m.code]}});
-            m_moduleChoices << choice(text(m.code), text(m.code) + QStringLiteral(" – ") +
-                                                        text(m.title));
+            m_moduleChoices << choice(text(m.code),
+                                      text(m.code) + QStringLiteral(" – ") + text(m.title));
         }
         for (const ledger::AuditTheme& t : m_session->ledger()->store().auditThemes()) {
             QStringList codes;
             for (const auto& c : t.moduleCodes) {
                 codes << text(c);
             }
-            themes.push_back({{QStringLiteral("themeId"), QString::number(t.id)},
-                              {QStringLiteral("title"), text(t.title)},
-                              {QStringLiteral("source"),
-                               labelOf(themeSources(), text(ledger::themeSourceCode(t.source)))},
-                              {QStringLiteral("raisedOn"), convert::uk(t.raisedOn)},
-                              {QStringLiteral("priority"),
-                               labelOf(themePriorities(),
-                                       text(ledger::themePriorityCode(t.priority)))},
-                              {QStringLiteral("status"),
-                               labelOf(themeStatuses(), text(ledger::themeStatusCode(t.status)))},
-                              {QStringLiteral("modules"), codes.join(QStringLiteral(", "))}});
+            themes.push_back(
+                {{QStringLiteral("themeId"), QString::number(t.id)},
+                 {QStringLiteral("title"), text(t.title)},
+                 {QStringLiteral("source"),
+                  labelOf(themeSources(), text(ledger::themeSourceCode(t.source)))},
+                 {QStringLiteral("raisedOn"), convert::uk(t.raisedOn)},
+                 {QStringLiteral("priority"),
+                  labelOf(themePriorities(), text(ledger::themePriorityCode(t.priority)))},
+                 {QStringLiteral("status"),
+                  labelOf(themeStatuses(), text(ledger::themeStatusCode(t.status)))},
+                 {QStringLiteral("modules"), codes.join(QStringLiteral(", "))}});
         }
     }
     m_teams->setRows(teams);
@@ -150,8 +151,8 @@ QVariantList CatalogController::ascWdsCategories() const {
     QVariantList out{choice(QString(), tr("None"))};
     for (const ledger::AscWdsCategory& c : ledger::ascWdsCategories()) {
         out << choice(QString::number(c.code),
-                      QStringLiteral("%1 – %2").arg(c.code).arg(QString::fromUtf8(
-                          c.name.data(), static_cast<qsizetype>(c.name.size()))));
+                      QStringLiteral("%1 – %2").arg(c.code).arg(
+                          QString::fromUtf8(c.name.data(), static_cast<qsizetype>(c.name.size()))));
     }
     return out;
 }
@@ -171,7 +172,8 @@ QVariantList CatalogController::themeSources() const {
 }
 
 QVariantList CatalogController::themePriorities() const {
-    return {choice(QStringLiteral("high"), tr("High")), choice(QStringLiteral("medium"), tr("Medium")),
+    return {choice(QStringLiteral("high"), tr("High")),
+            choice(QStringLiteral("medium"), tr("Medium")),
             choice(QStringLiteral("low"), tr("Low"))};
 }
 

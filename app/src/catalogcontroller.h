@@ -8,7 +8,6 @@
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
-
 /// The ledger's reference lists for the pages and editors: teams and roles with how many
 /// people are in each, modules with their rules, audit themes, and the fixed choices
 /// (ASC-WDS categories, registration bodies, theme sources, priorities and statuses).

@@ -12,9 +12,15 @@
 
 namespace convert {
 
-inline QString text(const std::string& s) { return QString::fromStdString(s); }
-inline std::string text(const QString& s) { return s.toStdString(); }
-inline QString text(const char* s) { return QString::fromUtf8(s); }
+inline QString text(const std::string& s) {
+    return QString::fromStdString(s);
+}
+inline std::string text(const QString& s) {
+    return s.toStdString();
+}
+inline QString text(const char* s) {
+    return QString::fromUtf8(s);
+}
 
 inline QDate toQDate(const ledger::Date& d) {
     return QDate(static_cast<int>(d.year()), static_cast<int>(static_cast<unsigned>(d.month())),

@@ -68,9 +68,9 @@ std::optional<ledger::Date> dayOrNone(ledger::DayNumber day) {
 } // namespace
 
 QStringList statusRoles() {
-    return {QStringLiteral("employeeId"), QStringLiteral("fullName"),  QStringLiteral("team"),
-            QStringLiteral("module"),     QStringLiteral("moduleTitle"), QStringLiteral("status"),
-            QStringLiteral("statusLabel"), QStringLiteral("expiresOn"), QStringLiteral("dueOn")};
+    return {QStringLiteral("employeeId"),  QStringLiteral("fullName"),    QStringLiteral("team"),
+            QStringLiteral("module"),      QStringLiteral("moduleTitle"), QStringLiteral("status"),
+            QStringLiteral("statusLabel"), QStringLiteral("expiresOn"),   QStringLiteral("dueOn")};
 }
 
 QList<QVariantMap> statusRows(const ledger::ComplianceEngine& engine,
@@ -108,7 +108,8 @@ QList<QVariantMap> statusRows(const ledger::ComplianceEngine& engine,
     return out;
 }
 
-CoverageMatrixModel::CoverageMatrixModel(QObject* parent) : QAbstractTableModel(parent) {}
+CoverageMatrixModel::CoverageMatrixModel(QObject* parent) : QAbstractTableModel(parent) {
+}
 
 int CoverageMatrixModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() || !m_table ? 0 : static_cast<int>(m_teams.size()) + 1;
@@ -120,7 +121,7 @@ int CoverageMatrixModel::columnCount(const QModelIndex& parent) const {
 
 int CoverageMatrixModel::teamIndexOfRow(int row) const {
     return row >= 0 && row < static_cast<int>(m_teams.size()) ? m_teams[static_cast<size_t>(row)]
-                                                               : -1;
+                                                              : -1;
 }
 
 int CoverageMatrixModel::moduleIndexOfColumn(int column) const {
@@ -188,8 +189,8 @@ QVariant CoverageMatrixModel::data(const QModelIndex& index, int role) const {
         return moduleCodeOfColumn(index.column());
     case AccessibleTextRole:
         return cell->required == 0
-                   ? tr("%1, %2: not required").arg(teamNameOfRow(index.row()),
-                                                   moduleTitleOfColumn(index.column()))
+                   ? tr("%1, %2: not required")
+                         .arg(teamNameOfRow(index.row()), moduleTitleOfColumn(index.column()))
                    : tr("%1, %2: %3 covered, %4")
                          .arg(teamNameOfRow(index.row()), moduleTitleOfColumn(index.column()),
                               percentText(*cell), detail(*cell));
@@ -209,12 +210,18 @@ QVariant CoverageMatrixModel::headerData(int section, Qt::Orientation orientatio
 }
 
 QHash<int, QByteArray> CoverageMatrixModel::roleNames() const {
-    return {{Qt::DisplayRole, "display"},    {PercentRole, "percent"},
-            {DetailRole, "detail"},          {BandRole, "band"},
-            {RequiredRole, "required"},      {CompliantRole, "compliant"},
-            {DueSoonRole, "dueSoon"},        {OverdueRole, "overdue"},
-            {NotYetDueRole, "notYetDue"},    {IsTotalRole, "isTotal"},
-            {AccessibleTextRole, "accessibleText"}, {TeamRole, "team"},
+    return {{Qt::DisplayRole, "display"},
+            {PercentRole, "percent"},
+            {DetailRole, "detail"},
+            {BandRole, "band"},
+            {RequiredRole, "required"},
+            {CompliantRole, "compliant"},
+            {DueSoonRole, "dueSoon"},
+            {OverdueRole, "overdue"},
+            {NotYetDueRole, "notYetDue"},
+            {IsTotalRole, "isTotal"},
+            {AccessibleTextRole, "accessibleText"},
+            {TeamRole, "team"},
             {ModuleRole, "module"}};
 }
 
@@ -258,7 +265,8 @@ void CoverageMatrixModel::rebuild(const ledger::ComplianceEngine* engine,
 
 CoverageController::CoverageController(QObject* parent)
     : QObject(parent), m_matrix(new CoverageMatrixModel(this)),
-      m_people(new VariantListModel(statusRoles(), this)) {}
+      m_people(new VariantListModel(statusRoles(), this)) {
+}
 
 void CoverageController::setSession(Session* session) {
     if (m_session == session) {
@@ -364,10 +372,10 @@ void CoverageController::selectCell(int row, int column) {
     m_selectionTitle = tr("%1: %2 (%3)")
                            .arg(m_matrix->teamNameOfRow(row), m_matrix->moduleTitleOfColumn(column),
                                 m_matrix->moduleCodeOfColumn(column));
-    m_selectionSummary = cell->required == 0
-                             ? tr("Not required")
-                             : tr("%1 covered on %2: %3")
-                                   .arg(percentText(*cell), asOfText(), detail(*cell));
+    m_selectionSummary =
+        cell->required == 0
+            ? tr("Not required")
+            : tr("%1 covered on %2: %3").arg(percentText(*cell), asOfText(), detail(*cell));
     emit selectionChanged();
 }
 

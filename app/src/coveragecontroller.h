@@ -12,7 +12,6 @@
 
 #include <memory>
 
-
 /// The team x module coverage matrix as of a date: one row per team and a last row for the
 /// whole organisation, one column per module required anywhere.
 class CoverageMatrixModel : public QAbstractTableModel {

@@ -7,7 +7,8 @@
 
 using convert::text;
 
-StaffDirectoryModel::StaffDirectoryModel(QObject* parent) : QAbstractListModel(parent) {}
+StaffDirectoryModel::StaffDirectoryModel(QObject* parent) : QAbstractListModel(parent) {
+}
 
 int StaffDirectoryModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(m_visible.size());
@@ -53,10 +54,14 @@ QVariant StaffDirectoryModel::data(const QModelIndex& index, int role) const {
 }
 
 QHash<int, QByteArray> StaffDirectoryModel::roleNames() const {
-    return {{EmployeeIdRole, "employeeId"}, {FullNameRole, "fullName"},
-            {TeamRole, "team"},             {RoleRole, "role"},
-            {ActiveRole, "active"},         {StatusSummaryRole, "statusSummary"},
-            {OverdueRole, "overdue"},       {DueSoonRole, "dueSoon"}};
+    return {{EmployeeIdRole, "employeeId"},
+            {FullNameRole, "fullName"},
+            {TeamRole, "team"},
+            {RoleRole, "role"},
+            {ActiveRole, "active"},
+            {StatusSummaryRole, "statusSummary"},
+            {OverdueRole, "overdue"},
+            {DueSoonRole, "dueSoon"}};
 }
 
 void StaffDirectoryModel::setSession(Session* session) {
@@ -145,9 +150,8 @@ void StaffDirectoryModel::applyFilter() {
         if (!m_includeLeavers && !p.active) {
             continue;
         }
-        const bool match = std::all_of(words.begin(), words.end(), [&](const QString& w) {
-            return p.haystack.contains(w);
-        });
+        const bool match = std::all_of(words.begin(), words.end(),
+                                       [&](const QString& w) { return p.haystack.contains(w); });
         if (match) {
             visible.push_back(i);
         }

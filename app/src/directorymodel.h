@@ -8,7 +8,6 @@
 
 #include <vector>
 
-
 /// Everyone in the ledger, filtered by a search over name and employee id. Built for 20,000
 /// people: the search text of each person is prepared once per data change, and a search is
 /// one pass over plain strings.

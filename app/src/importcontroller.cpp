@@ -16,10 +16,11 @@
 using convert::text;
 
 ImportController::ImportController(QObject* parent)
-    : QObject(parent), m_problems(new VariantListModel(
-                           {QStringLiteral("line"), QStringLiteral("field"),
-                            QStringLiteral("message"), QStringLiteral("text")},
-                           this)) {}
+    : QObject(parent),
+      m_problems(new VariantListModel({QStringLiteral("line"), QStringLiteral("field"),
+                                       QStringLiteral("message"), QStringLiteral("text")},
+                                      this)) {
+}
 
 ImportController::~ImportController() {
     cancel();
@@ -84,7 +85,9 @@ void ImportController::setState(const QString& state, const QString& summary) {
     emit stateChanged();
 }
 
-void ImportController::check() { start(true); }
+void ImportController::check() {
+    start(true);
+}
 
 void ImportController::runImport() {
     if (canImport()) {

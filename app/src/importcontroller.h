@@ -11,7 +11,6 @@
 #include <atomic>
 #include <memory>
 
-
 /// Import from the app: choose a CSV of one of the four kinds, see the dry run (the counts,
 /// or every error with its line) before anything is written, then import. Both run off the
 /// interface thread with progress; cancelling the import rolls it back whole.

@@ -33,16 +33,15 @@ QString describeValues(const std::string& json) {
     QStringList parts;
     for (auto it = object.begin(); it != object.end(); ++it) {
         const QString value = it.value().toString();
-        parts << QStringLiteral("%1: %2").arg(it.key(), value.isEmpty() ? QObject::tr("(empty)")
-                                                                        : value);
+        parts << QStringLiteral("%1: %2").arg(it.key(),
+                                              value.isEmpty() ? QObject::tr("(empty)") : value);
     }
     return parts.join(QStringLiteral("; "));
 }
 
 QString localTime(const std::string& utc) {
     const QDateTime at = QDateTime::fromString(text(utc), Qt::ISODate);
-    return at.isValid() ? at.toLocalTime().toString(QStringLiteral("dd/MM/yyyy HH:mm"))
-                        : text(utc);
+    return at.isValid() ? at.toLocalTime().toString(QStringLiteral("dd/MM/yyyy HH:mm")) : text(utc);
 }
 
 } // namespace
@@ -57,7 +56,8 @@ PersonController::PersonController(QObject* parent)
       m_history(new VariantListModel({QStringLiteral("at"), QStringLiteral("actor"),
                                       QStringLiteral("what"), QStringLiteral("change"),
                                       QStringLiteral("oldValues"), QStringLiteral("newValues")},
-                                     this)) {}
+                                     this)) {
+}
 
 void PersonController::setSession(Session* session) {
     if (m_session == session) {
@@ -131,8 +131,7 @@ void PersonController::refresh() {
                                         .arg(overdue)
                                         .arg(dueSoon)
                                         .arg(rows.size());
-            for (const ledger::Completion& c :
-                 m_session->ledger()->completionsOf(s.employeeId)) {
+            for (const ledger::Completion& c : m_session->ledger()->completionsOf(s.employeeId)) {
                 QString title;
                 for (const ledger::Module& m : data.modules) {
                     if (m.code == c.moduleCode) {
@@ -155,8 +154,8 @@ void PersonController::refresh() {
                 history.push_back(QVariantMap{
                     {QStringLiteral("at"), localTime(it->at)},
                     {QStringLiteral("actor"), text(it->actor)},
-                    {QStringLiteral("what"), text(it->entity) + QLatin1Char(' ') +
-                                                 text(it->recordKey)},
+                    {QStringLiteral("what"),
+                     text(it->entity) + QLatin1Char(' ') + text(it->recordKey)},
                     {QStringLiteral("change"), text(it->action)},
                     {QStringLiteral("oldValues"), describeValues(it->oldValues)},
                     {QStringLiteral("newValues"), describeValues(it->newValues)},

@@ -8,7 +8,6 @@
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
-
 /// One person's page: details, every required module with its status and dates as of
 /// today, their completions (voided ones too) and the change log of their record.
 class PersonController : public QObject {

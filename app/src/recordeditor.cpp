@@ -89,7 +89,8 @@ QVariantMap staffFields(const ledger::Staff& s) {
             {QStringLiteral("start_date"), convert::uk(s.startDate)},
             {QStringLiteral("leave_date"), convert::uk(s.leaveDate)},
             {QStringLiteral("line_manager_id"), text(s.lineManagerId)},
-            {QStringLiteral("registration_body"), text(ledger::registrationBodyCode(s.registrationBody))},
+            {QStringLiteral("registration_body"),
+             text(ledger::registrationBodyCode(s.registrationBody))},
             {QStringLiteral("registration_number"), text(s.registrationNumber)}};
 }
 
@@ -142,7 +143,8 @@ QVariantMap themeFields(const ledger::AuditTheme& t) {
 
 } // namespace
 
-RecordEditor::RecordEditor(QObject* parent) : QObject(parent) {}
+RecordEditor::RecordEditor(QObject* parent) : QObject(parent) {
+}
 
 void RecordEditor::setSession(Session* session) {
     if (m_session != session) {
@@ -184,6 +186,7 @@ void RecordEditor::startNew(const QString& kind, const QVariantMap& preset) {
     for (auto it = preset.begin(); it != preset.end(); ++it) {
         m_fields.insert(it.key(), it.value());
     }
+    addPersonName();
     setErrors({}, {});
     emit loaded();
     emit fieldsChanged();
@@ -204,7 +207,7 @@ bool RecordEditor::load(const QString& kind, const QString& key) {
         }
     } else if (kind == QLatin1String("team") || kind == QLatin1String("role")) {
         const auto names = kind == QLatin1String("team") ? m_session->ledger()->teams()
-                                                          : m_session->ledger()->roles();
+                                                         : m_session->ledger()->roles();
         if (std::find(names.begin(), names.end(), k) != names.end()) {
             fields = {{QStringLiteral("name"), key}};
         }
@@ -242,10 +245,23 @@ bool RecordEditor::load(const QString& kind, const QString& key) {
     m_isNew = false;
     m_key = key;
     m_fields = fields;
+    addPersonName();
     setErrors({}, {});
     emit loaded();
     emit fieldsChanged();
     return true;
+}
+
+void RecordEditor::addPersonName() {
+    if (m_kind != QLatin1String("completion") || !m_session || !m_session->data()) {
+        return;
+    }
+    const std::string id = text(field(m_fields, "employee_id"));
+    for (const auto& s : m_session->data()->staff) {
+        if (s.employeeId == id) {
+            m_fields[QStringLiteral("full_name")] = text(s.fullName);
+        }
+    }
 }
 
 void RecordEditor::setField(const QString& name, const QVariant& value) {
@@ -256,11 +272,20 @@ void RecordEditor::setField(const QString& name, const QVariant& value) {
     emit fieldsChanged();
 }
 
-bool RecordEditor::finish(const QString& error, const QVariantMap& fieldErrors) {
+bool RecordEditor::finish(const QString& error, const QVariantMap& found) {
+    QVariantMap fieldErrors = found;
+    if (m_kind == QLatin1String("team") || m_kind == QLatin1String("role")) {
+        // Renames report "from" and "to"; the form has one field, the name.
+        for (const char* alias : {"from", "to"}) {
+            if (fieldErrors.contains(QLatin1String(alias))) {
+                addError(fieldErrors, QStringLiteral("name"),
+                         fieldErrors.take(QLatin1String(alias)).toString());
+            }
+        }
+    }
     if (!error.isEmpty()) {
-        setErrors(fieldErrors, fieldErrors.isEmpty()
-                                   ? error
-                                   : tr("Please correct the fields marked below."));
+        setErrors(fieldErrors,
+                  fieldErrors.isEmpty() ? error : tr("Please correct the fields marked below."));
         return false;
     }
     setErrors({}, {});
@@ -337,7 +362,9 @@ bool RecordEditor::save() {
         }
         read.merge(ledger::validateModule(m));
         const bool isNew = m_isNew;
-        work = [m, isNew, actor](ledger::Ledger& l) { l.saveModule(m, isNew, actor); };
+        work = [m, isNew, actor](ledger::Ledger& l) {
+            l.saveModule(m, isNew, actor);
+        };
     } else if (m_kind == QLatin1String("requirement")) {
         ledger::Requirement r;
         if (!m_isNew) {
@@ -349,14 +376,16 @@ bool RecordEditor::save() {
         }
         r.moduleCode = read.str("module");
         const std::string scope = read.str("scope");
-        r.scope = scope == "team" ? ledger::Scope::Team
+        r.scope = scope == "team"   ? ledger::Scope::Team
                   : scope == "role" ? ledger::Scope::Role
                                     : ledger::Scope::All;
         r.value = r.scope == ledger::Scope::All ? std::string() : read.str("value");
         r.dueWithinDays = *read.number("due_within_days", 0, ledger::kMaxDays, 0);
         r.effectiveFrom = read.optionalDate("effective_from");
         read.merge(ledger::validateRequirement(r, context));
-        work = [r, actor](ledger::Ledger& l) { l.saveRequirement(r, actor); };
+        work = [r, actor](ledger::Ledger& l) {
+            l.saveRequirement(r, actor);
+        };
     } else if (m_kind == QLatin1String("completion")) {
         ledger::Completion c;
         c.id = field(m_fields, "id").toLongLong();
@@ -404,7 +433,9 @@ bool RecordEditor::save() {
             t.moduleCodes.push_back(text(code));
         }
         read.merge(ledger::validateAuditTheme(t, context));
-        work = [t, today, actor](ledger::Ledger& l) { l.saveAuditTheme(t, today, actor); };
+        work = [t, today, actor](ledger::Ledger& l) {
+            l.saveAuditTheme(t, today, actor);
+        };
     } else {
         return finish(tr("Nothing to save."), {});
     }

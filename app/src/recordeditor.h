@@ -7,7 +7,6 @@
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
-
 /// The form behind every record editor (staff, team, role, module, requirement rule,
 /// completion, audit theme). Fields are text as typed (dates as DD/MM/YYYY); save() checks
 /// every field, shows all problems at once beside their fields, and writes nothing until
@@ -59,7 +58,9 @@ signals:
 
 private:
     void setErrors(QVariantMap errors, QString message);
-    bool finish(const QString& error, const QVariantMap& fieldErrors);
+    bool finish(const QString& error, const QVariantMap& found);
+    /// A completion's form shows whose it is by name as well as employee id.
+    void addPersonName();
 
     QPointer<Session> m_session;
     QString m_kind;

@@ -7,9 +7,9 @@
 #include "ledger/sqlcipher_store.h"
 
 #include <QDir>
-#include <QSettings>
-#include <QRegularExpression>
 #include <QFileInfo>
+#include <QRegularExpression>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
@@ -32,9 +32,13 @@ Session::Session(QDate today, QObject* parent) : QObject(parent), m_today(today)
     connect(&m_watchTimer, &QTimer::timeout, this, &Session::checkForExternalChanges);
 }
 
-Session::~Session() { lock(); }
+Session::~Session() {
+    lock();
+}
 
-bool Session::readOnly() const { return m_ledger && m_ledger->readOnly(); }
+bool Session::readOnly() const {
+    return m_ledger && m_ledger->readOnly();
+}
 
 QString Session::ledgerName() const {
     if (m_isDemo) {
@@ -58,9 +62,13 @@ void Session::setActor(const QString& actor) {
     emit actorChanged();
 }
 
-QString Session::todayText() const { return m_today.toString(QStringLiteral("dd/MM/yyyy")); }
+QString Session::todayText() const {
+    return m_today.toString(QStringLiteral("dd/MM/yyyy"));
+}
 
-ledger::Date Session::todayDate() const { return convert::toDate(m_today); }
+ledger::Date Session::todayDate() const {
+    return convert::toDate(m_today);
+}
 
 std::string Session::actorName() const {
     return m_actor.isEmpty() ? std::string("unknown") : text(m_actor);
@@ -157,7 +165,12 @@ QString Session::openDemo() {
         options.today = todayDate();
         auto created = std::make_unique<ledger::Ledger>(
             ledger::Ledger::create(text(path), "demo", "demo generator"));
-        created->importRecords(ledger::generateCouncil(options), options.today, "demo generator");
+        const ledger::LedgerData council = ledger::generateCouncil(options);
+        created->importRecords(council, options.today, "demo generator");
+        for (const ledger::AuditTheme& theme :
+             ledger::generateAuditThemes(council, options.today)) {
+            created->saveAuditTheme(theme, options.today, "demo generator");
+        }
         created->setSetting("organisation_name", "Demo Borough Council", "demo generator");
         m_demoDir = dir->path();
         dir->setAutoRemove(false); // removed on lock
@@ -266,8 +279,7 @@ QString Session::saveSettings(const QString& organisationName, const QString& lo
     return error;
 }
 
-QString Session::write(const std::function<void(ledger::Ledger&)>& work,
-                       QVariantMap* fieldErrors) {
+QString Session::write(const std::function<void(ledger::Ledger&)>& work, QVariantMap* fieldErrors) {
     if (!m_ledger) {
         return tr("No ledger is open.");
     }

@@ -1,7 +1,8 @@
 #include "variantlistmodel.h"
 
 VariantListModel::VariantListModel(QStringList roles, QObject* parent)
-    : QAbstractListModel(parent), m_roles(std::move(roles)) {}
+    : QAbstractListModel(parent), m_roles(std::move(roles)) {
+}
 
 int VariantListModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(m_rows.size());

@@ -871,3 +871,97 @@ LedgerData generateCouncil(const GeneratorOptions& options) {
 }
 
 } // namespace ledger
+
+namespace ledger {
+
+std::vector<AuditTheme> generateAuditThemes(const LedgerData& council, Date today) {
+    struct Seed {
+        const char* title;
+        ThemeSource source;
+        int daysAgo;
+        ThemePriority priority;
+        ThemeStatus status;
+        const char* notes;
+        std::vector<const char*> modules;
+    };
+    const std::vector<Seed> seeds{
+        {"Independent advocacy not offered when eligible",
+         ThemeSource::CaseFileAudit,
+         300,
+         ThemePriority::High,
+         ThemeStatus::BeingAddressed,
+         "Quarterly case-file audit: advocacy considered in 58% of eligible Care Act "
+         "assessments.",
+         {"CARE-ACT"}},
+        {"Carers' assessments offered late or not recorded",
+         ThemeSource::CaseFileAudit,
+         220,
+         ThemePriority::High,
+         ThemeStatus::Open,
+         "Practice forum planned with Carers' Support.",
+         {"CARE-ACT"}},
+        {"Charging and financial assessment explained poorly",
+         ThemeSource::Complaint,
+         180,
+         ThemePriority::Medium,
+         ThemeStatus::Open,
+         "Four complaints this year about unexpected charges.",
+         {}},
+        {"Delay in completing care and support plans",
+         ThemeSource::OmbudsmanFinding,
+         150,
+         ThemePriority::High,
+         ThemeStatus::BeingAddressed,
+         "LGSCO finding of fault: delay and poor communication.",
+         {"CARE-ACT"}},
+        {"Mental capacity assessments not decision-specific",
+         ThemeSource::SafeguardingAdultsReview,
+         120,
+         ThemePriority::High,
+         ThemeStatus::Open,
+         "SAR recommendation 3.",
+         {"MCA", "SAFE-L2"}},
+        {"Fire risk in people's homes not considered",
+         ThemeSource::PeerChallenge,
+         90,
+         ThemePriority::Medium,
+         ThemeStatus::ReAudited,
+         "Joint sessions with the fire and rescue service.",
+         {"FIRE"}},
+        {"Legal literacy in safeguarding decisions",
+         ThemeSource::Cqc,
+         45,
+         ThemePriority::Medium,
+         ThemeStatus::Open,
+         "Barrister-led forum to be arranged.",
+         {"LEGAL", "SAFE-L2"}},
+        {"Information shared without consent recorded",
+         ThemeSource::CaseFileAudit,
+         400,
+         ThemePriority::Low,
+         ThemeStatus::Closed,
+         "Re-audit found consent recorded in 96%.",
+         {"IG"}},
+    };
+    std::vector<AuditTheme> themes;
+    for (const Seed& seed : seeds) {
+        AuditTheme t;
+        t.title = seed.title;
+        t.source = seed.source;
+        t.raisedOn = addDays(today, -seed.daysAgo);
+        t.priority = seed.priority;
+        t.status = seed.status;
+        t.notes = seed.notes;
+        for (const char* code : seed.modules) {
+            const bool present = std::any_of(council.modules.begin(), council.modules.end(),
+                                             [&](const Module& m) { return m.code == code; });
+            if (present) {
+                t.moduleCodes.emplace_back(code);
+            }
+        }
+        themes.push_back(std::move(t));
+    }
+    return themes;
+}
+
+} // namespace ledger

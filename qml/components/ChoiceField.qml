@@ -43,6 +43,8 @@ ColumnLayout {
             root.chosen(typeof c === "string" ? c : c.value);
         }
         onAccepted: root.chosen(box.editText)
+        // A typed value (a new team, say) counts as chosen without pressing Enter.
+        onEditTextChanged: if (root.editable && box.activeFocus) root.chosen(box.editText)
         Component.onCompleted: if (root.editable && root.indexOfValue(root.value) < 0) box.editText = root.value
     }
     Label {

@@ -47,6 +47,7 @@ GridLayout {
         id: person
         label: qsTr("Employee id")
         text: root.editor.fields.employee_id ?? ""
+        hint: root.editor.fields.full_name ?? ""
         readOnly: !root.editor.isNew
         error: root.editor.errors.employee_id ?? ""
         Layout.preferredWidth: 1

@@ -67,7 +67,7 @@ GridLayout {
         label: qsTr("Renewal window (days)")
         text: root.editor.fields.window_days ?? ""
         error: root.editor.errors.window_days ?? ""
-        hint: qsTr("A renewal this many days before expiry keeps the expiry date (no drift).")
+        hint: qsTr("When renewal counts from the expiry: renewing up to this many days early keeps the date.")
         Layout.preferredWidth: 1
         Layout.alignment: Qt.AlignTop
         onEdited: (text) => root.editor.setField("window_days", text)

@@ -7,14 +7,14 @@ import PracticeLedger.Ui
 
 // The editor of every kind of record, as one modal dialog. Nothing is written until Save,
 // and then only when the whole record is valid; Cancel or Escape saves nothing.
-Dialog {
+FormDialog {
     id: root
     required property Session session
 
     /// The record's name when it was opened, for the title.
     property string recordName: ""
     /// The form of the open record's kind.
-    property Item form: null
+    property var form: null
     readonly property bool readOnly: root.session !== null && root.session.readOnly
 
     /// Opens a record: an empty key starts a new one (with `preset` fields).
@@ -33,7 +33,13 @@ Dialog {
 
     /// A new staff record with mistakes in it, saved so that every problem shows (screenshots).
     function openInvalidExample() {
-        root.edit("requirement", "BLS|team|Hospital Discharge", {});
+        root.edit("staff", "", {
+            full_name: "",
+            email: "not-an-email",
+            start_date: "31/02/2026",
+            leave_date: "15/01/2026"
+        });
+        recordEditor.save();
     }
 
     function clearForm() {
@@ -89,31 +95,8 @@ Dialog {
     }
 
     title: root.titleFor(recordEditor.kind, recordEditor.isNew)
-    modal: true
-    focus: true
-    closePolicy: Popup.CloseOnEscape
     width: 640
     height: Math.min(root.implicitHeight, (root.parent ? root.parent.height : 800) - 2 * Theme.margin)
-    padding: Theme.margin
-
-    background: Rectangle {
-        color: Theme.surface
-        border.color: Theme.border
-        radius: Theme.radius
-    }
-    Overlay.modal: Rectangle {
-        color: "#66000000"
-    }
-    header: Label {
-        text: root.title
-        font.bold: true
-        font.pointSize: Theme.headingSize
-        elide: Text.ElideRight
-        padding: Theme.margin
-        bottomPadding: 0
-        Accessible.role: Accessible.Heading
-        Accessible.name: root.title
-    }
 
     onOpened: if (root.form) root.form.focusFirst()
     onClosed: root.clearForm()
@@ -202,21 +185,19 @@ Dialog {
         }
     }
 
-    Dialog {
+    FormDialog {
         id: removeConfirm
         parent: Overlay.overlay
         anchors.centerIn: parent
         width: 440
-        modal: true
-        closePolicy: Popup.CloseOnEscape
         title: qsTr("Remove %1?").arg(root.recordName)
         onOpened: keepButton.forceActiveFocus()
 
         Label {
             anchors.fill: parent
             wrapMode: Text.Wrap
-            text: qsTr("It is removed from the ledger, and the removal is kept in the change log. "
-                       + "A team or role that people or rules still use cannot be removed.")
+            text: qsTr("It is removed from the ledger, and the change log keeps a note of it. If "
+                       + "something still uses it, nothing is removed and you are told why.")
         }
         footer: FormButtonRow {
             Item { Layout.fillWidth: true }
@@ -238,13 +219,11 @@ Dialog {
         }
     }
 
-    Dialog {
+    FormDialog {
         id: voidDialog
         parent: Overlay.overlay
         anchors.centerIn: parent
         width: 480
-        modal: true
-        closePolicy: Popup.CloseOnEscape
         title: qsTr("Void this completion?")
         onOpened: voidReason.field.forceActiveFocus()
 

@@ -71,7 +71,7 @@ GridLayout {
         text: root.editor.fields.modules ?? ""
         error: root.editor.errors.modules ?? ""
         placeholderText: qsTr("Module codes separated by spaces")
-        hint: qsTr("The modules whose training addresses this theme, e.g. CARERS ADVOCACY.")
+        hint: qsTr("The modules whose training addresses this theme, e.g. CARE-ACT MCA.")
         Layout.columnSpan: 2
         Layout.alignment: Qt.AlignTop
         onEdited: (text) => root.editor.setField("modules", text)

@@ -18,7 +18,7 @@ Item {
     function stateLabel(state: string): string {
         switch (state) {
         case "checking": return qsTr("Checking…");
-        case "checked": return qsTr("Ready to import");
+        case "checked": return qsTr("Checked");
         case "invalid": return qsTr("Problems found");
         case "importing": return qsTr("Importing…");
         case "imported": return qsTr("Imported");

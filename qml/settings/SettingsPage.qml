@@ -28,11 +28,9 @@ Item {
         root.result = error !== "" ? error : qsTr("Saved.");
     }
 
+    // Each visit shows what is saved (another ledger may have been opened meanwhile).
+    onVisibleChanged: if (root.visible) root.reset()
     Component.onCompleted: root.reset()
-    Connections {
-        target: root.session
-        function onUnlockedChanged() { root.reset(); }
-    }
 
     ColumnLayout {
         anchors.fill: parent

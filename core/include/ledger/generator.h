@@ -26,3 +26,13 @@ struct GeneratorOptions {
 [[nodiscard]] LedgerData generateCouncil(const GeneratorOptions& options);
 
 } // namespace ledger
+
+namespace ledger {
+
+/// Audit themes a council might be working on, raised in the year before `today`, linked to
+/// those of their modules that `council` has: advocacy and carers' rights from case-file
+/// audits, charging and financial assessment from complaints, an ombudsman finding on delay,
+/// a safeguarding adults review, fire safety with the fire brigade, legal literacy.
+[[nodiscard]] std::vector<AuditTheme> generateAuditThemes(const LedgerData& council, Date today);
+
+} // namespace ledger

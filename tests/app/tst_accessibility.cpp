@@ -1,0 +1,303 @@
+// The real interface over the demo ledger: on every page, and on the unlock screen, every
+// control a person can use has an accessible name (house style: "every control a person
+// can use has an Accessible.name").
+//
+// How the name is read: through the public accessibility API, as assistive technology
+// would, with QAccessible::queryAccessibleInterface(item)->text(QAccessible::Name). That
+// returns the name set with Accessible.name; an item without one has no interface, or an
+// empty name. Qt Quick Controls also derive a button's name from its text (a Button
+// "Open" is announced "Open"), but only while a platform accessibility bridge is running:
+// on the offscreen platform QAccessible::isActive() stays false (QAccessible::setActive()
+// only notifies observers, it does not switch the platform on) and nothing public can turn
+// it on. So for buttons (every QQuickAbstractButton: Button, ToolButton, CheckBox,
+// TabButton, ItemDelegate...) the button's text counts as its name, as it would for a screen
+// reader; text fields, combo boxes and spin boxes show a value, not what they are for, and
+// need an explicit Accessible.name. (Reading QQuickAccessibleAttached directly would need
+// Qt's private headers, which Debian's Qt 6.4 packages that we build with do not ship.)
+// A name must contain a letter or a digit: "✕" or "▶" alone says nothing.
+#include "session.h"
+
+#include <QAccessible>
+#include <QAccessibleInterface>
+#include <QQmlApplicationEngine>
+#include <QQmlContext>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <memory>
+
+namespace {
+
+const QDate kToday(2026, 11, 25);
+
+/// The classes of things a person can operate (Qt Quick Controls and the text editors).
+/// TabButton and ItemDelegate are AbstractButtons; they are listed for clarity.
+const char* const kInteractiveClasses[] = {
+    "QQuickAbstractButton", "QQuickTabButton", "QQuickItemDelegate", "QQuickTextInput",
+    "QQuickTextEdit",       "QQuickComboBox",  "QQuickSpinBox",      "QQuickSlider",
+    "QQuickRangeSlider",    "QQuickDial",
+};
+
+bool isInteractive(const QQuickItem* item) {
+    if (item->activeFocusOnTab()) {
+        return true;
+    }
+    for (const char* name : kInteractiveClasses) {
+        if (item->inherits(name)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/// The text editor inside a ComboBox or SpinBox (and any control whose content item is an
+/// editor): the control around it carries the name.
+bool isInnerEditorOfControl(const QQuickItem* item) {
+    if (!item->inherits("QQuickTextInput") && !item->inherits("QQuickTextEdit")) {
+        return false;
+    }
+    for (const QQuickItem* p = item->parentItem(); p; p = p->parentItem()) {
+        if (p->inherits("QQuickComboBox") || p->inherits("QQuickSpinBox")) {
+            return true;
+        }
+        if (p->inherits("QQuickControl")) {
+            return p->property("contentItem").value<QQuickItem*>() == item;
+        }
+    }
+    return false;
+}
+
+/// The explicit name, or for a button its text (see the top of this file).
+QString accessibleName(QQuickItem* item) {
+    QAccessibleInterface* iface = QAccessible::queryAccessibleInterface(item);
+    const QString name = iface ? iface->text(QAccessible::Name) : QString();
+    if (name.trimmed().isEmpty() && item->inherits("QQuickAbstractButton")) {
+        return item->property("text").toString();
+    }
+    return name;
+}
+
+bool saysSomething(const QString& name) {
+    return std::any_of(name.begin(), name.end(), [](QChar c) { return c.isLetterOrNumber(); });
+}
+
+/// "QQuickButton" for "Button_QMLTYPE_12": the first C++ class, for messages.
+QString cppClassName(const QObject* object) {
+    const QMetaObject* mo = object->metaObject();
+    while (mo && QByteArray(mo->className()).contains("_QML")) {
+        mo = mo->superClass();
+    }
+    return QLatin1String(mo ? mo->className() : object->metaObject()->className());
+}
+
+/// `Button_QMLTYPE_12 (QQuickButton) id=openButton objectName=x in Main.qml`.
+QString label(const QObject* object) {
+    QString out = QLatin1String(object->metaObject()->className());
+    const QString base = cppClassName(object);
+    if (base != out) {
+        out += QStringLiteral(" (%1)").arg(base);
+    }
+    if (const QQmlContext* context = qmlContext(object)) {
+        const QString id = context->nameForObject(object);
+        if (!id.isEmpty()) {
+            out += QStringLiteral(" id=") + id;
+        }
+        const QString file = context->baseUrl().fileName();
+        if (!file.isEmpty()) {
+            out += QStringLiteral(" in ") + file;
+        }
+    }
+    if (!object->objectName().isEmpty()) {
+        out += QStringLiteral(" objectName=") + object->objectName();
+    }
+    return out;
+}
+
+QString describe(QQuickItem* item, const QQuickItem* top) {
+    QString out = label(item);
+    for (const char* property : {"text", "placeholderText", "title", "displayText"}) {
+        const QVariant value = item->property(property);
+        if (value.isValid() && !value.toString().isEmpty()) {
+            out += QStringLiteral(" %1=\"%2\"").arg(QLatin1String(property), value.toString());
+        }
+    }
+    QStringList chain;
+    for (const QQuickItem* p = item->parentItem(); p && p != top; p = p->parentItem()) {
+        chain << label(p);
+    }
+    return out + QStringLiteral("\n      parents: ") + chain.join(QStringLiteral(" < "));
+}
+
+struct Walk {
+    QStringList failures;
+    int checked = 0;
+};
+
+/// Visits every visible item under `item` (popups included: the overlay is a child of the
+/// window's content item) and records enabled controls without a name.
+void walk(QQuickItem* item, const QQuickItem* top, Walk& result) {
+    if (!item->isVisible()) { // effective visibility: hidden pages and closed popups drop out
+        return;
+    }
+    if (item->isEnabled() && isInteractive(item) && !isInnerEditorOfControl(item)) {
+        ++result.checked;
+        const QString name = accessibleName(item);
+        if (!saysSomething(name)) {
+            result.failures << (name.isEmpty() ? QString()
+                                               : QStringLiteral("name=\"%1\" ").arg(name)) +
+                                   describe(item, top);
+        }
+    }
+    const QList<QQuickItem*> children = item->childItems();
+    for (QQuickItem* child : children) {
+        walk(child, top, result);
+    }
+}
+
+QQuickItem* findItem(QQuickItem* item, const char* qmlType) {
+    if (QByteArray(item->metaObject()->className()).startsWith(qmlType)) {
+        return item;
+    }
+    const QList<QQuickItem*> children = item->childItems();
+    for (QQuickItem* child : children) {
+        if (QQuickItem* found = findItem(child, qmlType)) {
+            return found;
+        }
+    }
+    return nullptr;
+}
+
+void settle() {
+    QTest::qWait(300);
+    QCoreApplication::processEvents();
+}
+
+} // namespace
+
+class TestAccessibility : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        m_session = std::make_unique<Session>(kToday);
+        QCOMPARE(m_session->openDemo(), QString());
+
+        m_engine = std::make_unique<QQmlApplicationEngine>();
+        connect(m_engine.get(), &QQmlEngine::warnings, this, [this](const QList<QQmlError>& list) {
+            for (const QQmlError& e : list) {
+                m_warnings << e.toString();
+            }
+        });
+        m_engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+        m_engine->setInitialProperties(
+            {{QStringLiteral("session"), QVariant::fromValue(m_session.get())}});
+        m_engine->load(QUrl(QStringLiteral("qrc:/qt/qml/PracticeLedger/Ui/Main.qml")));
+        QVERIFY2(!m_engine->rootObjects().isEmpty(), qPrintable(m_warnings.join(u'\n')));
+        m_window = qobject_cast<QQuickWindow*>(m_engine->rootObjects().constFirst());
+        QVERIFY(m_window);
+        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        settle();
+    }
+
+    void cleanupTestCase() {
+        m_engine.reset();
+        m_session.reset();
+    }
+
+    void everyControlOnThePageHasAnAccessibleName_data() {
+        QTest::addColumn<QString>("page");
+        for (const char* page : {"coverage", "drilldown", "directory", "person", "editor",
+                                 "modules", "teams", "themes", "import", "settings"}) {
+            QTest::newRow(page) << QString::fromLatin1(page);
+        }
+    }
+
+    void everyControlOnThePageHasAnAccessibleName() {
+        QFETCH(QString, page);
+        QVERIFY(m_session->unlocked());
+        closePopups();
+        QVERIFY(QMetaObject::invokeMethod(m_window, "showPage", Q_ARG(QVariant, page)));
+        settle();
+        if (page == QLatin1String("editor")) {
+            QVERIFY2(openPopups() > 0, "showPage(\"editor\") opened no dialog");
+        }
+        check(page);
+    }
+
+    void everyControlOnTheUnlockScreenHasAnAccessibleName() {
+        // A remembered ledger makes the "Recent ledgers" choice appear too.
+        QTemporaryDir dir;
+        QCOMPARE(m_session->create(dir.filePath(QStringLiteral("recent.ledger")),
+                                   QStringLiteral("a passphrase")),
+                 QString());
+        closePopups();
+        m_session->lock();
+        settle();
+        QVERIFY(!m_session->unlocked());
+        QQuickItem* unlock = findItem(m_window->contentItem(), "UnlockPage");
+        QVERIFY(unlock);
+        QVERIFY(unlock->isVisible());
+        check(QStringLiteral("unlock (open a ledger)"));
+
+        QVERIFY(unlock->setProperty("creating", true));
+        settle();
+        check(QStringLiteral("unlock (create a ledger)"));
+        QVERIFY(unlock->setProperty("creating", false));
+    }
+
+private:
+    void check(const QString& page) {
+        Walk result;
+        walk(m_window->contentItem(), m_window->contentItem(), result);
+        QVERIFY2(result.checked > 0, qPrintable(page + QStringLiteral(": no controls found")));
+        QVERIFY2(result.failures.isEmpty(),
+                 qPrintable(QStringLiteral("page \"%1\": %2 of %3 controls have no accessible "
+                                           "name:\n  - %4")
+                                .arg(page)
+                                .arg(result.failures.size())
+                                .arg(result.checked)
+                                .arg(result.failures.join(QStringLiteral("\n  - ")))));
+    }
+
+    QList<QObject*> popups() const {
+        QList<QObject*> out;
+        const QList<QObject*> all = m_window->findChildren<QObject*>();
+        for (QObject* o : all) {
+            if (o->inherits("QQuickPopup")) {
+                out << o;
+            }
+        }
+        return out;
+    }
+
+    int openPopups() const {
+        int n = 0;
+        for (QObject* p : popups()) {
+            n += p->property("visible").toBool() ? 1 : 0;
+        }
+        return n;
+    }
+
+    /// A page's dialog stays open over the next page otherwise.
+    void closePopups() {
+        for (QObject* p : popups()) {
+            if (p->property("visible").toBool()) {
+                QMetaObject::invokeMethod(p, "close");
+            }
+        }
+        settle();
+    }
+
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    QQuickWindow* m_window = nullptr;
+    QStringList m_warnings; ///< QML warnings, shown when Main.qml does not load
+};
+
+QTEST_MAIN(TestAccessibility)
+#include "tst_accessibility.moc"

@@ -1,0 +1,275 @@
+// The app through its controllers: open a ledger, see a coverage cell, record, correct and
+// void a completion, and watch the cell change; open errors in plain words; the idle lock;
+// a second writer opens read-only and notices changes.
+#include "catalogcontroller.h"
+#include "coveragecontroller.h"
+#include "recordeditor.h"
+#include "session.h"
+#include "variantlistmodel.h"
+
+#include "ledger/ledger.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+const QDate kToday(2026, 11, 25);
+
+QString readFile(const QString& path) {
+    QFile f(path);
+    f.open(QIODevice::ReadOnly);
+    return QString::fromUtf8(f.readAll());
+}
+
+/// A ledger holding the small council of tests/data, as of 25/11/2026.
+QString makeCouncil(const QTemporaryDir& dir) {
+    const QString path = dir.filePath(QStringLiteral("council.ledger"));
+    ledger::Ledger l = ledger::Ledger::create(path.toStdString(), "small council", "test");
+    for (const char* kind : {"staff", "modules", "requirements", "completions"}) {
+        const QString file = QStringLiteral(LEDGER_TEST_DATA "/small-council/%1.csv").arg(kind);
+        l.importCsv(*ledger::parseImportKind(kind), kind, readFile(file).toStdString(),
+                    ledger::makeDate(2026, 11, 25), false, "test");
+    }
+    return path;
+}
+
+int rowOf(const CoverageMatrixModel* m, const QString& team) {
+    for (int r = 0; r < m->rowCount(); ++r) {
+        if (m->headerData(r, Qt::Vertical, Qt::DisplayRole).toString() == team) {
+            return r;
+        }
+    }
+    return -1;
+}
+
+int columnOf(const CoverageMatrixModel* m, const QString& module) {
+    for (int c = 0; c < m->columnCount(); ++c) {
+        if (m->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString() == module) {
+            return c;
+        }
+    }
+    return -1;
+}
+
+QString cellText(const CoverageMatrixModel* m, int row, int column) {
+    const QModelIndex i = m->index(row, column);
+    return QStringLiteral("%1 %2/%3/%4/%5")
+        .arg(m->data(i, CoverageMatrixModel::PercentRole).toString())
+        .arg(m->data(i, CoverageMatrixModel::CompliantRole).toInt())
+        .arg(m->data(i, CoverageMatrixModel::DueSoonRole).toInt())
+        .arg(m->data(i, CoverageMatrixModel::OverdueRole).toInt())
+        .arg(m->data(i, CoverageMatrixModel::NotYetDueRole).toInt());
+}
+
+} // namespace
+
+class TestSession : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void editingACompletionChangesTheCoverageCell() {
+        QTemporaryDir dir;
+        const QString path = makeCouncil(dir);
+        Session session(kToday);
+        QCOMPARE(session.open(path, QStringLiteral("small council")), QString());
+        session.setActor(QStringLiteral("Workforce Lead"));
+        CoverageController coverage;
+        coverage.setSession(&session);
+        const CoverageMatrixModel* matrix = coverage.matrix();
+        const int row = rowOf(matrix, QStringLiteral("Carers' Support"));
+        const int column = columnOf(matrix, QStringLiteral("FIRE"));
+        QVERIFY(row >= 0 && column >= 0);
+        // shared/examples: Carers' Support,FIRE,4,1,0,3,0,25.0
+        QCOMPARE(cellText(matrix, row, column), QStringLiteral("25.0% 1/0/3/0"));
+
+        coverage.selectCell(row, column);
+        QCOMPARE(coverage.people()->rowCount(), 4);
+        const QVariantMap first = coverage.people()->get(0);
+        QCOMPARE(first.value(QStringLiteral("status")).toString(), QStringLiteral("overdue"));
+        QCOMPARE(first.value(QStringLiteral("statusLabel")).toString(), QStringLiteral("Overdue"));
+        const QString who = first.value(QStringLiteral("employeeId")).toString();
+
+        QSignalSpy changed(&session, &Session::dataChanged);
+        RecordEditor editor;
+        editor.setSession(&session);
+        editor.startNew(QStringLiteral("completion"),
+                        {{QStringLiteral("employee_id"), who},
+                         {QStringLiteral("module"), QStringLiteral("FIRE")},
+                         {QStringLiteral("completed_on"), QStringLiteral("20/11/2026")},
+                         {QStringLiteral("evidence"), QStringLiteral("Fire brigade session")}});
+        QVERIFY2(editor.save(), qPrintable(editor.message()));
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(cellText(matrix, row, column), QStringLiteral("50.0% 2/0/2/0"));
+        // The drill-down follows the change.
+        QCOMPARE(coverage.selectedRow(), row);
+        int compliant = 0;
+        for (const QVariantMap& p : coverage.people()->rows()) {
+            compliant += p.value(QStringLiteral("status")).toString() == QLatin1String("compliant");
+        }
+        QCOMPARE(compliant, 2);
+
+        // Correct it to a date long past: it no longer covers today.
+        qint64 id = 0;
+        for (const auto& c : session.ledger()->completionsOf(who.toStdString())) {
+            if (c.moduleCode == "FIRE" && c.completedOn == ledger::makeDate(2026, 11, 20)) {
+                id = c.id;
+            }
+        }
+        QVERIFY(id != 0);
+        QVERIFY(editor.load(QStringLiteral("completion"), QString::number(id)));
+        editor.setField(QStringLiteral("completed_on"), QStringLiteral("20/11/2023"));
+        QVERIFY(!editor.save()); // a correction needs its reason
+        QVERIFY(editor.errors().contains(QStringLiteral("reason")));
+        QCOMPARE(cellText(matrix, row, column), QStringLiteral("50.0% 2/0/2/0"));
+        editor.setField(QStringLiteral("reason"), QStringLiteral("typed the wrong year"));
+        QVERIFY2(editor.save(), qPrintable(editor.message()));
+        QCOMPARE(cellText(matrix, row, column), QStringLiteral("25.0% 1/0/3/0"));
+
+        // Void it: kept in the ledger, counts for nothing.
+        QVERIFY(editor.load(QStringLiteral("completion"), QString::number(id)));
+        QVERIFY(!editor.voidCompletion());
+        editor.setField(QStringLiteral("reason"),
+                        QStringLiteral("certificate was for someone else"));
+        QVERIFY2(editor.voidCompletion(), qPrintable(editor.message()));
+        bool kept = false;
+        for (const auto& c : session.ledger()->completionsOf(who.toStdString())) {
+            kept = kept || (c.id == id && c.voided);
+        }
+        QVERIFY(kept);
+        QCOMPARE(cellText(matrix, row, column), QStringLiteral("25.0% 1/0/3/0"));
+
+        // The change log names who did it.
+        const auto history = session.ledger()->historyOf(who.toStdString());
+        QVERIFY(!history.empty());
+        QCOMPARE(QString::fromStdString(history.back().actor), QStringLiteral("Workforce Lead"));
+    }
+
+    void editorShowsEveryProblemBesideItsFieldAndSavesNothing() {
+        QTemporaryDir dir;
+        const QString path = makeCouncil(dir);
+        Session session(kToday);
+        QCOMPARE(session.open(path, QStringLiteral("small council")), QString());
+        const auto before = session.data()->staff.size();
+        RecordEditor editor;
+        editor.setSession(&session);
+        editor.startNew(QStringLiteral("staff"),
+                        {{QStringLiteral("employee_id"), QStringLiteral("HW00000")},
+                         {QStringLiteral("email"), QStringLiteral("not-an-email")},
+                         {QStringLiteral("start_date"), QStringLiteral("31/02/2026")},
+                         {QStringLiteral("leave_date"), QStringLiteral("01/01/2020")}});
+        QVERIFY(!editor.save());
+        const QVariantMap errors = editor.errors();
+        for (const char* field : {"full_name", "email", "team", "role", "start_date"}) {
+            QVERIFY2(errors.contains(QLatin1String(field)), field);
+        }
+        QCOMPARE(session.data()->staff.size(), before);
+        // Fix everything but the taken employee id: the store's own check speaks up.
+        editor.setField(QStringLiteral("full_name"), QStringLiteral("Ada Lovelace"));
+        editor.setField(QStringLiteral("email"), QStringLiteral("ada@example.org"));
+        editor.setField(QStringLiteral("team"), QStringLiteral("Mental Health"));
+        editor.setField(QStringLiteral("role"), QStringLiteral("Social Worker"));
+        editor.setField(QStringLiteral("start_date"), QStringLiteral("01/02/2026"));
+        editor.setField(QStringLiteral("leave_date"), QString());
+        QVERIFY(!editor.save());
+        QVERIFY(editor.errors().contains(QStringLiteral("employee_id")));
+        editor.setField(QStringLiteral("employee_id"), QStringLiteral("HW99999"));
+        QVERIFY2(editor.save(), qPrintable(editor.message()));
+        QCOMPARE(session.data()->staff.size(), before + 1);
+    }
+
+    void openErrorsAreInPlainWords() {
+        QTemporaryDir dir;
+        const QString path = makeCouncil(dir);
+        Session session(kToday);
+        QVERIFY(session.open(path, QStringLiteral("wrong"))
+                    .contains(QStringLiteral("passphrase is wrong")));
+        QVERIFY(session.open(dir.filePath(QStringLiteral("nope.ledger")), QStringLiteral("x"))
+                    .contains(QStringLiteral("no ledger")));
+        QFile text(dir.filePath(QStringLiteral("notes.txt")));
+        text.open(QIODevice::WriteOnly);
+        text.write("some notes\n");
+        text.close();
+        QVERIFY(session.open(text.fileName(), QStringLiteral("x"))
+                    .contains(QStringLiteral("not a Practice Ledger")));
+        QVERIFY(!session.unlocked());
+        QVERIFY(
+            session.create(path, QStringLiteral("x")).contains(QStringLiteral("already exists")));
+        QCOMPARE(session.open(path, QStringLiteral("small council")), QString());
+        QVERIFY(session.unlocked());
+        QVERIFY(session.recentLedgers().contains(QFileInfo(path).absoluteFilePath()));
+    }
+
+    void locksItselfWhenIdle() {
+        QTemporaryDir dir;
+        const QString path = makeCouncil(dir);
+        Session session(kToday);
+        QCOMPARE(session.open(path, QStringLiteral("small council")), QString());
+        QCOMPARE(session.idleLockMinutes(), 15);
+        QCOMPARE(session.saveSettings(QStringLiteral("Small Council"), QStringLiteral("J101"), 0),
+                 QString());
+        QCOMPARE(session.organisationName(), QStringLiteral("Small Council"));
+        QCOMPARE(session.setting(QStringLiteral("asc_wds_localestid")), QStringLiteral("J101"));
+        QSignalSpy locked(&session, &Session::idleLocked);
+        session.lock();
+        QVERIFY(!session.unlocked());
+        QCOMPARE(locked.count(), 0);
+        QVERIFY(session.data() == nullptr);
+
+        // Idle: no activity for the idle time locks the ledger and forgets its data.
+        QCOMPARE(session.open(path, QStringLiteral("small council")), QString());
+        session.setIdleLockInterval(std::chrono::milliseconds(50));
+        QTRY_COMPARE(locked.count(), 1);
+        QVERIFY(!session.unlocked());
+        QVERIFY(session.data() == nullptr);
+    }
+
+    void aSecondWriterOpensReadOnlyAndNoticesChanges() {
+        QTemporaryDir dir;
+        const QString path = makeCouncil(dir);
+        Session writer(kToday);
+        Session reader(kToday);
+        QCOMPARE(writer.open(path, QStringLiteral("small council")), QString());
+        QCOMPARE(reader.open(path, QStringLiteral("small council")), QString());
+        QVERIFY(!writer.readOnly());
+        QVERIFY(reader.readOnly());
+        QVERIFY(!reader.notice().isEmpty());
+        QCOMPARE(reader.saveSettings(QStringLiteral("x"), QString(), 15).isEmpty(), false);
+
+        const auto teamsBefore = reader.data()->staff.size();
+        RecordEditor editor;
+        editor.setSession(&writer);
+        editor.startNew(QStringLiteral("staff"),
+                        {{QStringLiteral("employee_id"), QStringLiteral("NEW1")},
+                         {QStringLiteral("full_name"), QStringLiteral("New Starter")},
+                         {QStringLiteral("team"), QStringLiteral("Mental Health")},
+                         {QStringLiteral("role"), QStringLiteral("Social Worker")},
+                         {QStringLiteral("start_date"), QStringLiteral("24/11/2026")}});
+        QVERIFY2(editor.save(), qPrintable(editor.message()));
+        QSignalSpy reloaded(&reader, &Session::dataChanged);
+        reader.checkForExternalChanges();
+        QCOMPARE(reloaded.count(), 1);
+        QCOMPARE(reader.data()->staff.size(), teamsBefore + 1);
+        QVERIFY(reader.notice().contains(QStringLiteral("changed")));
+    }
+
+    void theDemoOpens() {
+        Session session(kToday);
+        QCOMPARE(session.openDemo(), QString());
+        QVERIFY(session.isDemo());
+        QVERIFY(session.data()->staff.size() >= 350);
+        QVERIFY(session.data()->modules.size() >= 15);
+        const QString path = session.ledgerPath();
+        QVERIFY(QFile::exists(path));
+        session.lock();
+        QVERIFY(!QFile::exists(path)); // nothing of the demo is left behind
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSession)
+#include "tst_session.moc"
