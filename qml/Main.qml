@@ -51,13 +51,17 @@ ApplicationWindow {
     Connections {
         target: root.session
         function onUnlockedChanged() {
-            if (root.session.unlocked)
+            if (root.session.unlocked) {
                 root.currentPage = "coverage";
+                if (root.session.actor === "")
+                    whoDialog.open();
+            }
         }
     }
 
     header: ToolBar {
         visible: root.session.unlocked
+        implicitHeight: 48
         background: Rectangle { color: Theme.surface; border.color: Theme.border }
         RowLayout {
             anchors.fill: parent
@@ -198,6 +202,32 @@ ApplicationWindow {
         anchors.fill: parent
         visible: !root.session.unlocked
         session: root.session
+    }
+
+    Dialog {
+        id: whoDialog
+        title: qsTr("Who are you?")
+        modal: true
+        anchors.centerIn: parent
+        width: 460
+        standardButtons: Dialog.Ok
+        closePolicy: Popup.NoAutoClose
+        onAccepted: if (whoBox.currentIndex >= 0) root.session.actor = whoBox.currentText
+        ColumnLayout {
+            anchors.fill: parent
+            spacing: Theme.spacing
+            Label {
+                text: qsTr("Choose your name. It labels the changes you make in the change log; it is not a login.")
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
+            ComboBox {
+                id: whoBox
+                Layout.fillWidth: true
+                model: whoDialog.visible ? root.session.staffNames() : []
+                Accessible.name: qsTr("Your name")
+            }
+        }
     }
 
     RecordDialog {

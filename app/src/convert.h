@@ -32,6 +32,18 @@ inline ledger::Date toDate(const QDate& d) {
                             static_cast<unsigned>(d.day()));
 }
 
+/// A core message as a sentence for people: capital first letter, full stop.
+inline QString sentence(const std::string& message) {
+    QString s = QString::fromStdString(message);
+    if (!s.isEmpty()) {
+        s[0] = s[0].toUpper();
+        if (!s.endsWith(QLatin1Char('.')) && !s.endsWith(QLatin1Char(')'))) {
+            s += QLatin1Char('.');
+        }
+    }
+    return s;
+}
+
 /// 31/03/2026, or "" for no date.
 inline QString uk(const std::optional<ledger::Date>& d) {
     return d ? QString::fromStdString(ledger::formatUk(*d)) : QString();

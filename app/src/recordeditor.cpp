@@ -70,7 +70,7 @@ public:
         for (const ledger::FieldError& e : found) {
             const QString name = text(e.field);
             if (!already.contains(name)) {
-                addError(m_errors, name, text(e.message));
+                addError(m_errors, name, convert::sentence(e.message));
             }
         }
     }

@@ -92,7 +92,7 @@ QString Session::describeCurrentException() {
     } catch (const ledger::ValidationError& e) {
         QStringList lines;
         for (const ledger::FieldError& f : e.errors()) {
-            lines << text(f.message);
+            lines << convert::sentence(f.message);
         }
         return lines.join(QLatin1Char('\n'));
     } catch (const ledger::Cancelled&) {
@@ -172,6 +172,7 @@ QString Session::openDemo() {
             created->saveAuditTheme(theme, options.today, "demo generator");
         }
         created->setSetting("organisation_name", "Demo Borough Council", "demo generator");
+        created->setSetting(kActorKey, "Demo workforce lead", "demo generator");
         m_demoDir = dir->path();
         dir->setAutoRemove(false); // removed on lock
         return adopt(std::move(created), path, true);
@@ -294,9 +295,9 @@ QString Session::write(const std::function<void(ledger::Ledger&)>& work, QVarian
             for (const ledger::FieldError& f : e.errors()) {
                 const QString field = text(f.field);
                 const QString previous = fieldErrors->value(field).toString();
-                fieldErrors->insert(field, previous.isEmpty()
-                                               ? text(f.message)
-                                               : previous + QLatin1Char('\n') + text(f.message));
+                const QString message = convert::sentence(f.message);
+                fieldErrors->insert(
+                    field, previous.isEmpty() ? message : previous + QLatin1Char('\n') + message);
             }
         }
         return describeCurrentException();

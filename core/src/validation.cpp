@@ -85,8 +85,12 @@ std::vector<FieldError> validateModule(const Module& m) {
 std::vector<FieldError> validateRequirement(const Requirement& r,
                                             const ValidationContext& context) {
     std::vector<FieldError> errors;
-    require(errors, context.moduleCodes.contains(r.moduleCode), "module",
-            "no module has code " + r.moduleCode);
+    if (r.moduleCode.empty()) {
+        require(errors, false, "module", "a module is required");
+    } else {
+        require(errors, context.moduleCodes.contains(r.moduleCode), "module",
+                "no module has code " + r.moduleCode);
+    }
     if (r.scope == Scope::All) {
         require(errors, r.value.empty(), "value", "a rule for all staff takes no value");
     } else {
@@ -101,10 +105,18 @@ std::vector<FieldError> validateRequirement(const Requirement& r,
 
 std::vector<FieldError> validateCompletion(const Completion& c, const ValidationContext& context) {
     std::vector<FieldError> errors;
-    require(errors, context.employeeIds.contains(c.employeeId), "employee_id",
-            "no staff member has employee id " + c.employeeId);
-    require(errors, context.moduleCodes.contains(c.moduleCode), "module",
-            "no module has code " + c.moduleCode);
+    if (c.employeeId.empty()) {
+        require(errors, false, "employee_id", "an employee id is required");
+    } else {
+        require(errors, context.employeeIds.contains(c.employeeId), "employee_id",
+                "no staff member has employee id " + c.employeeId);
+    }
+    if (c.moduleCode.empty()) {
+        require(errors, false, "module", "a module is required");
+    } else {
+        require(errors, context.moduleCodes.contains(c.moduleCode), "module",
+                "no module has code " + c.moduleCode);
+    }
     require(errors, c.completedOn <= context.today, "completed_on",
             "the completion date " + formatIso(c.completedOn) + " is after today (" +
                 formatIso(context.today) + ")");

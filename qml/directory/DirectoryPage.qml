@@ -109,6 +109,8 @@ Item {
                         required property int dueSoon
                         required property bool active
                         width: ListView.view.width
+                        leftPadding: Theme.margin
+                        rightPadding: Theme.margin
                         highlighted: ListView.isCurrentItem
                         Accessible.name: qsTr("%1, %2, %3, %4").arg(person.fullName).arg(person.employeeId).arg(person.team).arg(person.statusSummary)
                         onClicked: root.app.openPerson(person.employeeId)
