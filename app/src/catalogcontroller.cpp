@@ -49,15 +49,8 @@ CatalogController::CatalogController(QObject* parent)
 }
 
 void CatalogController::setSession(Session* session) {
-    if (m_session == session) {
+    if (!attachSession(this, m_session, session, &CatalogController::refresh)) {
         return;
-    }
-    if (m_session) {
-        disconnect(m_session, nullptr, this, nullptr);
-    }
-    m_session = session;
-    if (m_session) {
-        connect(m_session, &Session::dataChanged, this, &CatalogController::refresh);
     }
     emit sessionChanged();
     refresh();

@@ -155,6 +155,20 @@ QString CoverageMatrixModel::moduleTitleOfColumn(int column) const {
     return m_moduleTitles.value(column);
 }
 
+int CoverageMatrixModel::rowOfTeam(const QString& team) const {
+    for (int r = 0; r < rowCount(); ++r) {
+        if (teamNameOfRow(r) == team) {
+            return r;
+        }
+    }
+    return -1;
+}
+
+int CoverageMatrixModel::columnOfModule(const QString& code) const {
+    const auto at = m_moduleCodes.indexOf(code);
+    return at < 0 ? -1 : static_cast<int>(at);
+}
+
 QVariant CoverageMatrixModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) {
         return {};
@@ -269,16 +283,11 @@ CoverageController::CoverageController(QObject* parent)
 }
 
 void CoverageController::setSession(Session* session) {
-    if (m_session == session) {
+    if (!attachSession(this, m_session, session, &CoverageController::refresh)) {
         return;
     }
     if (m_session) {
-        disconnect(m_session, nullptr, this, nullptr);
-    }
-    m_session = session;
-    if (m_session) {
         m_asOf = m_session->today();
-        connect(m_session, &Session::dataChanged, this, &CoverageController::refresh);
     }
     emit sessionChanged();
     emit asOfChanged();
@@ -327,18 +336,8 @@ void CoverageController::refresh() {
                       ready ? m_session->data().get() : nullptr,
                       ready ? ledger::toDayNumber(convert::toDate(m_asOf)) : 0);
     // Keep the same cell selected (by team and module) when the date or data change.
-    int newRow = -1;
-    int newColumn = -1;
-    for (int r = 0; r < m_matrix->rowCount() && row >= 0; ++r) {
-        if (m_matrix->teamNameOfRow(r) == team) {
-            newRow = r;
-        }
-    }
-    for (int c = 0; c < m_matrix->columnCount() && column >= 0; ++c) {
-        if (m_matrix->moduleCodeOfColumn(c) == module) {
-            newColumn = c;
-        }
-    }
+    const int newRow = row >= 0 ? m_matrix->rowOfTeam(team) : -1;
+    const int newColumn = column >= 0 ? m_matrix->columnOfModule(module) : -1;
     if (newRow >= 0 && newColumn >= 0) {
         selectCell(newRow, newColumn);
     } else {

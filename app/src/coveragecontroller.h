@@ -55,6 +55,10 @@ public:
     [[nodiscard]] QString teamNameOfRow(int row) const;
     [[nodiscard]] QString moduleCodeOfColumn(int column) const;
     [[nodiscard]] QString moduleTitleOfColumn(int column) const;
+    /// The row of a team by name ("Whole organisation" for the last row), or -1.
+    Q_INVOKABLE int rowOfTeam(const QString& team) const;
+    /// The column of a module by code, or -1.
+    Q_INVOKABLE int columnOfModule(const QString& code) const;
 
 private:
     std::vector<int> m_teams;   ///< engine team index per row (sorted by name)

@@ -65,15 +65,8 @@ QHash<int, QByteArray> StaffDirectoryModel::roleNames() const {
 }
 
 void StaffDirectoryModel::setSession(Session* session) {
-    if (m_session == session) {
+    if (!attachSession(this, m_session, session, &StaffDirectoryModel::rebuild)) {
         return;
-    }
-    if (m_session) {
-        disconnect(m_session, nullptr, this, nullptr);
-    }
-    m_session = session;
-    if (m_session) {
-        connect(m_session, &Session::dataChanged, this, &StaffDirectoryModel::rebuild);
     }
     emit sessionChanged();
     rebuild();

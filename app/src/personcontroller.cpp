@@ -60,15 +60,8 @@ PersonController::PersonController(QObject* parent)
 }
 
 void PersonController::setSession(Session* session) {
-    if (m_session == session) {
+    if (!attachSession(this, m_session, session, &PersonController::refresh)) {
         return;
-    }
-    if (m_session) {
-        disconnect(m_session, nullptr, this, nullptr);
-    }
-    m_session = session;
-    if (m_session) {
-        connect(m_session, &Session::dataChanged, this, &PersonController::refresh);
     }
     emit sessionChanged();
     refresh();

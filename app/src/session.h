@@ -6,6 +6,7 @@
 
 #include <QDate>
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
@@ -132,3 +133,21 @@ private:
     QTimer m_idleTimer;
     QTimer m_watchTimer;
 };
+
+/// Points a controller at a session: follows its data changes with `refresh` and drops the
+/// previous session's connections. False when it was already that session.
+template <typename Owner>
+bool attachSession(Owner* owner, QPointer<Session>& current, Session* next,
+                   void (Owner::*refresh)()) {
+    if (current == next) {
+        return false;
+    }
+    if (current) {
+        QObject::disconnect(current, nullptr, owner, nullptr);
+    }
+    current = next;
+    if (current) {
+        QObject::connect(current, &Session::dataChanged, owner, refresh);
+    }
+    return true;
+}

@@ -24,36 +24,17 @@
 #include <memory>
 #include <set>
 
+#include "testsupport.h"
+
 namespace {
 
-const QDate kToday(2026, 11, 25);
-const char* const kPassphrase = "small council";
+using namespace testsupport;
 const QString kWholeOrganisation = QStringLiteral("Whole organisation");
 
 using Tester = QAbstractItemModelTester;
 
 std::unique_ptr<Tester> watch(QAbstractItemModel* model) {
     return std::make_unique<Tester>(model, Tester::FailureReportingMode::QtTest);
-}
-
-QString dataFile(const QString& name) {
-    return QStringLiteral(LEDGER_TEST_DATA "/small-council/") + name;
-}
-
-QString readFile(const QString& path) {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        qFatal("cannot read %s", qPrintable(path));
-    }
-    return QString::fromUtf8(f.readAll());
-}
-
-void writeFile(const QString& path, const QString& text) {
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        qFatal("cannot write %s", qPrintable(path));
-    }
-    f.write(text.toUtf8());
 }
 
 /// One RFC 4180 line (the golden files have no line breaks inside fields).
@@ -102,18 +83,6 @@ QString ukFromIso(const QString& iso) {
                : QDate::fromString(iso, Qt::ISODate).toString(QStringLiteral("dd/MM/yyyy"));
 }
 
-/// A ledger holding the small council of tests/data, as of 25/11/2026.
-QString makeCouncil(const QTemporaryDir& dir) {
-    const QString path = dir.filePath(QStringLiteral("council.ledger"));
-    ledger::Ledger l = ledger::Ledger::create(path.toStdString(), kPassphrase, "test");
-    for (const char* kind : {"staff", "modules", "requirements", "completions"}) {
-        const QString file = dataFile(QStringLiteral("%1.csv").arg(QLatin1String(kind)));
-        l.importCsv(*ledger::parseImportKind(kind), kind, readFile(file).toStdString(),
-                    ledger::makeDate(2026, 11, 25), false, "test");
-    }
-    return path;
-}
-
 /// A ledger holding a generated council of `staff` people.
 QString makeGenerated(const QTemporaryDir& dir, int staff, int completionsPerStaff) {
     const QString path = dir.filePath(QStringLiteral("county.ledger"));
@@ -125,24 +94,6 @@ QString makeGenerated(const QTemporaryDir& dir, int staff, int completionsPerSta
     ledger::Ledger l = ledger::Ledger::create(path.toStdString(), kPassphrase, "test");
     l.importRecords(ledger::generateCouncil(options), options.today, "test");
     return path;
-}
-
-int rowOf(const CoverageMatrixModel* m, const QString& team) {
-    for (int r = 0; r < m->rowCount(); ++r) {
-        if (m->headerData(r, Qt::Vertical, Qt::DisplayRole).toString() == team) {
-            return r;
-        }
-    }
-    return -1;
-}
-
-int columnOf(const CoverageMatrixModel* m, const QString& module) {
-    for (int c = 0; c < m->columnCount(); ++c) {
-        if (m->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString() == module) {
-            return c;
-        }
-    }
-    return -1;
 }
 
 QStringList rowHeaders(const CoverageMatrixModel* m) {
@@ -193,8 +144,8 @@ QString diffWithGolden(const CoverageMatrixModel* m, const QString& goldenFile) 
     std::set<std::pair<int, int>> seen;
     QStringList modules;
     for (const QStringList& line : readCsv(goldenFile)) {
-        const int row = rowOf(m, line.at(0));
-        const int column = columnOf(m, line.at(1));
+        const int row = m->rowOfTeam(line.at(0));
+        const int column = m->columnOfModule(line.at(1));
         if (!modules.contains(line.at(1))) {
             modules << line.at(1);
         }
@@ -412,14 +363,14 @@ private slots:
                               QStringLiteral("MH"), QStringLiteral("OMMT"),
                               QStringLiteral("SAFE-L3"), QStringLiteral("TA-REF")}));
         QCOMPARE(matrix
-                     ->headerData(columnOf(matrix, QStringLiteral("FIRE")), Qt::Horizontal,
+                     ->headerData(matrix->columnOfModule(QStringLiteral("FIRE")), Qt::Horizontal,
                                   Qt::ToolTipRole)
                      .toString(),
                  QStringLiteral("Fire safety"));
 
         // Three cells read from expected-team-2026-11-25.csv.
-        const int carers = rowOf(matrix, QStringLiteral("Carers' Support"));
-        const int fire = columnOf(matrix, QStringLiteral("FIRE"));
+        const int carers = matrix->rowOfTeam(QStringLiteral("Carers' Support"));
+        const int fire = matrix->columnOfModule(QStringLiteral("FIRE"));
         // Carers' Support,FIRE,4,1,0,3,0,25.0
         QCOMPARE(cellText(matrix, carers, fire),
                  QStringLiteral("25.0% required 4: 1 compliant, 0 due soon, 3 overdue, 0 not yet "
@@ -441,8 +392,8 @@ private slots:
 
         // "Équipe Nord, ""pilot""",IG,6,1,2,3,0,50.0
         const QModelIndex nordIg =
-            matrix->index(rowOf(matrix, QStringLiteral("Équipe Nord, \"pilot\"")),
-                          columnOf(matrix, QStringLiteral("IG")));
+            matrix->index(matrix->rowOfTeam(QStringLiteral("Équipe Nord, \"pilot\"")),
+                          matrix->columnOfModule(QStringLiteral("IG")));
         QCOMPARE(matrix->data(nordIg, CoverageMatrixModel::PercentRole).toString(),
                  QStringLiteral("50.0%"));
         QCOMPARE(matrix->data(nordIg, CoverageMatrixModel::CompliantRole).toInt(), 1);
@@ -453,8 +404,8 @@ private slots:
 
         // Older People East,OMMT,9,1,0,7,1,12.5 (someone in their grace period counts neither way)
         const QModelIndex eastOmmt =
-            matrix->index(rowOf(matrix, QStringLiteral("Older People East")),
-                          columnOf(matrix, QStringLiteral("OMMT")));
+            matrix->index(matrix->rowOfTeam(QStringLiteral("Older People East")),
+                          matrix->columnOfModule(QStringLiteral("OMMT")));
         QCOMPARE(matrix->data(eastOmmt, CoverageMatrixModel::PercentRole).toString(),
                  QStringLiteral("12.5%"));
         QCOMPARE(matrix->data(eastOmmt, CoverageMatrixModel::CompliantRole).toInt(), 1);
@@ -463,21 +414,22 @@ private slots:
 
         // Hospital Discharge,CARE-ACT,5,5,0,0,0,100.0 and "Équipe Nord..." ED 83.3: the bands.
         QCOMPARE(matrix
-                     ->data(matrix->index(rowOf(matrix, QStringLiteral("Hospital Discharge")),
-                                          columnOf(matrix, QStringLiteral("CARE-ACT"))),
+                     ->data(matrix->index(matrix->rowOfTeam(QStringLiteral("Hospital Discharge")),
+                                          matrix->columnOfModule(QStringLiteral("CARE-ACT"))),
                             CoverageMatrixModel::BandRole)
                      .toString(),
                  QStringLiteral("good"));
-        QCOMPARE(matrix
-                     ->data(matrix->index(rowOf(matrix, QStringLiteral("Équipe Nord, \"pilot\"")),
-                                          columnOf(matrix, QStringLiteral("ED"))),
-                            CoverageMatrixModel::BandRole)
-                     .toString(),
-                 QStringLiteral("fair"));
+        QCOMPARE(
+            matrix
+                ->data(matrix->index(matrix->rowOfTeam(QStringLiteral("Équipe Nord, \"pilot\"")),
+                                     matrix->columnOfModule(QStringLiteral("ED"))),
+                       CoverageMatrixModel::BandRole)
+                .toString(),
+            QStringLiteral("fair"));
 
         // BLS is for Reablement only: elsewhere the cell is empty, not 0%.
         const QModelIndex carersBls =
-            matrix->index(carers, columnOf(matrix, QStringLiteral("BLS")));
+            matrix->index(carers, matrix->columnOfModule(QStringLiteral("BLS")));
         QCOMPARE(matrix->data(carersBls, CoverageMatrixModel::PercentRole).toString(), QString());
         QCOMPARE(matrix->data(carersBls, CoverageMatrixModel::BandRole).toString(),
                  QStringLiteral("empty"));
@@ -514,13 +466,13 @@ private slots:
         QCOMPARE(dated.count(), 1);
         QCOMPARE(reset.count(), 1);
         // Hospital Discharge,IG,4,0,1,3,0,25.0 (it was 5 required, 0.0% on 25/11/2026)
-        QCOMPARE(cellText(matrix, rowOf(matrix, QStringLiteral("Hospital Discharge")),
-                          columnOf(matrix, QStringLiteral("IG"))),
+        QCOMPARE(cellText(matrix, matrix->rowOfTeam(QStringLiteral("Hospital Discharge")),
+                          matrix->columnOfModule(QStringLiteral("IG"))),
                  QStringLiteral("25.0% required 4: 0 compliant, 1 due soon, 3 overdue, 0 not yet "
                                 "due"));
         // Rules not yet in force on that date have no column.
-        QCOMPARE(columnOf(matrix, QStringLiteral("OMMT")), -1);
-        QCOMPARE(columnOf(matrix, QStringLiteral("LEGAL")), -1);
+        QCOMPARE(matrix->columnOfModule(QStringLiteral("OMMT")), -1);
+        QCOMPARE(matrix->columnOfModule(QStringLiteral("LEGAL")), -1);
         const QString diff =
             diffWithGolden(matrix, dataFile(QStringLiteral("expected-team-2025-03-31.csv")));
         QVERIFY2(diff.isEmpty(), qPrintable(diff));
@@ -574,8 +526,8 @@ private slots:
         QSignalSpy selection(&coverage, &CoverageController::selectionChanged);
         QVERIFY(!coverage.hasSelection());
 
-        const int row = rowOf(matrix, QStringLiteral("Carers' Support"));
-        const int fire = columnOf(matrix, QStringLiteral("FIRE"));
+        const int row = matrix->rowOfTeam(QStringLiteral("Carers' Support"));
+        const int fire = matrix->columnOfModule(QStringLiteral("FIRE"));
         coverage.selectCell(row, fire);
         QCOMPARE(selection.count(), 1);
         QVERIFY(coverage.hasSelection());

@@ -5,6 +5,7 @@
 #include "coveragecontroller.h"
 #include "recordeditor.h"
 #include "session.h"
+#include "testsupport.h"
 #include "variantlistmodel.h"
 
 #include "ledger/ledger.h"
@@ -17,43 +18,7 @@
 
 namespace {
 
-const QDate kToday(2026, 11, 25);
-
-QString readFile(const QString& path) {
-    QFile f(path);
-    f.open(QIODevice::ReadOnly);
-    return QString::fromUtf8(f.readAll());
-}
-
-/// A ledger holding the small council of tests/data, as of 25/11/2026.
-QString makeCouncil(const QTemporaryDir& dir) {
-    const QString path = dir.filePath(QStringLiteral("council.ledger"));
-    ledger::Ledger l = ledger::Ledger::create(path.toStdString(), "small council", "test");
-    for (const char* kind : {"staff", "modules", "requirements", "completions"}) {
-        const QString file = QStringLiteral(LEDGER_TEST_DATA "/small-council/%1.csv").arg(kind);
-        l.importCsv(*ledger::parseImportKind(kind), kind, readFile(file).toStdString(),
-                    ledger::makeDate(2026, 11, 25), false, "test");
-    }
-    return path;
-}
-
-int rowOf(const CoverageMatrixModel* m, const QString& team) {
-    for (int r = 0; r < m->rowCount(); ++r) {
-        if (m->headerData(r, Qt::Vertical, Qt::DisplayRole).toString() == team) {
-            return r;
-        }
-    }
-    return -1;
-}
-
-int columnOf(const CoverageMatrixModel* m, const QString& module) {
-    for (int c = 0; c < m->columnCount(); ++c) {
-        if (m->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString() == module) {
-            return c;
-        }
-    }
-    return -1;
-}
+using namespace testsupport;
 
 QString cellText(const CoverageMatrixModel* m, int row, int column) {
     const QModelIndex i = m->index(row, column);
@@ -82,8 +47,8 @@ private slots:
         CoverageController coverage;
         coverage.setSession(&session);
         const CoverageMatrixModel* matrix = coverage.matrix();
-        const int row = rowOf(matrix, QStringLiteral("Carers' Support"));
-        const int column = columnOf(matrix, QStringLiteral("FIRE"));
+        const int row = matrix->rowOfTeam(QStringLiteral("Carers' Support"));
+        const int column = matrix->columnOfModule(QStringLiteral("FIRE"));
         QVERIFY(row >= 0 && column >= 0);
         // shared/examples: Carers' Support,FIRE,4,1,0,3,0,25.0
         QCOMPARE(cellText(matrix, row, column), QStringLiteral("25.0% 1/0/3/0"));
