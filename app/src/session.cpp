@@ -122,6 +122,9 @@ QString Session::adopt(std::unique_ptr<ledger::Ledger> ledger, const QString& pa
 }
 
 QString Session::open(const QString& path, const QString& passphrase) {
+    if (m_busy) {
+        return tr("An import is running: wait for it to finish, or cancel it.");
+    }
     if (passphrase.isEmpty()) {
         return tr("Type the ledger's passphrase.");
     }
@@ -137,6 +140,9 @@ QString Session::open(const QString& path, const QString& passphrase) {
 }
 
 QString Session::create(const QString& path, const QString& passphrase) {
+    if (m_busy) {
+        return tr("An import is running: wait for it to finish, or cancel it.");
+    }
     if (passphrase.isEmpty()) {
         return tr("Choose a passphrase.");
     }
@@ -152,6 +158,9 @@ QString Session::create(const QString& path, const QString& passphrase) {
 }
 
 QString Session::openDemo() {
+    if (m_busy) {
+        return tr("An import is running: wait for it to finish, or cancel it.");
+    }
     lock();
     try {
         auto dir = std::make_unique<QTemporaryDir>(QDir::tempPath() +
@@ -182,6 +191,12 @@ QString Session::openDemo() {
 }
 
 void Session::lock() {
+    if (m_busy) {
+        // A long task is writing through the ledger on another thread: lock when it ends
+        // (cancelled or not), never underneath it.
+        m_lockWhenIdle = true;
+        return;
+    }
     const bool was = unlocked();
     m_watchTimer.stop();
     m_idleTimer.stop();
@@ -288,6 +303,9 @@ QString Session::write(const std::function<void(ledger::Ledger&)>& work, QVarian
         return tr("This ledger is open read-only because another Practice Ledger is writing "
                   "it.");
     }
+    if (m_busy) {
+        return tr("An import is running: wait for it to finish, or cancel it.");
+    }
     try {
         work(*m_ledger);
     } catch (const ledger::ValidationError& e) {
@@ -309,9 +327,15 @@ QString Session::write(const std::function<void(ledger::Ledger&)>& work, QVarian
 }
 
 void Session::setBusy(bool busy) {
+    m_busy = busy;
     if (busy) {
         m_watchTimer.stop();
         m_idleTimer.stop();
+        return;
+    }
+    if (m_lockWhenIdle) {
+        m_lockWhenIdle = false;
+        lock();
     } else if (unlocked()) {
         m_watchTimer.start();
         noteActivity();

@@ -41,6 +41,7 @@ public:
     ~Session() override;
 
     [[nodiscard]] bool unlocked() const { return m_ledger != nullptr; }
+    [[nodiscard]] bool busy() const { return m_busy; }
     [[nodiscard]] bool readOnly() const;
     [[nodiscard]] bool isDemo() const { return m_isDemo; }
     [[nodiscard]] QString ledgerPath() const { return m_path; }
@@ -127,6 +128,8 @@ private:
     QString m_organisationName;
     int m_idleLockMinutes = 15;
     std::chrono::milliseconds m_idleOverride{0};
+    bool m_busy = false;         ///< a long task holds the ledger on another thread
+    bool m_lockWhenIdle = false; ///< lock() was asked for while busy
     QString m_notice;
     int m_revision = 0;
     std::int64_t m_dataVersion = 0;

@@ -3,6 +3,7 @@
 // a second writer opens read-only and notices changes.
 #include "catalogcontroller.h"
 #include "coveragecontroller.h"
+#include "importcontroller.h"
 #include "recordeditor.h"
 #include "session.h"
 #include "testsupport.h"
@@ -221,6 +222,37 @@ private slots:
         QCOMPARE(reloaded.count(), 1);
         QCOMPARE(reader.data()->staff.size(), teamsBefore + 1);
         QVERIFY(reader.notice().contains(QStringLiteral("changed")));
+    }
+
+    void lockingDuringAnImportWaitsForItToEnd() {
+        QTemporaryDir dir;
+        const QString path = makeCouncil(dir);
+        QString csv = QStringLiteral("employee_id,module,completed_on,expires_on,evidence\n");
+        for (int day = 1; day <= 28; ++day) {
+            for (int month = 1; month <= 12; ++month) {
+                csv += QStringLiteral("HW00001,FIRE,2019-%1-%2,,bulk\n")
+                           .arg(month, 2, 10, QLatin1Char('0'))
+                           .arg(day, 2, 10, QLatin1Char('0'));
+            }
+        }
+        const QString file = dir.filePath(QStringLiteral("bulk.csv"));
+        writeFile(file, csv);
+        Session session(kToday);
+        QCOMPARE(session.open(path, QStringLiteral("small council")), QString());
+        ImportController import;
+        import.setSession(&session);
+        import.setKind(QStringLiteral("completions"));
+        import.setFileUrl(QUrl::fromLocalFile(file));
+        import.check();
+        QVERIFY(import.waitForFinished());
+        QCOMPARE(import.state(), QStringLiteral("checked"));
+        import.runImport();
+        session.lock(); // asked for while the worker writes through the ledger
+        QVERIFY(session.unlocked());
+        QVERIFY(!session.open(path, QStringLiteral("small council")).isEmpty());
+        QVERIFY(import.waitForFinished());
+        QCOMPARE(import.state(), QStringLiteral("imported"));
+        QVERIFY(!session.unlocked()); // locked as soon as the import ended
     }
 
     void theDemoOpens() {
