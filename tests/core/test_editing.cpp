@@ -132,7 +132,8 @@ Counts coverageOf(Ledger& ledger, const char* team, const char* moduleCode) {
     if (!t || !m) {
         return {-1, -1, -1, -1, -1};
     }
-    const CoverageCell& c = engine.coverageByTeam(toDayNumber(kToday)).cell(*t, *m);
+    const CoverageTable table = engine.coverageByTeam(toDayNumber(kToday));
+    const CoverageCell& c = table.cell(*t, *m);
     return {c.required, c.compliant, c.dueSoon, c.overdue, c.notYetDue};
 }
 
