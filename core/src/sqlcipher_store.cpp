@@ -150,6 +150,40 @@ SqlCipherStore::StatementLease SqlCipherStore::statement(const char* sqlText) {
     return StatementLease(*slot);
 }
 
+namespace {
+
+/// Reads the first page with the key applied; throws WrongPassphrase, NotALedger or
+/// NewerSchema; returns the schema version.
+int checkOpened(sqlite3* db, const fs::path& path) {
+    sqlite3_stmt* probe = nullptr;
+    const int prc =
+        sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master", -1, &probe, nullptr);
+    const int src = prc == SQLITE_OK ? sqlite3_step(probe) : prc;
+    sqlite3_finalize(probe);
+    if (src == SQLITE_NOTADB || src == SQLITE_CORRUPT) {
+        throw WrongPassphrase("the passphrase is wrong, or " + path.string() + " is damaged");
+    }
+    if (src != SQLITE_ROW) {
+        sql::fail(db, "reading " + path.string());
+    }
+    if (pragmaInt(db, "application_id") != SqlCipherStore::kApplicationId) {
+        throw NotALedger(path.string() + " is an encrypted database of another program");
+    }
+    const int version = pragmaInt(db, "user_version");
+    if (version > SqlCipherStore::kSchemaVersion) {
+        throw NewerSchema(path.string() + " was written by a newer Practice Ledger (schema " +
+                          std::to_string(version) + ", this program reads up to " +
+                          std::to_string(SqlCipherStore::kSchemaVersion) +
+                          "); please update the program");
+    }
+    if (version < 1) {
+        throw NotALedger(path.string() + " is an unfinished ledger");
+    }
+    return version;
+}
+
+} // namespace
+
 std::unique_ptr<SqlCipherStore> SqlCipherStore::open(const fs::path& path,
                                                      std::string_view passphrase, bool readOnly) {
     return open(path, passphrase, readOnly ? OpenMode::ReadOnly : OpenMode::ReadWrite);
@@ -166,48 +200,36 @@ std::unique_ptr<SqlCipherStore> SqlCipherStore::open(const fs::path& path,
     }
     auto file = LedgerFile::join(path);
     checkLooksLikeLedger(path, *file);
-    const bool writer = mode != OpenMode::ReadOnly && file->becomeWriter();
-    const bool readOnly = !writer;
 
-    sqlite3* raw = nullptr;
-    const int flags =
-        (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_FULLMUTEX;
-    const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
-    std::unique_ptr<SqlCipherStore> store(new SqlCipherStore(raw, path, readOnly));
-    store->m_file = std::move(file);
-    if (rc != SQLITE_OK) {
-        sql::fail(raw, "opening " + path.string());
-    }
-    applyKey(raw, passphrase);
-    {
-        sqlite3_stmt* probe = nullptr;
-        const int prc =
-            sqlite3_prepare_v2(raw, "SELECT count(*) FROM sqlite_master", -1, &probe, nullptr);
-        const int src = prc == SQLITE_OK ? sqlite3_step(probe) : prc;
-        sqlite3_finalize(probe);
-        if (src == SQLITE_NOTADB || src == SQLITE_CORRUPT) {
-            throw WrongPassphrase("the passphrase is wrong, or " + path.string() + " is damaged");
+    // Passphrase, application id and schema are checked on a read-only connection: a
+    // read-write one would fold a -wal left by a crash into the file when it closes, and a
+    // refused ledger must keep every byte.
+    const auto connect = [&](int flags) {
+        sqlite3* raw = nullptr;
+        const int rc = sqlite3_open_v2(path.c_str(), &raw, flags | SQLITE_OPEN_FULLMUTEX, nullptr);
+        std::unique_ptr<sqlite3, int (*)(sqlite3*)> db(raw, sqlite3_close_v2);
+        if (rc != SQLITE_OK) {
+            sql::fail(raw, "opening " + path.string());
         }
-        if (src != SQLITE_ROW) {
-            sql::fail(raw, "reading " + path.string());
-        }
-    }
-    if (pragmaInt(raw, "application_id") != kApplicationId) {
-        throw NotALedger(path.string() + " is an encrypted database of another program");
-    }
-    const int version = pragmaInt(raw, "user_version");
-    if (version > kSchemaVersion) {
-        throw NewerSchema(path.string() + " was written by a newer Practice Ledger (schema " +
-                          std::to_string(version) + ", this program reads up to " +
-                          std::to_string(kSchemaVersion) + "); please update the program");
-    }
-    if (version < 1) {
-        throw NotALedger(path.string() + " is an unfinished ledger");
-    }
+        applyKey(raw, passphrase);
+        return db;
+    };
+    auto db = connect(SQLITE_OPEN_READONLY);
+    const int version = checkOpened(db.get(), path);
+    const bool writer = mode != OpenMode::ReadOnly && file->becomeWriter();
     if (mode == OpenMode::ReadWrite && !writer) {
         throw Conflict(path.string() + " is open for writing in another Practice Ledger; close "
                                        "it there, or open this one read-only");
     }
+    const bool readOnly = !writer;
+    if (writer) {
+        db.reset();
+        db = connect(SQLITE_OPEN_READWRITE);
+        checkOpened(db.get(), path);
+    }
+    sqlite3* raw = db.release();
+    std::unique_ptr<SqlCipherStore> store(new SqlCipherStore(raw, path, readOnly));
+    store->m_file = std::move(file);
     sql::exec(raw, "PRAGMA foreign_keys = ON;");
     sqlite3_busy_timeout(raw, 5000);
     if (version < kSchemaVersion) {

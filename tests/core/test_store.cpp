@@ -7,6 +7,9 @@
 #include <gtest/gtest.h>
 #include <sqlcipher/sqlite3.h>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 using namespace ledger;
 using ledger::test::readAll;
 using ledger::test::ScratchDir;
@@ -57,6 +60,7 @@ TEST(Store, NoPlaintextInTheFileOrItsWal) {
     const std::string file = readAll(path);
     const std::string wal = readAll(path.string() + "-wal");
     EXPECT_FALSE(file.empty());
+    ASSERT_FALSE(wal.empty()); // the write is still in the -wal: both are searched
     EXPECT_EQ(file.find("secret-marker"), std::string::npos);
     EXPECT_EQ(wal.find("secret-marker"), std::string::npos);
     EXPECT_EQ(file.find("Older People East"), std::string::npos);
@@ -217,4 +221,37 @@ TEST(Store, AuditThemesLinkToModulesAndLogTheirChanges) {
         EXPECT_EQ(e.errors()[1].field, "modules");
     }
     EXPECT_EQ(ledger.store().auditThemes().size(), 1u);
+}
+
+TEST(Store, RefusalsLeaveACrashedWritersWalUntouched) {
+    ScratchDir dir;
+    const auto path = dir / "l.ledger";
+    { seeded(path); }
+    // A writer that dies without closing leaves its -wal behind.
+    const pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        try {
+            Ledger writer = Ledger::open(path, "correct horse");
+            writer.importCsv(ImportKind::Modules, "m.csv",
+                             "code,title,renewal_months,renewal_basis,window_days,due_soon_days,"
+                             "asc_wds_category\nFIRE,Fire safety,12,,,,6\n",
+                             kToday, false, "test");
+            ::_exit(0); // dies holding the ledger open: nothing closes it
+        } catch (...) {
+            ::_exit(1);
+        }
+    }
+    int status = 0;
+    ASSERT_EQ(::waitpid(child, &status, 0), child);
+    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    const std::string file = readAll(path);
+    const std::string wal = readAll(path.string() + "-wal");
+    ASSERT_FALSE(wal.empty());
+    EXPECT_THROW(Ledger::open(path, "wrong horse"), WrongPassphrase);
+    EXPECT_EQ(readAll(path), file);
+    EXPECT_EQ(readAll(path.string() + "-wal"), wal);
+    // The right passphrase finds the dead writer's committed work.
+    Ledger ledger = Ledger::open(path, "correct horse");
+    EXPECT_EQ(ledger.data().modules.size(), 1u);
 }
