@@ -93,14 +93,18 @@ CsvDocument parseCsv(std::string_view text) {
                     ++i;
                 }
                 if (!closed) {
-                    doc.errors.push_back(FieldError{
-                        {}, quoteLine, {}, "a quoted field is never closed (missing \")"});
+                    doc.errors.push_back(FieldError{{},
+                                                    record.line,
+                                                    {},
+                                                    "a quoted field opened on line " +
+                                                        std::to_string(quoteLine) +
+                                                        " is never closed (missing \")"});
                     return doc;
                 }
                 if (i < n && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
                     doc.errors.push_back(FieldError{
                         {},
-                        line,
+                        record.line,
                         {},
                         "unexpected text after a closing quote (write \"\" for a quote)"});
                     broken = true;
@@ -110,7 +114,7 @@ CsvDocument parseCsv(std::string_view text) {
                     if (text[i] == '"') {
                         doc.errors.push_back(
                             FieldError{{},
-                                       line,
+                                       record.line,
                                        {},
                                        "a quote inside an unquoted field (quote the whole field)"});
                         broken = true;

@@ -164,6 +164,10 @@ void parseStaff(ParsedImport& out, std::vector<CsvRecord>& rows,
             }
         }
     }
+    std::unordered_map<std::string, const Staff*> storedStaff;
+    for (const Staff& s : existing.staff) {
+        storedStaff.emplace(s.employeeId, &s);
+    }
     KeyRegistry<Staff> keys;
     for (const CsvRecord& record : rows) {
         const std::size_t before = out.errors.size();
@@ -176,14 +180,30 @@ void parseStaff(ParsedImport& out, std::vector<CsvRecord>& rows,
         s.role = row.text("role");
         s.startDate = row.requiredDate("start_date");
         s.leaveDate = row.optionalDate("leave_date");
-        s.lineManagerId = row.text("line_manager_id");
-        const std::string body = row.text("registration_body");
-        if (const auto parsed = parseRegistrationBody(body)) {
-            s.registrationBody = *parsed;
-        } else {
-            row.error("registration_body", "'" + body + "' is not SWE, HCPC or NMC");
+        // Optional columns left out of the file keep what the ledger holds; they are not
+        // emptied.
+        const auto stored = storedStaff.find(s.employeeId);
+        const Staff* previous = stored == storedStaff.end() ? nullptr : stored->second;
+        if (columns.contains("line_manager_id")) {
+            s.lineManagerId = row.text("line_manager_id");
+        } else if (previous) {
+            s.lineManagerId = previous->lineManagerId;
         }
-        s.registrationNumber = row.text("registration_number");
+        if (columns.contains("registration_body")) {
+            const std::string body = row.text("registration_body");
+            if (const auto parsed = parseRegistrationBody(body)) {
+                s.registrationBody = *parsed;
+            } else {
+                row.error("registration_body", "'" + body + "' is not SWE, HCPC or NMC");
+            }
+        } else if (previous) {
+            s.registrationBody = previous->registrationBody;
+        }
+        if (columns.contains("registration_number")) {
+            s.registrationNumber = row.text("registration_number");
+        } else if (previous) {
+            s.registrationNumber = previous->registrationNumber;
+        }
         addValidation(out.errors, validateStaff(s, context), file, record.line,
                       fieldsReported(out.errors, before));
         if (keys.add(s.employeeId, s, record.line, row, "employee_id",
@@ -383,7 +403,11 @@ ParsedImport parseImport(ImportKind kind, std::string_view fileName, std::string
             out.errors.push_back(FieldError{file, 1, name, "column is missing from the header"});
         }
     }
-    if (!out.errors.empty()) {
+    // Without a usable header no record can be read; otherwise every record is checked,
+    // whatever broken quoting elsewhere in the file.
+    const bool headerBroken = std::any_of(out.errors.begin(), out.errors.end(),
+                                          [](const FieldError& e) { return e.line == 1; });
+    if (headerBroken) {
         std::stable_sort(out.errors.begin(), out.errors.end(),
                          [](const FieldError& a, const FieldError& b) { return a.line < b.line; });
         return out;

@@ -268,3 +268,37 @@ TEST(Import, TheSameCompletionTwiceIsOneRecord) {
     EXPECT_EQ(stored[0].evidence, "cert-v2.pdf");
     EXPECT_EQ(stored[0].expiresOn, makeDate(2026, 1, 31));
 }
+
+TEST(Import, OptionalStaffColumnsLeftOutKeepWhatTheLedgerHolds) {
+    ScratchDir dir;
+    Ledger ledger = Ledger::create(dir / "l", "pw", "test");
+    ledger.importCsv(ImportKind::Staff, "s.csv", kStaff, kToday, false, "t");
+    const std::string without = "employee_id,full_name,email,team,role,start_date,leave_date\n"
+                                "E2,Ann Worker,ann@example.org,West,Social Worker,2021-03-01,\n";
+    const auto summary = ledger.importCsv(ImportKind::Staff, "s.csv", without, kToday, false, "t");
+    EXPECT_EQ(summary.updated, 1);
+    const auto staff = ledger.data().staff;
+    ASSERT_EQ(staff.size(), 2u);
+    EXPECT_EQ(staff[1].team, "West");
+    EXPECT_EQ(staff[1].lineManagerId, "E1");
+    EXPECT_EQ(staff[1].registrationBody, RegistrationBody::SocialWorkEngland);
+    EXPECT_EQ(staff[1].registrationNumber, "SW1");
+}
+
+TEST(Import, BrokenQuotingInOneRecordHidesNoOtherProblem) {
+    ScratchDir dir;
+    Ledger ledger = Ledger::create(dir / "l", "pw", "test");
+    const std::string csv = "code,title,renewal_months,renewal_basis,window_days,due_soon_days,"
+                            "asc_wds_category\n"
+                            "A,A,0,,,,\n"
+                            "B,\"two\nlines\"x,12,,,,\n"
+                            "C,C,12,sometimes,,,\n";
+    EXPECT_EQ(importErrors(ledger, ImportKind::Modules, csv),
+              (std::vector<std::string>{
+                  "in.csv:2: renewal_months: '0' is not a whole number of months (or none) from "
+                  "1 to 999",
+                  "in.csv:3: unexpected text after a closing quote (write \"\" for a quote)",
+                  "in.csv:5: renewal_basis: 'sometimes' is not completion or expiry",
+              }));
+    EXPECT_TRUE(ledger.data().modules.empty());
+}
