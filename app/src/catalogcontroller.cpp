@@ -57,6 +57,17 @@ void CatalogController::setSession(Session* session) {
 }
 
 void CatalogController::refresh() {
+    try {
+        rebuild();
+    } catch (...) {
+        // A failed read leaves the page empty rather than ending the program.
+        if (m_session) {
+            m_session->reportError(Session::describeCurrentException());
+        }
+    }
+}
+
+void CatalogController::rebuild() {
     QList<QVariantMap> teams, roles, modules, rules, themes;
     m_teamNames.clear();
     m_roleNames.clear();

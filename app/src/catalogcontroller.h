@@ -57,6 +57,7 @@ signals:
 
 private:
     void refresh();
+    void rebuild();
 
     QPointer<Session> m_session;
     VariantListModel* m_teams;

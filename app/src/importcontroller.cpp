@@ -24,7 +24,11 @@ ImportController::ImportController(QObject* parent)
 
 ImportController::~ImportController() {
     cancel();
-    waitForFinished();
+    if (m_thread) {
+        // The worker holds the session's ledger: it must end before anything goes away.
+        m_thread->wait();
+        QCoreApplication::sendPostedEvents(this);
+    }
 }
 
 void ImportController::setSession(Session* session) {
@@ -128,7 +132,7 @@ void ImportController::start(bool dryRun) {
     const std::string name = text(fileName());
     const ledger::Date today = m_session->todayDate();
     const std::string actor = m_session->actorName();
-    ledger::Ledger* ledger = m_session->ledger();
+    ledger::Ledger* ledger = m_session->ledgerForTask();
     m_cancel = std::make_shared<std::atomic_bool>(false);
     auto cancelFlag = m_cancel;
     m_progress = 0;
@@ -187,8 +191,7 @@ void ImportController::start(bool dryRun) {
         QMetaObject::invokeMethod(
             this,
             [this, state, summary, problems, dryRun] {
-                m_thread->deleteLater();
-                m_thread = nullptr;
+                m_thread = nullptr; // deleted when it has finished (see below)
                 m_cancel.reset();
                 m_problems->setRows(problems);
                 m_progress = 1;
@@ -204,5 +207,6 @@ void ImportController::start(bool dryRun) {
             },
             Qt::QueuedConnection);
     });
+    connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
     m_thread->start();
 }

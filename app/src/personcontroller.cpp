@@ -77,6 +77,17 @@ void PersonController::setEmployeeId(const QString& id) {
 }
 
 void PersonController::refresh() {
+    try {
+        rebuild();
+    } catch (...) {
+        // A failed read leaves the page empty rather than ending the program.
+        if (m_session) {
+            m_session->reportError(Session::describeCurrentException());
+        }
+    }
+}
+
+void PersonController::rebuild() {
     m_details.clear();
     m_statusSummary.clear();
     QList<QVariantMap> modules, completions, history;

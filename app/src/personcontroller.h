@@ -43,6 +43,7 @@ signals:
 
 private:
     void refresh();
+    void rebuild();
 
     QPointer<Session> m_session;
     QString m_employeeId;

@@ -232,10 +232,15 @@ bool RecordEditor::load(const QString& kind, const QString& key) {
             }
         }
     } else if (kind == QLatin1String("auditTheme")) {
-        for (const auto& t : m_session->ledger()->store().auditThemes()) {
-            if (QString::number(t.id) == key) {
-                fields = themeFields(t);
+        try {
+            for (const auto& t : m_session->ledger()->store().auditThemes()) {
+                if (QString::number(t.id) == key) {
+                    fields = themeFields(t);
+                }
             }
+        } catch (...) {
+            setErrors({}, Session::describeCurrentException());
+            return false;
         }
     }
     if (fields.isEmpty()) {

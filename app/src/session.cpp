@@ -52,7 +52,7 @@ void Session::setActor(const QString& actor) {
         return;
     }
     m_actor = actor;
-    if (m_ledger && !readOnly() && !actor.isEmpty()) {
+    if (m_ledger && !m_busy && !readOnly() && !actor.isEmpty()) {
         try {
             m_ledger->setSetting(kActorKey, text(actor), text(actor));
         } catch (...) {
@@ -237,13 +237,19 @@ void Session::setIdleLockInterval(std::chrono::milliseconds interval) {
 }
 
 void Session::reload() {
-    if (!m_ledger) {
+    if (!m_ledger || m_busy) {
         return;
     }
-    auto data = std::make_shared<const ledger::LedgerData>(m_ledger->data());
-    m_engine = std::make_shared<const ledger::ComplianceEngine>(*data);
-    m_data = std::move(data);
-    m_dataVersion = m_ledger->dataVersion();
+    try {
+        auto data = std::make_shared<const ledger::LedgerData>(m_ledger->data());
+        m_engine = std::make_shared<const ledger::ComplianceEngine>(*data);
+        m_data = std::move(data);
+        m_dataVersion = m_ledger->dataVersion();
+    } catch (...) {
+        // The figures on screen stay as they were; say why they could not be refreshed.
+        setNotice(tr("The ledger could not be read again: %1").arg(describeCurrentException()));
+        return;
+    }
     ++m_revision;
     emit dataChanged();
 }
@@ -272,7 +278,14 @@ void Session::loadSettings() {
 }
 
 QString Session::setting(const QString& key) const {
-    return m_ledger ? text(m_ledger->setting(text(key))) : QString();
+    if (!m_ledger || m_busy) {
+        return {};
+    }
+    try {
+        return text(m_ledger->setting(text(key)));
+    } catch (...) {
+        return {};
+    }
 }
 
 QString Session::saveSettings(const QString& organisationName, const QString& localEstId,

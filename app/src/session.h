@@ -81,7 +81,10 @@ public:
     Q_INVOKABLE void checkForExternalChanges();
 
     // For controllers (C++ only).
-    [[nodiscard]] ledger::Ledger* ledger() { return m_ledger.get(); }
+    /// The open ledger, or nullptr when locked or while a long task holds it.
+    [[nodiscard]] ledger::Ledger* ledger() { return m_busy ? nullptr : m_ledger.get(); }
+    /// The ledger for the long task that made the session busy.
+    [[nodiscard]] ledger::Ledger* ledgerForTask() { return m_ledger.get(); }
     [[nodiscard]] std::shared_ptr<const ledger::LedgerData> data() const { return m_data; }
     [[nodiscard]] std::shared_ptr<const ledger::ComplianceEngine> engine() const {
         return m_engine;
@@ -98,6 +101,8 @@ public:
     void setIdleLockInterval(std::chrono::milliseconds interval);
     /// While a long task writes from another thread, the session leaves the ledger alone.
     void setBusy(bool busy);
+    /// Shows a problem that no single action caused (a failed re-read, say) in the notice.
+    void reportError(const QString& message) { setNotice(message); }
     /// A message a person understands for any exception in flight.
     static QString describeCurrentException();
 
