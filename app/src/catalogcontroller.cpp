@@ -95,8 +95,8 @@ void CatalogController::rebuild() {
             ++ruleCount[r.moduleCode];
             const QString scope = text(ledger::scopeCode(r.scope));
             rules.push_back({
-                {QStringLiteral("key"),
-                 text(r.moduleCode) + QLatin1Char('|') + scope + QLatin1Char('|') + text(r.value)},
+                {QStringLiteral("key"), text(r.moduleCode) + convert::kRuleKeySeparator + scope +
+                                            convert::kRuleKeySeparator + text(r.value)},
                 {QStringLiteral("module"), text(r.moduleCode)},
                 {QStringLiteral("scope"), scope},
                 {QStringLiteral("value"), text(r.value)},

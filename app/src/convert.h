@@ -32,6 +32,10 @@ inline ledger::Date toDate(const QDate& d) {
                             static_cast<unsigned>(d.day()));
 }
 
+/// Joins module, scope and value into one key for a requirement rule; the unit separator
+/// cannot appear in a team or role name typed by a person.
+inline constexpr QChar kRuleKeySeparator{0x1f};
+
 /// A core message as a sentence for people: capital first letter, full stop.
 inline QString sentence(const std::string& message) {
     QString s = QString::fromStdString(message);

@@ -218,7 +218,7 @@ bool RecordEditor::load(const QString& kind, const QString& key) {
             }
         }
     } else if (kind == QLatin1String("requirement")) {
-        const QStringList parts = key.split(QLatin1Char('|'));
+        const QStringList parts = key.split(convert::kRuleKeySeparator);
         for (const auto& r : data.requirements) {
             if (parts.size() == 3 && text(r.moduleCode) == parts[0] &&
                 text(ledger::scopeCode(r.scope)) == parts[1] && text(r.value) == parts[2]) {
@@ -374,7 +374,7 @@ bool RecordEditor::save() {
         ledger::Requirement r;
         if (!m_isNew) {
             // A rule is known by module, scope and value; another key is another rule.
-            const QStringList key = m_key.split(QLatin1Char('|'));
+            const QStringList key = m_key.split(convert::kRuleKeySeparator);
             m_fields[QStringLiteral("module")] = key.value(0);
             m_fields[QStringLiteral("scope")] = key.value(1);
             m_fields[QStringLiteral("value")] = key.value(2);
@@ -462,7 +462,7 @@ bool RecordEditor::remove() {
     const QString kind = m_kind;
     const ledger::Requirement rule = [&] {
         ledger::Requirement r;
-        const QStringList parts = m_key.split(QLatin1Char('|'));
+        const QStringList parts = m_key.split(convert::kRuleKeySeparator);
         if (parts.size() == 3) {
             r.moduleCode = text(parts[0]);
             r.scope = parts[1] == QLatin1String("team")   ? ledger::Scope::Team

@@ -39,7 +39,9 @@ public:
     /// auditTheme. `preset` fills fields (e.g. the employee id of a new completion).
     Q_INVOKABLE void startNew(const QString& kind, const QVariantMap& preset = {});
     /// Loads an existing record: staff by employee id, team or role by name, module by code,
-    /// requirement by "MODULE|scope|value", completion and auditTheme by id. False if absent.
+    /// requirement by module, scope and value joined by
+    /// convert::kRuleKeySeparator (the `key` role of CatalogController::rules), completion and
+    /// auditTheme by id. False if absent.
     Q_INVOKABLE bool load(const QString& kind, const QString& key);
     Q_INVOKABLE void setField(const QString& name, const QVariant& value);
     /// Validates and writes; true when saved.

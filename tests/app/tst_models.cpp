@@ -24,11 +24,18 @@
 #include <memory>
 #include <set>
 
+#include "convert.h"
 #include "testsupport.h"
 
 namespace {
 
 using namespace testsupport;
+
+/// A requirement rule's key as the catalog gives it.
+QString ruleKey(const char* module, const char* scope, const char* value) {
+    return QStringList{QLatin1String(module), QLatin1String(scope), QString::fromUtf8(value)}.join(
+        convert::kRuleKeySeparator);
+}
 const QString kWholeOrganisation = QStringLiteral("Whole organisation");
 
 using Tester = QAbstractItemModelTester;
@@ -956,16 +963,16 @@ private slots:
 
         // 18 rules, each saying whom it is for.
         QCOMPARE(catalog.rules()->rowCount(), 18);
-        const QVariantMap safe = find(catalog.rules(), "key", QStringLiteral("SAFE-L3|all|"));
+        const QVariantMap safe = find(catalog.rules(), "key", ruleKey("SAFE-L3", "all", ""));
         QCOMPARE(safe.value(QStringLiteral("appliesTo")).toString(), QStringLiteral("All staff"));
         QCOMPARE(safe.value(QStringLiteral("dueWithinDays")).toInt(), 90);
         QCOMPARE(safe.value(QStringLiteral("effectiveFrom")).toString(), QString());
-        QCOMPARE(find(catalog.rules(), "key", QStringLiteral("MH|team|Reablement"))
+        QCOMPARE(find(catalog.rules(), "key", ruleKey("MH", "team", "Reablement"))
                      .value(QStringLiteral("appliesTo"))
                      .toString(),
                  QStringLiteral("Team: Reablement"));
         const QVariantMap otRule =
-            find(catalog.rules(), "key", QStringLiteral("MH|role|Occupational Therapist"));
+            find(catalog.rules(), "key", ruleKey("MH", "role", "Occupational Therapist"));
         QCOMPARE(otRule.value(QStringLiteral("appliesTo")).toString(),
                  QStringLiteral("Role: Occupational Therapist"));
         QCOMPARE(otRule.value(QStringLiteral("effectiveFrom")).toString(),
