@@ -340,8 +340,6 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         for (const FieldError& error : e.errors()) {
             err << formatFieldError(error) << "\n";
         }
-        err << "nothing was changed (" << e.errors().size()
-            << (e.errors().size() == 1 ? " problem" : " problems") << ")\n";
         return kInvalidInput;
     } catch (const AlreadyExists& e) {
         err << "practice-ledger-cli: " << e.what() << "\n";

@@ -365,6 +365,7 @@ ParsedImport parseImport(ImportKind kind, std::string_view fileName, std::string
     ParsedImport out;
     out.kind = kind;
     const std::string file(fileName);
+    out.file = file;
     CsvDocument doc = parseCsv(text);
     for (FieldError& e : doc.errors) {
         e.file = file;

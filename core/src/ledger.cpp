@@ -168,19 +168,25 @@ template <typename Record, typename KeyOf, typename Put, typename Frozen>
 void applyRecords(const std::vector<Record>& stored, const std::vector<Record>& incoming,
                   KeyOf keyOf, Put put, Frozen frozen, const char* entity, bool dryRun,
                   std::string_view actor, Store& store, ImportSummary& summary,
-                  const std::function<void()>& applied) {
+                  const std::function<void()>& applied, const ParsedImport& parsed) {
     std::unordered_map<std::string, const Record*> byKey;
     byKey.reserve(stored.size());
     for (const Record& r : stored) {
         byKey.emplace(keyOf(r), &r);
     }
-    for (Record record : incoming) {
+    for (std::size_t i = 0; i < incoming.size(); ++i) {
+        Record record = incoming[i];
         const std::string key = keyOf(record);
         const auto it = byKey.find(key);
         const Record* before = it == byKey.end() ? nullptr : it->second;
         applied();
         if (before) {
             record.id = before->id;
+            if (frozen(*before) && !(*before == record)) {
+                summary.notices.push_back(FieldError{
+                    parsed.file, i < parsed.lines.size() ? parsed.lines[i] : 0, entity,
+                    key + " was voided in the ledger and stays void (it was not changed)"});
+            }
             if (frozen(*before) || *before == record) {
                 ++summary.unchanged;
                 continue;
@@ -396,19 +402,19 @@ ImportSummary Ledger::apply(const ParsedImport& parsed, const LedgerData& stored
         applyRecords(
             stored.staff, parsed.staff, [](const Staff& s) { return s.employeeId; },
             [](Store& st, const Staff& s) { st.putStaff(s); }, kNeverFrozen, "staff", dryRun, actor,
-            store, summary, applied);
+            store, summary, applied, parsed);
         break;
     case ImportKind::Modules:
         applyRecords(
             stored.modules, parsed.modules, [](const Module& m) { return m.code; },
             [](Store& st, const Module& m) { st.putModule(m); }, kNeverFrozen, "module", dryRun,
-            actor, store, summary, applied);
+            actor, store, summary, applied, parsed);
         break;
     case ImportKind::Requirements:
         applyRecords(
             stored.requirements, parsed.requirements, requirementKey,
             [](Store& st, const Requirement& r) { st.putRequirement(r); }, kNeverFrozen,
-            "requirement", dryRun, actor, store, summary, applied);
+            "requirement", dryRun, actor, store, summary, applied, parsed);
         break;
     case ImportKind::Completions:
         applyRecords(
@@ -416,7 +422,7 @@ ImportSummary Ledger::apply(const ParsedImport& parsed, const LedgerData& stored
             [](Store& st, const Completion& c) { st.putCompletion(c); },
             // A deliberate void is not undone by running an old import again.
             [](const Completion& c) { return c.voided; }, "completion", dryRun, actor, store,
-            summary, applied);
+            summary, applied, parsed);
         break;
     }
     return summary;

@@ -438,6 +438,10 @@ TEST(Editing, ReimportingAVoidedCompletionLeavesItVoidedAndUnchanged) {
     EXPECT_EQ(summary.added, 0);
     EXPECT_EQ(summary.updated, 0);
     EXPECT_EQ(summary.unchanged, 2);
+    ASSERT_EQ(summary.notices.size(), 1u); // said, not silent
+    EXPECT_EQ(formatFieldError(summary.notices[0]),
+              "c.csv:2: completion: E1/FIRE/2026-06-01 was voided in the ledger and stays void "
+              "(it was not changed)");
     const Completion kept = *c.ledger.store().completion(c.annFire);
     EXPECT_TRUE(kept.voided);
     EXPECT_EQ(kept.evidence, "");

@@ -28,6 +28,7 @@ struct ImportColumns {
 /// holds what was ignored (unknown columns). Only an import without errors may be applied.
 struct ParsedImport {
     ImportKind kind = ImportKind::Staff;
+    std::string file; ///< the name the problems and notices carry
     std::vector<FieldError> errors;
     std::vector<FieldError> notices;
     std::vector<Staff> staff;
