@@ -160,7 +160,9 @@ CsvDocument parseCsv(std::string_view text) {
 }
 
 std::string csvField(std::string_view value) {
-    if (value.find_first_of(",\"\r\n") == std::string_view::npos) {
+    // A leading U+FEFF is quoted so that a reader cannot take it for a byte-order mark.
+    if (value.find_first_of(",\"\r\n") == std::string_view::npos &&
+        !value.starts_with("\xEF\xBB\xBF")) {
         return std::string(value);
     }
     std::string out;

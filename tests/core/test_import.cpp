@@ -63,6 +63,17 @@ TEST(Csv, ReportsBrokenQuotingAndBadUtf8WithTheLine) {
     EXPECT_EQ(parseCsv("a\n\xED\xA0\x80\n").errors.size(), 1u); // a UTF-16 surrogate
 }
 
+TEST(Csv, AByteOrderMarkInsideTheTextSurvivesAWriteAndARead) {
+    // Found by fuzz_csv: a record holding only U+FEFF, written first, read back as a BOM.
+    const CsvDocument doc = parseCsv("\n\xEF\xBB\xBF\r\n");
+    ASSERT_EQ(doc.records.size(), 1u);
+    const std::string written = csvLine(doc.records[0].fields);
+    EXPECT_EQ(written, "\"\xEF\xBB\xBF\"\n");
+    const CsvDocument again = parseCsv(written);
+    ASSERT_EQ(again.records.size(), 1u);
+    EXPECT_EQ(again.records[0].fields, doc.records[0].fields);
+}
+
 TEST(Csv, QuotesOnlyWhereNeeded) {
     EXPECT_EQ(csvLine({"plain", "with,comma", "with \"quote\"", "Zoë"}),
               "plain,\"with,comma\",\"with \"\"quote\"\"\",Zoë\n");

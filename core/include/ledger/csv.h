@@ -26,7 +26,8 @@ struct CsvDocument {
 /// Malformed quoting and invalid UTF-8 are reported, never guessed at.
 [[nodiscard]] CsvDocument parseCsv(std::string_view text);
 
-/// A field quoted only where it needs to be (comma, quote, CR or LF).
+/// A field quoted only where it needs to be (comma, quote, CR or LF, or a leading U+FEFF
+/// that a reader would take for a byte-order mark).
 [[nodiscard]] std::string csvField(std::string_view value);
 
 /// A record of fields joined by commas, ending in `\n`.
