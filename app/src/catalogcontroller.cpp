@@ -57,14 +57,7 @@ void CatalogController::setSession(Session* session) {
 }
 
 void CatalogController::refresh() {
-    try {
-        rebuild();
-    } catch (...) {
-        // A failed read leaves the page empty rather than ending the program.
-        if (m_session) {
-            m_session->reportError(Session::describeCurrentException());
-        }
-    }
+    guardedRead(m_session, [this] { rebuild(); });
 }
 
 void CatalogController::rebuild() {

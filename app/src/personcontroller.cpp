@@ -77,14 +77,7 @@ void PersonController::setEmployeeId(const QString& id) {
 }
 
 void PersonController::refresh() {
-    try {
-        rebuild();
-    } catch (...) {
-        // A failed read leaves the page empty rather than ending the program.
-        if (m_session) {
-            m_session->reportError(Session::describeCurrentException());
-        }
-    }
+    guardedRead(m_session, [this] { rebuild(); });
 }
 
 void PersonController::rebuild() {

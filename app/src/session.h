@@ -11,6 +11,7 @@
 #include <QtQml/qqmlregistration.h>
 
 #include <chrono>
+#include <functional>
 #include <memory>
 
 /// The open ledger, shared by every page: opening and creating, the demo, who you are, the
@@ -158,4 +159,16 @@ bool attachSession(Owner* owner, QPointer<Session>& current, Session* next,
         QObject::connect(current, &Session::dataChanged, owner, refresh);
     }
     return true;
+}
+
+/// Runs a controller's read of the ledger; a failure leaves its page empty and is shown in
+/// the session's notice rather than ending the program.
+inline void guardedRead(Session* session, const std::function<void()>& read) {
+    try {
+        read();
+    } catch (...) {
+        if (session) {
+            session->reportError(Session::describeCurrentException());
+        }
+    }
 }
