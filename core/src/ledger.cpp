@@ -453,6 +453,8 @@ ImportSummary Ledger::importRecords(const LedgerData& records, Date today, std::
             case ImportKind::Staff:
                 for (const Staff& s : records.staff) {
                     context.employeeIds.insert(s.employeeId);
+                    context.people.insert_or_assign(s.employeeId,
+                                                    StaffLink{s.lineManagerId, s.fullName});
                 }
                 parsed.staff = records.staff;
                 for (std::size_t i = 0; i < records.staff.size(); ++i) {
@@ -610,6 +612,9 @@ void Ledger::addName(NameKind kind, std::string_view name, std::string_view acto
         const auto names = m_store->names(kind);
         std::vector<FieldError> errors;
         require(errors, !blank(name), "name", "a " + word + " name is required");
+        if (auto problem = textProblem(name, TextKind::Name); problem && !blank(name)) {
+            errors.push_back(FieldError{{}, 0, "name", std::move(*problem)});
+        }
         require(errors, std::find(names.begin(), names.end(), name) == names.end(), "name",
                 "there is already a " + word + " called " + std::string(name));
         throwIfAny(errors);
@@ -633,6 +638,9 @@ void Ledger::renameName(NameKind kind, std::string_view from, std::string_view t
         require(errors, named(from), "from",
                 "there is no " + word + " called " + std::string(from));
         require(errors, !blank(to), "to", "a " + word + " name is required");
+        if (auto problem = textProblem(to, TextKind::Name); problem && !blank(to)) {
+            errors.push_back(FieldError{{}, 0, "to", std::move(*problem)});
+        }
         require(errors, to == from || !named(to), "to",
                 "there is already a " + word + " called " + std::string(to));
         std::vector<Requirement> rules;
@@ -852,6 +860,9 @@ void Ledger::correctCompletion(const Completion& corrected, std::string_view rea
             }
         }
         require(errors, !blank(reason), "reason", "a reason for the correction is required");
+        if (auto problem = textProblem(reason, TextKind::FreeText)) {
+            errors.push_back(FieldError{{}, 0, "reason", std::move(*problem)});
+        }
         throwIfAny(errors);
         if (after == *before) {
             return;
@@ -872,6 +883,9 @@ void Ledger::voidCompletion(RecordId id, std::string_view reason, std::string_vi
         require(errors, before.has_value(), "id", "no completion has id " + std::to_string(id));
         require(errors, !before || !before->voided, "id", "the completion is already voided");
         require(errors, !blank(reason), "reason", "a reason for voiding is required");
+        if (auto problem = textProblem(reason, TextKind::FreeText)) {
+            errors.push_back(FieldError{{}, 0, "reason", std::move(*problem)});
+        }
         throwIfAny(errors);
         Completion after = *before;
         after.voided = true;
