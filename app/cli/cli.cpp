@@ -114,11 +114,11 @@ std::string passphrase(const Options& options, const Environment& env, bool conf
 }
 
 std::string readFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        throw InputError(path + ": cannot read the file");
+    try {
+        return readImportFile(path);
+    } catch (const ImportFileError& e) {
+        throw InputError(e.what());
     }
-    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
 int runInit(const Options& options, const Environment& env, std::ostream& out) {

@@ -9,7 +9,6 @@
 #include "ledger/progress.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QFileInfo>
 #include <QThread>
 
@@ -122,12 +121,18 @@ void ImportController::start(bool dryRun) {
         setState(QStringLiteral("failed"), tr("This ledger is open read-only."));
         return;
     }
-    QFile file(m_fileUrl.toLocalFile());
-    if (m_fileUrl.isEmpty() || !file.open(QIODevice::ReadOnly)) {
+    if (m_fileUrl.isEmpty()) {
         setState(QStringLiteral("failed"), tr("Choose a CSV file that can be read."));
         return;
     }
-    const std::string content = file.readAll().toStdString();
+    std::string content;
+    try {
+        content = ledger::readImportFile(text(m_fileUrl.toLocalFile()));
+    } catch (const ledger::ImportFileError& e) {
+        setState(QStringLiteral("failed"),
+                 tr("Choose a CSV file that can be read: %1").arg(text(e.what())));
+        return;
+    }
     const auto kind = *ledger::parseImportKind(text(m_kind));
     const std::string name = text(fileName());
     const ledger::Date today = m_session->todayDate();

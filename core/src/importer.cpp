@@ -4,9 +4,17 @@
 #include "ledger/validation.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <map>
+#include <set>
+#include <system_error>
 #include <unordered_map>
+#include <unordered_set>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace ledger {
 
@@ -152,21 +160,46 @@ private:
     std::unordered_map<std::string, std::pair<int, Record>> m_seen;
 };
 
+/// The name a problem gives a column: its header name, or `(column N)` where the header has
+/// none (or one that cannot be shown).
+std::string columnName(const std::vector<std::string>* header, std::size_t index) {
+    if (header && index < header->size() && !(*header)[index].empty() &&
+        !textProblem((*header)[index], TextKind::Name)) {
+        return (*header)[index];
+    }
+    return "(column " + std::to_string(index + 1) + ")";
+}
+
 void parseStaff(ParsedImport& out, std::vector<CsvRecord>& rows,
                 const std::map<std::string, std::size_t>& columns, std::string_view file,
                 const LedgerData& existing, Date today) {
-    ValidationContext context = makeValidationContext(existing, today);
-    for (const CsvRecord& record : rows) {
-        if (!record.fields.empty() && columns.contains("employee_id")) {
-            const std::size_t index = columns.at("employee_id");
-            if (index < record.fields.size()) {
-                context.employeeIds.insert(record.fields[index]);
-            }
-        }
-    }
     std::unordered_map<std::string, const Staff*> storedStaff;
     for (const Staff& s : existing.staff) {
         storedStaff.emplace(s.employeeId, &s);
+    }
+    // References and line-manager chains see the file's people over the ledger's (the first
+    // row of an employee id is the one kept).
+    ValidationContext context = makeValidationContext(existing, today);
+    const auto field = [&](const CsvRecord& record, const char* column) {
+        const auto it = columns.find(column);
+        return it == columns.end() || it->second >= record.fields.size()
+                   ? std::string()
+                   : record.fields[it->second];
+    };
+    std::unordered_set<std::string> inFile;
+    for (const CsvRecord& record : rows) {
+        const std::string id = field(record, "employee_id");
+        context.employeeIds.insert(id);
+        if (!inFile.insert(id).second) {
+            continue;
+        }
+        StaffLink link{{}, field(record, "full_name")};
+        if (columns.contains("line_manager_id")) {
+            link.lineManagerId = field(record, "line_manager_id");
+        } else if (const auto stored = storedStaff.find(id); stored != storedStaff.end()) {
+            link.lineManagerId = stored->second->lineManagerId;
+        }
+        context.people[id] = std::move(link);
     }
     KeyRegistry<Staff> keys;
     for (const CsvRecord& record : rows) {
@@ -314,6 +347,21 @@ void parseCompletions(ParsedImport& out, std::vector<CsvRecord>& rows,
     }
 }
 
+/// Sorts problems by line and keeps one problem per field: the first found for it (the
+/// CSV's, then the characters', then the values').
+void sortAndDeduplicate(std::vector<FieldError>& errors) {
+    std::stable_sort(errors.begin(), errors.end(),
+                     [](const FieldError& a, const FieldError& b) { return a.line < b.line; });
+    std::set<std::pair<int, std::string>> seen;
+    std::vector<FieldError> kept;
+    for (FieldError& e : errors) {
+        if (e.field.empty() || seen.emplace(e.line, e.field).second) {
+            kept.push_back(std::move(e));
+        }
+    }
+    errors = std::move(kept);
+}
+
 } // namespace
 
 std::optional<ImportKind> parseImportKind(std::string_view name) {
@@ -367,16 +415,17 @@ ParsedImport parseImport(ImportKind kind, std::string_view fileName, std::string
     const std::string file(fileName);
     out.file = file;
     CsvDocument doc = parseCsv(text);
-    for (FieldError& e : doc.errors) {
-        e.file = file;
-        out.errors.push_back(std::move(e));
+    const bool hasHeader = !doc.records.empty() && doc.records.front().line == 1;
+    const std::vector<std::string>* headerNames = hasHeader ? &doc.records.front().fields : nullptr;
+    for (CsvError& e : doc.errors) {
+        out.errors.push_back(
+            FieldError{file, e.line, columnName(headerNames, e.column), std::move(e.message)});
     }
-    if (doc.records.empty() || doc.records.front().line != 1) {
+    if (!hasHeader) {
         if (out.errors.empty()) {
             out.errors.push_back(FieldError{file, 1, {}, "the file has no header line"});
         }
-        std::stable_sort(out.errors.begin(), out.errors.end(),
-                         [](const FieldError& a, const FieldError& b) { return a.line < b.line; });
+        sortAndDeduplicate(out.errors);
         return out;
     }
 
@@ -385,6 +434,11 @@ ParsedImport parseImport(ImportKind kind, std::string_view fileName, std::string
     std::map<std::string, std::size_t> columns;
     for (std::size_t i = 0; i < header.fields.size(); ++i) {
         const std::string& name = header.fields[i];
+        if (auto problem = textProblem(name, TextKind::Name)) {
+            out.errors.push_back(
+                FieldError{file, 1, columnName(nullptr, i), "the header name " + *problem});
+            continue;
+        }
         const bool known = std::find(expected.required.begin(), expected.required.end(), name) !=
                                expected.required.end() ||
                            std::find(expected.optional.begin(), expected.optional.end(), name) !=
@@ -409,22 +463,34 @@ ParsedImport parseImport(ImportKind kind, std::string_view fileName, std::string
     const bool headerBroken = std::any_of(out.errors.begin(), out.errors.end(),
                                           [](const FieldError& e) { return e.line == 1; });
     if (headerBroken) {
-        std::stable_sort(out.errors.begin(), out.errors.end(),
-                         [](const FieldError& a, const FieldError& b) { return a.line < b.line; });
+        sortAndDeduplicate(out.errors);
         return out;
     }
 
+    // What is not text is refused field by field before anything reads it (rules section 7):
+    // ids, codes, names and plain values strictly, free text and ignored columns allowing
+    // tabs and line breaks.
+    std::vector<TextKind> kinds;
+    for (const std::string& name : header.fields) {
+        kinds.push_back(columns.contains(name) ? textKindOf(name) : TextKind::FreeText);
+    }
     std::vector<CsvRecord> rows;
     for (std::size_t i = 1; i < doc.records.size(); ++i) {
         CsvRecord& record = doc.records[i];
         if (record.fields.size() != header.fields.size()) {
+            // Named after the first field missing, or the first one too many.
             out.errors.push_back(FieldError{
-                file,
-                record.line,
-                {},
+                file, record.line,
+                columnName(&header.fields, std::min(record.fields.size(), header.fields.size())),
                 "the record has " + std::to_string(record.fields.size()) +
                     " fields but the header has " + std::to_string(header.fields.size())});
             continue;
+        }
+        for (std::size_t f = 0; f < record.fields.size(); ++f) {
+            if (auto problem = textProblem(record.fields[f], kinds[f])) {
+                out.errors.push_back(FieldError{file, record.line, columnName(&header.fields, f),
+                                                std::move(*problem)});
+            }
         }
         rows.push_back(std::move(record));
     }
@@ -443,9 +509,86 @@ ParsedImport parseImport(ImportKind kind, std::string_view fileName, std::string
         parseCompletions(out, rows, columns, file, existing, today);
         break;
     }
-    std::stable_sort(out.errors.begin(), out.errors.end(),
-                     [](const FieldError& a, const FieldError& b) { return a.line < b.line; });
+    sortAndDeduplicate(out.errors);
     return out;
+}
+
+std::string readImportFile(const std::filesystem::path& path) {
+    const std::string name = path.string();
+    const auto refuse = [&](const std::string& why) {
+        return ImportFileError(name + ": " + why);
+    };
+    const std::string tooLarge = "is larger than " + std::to_string(kMaxImportFileBytes >> 20) +
+                                 " MiB, the most an import file may be";
+    const auto whatItIs = [&](const struct stat& info) -> std::string {
+        if (S_ISDIR(info.st_mode)) {
+            return "is a folder, not a file";
+        }
+        if (S_ISCHR(info.st_mode) || S_ISBLK(info.st_mode)) {
+            return "is a device, not a file";
+        }
+        if (S_ISFIFO(info.st_mode)) {
+            return "is a pipe, not a file (save what it gives to a file and import that)";
+        }
+        if (S_ISSOCK(info.st_mode)) {
+            return "is a socket, not a file";
+        }
+        if (!S_ISREG(info.st_mode)) {
+            return "is not a regular file";
+        }
+        if (static_cast<std::uint64_t>(info.st_size) > kMaxImportFileBytes) {
+            return tooLarge;
+        }
+        return {};
+    };
+    // Look before opening (opening some devices does something), then check what was opened.
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0) {
+        const int error = errno;
+        throw refuse(error == ENOENT ? std::string("there is no such file")
+                                     : "cannot be read: " + std::generic_category().message(error));
+    }
+    if (std::string why = whatItIs(info); !why.empty()) {
+        throw refuse(why);
+    }
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0) {
+        throw refuse("cannot be read: " + std::generic_category().message(errno));
+    }
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    if (::fstat(fd, &info) != 0) {
+        throw refuse("cannot be read: " + std::generic_category().message(errno));
+    }
+    if (std::string why = whatItIs(info); !why.empty()) {
+        throw refuse(why);
+    }
+    std::string content;
+    content.reserve(static_cast<std::size_t>(info.st_size));
+    constexpr std::size_t kChunk = 1 << 20;
+    for (;;) {
+        const std::size_t had = content.size();
+        // One byte past the limit is enough to know a file grew beyond it.
+        const std::size_t want = std::min<std::uint64_t>(kChunk, kMaxImportFileBytes + 1 - had);
+        if (want == 0) {
+            throw refuse(tooLarge);
+        }
+        content.resize(had + want);
+        const ssize_t got = ::read(fd, content.data() + had, want);
+        if (got < 0 && errno == EINTR) {
+            content.resize(had);
+            continue;
+        }
+        if (got < 0) {
+            throw refuse("cannot be read: " + std::generic_category().message(errno));
+        }
+        content.resize(had + static_cast<std::size_t>(got));
+        if (got == 0) {
+            return content;
+        }
+    }
 }
 
 } // namespace ledger

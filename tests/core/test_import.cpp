@@ -149,7 +149,7 @@ TEST(Import, EveryProblemIsReportedByLineAndNothingIsWritten) {
                   "in.csv:3: email: 'not-an-email' is not an email address",
                   "in.csv:4: leave_date: the leave date is before the start date",
                   "in.csv:5: employee_id: employee id E1 is also on line 2 with other values",
-                  "in.csv:6: the record has 4 fields but the header has 7",
+                  "in.csv:6: role: the record has 4 fields but the header has 7",
               }));
     EXPECT_TRUE(ledger.data().staff.empty());
     EXPECT_EQ(ledger.store().changeLog("", "").size(), 1u); // only the creation
@@ -308,7 +308,8 @@ TEST(Import, BrokenQuotingInOneRecordHidesNoOtherProblem) {
               (std::vector<std::string>{
                   "in.csv:2: renewal_months: '0' is not a whole number of months (or none) from "
                   "1 to 999",
-                  "in.csv:3: unexpected text after a closing quote (write \"\" for a quote)",
+                  "in.csv:3: title: unexpected text after a closing quote (write \"\" for a "
+                  "quote)",
                   "in.csv:5: renewal_basis: 'sometimes' is not completion or expiry",
               }));
     EXPECT_TRUE(ledger.data().modules.empty());

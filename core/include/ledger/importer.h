@@ -3,6 +3,8 @@
 #include "ledger/domain.h"
 #include "ledger/error.h"
 
+#include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,5 +47,21 @@ struct ParsedImport {
 [[nodiscard]] ParsedImport parseImport(ImportKind kind, std::string_view fileName,
                                        std::string_view text, const LedgerData& existing,
                                        Date today);
+
+/// The largest file an import reads.
+inline constexpr std::uint64_t kMaxImportFileBytes = 256ull * 1024 * 1024;
+
+/// A file to import cannot be read: it is missing, unreadable, not a regular file (a folder,
+/// a device such as /dev/zero, a pipe, a socket) or larger than kMaxImportFileBytes. The
+/// message starts with the path: `PATH: is a folder, not a file`.
+class ImportFileError : public Error {
+public:
+    using Error::Error;
+};
+
+/// The whole content of a file to import, read only when it is a regular file of at most
+/// kMaxImportFileBytes (and never more than that, even if it grows meanwhile); opening never
+/// waits on a pipe. Throws ImportFileError.
+[[nodiscard]] std::string readImportFile(const std::filesystem::path& path);
 
 } // namespace ledger
