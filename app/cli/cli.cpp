@@ -6,6 +6,7 @@
 #include "ledger/generator.h"
 #include "ledger/importer.h"
 #include "ledger/ledger.h"
+#include "ledger/passphrase_policy.h"
 #include "ledger/report.h"
 
 #include <CLI/CLI.hpp>
@@ -16,6 +17,7 @@
 #include <iterator>
 #include <ostream>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace ledger::cli {
@@ -113,6 +115,24 @@ std::string passphrase(const Options& options, const Environment& env, bool conf
     return value;
 }
 
+/// A new ledger's passphrase (init, generate, passphrase change) meets the one rule, or
+/// the command stops before doing anything.
+void requireStrongPassphrase(const std::string& secret, const std::string& which) {
+    const PassphraseAssessment assessment = assessPassphrase(secret);
+    if (!assessment.acceptable) {
+        throw UsageError(which + " is " + assessment.message);
+    }
+}
+
+/// A passphrase file open to other users may give the passphrase away: say so, carry on.
+void warnIfReadableByOthers(const std::string& path, std::ostream& err) {
+    struct stat info {};
+    if (!path.empty() && ::stat(path.c_str(), &info) == 0 && (info.st_mode & 077) != 0) {
+        err << "practice-ledger-cli: warning: other users have access to the passphrase file "
+            << path << "; run chmod 600 " << path << "\n";
+    }
+}
+
 std::string readFile(const std::string& path) {
     try {
         return readImportFile(path);
@@ -128,6 +148,7 @@ int runInit(const Options& options, const Environment& env, std::ostream& out) {
                             "; init never overwrites a file");
     }
     const std::string secret = passphrase(options, env, true);
+    requireStrongPassphrase(secret, "the passphrase");
     Ledger::create(options.ledgerPath, secret, actorName(options, env));
     out << "created ledger " << options.ledgerPath << "\n";
     return kOk;
@@ -198,6 +219,7 @@ int runPassphraseChange(const Options& options, const Environment& env, std::ost
     if (next.empty()) {
         throw UsageError("the new passphrase is empty");
     }
+    requireStrongPassphrase(next, "the new passphrase");
     Ledger ledger = Ledger::open(options.ledgerPath, passphrase(options, env, false));
     ledger.changePassphrase(next, actorName(options, env));
     out << "passphrase changed\n";
@@ -210,9 +232,10 @@ int runGenerate(Options options, const Environment& env, std::ostream& out) {
         throw AlreadyExists("a file already exists at " + options.ledgerPath +
                             "; generate writes a new ledger only");
     }
+    const std::string secret = passphrase(options, env, true);
+    requireStrongPassphrase(secret, "the passphrase");
     options.generator.today = today(env);
     const LedgerData data = generateCouncil(options.generator);
-    const std::string secret = passphrase(options, env, true);
     const std::string actor = actorName(options, env);
     try {
         Ledger ledger = Ledger::create(options.ledgerPath, secret, actor);
@@ -310,6 +333,10 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
 
     try {
         today(env); // a bad PRACTICE_LEDGER_TODAY is a usage error for every command
+        warnIfReadableByOthers(options.passphraseFile, err);
+        if (change->parsed()) {
+            warnIfReadableByOthers(options.newPassphraseFile, err);
+        }
         if (init->parsed()) {
             return runInit(options, env, out);
         }

@@ -4,11 +4,11 @@
 
 #include "ledger/error.h"
 #include "ledger/generator.h"
+#include "ledger/passphrase_policy.h"
 #include "ledger/sqlcipher_store.h"
 
 #include <QDir>
 #include <QFileInfo>
-#include <QRegularExpression>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -145,6 +145,9 @@ QString Session::create(const QString& path, const QString& passphrase) {
     }
     if (passphrase.isEmpty()) {
         return tr("Choose a passphrase.");
+    }
+    if (const auto strength = ledger::assessPassphrase(text(passphrase)); !strength.acceptable) {
+        return convert::sentence("the passphrase is " + strength.message);
     }
     lock();
     try {
@@ -379,21 +382,8 @@ QString Session::passphraseStrength(const QString& passphrase) const {
     if (passphrase.isEmpty()) {
         return {};
     }
-    if (passphrase.size() < 10) {
-        return tr("Too short: use at least 10 characters, ideally a few unrelated words");
-    }
-    int kinds = 0;
-    for (const auto* pattern : {"[a-z]", "[A-Z]", "[0-9]", "[^A-Za-z0-9]"}) {
-        kinds += passphrase.contains(QRegularExpression(QLatin1String(pattern))) ? 1 : 0;
-    }
-    const auto words = passphrase.split(QLatin1Char(' '), Qt::SkipEmptyParts).size();
-    if (passphrase.size() >= 20 && (words >= 4 || kinds >= 3)) {
-        return tr("Strong");
-    }
-    if (passphrase.size() >= 14 || kinds >= 3) {
-        return tr("Fair: a longer passphrase would be safer");
-    }
-    return tr("Weak: add more words or characters");
+    // The same estimate and words as the refusal in create() and in the CLI.
+    return convert::sentence(ledger::assessPassphrase(text(passphrase)).message);
 }
 
 QStringList Session::staffNames() const {

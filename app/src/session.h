@@ -58,15 +58,17 @@ public:
     /// Ledger files opened lately on this computer (paths only, never passphrases).
     [[nodiscard]] QStringList recentLedgers() const;
 
-    /// A hint on how hard a passphrase would be to guess: "", "Too short", "Weak", "Fair",
-    /// "Strong".
+    /// A hint on how hard a passphrase would be to guess, from ledger::assessPassphrase (the
+    /// rule create() applies): "" for none typed, else why it would be refused and what
+    /// would do, or "Strong enough: ...".
     Q_INVOKABLE QString passphraseStrength(const QString& passphrase) const;
     /// Who you are: the names of the active staff, for the chooser at unlock.
     Q_INVOKABLE QStringList staffNames() const;
 
     /// Opens a ledger; returns "" or a message a person understands.
     Q_INVOKABLE QString open(const QString& path, const QString& passphrase);
-    /// Creates a new ledger; returns "" or a message.
+    /// Creates a new ledger; returns "" or a message. Refuses a passphrase that
+    /// ledger::assessPassphrase does not accept.
     Q_INVOKABLE QString create(const QString& path, const QString& passphrase);
     /// Builds the demo council in a temporary file (passphrase "demo") and opens it.
     Q_INVOKABLE QString openDemo();

@@ -233,7 +233,7 @@ private slots:
         // A remembered ledger makes the "Recent ledgers" choice appear too.
         QTemporaryDir dir;
         QCOMPARE(m_session->create(dir.filePath(QStringLiteral("recent.ledger")),
-                                   QStringLiteral("a passphrase")),
+                                   QStringLiteral("kestrel marmalade orbit")),
                  QString());
         closePopups();
         m_session->lock();

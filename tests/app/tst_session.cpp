@@ -164,8 +164,8 @@ private slots:
         QVERIFY(session.open(text.fileName(), QStringLiteral("x"))
                     .contains(QStringLiteral("not a Practice Ledger")));
         QVERIFY(!session.unlocked());
-        QVERIFY(
-            session.create(path, QStringLiteral("x")).contains(QStringLiteral("already exists")));
+        QVERIFY(session.create(path, QStringLiteral("kestrel marmalade orbit"))
+                    .contains(QStringLiteral("already exists")));
         QCOMPARE(session.open(path, QStringLiteral("small council")), QString());
         QVERIFY(session.unlocked());
         QVERIFY(session.recentLedgers().contains(QFileInfo(path).absoluteFilePath()));
@@ -265,6 +265,32 @@ private slots:
         QVERIFY(QFile::exists(path));
         session.lock();
         QVERIFY(!QFile::exists(path)); // nothing of the demo is left behind
+    }
+
+    void createRefusesAWeakPassphraseInTheHintsWords() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("new.ledger"));
+        Session session(kToday);
+        const QString guessable =
+            QStringLiteral("too easy to guess: about 24 bits, and a passphrase needs at least 33 "
+                           "(about 10^10 guesses); it has common words or names; add another "
+                           "unusual word or two.");
+        QCOMPARE(session.create(path, QStringLiteral("small council")),
+                 QStringLiteral("The passphrase is ") + guessable);
+        QCOMPARE(session.create(path, QStringLiteral("Zoë ünïcödé")),
+                 QStringLiteral("The passphrase is too short: 11 characters, and a passphrase "
+                                "needs at least 12; three or four unrelated words make a good "
+                                "one."));
+        QVERIFY(!QFile::exists(path));
+        QVERIFY(!session.unlocked());
+        // The hint gives the same estimate in the same words, as the person types.
+        QCOMPARE(session.passphraseStrength(QString()), QString());
+        QCOMPARE(session.passphraseStrength(QStringLiteral("small council")),
+                 QLatin1Char('T') + guessable.mid(1));
+        QCOMPARE(session.passphraseStrength(QStringLiteral("kestrel marmalade orbit")),
+                 QStringLiteral("Strong enough: about 55 bits, at least 33 needed."));
+        QCOMPARE(session.create(path, QStringLiteral("kestrel marmalade orbit")), QString());
+        QVERIFY(session.unlocked());
     }
 };
 

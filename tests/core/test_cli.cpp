@@ -59,7 +59,9 @@ struct SmallCouncil {
     std::string pass = (dir / "pass").string();
 
     SmallCouncil() {
-        writeAll(pass, "small council\n");
+        writeAll(pass, "small council ledger\n");
+        std::filesystem::permissions(pass, std::filesystem::perms::owner_read |
+                                               std::filesystem::perms::owner_write);
         EXPECT_EQ(run({"init"}).status, 0);
         for (const char* kind : {"staff", "modules", "requirements", "completions"}) {
             const Result r = run({"import", kind, kData + "/small-council/" + kind + ".csv"});
@@ -100,7 +102,7 @@ TEST(CliGolden, ReimportingTheSameFilesChangesNothing) {
     Cli fresh;
     ScratchDir dir;
     const std::string path = (dir / "l").string();
-    fresh.vars["PRACTICE_LEDGER_PASSPHRASE"] = "pw";
+    fresh.vars["PRACTICE_LEDGER_PASSPHRASE"] = "kestrel marmalade orbit";
     ASSERT_EQ(fresh({"--ledger", path, "init"}).status, 0);
     for (const char* kind : {"staff", "modules"}) {
         fresh({"--ledger", path, "import", kind, kData + "/small-council/" + kind + ".csv"});
@@ -177,13 +179,13 @@ TEST(Cli, PassphraseComesFromFileThenEnvironmentNeverAnArgument) {
     EXPECT_EQ(cli({"--ledger", ledger, "init"}).status, 1);
     EXPECT_FALSE(std::filesystem::exists(ledger));
     EXPECT_EQ(cli({"--ledger", ledger, "--passphrase", "x", "init"}).status, 1);
-    cli.vars["PRACTICE_LEDGER_PASSPHRASE"] = "from env";
+    cli.vars["PRACTICE_LEDGER_PASSPHRASE"] = "heron quarry from env";
     EXPECT_EQ(cli({"--ledger", ledger, "init"}).status, 0);
-    writeAll(dir / "pf", "from env\n");
+    writeAll(dir / "pf", "heron quarry from env\n");
     cli.vars.erase("PRACTICE_LEDGER_PASSPHRASE");
     EXPECT_EQ(cli({"--ledger", ledger, "--passphrase-file", (dir / "pf").string(), "check"}).status,
               0);
-    writeAll(dir / "pf2", "from env\n\n"); // only one newline is stripped
+    writeAll(dir / "pf2", "heron quarry from env\n\n"); // only one newline is stripped
     EXPECT_EQ(
         cli({"--ledger", ledger, "--passphrase-file", (dir / "pf2").string(), "check"}).status, 3);
     writeAll(dir / "empty", "\n");
@@ -195,7 +197,7 @@ TEST(Cli, PassphraseComesFromFileThenEnvironmentNeverAnArgument) {
 TEST(Cli, ExitStatusesForUsageAndUnopenableLedgers) {
     ScratchDir dir;
     Cli cli;
-    cli.vars["PRACTICE_LEDGER_PASSPHRASE"] = "pw";
+    cli.vars["PRACTICE_LEDGER_PASSPHRASE"] = "kestrel marmalade orbit";
     EXPECT_EQ(cli({"report", "coverage"}).status, 1); // no --ledger
     EXPECT_EQ(cli({"--ledger", (dir / "l").string(), "frobnicate"}).status, 1);
     EXPECT_EQ(cli({"--ledger", (dir / "missing").string(), "check"}).status, 3);
@@ -240,4 +242,71 @@ TEST(Cli, TableReportUsesWordsAndUkDates) {
                             "            0     50.0%"),
               std::string::npos)
         << team.out;
+}
+
+TEST(Cli, ANewLedgersPassphraseNeedsTwelveCharactersAndThirtyThreeBits) {
+    ScratchDir dir;
+    Cli cli;
+    const std::string ledger = (dir / "l").string();
+    const auto init = [&](const std::string& secret) {
+        cli.vars["PRACTICE_LEDGER_PASSPHRASE"] = secret;
+        return cli({"--ledger", ledger, "init"});
+    };
+    const Result shortOne = init("demo");
+    EXPECT_EQ(shortOne.status, 1);
+    EXPECT_EQ(shortOne.err, "practice-ledger-cli: the passphrase is too short: 4 characters, and "
+                            "a passphrase needs at least 12; three or four unrelated words make "
+                            "a good one\n");
+    const Result guessable = init("small council");
+    EXPECT_EQ(guessable.status, 1);
+    EXPECT_NE(guessable.err.find("the passphrase is too easy to guess: about 24 bits, and a "
+                                 "passphrase needs at least 33"),
+              std::string::npos)
+        << guessable.err;
+    EXPECT_FALSE(std::filesystem::exists(ledger));
+    // generate refuses before generating anything.
+    const Result generated = cli({"--ledger", ledger, "generate", "--staff", "5"});
+    EXPECT_EQ(generated.status, 1);
+    EXPECT_NE(generated.err.find("too easy to guess"), std::string::npos) << generated.err;
+    EXPECT_EQ(generated.out, "");
+    EXPECT_FALSE(std::filesystem::exists(ledger));
+    EXPECT_EQ(init("small council ledger").status, 0);
+}
+
+TEST(Cli, PassphraseChangeRefusesAWeakNewPassphraseAndChangesNothing) {
+    SmallCouncil council;
+    const std::string before = readAll(council.ledger);
+    const std::string next = (council.dir / "next").string();
+    writeAll(next, "password1234\n");
+    const Result r = council.run({"passphrase", "change", "--new-passphrase-file", next});
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.err.find("the new passphrase is too easy to guess"), std::string::npos) << r.err;
+    EXPECT_EQ(readAll(council.ledger), before);
+    EXPECT_EQ(council.run({"check"}).status, 0); // the old passphrase still opens it
+}
+
+TEST(Cli, APassphraseFileOpenToOthersGetsAWarningAndTheCommandGoesOn) {
+    SmallCouncil council;
+    namespace fs = std::filesystem;
+    const auto warning = [](const std::string& file) {
+        return "practice-ledger-cli: warning: other users have access to the passphrase file " +
+               file + "; run chmod 600 " + file + "\n";
+    };
+    Result r = council.run({"check"});
+    EXPECT_EQ(r.status, 0);
+    EXPECT_EQ(r.err, ""); // 0600: nothing to say
+    for (const fs::perms readable : {fs::perms::others_read, fs::perms::group_read}) {
+        fs::permissions(council.pass, fs::perms::owner_read | fs::perms::owner_write | readable);
+        r = council.run({"check"});
+        EXPECT_EQ(r.status, 0);
+        EXPECT_EQ(r.err, warning(council.pass));
+    }
+    // The new passphrase's file too.
+    fs::permissions(council.pass, fs::perms::owner_read | fs::perms::owner_write);
+    const std::string next = (council.dir / "next").string();
+    writeAll(next, "a new passphrase\n");
+    fs::permissions(next, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+    r = council.run({"passphrase", "change", "--new-passphrase-file", next});
+    EXPECT_EQ(r.status, 0);
+    EXPECT_EQ(r.err, warning(next));
 }
