@@ -28,8 +28,13 @@ std::size_t displayWidth(std::string_view text) {
 }
 
 std::string table(const std::vector<std::string>& header,
-                  const std::vector<std::vector<std::string>>& rows,
+                  std::vector<std::vector<std::string>> rows,
                   const std::vector<bool>& rightAligned) {
+    for (auto& row : rows) {
+        for (std::string& cell : row) {
+            cell = escapeControls(cell);
+        }
+    }
     std::vector<std::size_t> widths(header.size());
     for (std::size_t c = 0; c < header.size(); ++c) {
         widths[c] = displayWidth(header[c]);
@@ -64,6 +69,38 @@ std::string table(const std::vector<std::string>& header,
 }
 
 } // namespace
+
+std::string spreadsheetSafe(std::string_view text) {
+    if (!text.empty() &&
+        std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) {
+        return "'" + std::string(text);
+    }
+    return std::string(text);
+}
+
+std::string escapeControls(std::string_view text) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte < 0x20 || byte == 0x7F) { // C0 and DEL
+            out += "\\x";
+            out += kHex[byte >> 4];
+            out += kHex[byte & 0xF];
+        } else if (byte == 0xC2 && i + 1 < text.size() &&
+                   static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                   static_cast<unsigned char>(text[i + 1]) <= 0x9F) { // C1, U+0080..U+009F
+            const auto low = static_cast<unsigned char>(text[++i]);
+            out += "\\u00";
+            out += kHex[low >> 4];
+            out += kHex[low & 0xF];
+        } else {
+            out += static_cast<char>(byte);
+        }
+    }
+    return out;
+}
 
 std::string statusLabel(Status status) {
     switch (status) {
@@ -114,10 +151,10 @@ std::string formatTeamCoverageCsv(const std::vector<TeamCoverageRow>& rows) {
     std::string out =
         "team,module,required,compliant,due_soon,overdue,not_yet_due,coverage_percent\n";
     for (const TeamCoverageRow& r : rows) {
-        out += csvLine({r.team, r.module, std::to_string(r.cell.required),
-                        std::to_string(r.cell.compliant), std::to_string(r.cell.dueSoon),
-                        std::to_string(r.cell.overdue), std::to_string(r.cell.notYetDue),
-                        formatPercent(r.cell.percentTenths())});
+        out += csvLine({spreadsheetSafe(r.team), spreadsheetSafe(r.module),
+                        std::to_string(r.cell.required), std::to_string(r.cell.compliant),
+                        std::to_string(r.cell.dueSoon), std::to_string(r.cell.overdue),
+                        std::to_string(r.cell.notYetDue), formatPercent(r.cell.percentTenths())});
     }
     return out;
 }
@@ -125,8 +162,9 @@ std::string formatTeamCoverageCsv(const std::vector<TeamCoverageRow>& rows) {
 std::string formatStaffStatusCsv(const std::vector<StaffStatusRow>& rows) {
     std::string out = "employee_id,team,module,status,expires_on,due_on\n";
     for (const StaffStatusRow& r : rows) {
-        out += csvLine(
-            {r.employeeId, r.team, r.module, statusCode(r.status), iso(r.expiresOn), iso(r.dueOn)});
+        out += csvLine({spreadsheetSafe(r.employeeId), spreadsheetSafe(r.team),
+                        spreadsheetSafe(r.module), spreadsheetSafe(statusCode(r.status)),
+                        iso(r.expiresOn), iso(r.dueOn)});
     }
     return out;
 }

@@ -310,3 +310,30 @@ TEST(Cli, APassphraseFileOpenToOthersGetsAWarningAndTheCommandGoesOn) {
     EXPECT_EQ(r.status, 0);
     EXPECT_EQ(r.err, warning(next));
 }
+
+TEST(Cli, CsvReportsNeverCarrySpreadsheetFormulas) {
+    SmallCouncil council;
+    const std::string staff = (council.dir / "formula-staff.csv").string();
+    writeAll(staff, "employee_id,full_name,email,team,role,start_date,leave_date\n"
+                    "\"=HYPERLINK(\"\"http://x.example\"\")\",Eve Formula,eve@example.org,"
+                    "\"@SUM(1,2)\",Social Worker,2020-01-01,\n"
+                    "+441234,Plus Person,plus@example.org,-Team,Social Worker,2020-01-01,\n");
+    const Result imported = council.run({"import", "staff", staff});
+    ASSERT_EQ(imported.status, 0) << imported.err;
+    const Result byStaff = council.run(
+        {"report", "coverage", "--as-of", "2026-11-25", "--by", "staff", "--format", "csv"});
+    ASSERT_EQ(byStaff.status, 0) << byStaff.err;
+    const std::string link = "\"'=HYPERLINK(\"\"http://x.example\"\")\"";
+    EXPECT_NE(byStaff.out.find("\n" + link + ",\"'@SUM(1,2)\",SAFE-L3,"), std::string::npos)
+        << byStaff.out;
+    EXPECT_NE(byStaff.out.find("\n'+441234,'-Team,SAFE-L3,"), std::string::npos) << byStaff.out;
+    const Result byTeam =
+        council.run({"report", "coverage", "--as-of", "2026-11-25", "--format", "csv"});
+    EXPECT_NE(byTeam.out.find("\n'-Team,SAFE-L3,1,"), std::string::npos) << byTeam.out;
+    EXPECT_NE(byTeam.out.find("\n\"'@SUM(1,2)\",SAFE-L3,1,"), std::string::npos) << byTeam.out;
+    for (const std::string& line : {byStaff.out, byTeam.out}) {
+        for (const char* raw : {"\n=", "\n+", "\n-", "\n@", ",=", ",+", ",-", ",@", "\"=", "\"@"}) {
+            EXPECT_EQ(line.find(raw), std::string::npos) << raw;
+        }
+    }
+}

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ledger {
@@ -34,11 +35,22 @@ struct StaffStatusRow {
 [[nodiscard]] std::vector<StaffStatusRow> staffStatusReport(const ComplianceEngine& engine,
                                                             Date asOf);
 
-/// The CLI's CSV contract: UTF-8, `\n` line ends, quoting only where needed, ISO dates.
+/// The CLI's CSV contract: UTF-8, `\n` line ends, quoting only where needed, ISO dates, and
+/// every text cell through spreadsheetSafe.
 [[nodiscard]] std::string formatTeamCoverageCsv(const std::vector<TeamCoverageRow>& rows);
 [[nodiscard]] std::string formatStaffStatusCsv(const std::vector<StaffStatusRow>& rows);
 
-/// Aligned text tables for people, with UK dates and statuses in words.
+/// A text cell for a CSV the product writes (compliance rules section 9): one beginning with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so that a spreadsheet
+/// never runs it as a formula. Numbers and dates are not text cells and do not go through it.
+[[nodiscard]] std::string spreadsheetSafe(std::string_view text);
+
+/// Text for a terminal: control characters shown, never sent raw. C0 and DEL become `\xHH`
+/// (ESC is `\x1b`), C1 (U+0080 to U+009F) becomes `\u00HH`; everything else is unchanged.
+[[nodiscard]] std::string escapeControls(std::string_view text);
+
+/// Aligned text tables for people, with UK dates and statuses in words; every cell goes
+/// through escapeControls.
 [[nodiscard]] std::string formatTeamCoverageTable(const std::vector<TeamCoverageRow>& rows);
 [[nodiscard]] std::string formatStaffStatusTable(const std::vector<StaffStatusRow>& rows);
 
