@@ -5,6 +5,7 @@
 #include "ledger/error.h"
 #include "ledger/generator.h"
 #include "ledger/importer.h"
+#include "ledger/kill_point.h"
 #include "ledger/ledger.h"
 #include "ledger/passphrase_policy.h"
 #include "ledger/report.h"
@@ -198,6 +199,9 @@ int runReport(const Options& options, const Environment& env, std::ostream& out)
 int runCheck(const Options& options, const Environment& env, std::ostream& out, std::ostream& err) {
     Ledger ledger = Ledger::open(options.ledgerPath, passphrase(options, env, false), true);
     out << "schema version " << ledger.schemaVersion() << "\n";
+    for (const std::string& notice : ledger.notices()) {
+        out << notice << "\n";
+    }
     const auto problems = ledger.check();
     for (const std::string& problem : problems) {
         err << problem << "\n";
@@ -221,8 +225,15 @@ int runPassphraseChange(const Options& options, const Environment& env, std::ost
     }
     requireStrongPassphrase(next, "the new passphrase");
     Ledger ledger = Ledger::open(options.ledgerPath, passphrase(options, env, false));
-    ledger.changePassphrase(next, actorName(options, env));
+    const auto oldBackups = ledger.changePassphrase(next, actorName(options, env));
     out << "passphrase changed\n";
+    if (!oldBackups.empty()) {
+        out << "these backup copies are still under the old passphrase (remove them, or keep "
+               "them as safe as the old passphrase):\n";
+        for (const auto& backup : oldBackups) {
+            out << "  " << backup.string() << "\n";
+        }
+    }
     return kOk;
 }
 
@@ -237,13 +248,17 @@ int runGenerate(Options options, const Environment& env, std::ostream& out) {
     options.generator.today = today(env);
     const LedgerData data = generateCouncil(options.generator);
     const std::string actor = actorName(options, env);
-    try {
-        Ledger ledger = Ledger::create(options.ledgerPath, secret, actor);
-        ledger.importRecords(data, options.generator.today, actor);
-    } catch (...) {
-        std::filesystem::remove(options.ledgerPath, ec);
-        throw;
-    }
+    // Filled before it appears: a generate stopped part-way leaves no ledger behind.
+    Progress progress;
+    progress.report = [](double fraction) {
+        if (fraction >= 0.5) {
+            killPoint("generate-halfway");
+        }
+        return true;
+    };
+    Ledger::create(options.ledgerPath, secret, actor, [&](Ledger& ledger) {
+        ledger.importRecords(data, options.generator.today, actor, &progress);
+    });
     out << "generated " << data.staff.size() << " staff, " << data.modules.size() << " modules, "
         << data.requirements.size() << " rules, " << data.completions.size()
         << " completions ending " << formatIso(options.generator.today) << "\n";
@@ -381,6 +396,12 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         err << "practice-ledger-cli: " << e.what() << "\n";
         return kCannotOpen;
     } catch (const NewerSchema& e) {
+        err << "practice-ledger-cli: " << e.what() << "\n";
+        return kCannotOpen;
+    } catch (const CompanionFileProblem& e) {
+        err << "practice-ledger-cli: " << e.what() << "\n";
+        return kCannotOpen;
+    } catch (const LedgerDamaged& e) {
         err << "practice-ledger-cli: " << e.what() << "\n";
         return kCannotOpen;
     } catch (const std::exception& e) {

@@ -99,6 +99,10 @@ QString Session::describeCurrentException() {
         return tr("Cancelled: nothing was changed.");
     } catch (const ledger::Conflict& e) {
         return text(e.what());
+    } catch (const ledger::CompanionFileProblem& e) {
+        return text(e.what()); // names the file beside the ledger and what to do
+    } catch (const ledger::LedgerDamaged& e) {
+        return text(e.what()); // says where and to restore a backup copy
     } catch (const std::exception& e) {
         return tr("Something went wrong: %1").arg(text(e.what()));
     }
@@ -111,9 +115,15 @@ QString Session::adopt(std::unique_ptr<ledger::Ledger> ledger, const QString& pa
     reload();
     loadSettings();
     m_actor = text(m_ledger->setting(kActorKey));
-    setNotice(readOnly() ? tr("Another Practice Ledger is writing this ledger: it is open "
-                              "read-only here.")
-                         : QString());
+    QStringList notices;
+    for (const std::string& notice : m_ledger->notices()) {
+        notices << text(notice);
+    }
+    if (readOnly()) {
+        notices << tr("This ledger is open read-only here: another Practice Ledger is writing "
+                      "it, or its file or folder cannot be written.");
+    }
+    setNotice(notices.join(QLatin1Char(' ')));
     m_watchTimer.start();
     noteActivity();
     emit unlockedChanged();

@@ -1,5 +1,7 @@
 #include "ledger/ledger.h"
 
+#include "ledger/kill_point.h"
+
 #include "ledger/sqlcipher_store.h"
 #include "ledger/validation.h"
 
@@ -229,6 +231,9 @@ public:
     }
     void advance() {
         ++m_done;
+        if (m_done == (m_total + 1) / 2) {
+            killPoint("import-halfway"); // tests stop a program in the middle of a write here
+        }
         if (m_done % m_step == 0 && m_done < m_total) {
             report(static_cast<double>(m_done) / static_cast<double>(m_total));
         }
@@ -328,18 +333,26 @@ Ledger::Ledger(std::unique_ptr<Store> store) : m_store(std::move(store)) {
 }
 
 Ledger Ledger::create(const std::filesystem::path& path, std::string_view passphrase,
-                      std::string_view actor) {
-    Ledger ledger(SqlCipherStore::create(path, passphrase));
-    ledger.inTransaction([&] {
-        ChangeLogEntry entry;
-        entry.at = utcTimestamp();
-        entry.actor = std::string(actor);
-        entry.entity = "ledger";
-        entry.recordKey = path.filename().string();
-        entry.action = "create";
-        ledger.m_store->appendChangeLog(entry);
-    });
-    return ledger;
+                      std::string_view actor, const std::function<void(Ledger&)>& fill) {
+    auto building = SqlCipherStore::beginCreate(path, passphrase);
+    SqlCipherStore& store = *building;
+    {
+        Ledger ledger(std::move(building));
+        ledger.inTransaction([&] {
+            ChangeLogEntry entry;
+            entry.at = utcTimestamp();
+            entry.actor = std::string(actor);
+            entry.entity = "ledger";
+            entry.recordKey = path.filename().string();
+            entry.action = "create";
+            ledger.m_store->appendChangeLog(entry);
+        });
+        if (fill) {
+            fill(ledger);
+        }
+        store.publish();
+    }
+    return open(path, passphrase, OpenMode::ReadWrite);
 }
 
 Ledger Ledger::open(const std::filesystem::path& path, std::string_view passphrase, OpenMode mode) {
@@ -951,16 +964,22 @@ int Ledger::schemaVersion() {
     return m_store->schemaVersion();
 }
 
-void Ledger::changePassphrase(std::string_view newPassphrase, std::string_view actor) {
-    m_store->changePassphrase(newPassphrase);
-    inTransaction([&] {
-        ChangeLogEntry entry;
-        entry.at = utcTimestamp();
-        entry.actor = std::string(actor);
-        entry.entity = "ledger";
-        entry.action = "change passphrase";
-        m_store->appendChangeLog(entry);
-    });
+std::vector<std::filesystem::path> Ledger::changePassphrase(std::string_view newPassphrase,
+                                                           std::string_view actor) {
+    ChangeLogEntry entry;
+    entry.at = utcTimestamp();
+    entry.actor = std::string(actor);
+    entry.entity = "ledger";
+    entry.action = "change passphrase";
+    return m_store->changePassphrase(newPassphrase, entry);
+}
+
+std::vector<std::string> Ledger::notices() const {
+    return m_store->notices();
+}
+
+std::vector<std::filesystem::path> Ledger::backupsMade() const {
+    return m_store->backupsMade();
 }
 
 } // namespace ledger

@@ -8,7 +8,7 @@
 
 namespace ledger::schema {
 
-inline constexpr std::array<const char*, 2> kSteps{
+inline constexpr std::array<const char*, 3> kSteps{
     // 0 -> 1: the foundation.
     R"sql(
 CREATE TABLE setting (
@@ -99,6 +99,13 @@ CREATE INDEX change_log_record ON change_log(entity, record_key);
     R"sql(
 ALTER TABLE completion ADD COLUMN voided INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE completion ADD COLUMN void_reason TEXT NOT NULL DEFAULT '';
+)sql",
+    // 2 -> 3: the ledger is one file. The journal mode changes from write-ahead log to a
+    // rollback journal (outside this script: it cannot change inside a transaction), so a
+    // committed write is in the ledger file itself; from schema 3 on, a -wal beside a
+    // ledger is never part of it. No table changes.
+    R"sql(
+SELECT 1;
 )sql",
 };
 

@@ -1,15 +1,26 @@
 #include "ledger/sqlcipher_store.h"
 
+#include "companion_files.h"
 #include "ledger/error.h"
+#include "ledger/kill_point.h"
 #include "ledger_file.h"
+#include "page_check.h"
 #include "schema.h"
 #include "sqlite_util.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <random>
 #include <span>
 #include <system_error>
+#include <thread>
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 namespace ledger {
@@ -34,14 +45,33 @@ private:
 
 namespace {
 
-constexpr std::uintmax_t kPageSize = 4096;
+constexpr std::uintmax_t kPageSize = kLedgerPageSize;
 
+/// Keys a new connection with a passphrase or the raw-key form (LedgerKeys::rawKey).
 void applyKey(sqlite3* db, std::string_view passphrase) {
     if (sqlite3_key(db, passphrase.data(), static_cast<int>(passphrase.size())) != SQLITE_OK) {
         sql::fail(db, "setting the passphrase");
     }
     // Only honoured after the key and before the first read (see docs/toolchain notes).
     sql::exec(db, "PRAGMA kdf_iter = 256000; PRAGMA cipher_page_size = 4096;");
+}
+
+/// `path` for a `file:` URI: absolute, with the characters a URI gives meaning escaped.
+std::string uriPath(const fs::path& path) {
+    const std::string whole = fs::absolute(path).string();
+    std::string out;
+    for (const char c : whole) {
+        if (c == '%' || c == '?' || c == '#') {
+            static constexpr char kHex[] = "0123456789ABCDEF";
+            const auto u = static_cast<unsigned char>(c);
+            out += '%';
+            out += kHex[u >> 4];
+            out += kHex[u & 0x0F];
+        } else {
+            out += c;
+        }
+    }
+    return out;
 }
 
 /// Refuses files that cannot be a ledger before SQLCipher looks at them, so that "not a
@@ -133,6 +163,13 @@ SqlCipherStore::~SqlCipherStore() {
     // Statements first, so that the connection really closes before the file is let go.
     m_statements.clear();
     sqlite3_close_v2(m_db);
+    if (m_building) {
+        // Never published: the half-made ledger goes, with anything SQLite left beside it.
+        std::error_code ec;
+        fs::remove(m_building->temp, ec);
+        fs::remove(journalOf(m_building->temp), ec);
+        ::close(m_building->fd);
+    }
 }
 
 std::string_view SqlCipherStore::schemaStep(int version) {
@@ -152,7 +189,7 @@ SqlCipherStore::StatementLease SqlCipherStore::statement(const char* sqlText) {
 
 namespace {
 
-/// Reads the first page with the key applied; throws WrongPassphrase, NotALedger or
+/// Reads the schema with the key applied; throws WrongPassphrase, NotALedger or
 /// NewerSchema; returns the schema version.
 int checkOpened(sqlite3* db, const fs::path& path) {
     sqlite3_stmt* probe = nullptr;
@@ -182,6 +219,68 @@ int checkOpened(sqlite3* db, const fs::path& path) {
     return version;
 }
 
+using Connection = std::unique_ptr<sqlite3, int (*)(sqlite3*)>;
+
+/// A connection to `path` keyed with `key` (a passphrase, or the raw-key form).
+/// `immutable` reads the file alone: no lock, no companion file read or made.
+Connection connect(const fs::path& path, std::string_view key, int flags, bool immutable) {
+    sqlite3* raw = nullptr;
+    const std::string name = immutable ? "file:" + uriPath(path) + "?immutable=1" : path.string();
+    const int rc =
+        sqlite3_open_v2(name.c_str(), &raw,
+                        flags | SQLITE_OPEN_FULLMUTEX | (immutable ? SQLITE_OPEN_URI : 0), nullptr);
+    Connection db(raw, sqlite3_close_v2);
+    if (rc != SQLITE_OK) {
+        sql::fail(raw, "opening " + path.string());
+    }
+    applyKey(raw, key);
+    return db;
+}
+
+/// The page-integrity keys of the ledger at `file` for `passphrase`, after checking them
+/// against page 1 (without SQLite, so that nothing beside the file is read or changed).
+LedgerKeys keysFor(const fs::path& path, const LedgerFile& file, std::string_view passphrase) {
+    std::array<char, kLedgerPageSize> page{};
+    std::size_t got = file.read(0, page);
+    LedgerKeys keys = deriveKeys(passphrase, std::string_view(page.data(), kSaltSize));
+    // A writer in another program may be rewriting page 1 at this very moment: look again
+    // a few times before calling the passphrase wrong.
+    for (int attempt = 0; !pageIntact(keys, 1, std::string_view(page.data(), got)); ++attempt) {
+        if (attempt == 3 || !file.otherWriterAlive()) {
+            throw WrongPassphrase("the passphrase is wrong, or " + path.string() +
+                                  " is damaged");
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        got = file.read(0, page);
+    }
+    return keys;
+}
+
+/// Removes the half-made ledgers that creating `path` left in its folder when the program
+/// making them died: each is locked by its maker while it lives, so one that can be locked
+/// now is proved dead.
+void removeDeadBuilds(const fs::path& path) {
+    const fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+    const std::string prefix = path.filename().string() + ".creating-";
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(folder, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (!name.starts_with(prefix) || name.ends_with("-journal") || !entry.is_regular_file(ec) ||
+            entry.is_symlink(ec)) {
+            continue;
+        }
+        const int fd = ::open(entry.path().c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+        if (fd < 0) {
+            continue;
+        }
+        if (::flock(fd, LOCK_EX | LOCK_NB) == 0) {
+            fs::remove(entry.path(), ec);
+            fs::remove(journalOf(entry.path()), ec);
+        }
+        ::close(fd);
+    }
+}
+
 } // namespace
 
 std::unique_ptr<SqlCipherStore> SqlCipherStore::open(const fs::path& path,
@@ -201,39 +300,84 @@ std::unique_ptr<SqlCipherStore> SqlCipherStore::open(const fs::path& path,
     auto file = LedgerFile::join(path);
     checkLooksLikeLedger(path, *file);
 
-    // Passphrase, application id and schema are checked on a read-only connection: a
-    // read-write one would fold a -wal left by a crash into the file when it closes, and a
-    // refused ledger must keep every byte.
-    const auto connect = [&](int flags) {
-        sqlite3* raw = nullptr;
-        const int rc = sqlite3_open_v2(path.c_str(), &raw, flags | SQLITE_OPEN_FULLMUTEX, nullptr);
-        std::unique_ptr<sqlite3, int (*)(sqlite3*)> db(raw, sqlite3_close_v2);
-        if (rc != SQLITE_OK) {
-            sql::fail(raw, "opening " + path.string());
-        }
-        applyKey(raw, passphrase);
-        return db;
-    };
-    auto db = connect(SQLITE_OPEN_READONLY);
-    const int version = checkOpened(db.get(), path);
-    const bool writer = mode != OpenMode::ReadOnly && file->becomeWriter();
+    // The passphrase is checked against the file's first page before SQLite opens anything:
+    // a refused ledger keeps every byte, and so do the files beside it.
+    const LedgerKeys keys = keysFor(path, *file, passphrase);
+    const std::string rawKey = keys.rawKey();
+    const bool canWrite = file->writable() && folderWritable(path.parent_path());
+    const bool writer = mode != OpenMode::ReadOnly && canWrite && file->becomeWriter();
     if (mode == OpenMode::ReadWrite && !writer) {
+        if (!canWrite) {
+            throw Conflict(path.string() + " cannot be changed here: the file or its folder is "
+                                           "read-only. It can still be opened read-only for "
+                                           "reports and checks.");
+        }
         throw Conflict(path.string() + " is open for writing in another Practice Ledger; close "
                                        "it there, or open this one read-only");
     }
-    const bool readOnly = !writer;
+    const bool liveWriter = !writer && file->otherWriterAlive();
     if (writer) {
-        db.reset();
-        db = connect(SQLITE_OPEN_READWRITE);
-        checkOpened(db.get(), path);
+        removeDeadBuilds(path);
     }
+
+    std::vector<std::string> notices;
+    int version = 0;
+    if (liveWriter) {
+        // Its journal, if any, is in use: SQLite's own locks keep us to committed pages.
+        version = checkOpened(connect(path, rawKey, SQLITE_OPEN_READONLY, false).get(), path);
+        refuseStrayWal(path, version);
+    } else if (inspectLeftJournal(path, *file, keys) == LeftJournal::Unfinished) {
+        // A write stopped part-way on this file: undo it now (SQLite plays the journal back
+        // at the first read of a connection that may write), so that every reader sees the
+        // last committed state. That needs the writer lock, if only for the moment.
+        const bool borrowed = !writer && canWrite && file->becomeWriter();
+        if (!writer && !borrowed) {
+            if (!canWrite) {
+                throw CompanionFileProblem(unfinishedWriteHere(path));
+            }
+            throw Conflict(path.string() + " is being opened for writing by another Practice "
+                                           "Ledger; try again in a moment");
+        }
+        {
+            auto db = connect(path, rawKey, SQLITE_OPEN_READWRITE, false);
+            version = checkOpened(db.get(), path);
+        }
+        if (fs::exists(journalOf(path), ec) && fs::file_size(journalOf(path), ec) > 0) {
+            throw StorageError("the unfinished write in " + path.string() + " could not be undone");
+        }
+        if (borrowed) {
+            file->stopWriting();
+        }
+        notices.push_back("A write to " + path.string() +
+                          " that stopped part-way (a program was killed or the power failed) "
+                          "was undone from " +
+                          journalOf(path).filename().string() +
+                          ": the ledger is as its last completed change left it.");
+        refuseStrayWal(path, version);
+    } else {
+        version = checkOpened(connect(path, rawKey, SQLITE_OPEN_READONLY, true).get(), path);
+        refuseStrayWal(path, version);
+    }
+
+    auto db = connect(path, rawKey, writer ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY, false);
+    version = checkOpened(db.get(), path);
     sqlite3* raw = db.release();
-    std::unique_ptr<SqlCipherStore> store(new SqlCipherStore(raw, path, readOnly));
+    std::unique_ptr<SqlCipherStore> store(new SqlCipherStore(raw, path, !writer));
     store->m_file = std::move(file);
+    store->m_keys = std::make_unique<LedgerKeys>(keys);
+    store->m_notices = std::move(notices);
     sql::exec(raw, "PRAGMA foreign_keys = ON;");
     sqlite3_busy_timeout(raw, 5000);
+    if (writer) {
+        sql::exec(raw, "PRAGMA synchronous = FULL;");
+    }
+    if (const char* pages = std::getenv("PRACTICE_LEDGER_TEST_CACHE_PAGES")) {
+        // Tests make a writer spill changed pages into the file before it commits, as a
+        // large import does, to kill it with its journal really needed.
+        sql::exec(raw, ("PRAGMA cache_size = " + std::to_string(std::atoi(pages)) + ";").c_str());
+    }
     if (version < kSchemaVersion) {
-        if (readOnly) {
+        if (!writer) {
             throw Conflict(path.string() + " needs an upgrade and is open read-only");
         }
         store->migrate(version);
@@ -241,8 +385,8 @@ std::unique_ptr<SqlCipherStore> SqlCipherStore::open(const fs::path& path,
     return store;
 }
 
-std::unique_ptr<SqlCipherStore> SqlCipherStore::create(const fs::path& path,
-                                                       std::string_view passphrase) {
+std::unique_ptr<SqlCipherStore> SqlCipherStore::beginCreate(const fs::path& path,
+                                                            std::string_view passphrase) {
     std::error_code ec;
     if (fs::exists(fs::symlink_status(path, ec))) {
         throw AlreadyExists("a file already exists at " + path.string());
@@ -250,44 +394,76 @@ std::unique_ptr<SqlCipherStore> SqlCipherStore::create(const fs::path& path,
     if (passphrase.empty()) {
         throw ValidationError({FieldError{{}, 0, "passphrase", "a passphrase is required"}});
     }
-    // Build the ledger beside its final name and link it into place only when complete, so
-    // that a half-made ledger never appears and an existing file is never replaced.
-    const fs::path temp = path.string() + ".creating-" + std::to_string(::getpid());
-    fs::remove(temp, ec);
-    {
-        sqlite3* raw = nullptr;
-        const int rc = sqlite3_open_v2(
-            temp.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
-            nullptr);
-        SqlCipherStore building(raw, temp, false);
+    removeDeadBuilds(path);
+    // Built beside its final name under a name of its own, locked while this program lives,
+    // and linked into place only when complete: a half-made ledger never appears at `path`,
+    // an existing file is never replaced, and a later run can prove a leftover dead.
+    std::random_device random;
+    fs::path temp;
+    int fd = -1;
+    while (fd < 0) {
+        temp = path.string() + ".creating-" + std::to_string(::getpid()) + "-" +
+               std::to_string(random() % 1000000);
         try {
-            if (rc != SQLITE_OK) {
-                sql::fail(raw, "creating " + path.string());
-            }
-            applyKey(raw, passphrase);
-            sql::exec(raw, "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON;");
-            sql::exec(raw, ("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str());
-            building.migrate(0);
-        } catch (...) {
-            sqlite3_close_v2(raw);
-            building.m_db = nullptr;
-            fs::remove(temp, ec);
-            fs::remove(temp.string() + "-wal", ec);
-            fs::remove(temp.string() + "-shm", ec);
-            throw;
+            fd = createPrivateFile(temp);
+        } catch (const AlreadyExists&) {
         }
     }
-    if (::link(temp.c_str(), path.c_str()) != 0) {
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
         const int error = errno;
+        ::close(fd);
         fs::remove(temp, ec);
-        if (error == EEXIST) {
-            throw AlreadyExists("a file already exists at " + path.string());
-        }
-        throw StorageError("cannot create " + path.string() + ": " +
+        throw StorageError("cannot lock " + temp.string() + ": " +
                            std::generic_category().message(error));
     }
-    fs::remove(temp, ec);
-    return open(path, passphrase, OpenMode::ReadWrite);
+    sqlite3* raw = nullptr;
+    const int rc =
+        sqlite3_open_v2(temp.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, nullptr);
+    std::unique_ptr<SqlCipherStore> building(new SqlCipherStore(raw, temp, false));
+    building->m_building = Building{path, temp, fd};
+    if (rc != SQLITE_OK) {
+        sql::fail(raw, "creating " + path.string());
+    }
+    applyKey(raw, passphrase);
+    // No journal file while building: a build that fails or dies is thrown away whole. The
+    // file is flushed to the disk once, before it is linked into place.
+    sql::exec(raw, "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; "
+                   "PRAGMA foreign_keys = ON;");
+    sql::exec(raw, ("PRAGMA application_id = " + std::to_string(kApplicationId)).c_str());
+    building->migrate(0);
+    return building;
+}
+
+void SqlCipherStore::publish() {
+    if (!m_building) {
+        throw StorageError("this ledger is already in place");
+    }
+    m_statements.clear();
+    if (sqlite3_close(m_db) != SQLITE_OK) {
+        sql::fail(m_db, "finishing " + m_building->path.string());
+    }
+    m_db = nullptr;
+    if (::fsync(m_building->fd) != 0) {
+        throw StorageError("cannot write " + m_building->path.string() + ": " +
+                           std::generic_category().message(errno));
+    }
+    killPoint("create-before-link");
+    if (::link(m_building->temp.c_str(), m_building->path.c_str()) != 0) {
+        const int error = errno;
+        if (error == EEXIST) {
+            throw AlreadyExists("a file already exists at " + m_building->path.string());
+        }
+        throw StorageError("cannot create " + m_building->path.string() + ": " +
+                           std::generic_category().message(error));
+    }
+    syncFolder(m_building->path.parent_path());
+    killPoint("create-linked");
+    std::error_code ec;
+    fs::remove(m_building->temp, ec);
+    syncFolder(m_building->path.parent_path());
+    ::close(m_building->fd);
+    m_path = m_building->path;
+    m_building.reset();
 }
 
 void SqlCipherStore::migrate(int from) {
@@ -301,12 +477,22 @@ void SqlCipherStore::migrate(int from) {
                            "there and open it again");
         }
         checkpoint.reset();
-        const fs::path backup = m_path.string() + ".v" + std::to_string(from) + ".bak";
         try {
-            m_file->copyTo(backup);
-        } catch (const StorageError& e) {
+            m_backups.push_back(
+                m_file->copyToNew(m_path.string() + ".v" + std::to_string(from) + ".bak"));
+        } catch (const Error& e) {
             throw StorageError("cannot back up " + m_path.string() +
                                " before upgrading it: " + e.what());
+        }
+        killPoint("upgrade-backed-up");
+    }
+    if (from > 0 && from < 3) {
+        // Schema 3: the ledger is one file (see schema step 3). The write-ahead log was just
+        // folded in; leave WAL mode, which needs no transaction and no other connection.
+        Statement mode(m_db, "PRAGMA journal_mode = DELETE");
+        if (!mode.step() || mode.text(0) != "delete") {
+            throw Conflict(m_path.string() + " needs an upgrade, and another program is "
+                                             "reading it; close it there and open it again");
         }
     }
     for (int version = from; version < kSchemaVersion; ++version) {
@@ -774,23 +960,86 @@ void SqlCipherStore::setSetting(std::string_view key, std::string_view value) {
         .run();
 }
 
-std::vector<std::string> SqlCipherStore::checkIntegrity() {
-    std::vector<std::string> problems;
-    {
-        Statement st(m_db, "PRAGMA integrity_check");
-        while (st.step()) {
-            const std::string line = st.text(0);
-            if (line != "ok") {
-                problems.push_back(line);
-            }
+namespace {
+
+std::string pageList(const std::vector<std::uint32_t>& pages, std::uint64_t total) {
+    std::string out;
+    const std::size_t shown = std::min<std::size_t>(pages.size(), 5);
+    for (std::size_t i = 0; i < shown; ++i) {
+        const std::uint64_t first = (pages[i] - 1) * kLedgerPageSize;
+        out += (i == 0 ? "" : ", ") + std::string("page ") + std::to_string(pages[i]) + " (bytes " +
+               std::to_string(first) + " to " + std::to_string(first + kLedgerPageSize - 1) + ")";
+    }
+    if (pages.size() > shown) {
+        out += " and " + std::to_string(pages.size() - shown) + " more";
+    }
+    return std::to_string(pages.size()) + (pages.size() == 1 ? " page" : " pages") + " of " +
+           std::to_string(total) + " fail" + (pages.size() == 1 ? "s" : "") +
+           " their integrity check: " + out;
+}
+
+std::string damageAdvice() {
+    return ". The records on those pages cannot be trusted or read. Restore the latest backup "
+           "copy of the ledger in its place (keep this file aside in case it is needed), then "
+           "run check again.";
+}
+
+/// The backup copies beside `ledger` (`NAME.v1.bak`, `NAME.v1.1.bak`...) whose first page
+/// carries an integrity code under `keys`: copies still readable with that passphrase.
+std::vector<fs::path> backupsUnderKeys(const fs::path& ledger, const LedgerKeys& keys) {
+    std::vector<fs::path> found;
+    const fs::path folder = ledger.parent_path().empty() ? fs::path(".") : ledger.parent_path();
+    const std::string prefix = ledger.filename().string() + ".v";
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(folder, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (!name.starts_with(prefix) || !name.ends_with(".bak") || !entry.is_regular_file(ec)) {
+            continue;
+        }
+        std::ifstream in(entry.path(), std::ios::binary);
+        std::string page(kLedgerPageSize, '\0');
+        in.read(page.data(), static_cast<std::streamsize>(page.size()));
+        if (in.gcount() == static_cast<std::streamsize>(page.size()) && pageIntact(keys, 1, page)) {
+            found.push_back(entry.path());
         }
     }
-    {
-        Statement st(m_db, "PRAGMA foreign_key_check");
-        while (st.step()) {
-            problems.push_back("foreign key: row " + std::to_string(st.integer(1)) + " of " +
-                               st.text(0) + " refers to a missing " + st.text(2));
+    std::sort(found.begin(), found.end());
+    return found;
+}
+
+} // namespace
+
+std::vector<std::string> SqlCipherStore::checkIntegrity() {
+    // Each page's own integrity code first: it says where the damage is, which SQLite does
+    // not ("SQL logic error" is all it reports for a page that fails its code).
+    const std::vector<std::uint32_t> failing = pagesFailingIntegrity(*m_file, *m_keys);
+    if (!failing.empty()) {
+        throw LedgerDamaged(m_path.string() + " is damaged: " +
+                            pageList(failing, m_file->size() / kLedgerPageSize) + damageAdvice());
+    }
+    std::vector<std::string> problems;
+    try {
+        {
+            Statement st(m_db, "PRAGMA integrity_check");
+            while (st.step()) {
+                const std::string line = st.text(0);
+                if (line != "ok") {
+                    problems.push_back(line);
+                }
+            }
         }
+        {
+            Statement st(m_db, "PRAGMA foreign_key_check");
+            while (st.step()) {
+                problems.push_back("foreign key: row " + std::to_string(st.integer(1)) + " of " +
+                                   st.text(0) + " refers to a missing " + st.text(2));
+            }
+        }
+    } catch (const StorageError& e) {
+        throw LedgerDamaged(m_path.string() +
+                            " is damaged: its pages carry sound integrity "
+                            "codes but SQLite cannot read them (" +
+                            e.what() + ")" + damageAdvice());
     }
     if (pragmaInt(m_db, "application_id") != kApplicationId) {
         problems.emplace_back("application id is not Practice Ledger's");
@@ -798,17 +1047,114 @@ std::vector<std::string> SqlCipherStore::checkIntegrity() {
     return problems;
 }
 
-void SqlCipherStore::changePassphrase(std::string_view newPassphrase) {
+std::vector<fs::path> SqlCipherStore::changePassphrase(std::string_view newPassphrase,
+                                                       const ChangeLogEntry& entry) {
     if (newPassphrase.empty()) {
         throw ValidationError({FieldError{{}, 0, "passphrase", "a passphrase is required"}});
     }
     if (m_readOnly) {
         throw Conflict("this ledger is open read-only");
     }
-    if (sqlite3_rekey(m_db, newPassphrase.data(), static_cast<int>(newPassphrase.size())) !=
-        SQLITE_OK) {
-        sql::fail(m_db, "changing the passphrase");
+    // The file is replaced whole, so nobody else may have it open: another program would
+    // go on with the old file, and a reader's open pages would keep old-key bytes alive.
+    if (!m_file->alone() || !m_file->keepOthersOut()) {
+        throw Conflict(m_path.string() + " is open in another program (the app, or a report "
+                                         "or import running now); close it there, then change "
+                                         "the passphrase");
     }
+    // The ledger is re-encrypted into a new file beside it, flushed to the disk, and renamed
+    // over it in one step: at every moment the ledger's name holds a whole ledger under
+    // exactly one of the two passphrases, and afterwards no byte of it is under the old one
+    // (SQLCipher's rekey rewrites pages in place, through a journal holding old-key pages).
+    removeDeadBuilds(m_path);
+    const fs::path temp = m_path.string() + ".creating-rekey-" + std::to_string(::getpid());
+    const int fd = createPrivateFile(temp);
+    struct TempFile {
+        fs::path path;
+        int fd;
+        bool keep = false;
+        ~TempFile() {
+            if (!keep) {
+                std::error_code ec;
+                fs::remove(path, ec);
+                fs::remove(journalOf(path), ec);
+            }
+            ::close(fd);
+        }
+    } guard{temp, fd};
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        throw StorageError("cannot lock " + temp.string());
+    }
+    {
+        Statement attach(m_db, "ATTACH DATABASE ?1 AS rekeyed KEY ?2");
+        attach.bind(1, temp.string()).bind(2, newPassphrase).run();
+    }
+    try {
+        sql::exec(m_db, "PRAGMA rekeyed.kdf_iter = 256000; PRAGMA rekeyed.cipher_page_size = 4096; "
+                        "PRAGMA rekeyed.journal_mode = MEMORY; PRAGMA rekeyed.synchronous = OFF;");
+        // Tests can stop the program in the middle of the export, as a power cut would.
+        sqlite3_progress_handler(
+            m_db, 1000,
+            [](void*) {
+                killPoint("passphrase-exporting");
+                return 0;
+            },
+            nullptr);
+        sql::exec(m_db, "SELECT sqlcipher_export('rekeyed');");
+        sqlite3_progress_handler(m_db, 0, nullptr, nullptr);
+        killPoint("passphrase-exported");
+        sql::exec(m_db,
+                  ("PRAGMA rekeyed.user_version = " + std::to_string(schemaVersion()) +
+                   "; PRAGMA rekeyed.application_id = " + std::to_string(kApplicationId) + ";")
+                      .c_str());
+        Statement log(m_db, "INSERT INTO rekeyed.change_log (at, actor, entity, record_key, "
+                            "action, old_values, new_values) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+        log.bind(1, entry.at)
+            .bind(2, entry.actor)
+            .bind(3, entry.entity)
+            .bind(4, entry.recordKey)
+            .bind(5, entry.action)
+            .bind(6, entry.oldValues)
+            .bind(7, entry.newValues)
+            .run();
+    } catch (...) {
+        sqlite3_progress_handler(m_db, 0, nullptr, nullptr);
+        sqlite3_exec(m_db, "DETACH DATABASE rekeyed;", nullptr, nullptr, nullptr);
+        throw;
+    }
+    sql::exec(m_db, "DETACH DATABASE rekeyed;");
+    if (::fsync(fd) != 0) {
+        throw StorageError("cannot write " + temp.string() + ": " +
+                           std::generic_category().message(errno));
+    }
+    killPoint("passphrase-before-rename");
+    if (::rename(temp.c_str(), m_path.c_str()) != 0) {
+        throw StorageError("cannot replace " + m_path.string() + ": " +
+                           std::generic_category().message(errno));
+    }
+    guard.keep = true;
+    syncFolder(m_path.parent_path());
+    killPoint("passphrase-renamed");
+
+    // Go on with the new file as its writer.
+    const LedgerKeys oldKeys = *m_keys;
+    m_statements.clear();
+    sqlite3_close_v2(m_db);
+    m_db = nullptr;
+    m_file.reset();
+    m_file = LedgerFile::join(m_path);
+    if (!m_file->becomeWriter()) {
+        m_readOnly = true;
+    }
+    const LedgerKeys keys = keysFor(m_path, *m_file, newPassphrase);
+    auto db = connect(m_path, keys.rawKey(),
+                      m_readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, false);
+    checkOpened(db.get(), m_path);
+    m_db = db.release();
+    m_keys = std::make_unique<LedgerKeys>(keys);
+    sql::exec(m_db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;");
+    sqlite3_busy_timeout(m_db, 5000);
+    return backupsUnderKeys(m_path, oldKeys);
 }
 
 } // namespace ledger

@@ -554,7 +554,7 @@ TEST(Migration, AVersion1LedgerIsUpgradedKeepingItsRowsAndABackup) {
     }
     {
         Ledger ledger = Ledger::open(path, kPassphrase);
-        EXPECT_EQ(ledger.schemaVersion(), 2);
+        EXPECT_EQ(ledger.schemaVersion(), SqlCipherStore::kSchemaVersion);
         const LedgerData data = ledger.data();
         ASSERT_EQ(data.staff.size(), 1u);
         EXPECT_EQ(data.staff[0].fullName, "Ann Worker");

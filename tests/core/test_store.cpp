@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 #include <sqlcipher/sqlite3.h>
 
+#include <csignal>
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -53,18 +55,45 @@ TEST(Store, CreatesALedgerThatOpensWithItsPassphrase) {
     EXPECT_TRUE(ledger.check().empty());
 }
 
-TEST(Store, NoPlaintextInTheFileOrItsWal) {
+/// Forks a writer that dies (SIGKILL) half-way through importing `csv` into `path`,
+/// leaving the -journal of its unfinished write beside the ledger.
+void killWriterMidImport(const std::filesystem::path& path, ImportKind kind, const char* csv) {
+    const pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        ::setenv("PRACTICE_LEDGER_KILL_AT", "import-halfway", 1);
+        try {
+            Ledger writer = Ledger::open(path, "correct horse");
+            writer.importCsv(kind, "in.csv", csv, kToday, false, "test");
+        } catch (...) {
+        }
+        ::_exit(1); // not reached when the kill point fires
+    }
+    int status = 0;
+    ASSERT_EQ(::waitpid(child, &status, 0), child);
+    ASSERT_TRUE(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+}
+
+const char* kRenamedStaffCsv =
+    "employee_id,full_name,email,team,role,start_date,leave_date\n"
+    "E1,Zoë Ní Bhriain,zoe.secret-marker@example.org,Older People West,Social Worker,"
+    "2020-01-06,\n"
+    "E2,Ade Bello,ade@example.org,Older People West,Social Worker,2021-03-01,\n"
+    "E3,Cai Evans,cai@example.org,Older People West,Social Worker,2022-05-09,\n";
+
+TEST(Store, NoPlaintextInTheFileOrTheJournalOfAnUnfinishedWrite) {
     ScratchDir dir;
     const auto path = dir / "l.ledger";
-    Ledger ledger = seeded(path); // kept open so the -wal still holds the write
+    { seeded(path); }
+    killWriterMidImport(path, ImportKind::Staff, kRenamedStaffCsv);
     const std::string file = readAll(path);
-    const std::string wal = readAll(path.string() + "-wal");
+    const std::string journal = readAll(path.string() + "-journal");
     EXPECT_FALSE(file.empty());
-    ASSERT_FALSE(wal.empty()); // the write is still in the -wal: both are searched
-    EXPECT_EQ(file.find("secret-marker"), std::string::npos);
-    EXPECT_EQ(wal.find("secret-marker"), std::string::npos);
-    EXPECT_EQ(file.find("Older People East"), std::string::npos);
-    EXPECT_EQ(wal.find("Older People East"), std::string::npos);
+    ASSERT_FALSE(journal.empty()); // it holds the pages the write changed: both are searched
+    for (const char* plain : {"secret-marker", "Older People East", "Older People West"}) {
+        EXPECT_EQ(file.find(plain), std::string::npos) << plain;
+        EXPECT_EQ(journal.find(plain), std::string::npos) << plain;
+    }
     EXPECT_EQ(file.find("SQLite format 3"), std::string::npos);
 }
 
@@ -73,11 +102,12 @@ TEST(Store, WrongPassphraseIsRefusedAndChangesNoByte) {
     const auto path = dir / "l.ledger";
     Ledger writer = seeded(path);
     const std::string file = readAll(path);
-    const std::string wal = readAll(path.string() + "-wal");
     EXPECT_THROW(Ledger::open(path, "wrong horse"), WrongPassphrase);
     EXPECT_THROW(Ledger::open(path, "wrong horse", true), WrongPassphrase);
     EXPECT_EQ(readAll(path), file);
-    EXPECT_EQ(readAll(path.string() + "-wal"), wal);
+    for (const char* beside : {"-journal", "-wal", "-shm"}) {
+        EXPECT_FALSE(std::filesystem::exists(path.string() + beside)) << beside;
+    }
 }
 
 TEST(Store, OpeningNeverCreatesAFile) {
@@ -223,35 +253,24 @@ TEST(Store, AuditThemesLinkToModulesAndLogTheirChanges) {
     EXPECT_EQ(ledger.store().auditThemes().size(), 1u);
 }
 
-TEST(Store, RefusalsLeaveACrashedWritersWalUntouched) {
+TEST(Store, RefusalsLeaveACrashedWritersJournalUntouched) {
     ScratchDir dir;
     const auto path = dir / "l.ledger";
     { seeded(path); }
-    // A writer that dies without closing leaves its -wal behind.
-    const pid_t child = ::fork();
-    ASSERT_GE(child, 0);
-    if (child == 0) {
-        try {
-            Ledger writer = Ledger::open(path, "correct horse");
-            writer.importCsv(ImportKind::Modules, "m.csv",
-                             "code,title,renewal_months,renewal_basis,window_days,due_soon_days,"
-                             "asc_wds_category\nFIRE,Fire safety,12,,,,6\n",
-                             kToday, false, "test");
-            ::_exit(0); // dies holding the ledger open: nothing closes it
-        } catch (...) {
-            ::_exit(1);
-        }
-    }
-    int status = 0;
-    ASSERT_EQ(::waitpid(child, &status, 0), child);
-    ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    // A writer that dies part-way leaves its -journal behind.
+    killWriterMidImport(path, ImportKind::Modules,
+                        "code,title,renewal_months,renewal_basis,window_days,due_soon_days,"
+                        "asc_wds_category\nFIRE,Fire safety,12,,,,6\n"
+                        "BLS,Basic life support,12,,,,6\nMCA,Mental Capacity Act,36,,,,6\n");
     const std::string file = readAll(path);
-    const std::string wal = readAll(path.string() + "-wal");
-    ASSERT_FALSE(wal.empty());
+    const std::string journal = readAll(path.string() + "-journal");
+    ASSERT_FALSE(journal.empty());
     EXPECT_THROW(Ledger::open(path, "wrong horse"), WrongPassphrase);
+    EXPECT_THROW(Ledger::open(path, "wrong horse", true), WrongPassphrase);
     EXPECT_EQ(readAll(path), file);
-    EXPECT_EQ(readAll(path.string() + "-wal"), wal);
-    // The right passphrase finds the dead writer's committed work.
-    Ledger ledger = Ledger::open(path, "correct horse");
-    EXPECT_EQ(ledger.data().modules.size(), 1u);
+    EXPECT_EQ(readAll(path.string() + "-journal"), journal);
+    // The right passphrase finds the ledger as the last completed write left it.
+    Ledger ledger = Ledger::open(path, "correct horse", true);
+    EXPECT_EQ(ledger.data().modules.size(), 0u);
+    EXPECT_EQ(ledger.data().staff.size(), 1u);
 }

@@ -32,6 +32,21 @@ public:
     using Error::Error;
 };
 
+/// A file beside the ledger (`-journal`, `-wal`) that SQLite would use is not the ledger's,
+/// or the ledger has an unfinished write that cannot be undone here. Nothing was changed;
+/// the message says which file and what to do.
+class CompanionFileProblem : public Error {
+public:
+    using Error::Error;
+};
+
+/// Pages of the ledger fail their integrity code (a bit flip, a bad disk, a partial copy);
+/// the message says where and what to do (restore a backup copy).
+class LedgerDamaged : public Error {
+public:
+    using Error::Error;
+};
+
 /// The ledger was written by a newer program; it is refused and never touched.
 class NewerSchema : public Error {
 public:

@@ -28,9 +28,12 @@ class Ledger {
 public:
     explicit Ledger(std::unique_ptr<Store> store);
 
-    /// Creates a new SQLCipher ledger; see SqlCipherStore::create.
+    /// Creates a new SQLCipher ledger (see SqlCipherStore::beginCreate): `fill`, when given,
+    /// adds records to it before it appears at `path`, so that a ledger is never seen (or
+    /// left by a killed program) half-filled. Returns it open for writing.
     static Ledger create(const std::filesystem::path& path, std::string_view passphrase,
-                         std::string_view actor);
+                         std::string_view actor,
+                         const std::function<void(Ledger&)>& fill = {});
     /// Opens an existing SQLCipher ledger; see SqlCipherStore::open (one writer at a time).
     static Ledger open(const std::filesystem::path& path, std::string_view passphrase,
                        OpenMode mode);
@@ -133,7 +136,15 @@ public:
 
     [[nodiscard]] int schemaVersion();
 
-    void changePassphrase(std::string_view newPassphrase, std::string_view actor);
+    /// Re-encrypts the ledger under a new passphrase (see Store::changePassphrase); returns
+    /// the backup copies beside it still under the old one.
+    std::vector<std::filesystem::path> changePassphrase(std::string_view newPassphrase,
+                                                        std::string_view actor);
+
+    /// What opening had to do that a person should hear of (an interrupted write undone).
+    [[nodiscard]] std::vector<std::string> notices() const;
+    /// The backup copies opening made (before an upgrade).
+    [[nodiscard]] std::vector<std::filesystem::path> backupsMade() const;
 
 private:
     void inTransaction(const std::function<void()>& work);

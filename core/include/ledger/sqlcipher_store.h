@@ -4,8 +4,10 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 struct sqlite3;
 
@@ -15,13 +17,25 @@ namespace sql {
 class Statement;
 }
 class LedgerFile;
+struct LedgerKeys;
 
-/// The ledger as one SQLCipher file: AES-256, PBKDF2 with 256,000 iterations, 4096-byte
-/// pages, WAL, foreign keys on, our own application id, schema version in user_version.
+/// The ledger as one SQLCipher 3 file: AES-256-CBC with an HMAC-SHA1 on every page, keys
+/// from PBKDF2-HMAC-SHA1 with 256,000 iterations, 4096-byte pages, foreign keys on, our own
+/// application id, schema version in user_version.
+///
+/// The ledger is one file. It keeps a rollback journal (journal_mode DELETE, synchronous
+/// FULL), not a write-ahead log: a commit returns only once its pages are in the ledger
+/// file itself and the journal is gone, however long another program goes on reading, so
+/// the file alone can be copied, backed up or restored at any time nobody is writing it. A
+/// `-journal` exists only while a write is in progress, or when a writer was killed part
+/// way: then it holds the pages needed to undo that write, which the next opening does
+/// (after checking that it is this file's journal; see companion_files.h). A write-ahead
+/// log would hold committed work outside the file until a checkpoint that any reader can
+/// hold off, which is how a stale, missing or foreign -wal lost or mixed records.
 class SqlCipherStore final : public Store {
 public:
     /// The schema version this program writes.
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
     /// `PRAGMA application_id` of every ledger ("PLdg").
     static constexpr int kApplicationId = 0x504C6467;
 
@@ -40,10 +54,17 @@ public:
     static std::unique_ptr<SqlCipherStore> open(const std::filesystem::path& path,
                                                 std::string_view passphrase, bool readOnly = false);
 
-    /// Creates a new ledger, open for writing; throws AlreadyExists when anything is at
-    /// `path`. The file appears only once it is complete.
-    static std::unique_ptr<SqlCipherStore> create(const std::filesystem::path& path,
-                                                  std::string_view passphrase);
+    /// Starts a new ledger for `path`: an empty ledger of the current schema, built under a
+    /// temporary name beside it (readable by its owner only, locked while this program lives)
+    /// and open for writing. Fill it, then publish() links it into place whole. Dropped
+    /// unpublished (or killed), nothing appears at `path`; a later create removes leftovers
+    /// whose maker is proved dead by their lock. Throws AlreadyExists when anything is at
+    /// `path`.
+    static std::unique_ptr<SqlCipherStore> beginCreate(const std::filesystem::path& path,
+                                                       std::string_view passphrase);
+    /// Puts a ledger from beginCreate in place at its path, never over a file that appeared
+    /// there meanwhile (AlreadyExists). The store is closed afterwards: open the path.
+    void publish();
 
     /// The SQL of schema step `version` (from `version - 1` to `version`), for tests that
     /// build a ledger of an older version.
@@ -86,7 +107,12 @@ public:
     [[nodiscard]] std::string setting(std::string_view key) override;
     void setSetting(std::string_view key, std::string_view value) override;
     [[nodiscard]] std::vector<std::string> checkIntegrity() override;
-    void changePassphrase(std::string_view newPassphrase) override;
+    std::vector<std::filesystem::path> changePassphrase(std::string_view newPassphrase,
+                                                        const ChangeLogEntry& entry) override;
+    [[nodiscard]] std::vector<std::string> notices() const override { return m_notices; }
+    [[nodiscard]] std::vector<std::filesystem::path> backupsMade() const override {
+        return m_backups;
+    }
 
     [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
 
@@ -106,6 +132,16 @@ private:
     std::filesystem::path m_path;
     bool m_readOnly = false;
     std::unique_ptr<LedgerFile> m_file; ///< this process's handle on the file and its lock
+    std::unique_ptr<LedgerKeys> m_keys; ///< for checking each page's integrity code
+    std::vector<std::string> m_notices;
+    std::vector<std::filesystem::path> m_backups;
+    /// While a new ledger is being built: where it goes, its temporary name, its lock.
+    struct Building {
+        std::filesystem::path path;
+        std::filesystem::path temp;
+        int fd = -1;
+    };
+    std::optional<Building> m_building;
     std::unordered_map<const char*, std::unique_ptr<sql::Statement>> m_statements;
 };
 

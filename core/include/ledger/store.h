@@ -3,6 +3,7 @@
 #include "ledger/domain.h"
 
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -95,7 +96,15 @@ public:
     [[nodiscard]] virtual std::vector<std::string> checkIntegrity() = 0;
 
     /// Re-encrypts the whole ledger under a new passphrase.
-    virtual void changePassphrase(std::string_view newPassphrase) = 0;
+    /// Re-encrypts the whole ledger under a new passphrase and appends `entry` to its change
+    /// log, all or nothing; refused (Conflict) while another program has it open. Returns
+    /// the backup copies beside it that are still readable with the old passphrase.
+    virtual std::vector<std::filesystem::path> changePassphrase(std::string_view newPassphrase,
+                                                                const ChangeLogEntry& entry) = 0;
+    /// What opening had to do that a person should hear of (an interrupted write undone).
+    [[nodiscard]] virtual std::vector<std::string> notices() const = 0;
+    /// The backup copies opening made (before an upgrade).
+    [[nodiscard]] virtual std::vector<std::filesystem::path> backupsMade() const = 0;
 };
 
 } // namespace ledger
