@@ -965,7 +965,7 @@ int Ledger::schemaVersion() {
 }
 
 std::vector<std::filesystem::path> Ledger::changePassphrase(std::string_view newPassphrase,
-                                                           std::string_view actor) {
+                                                            std::string_view actor) {
     ChangeLogEntry entry;
     entry.at = utcTimestamp();
     entry.actor = std::string(actor);

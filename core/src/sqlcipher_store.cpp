@@ -38,6 +38,7 @@ public:
     StatementLease& operator=(const StatementLease&) = delete;
 
     Statement* operator->() const { return m_statement; }
+    Statement& operator*() const { return *m_statement; }
 
 private:
     Statement* m_statement;
@@ -118,6 +119,18 @@ std::optional<std::string> optionalDate(const std::optional<Date>& date) {
         return std::nullopt;
     }
     return formatIso(*date);
+}
+
+/// Binds a change-log entry to ?1..?7 in the column order (at, actor, entity, record_key,
+/// action, old_values, new_values).
+Statement& bindChangeLogEntry(Statement& st, const ChangeLogEntry& e) {
+    return st.bind(1, e.at)
+        .bind(2, e.actor)
+        .bind(3, e.entity)
+        .bind(4, e.recordKey)
+        .bind(5, e.action)
+        .bind(6, e.oldValues)
+        .bind(7, e.newValues);
 }
 
 Date dateColumn(const Statement& st, int column) {
@@ -247,8 +260,7 @@ LedgerKeys keysFor(const fs::path& path, const LedgerFile& file, std::string_vie
     // a few times before calling the passphrase wrong.
     for (int attempt = 0; !pageIntact(keys, 1, std::string_view(page.data(), got)); ++attempt) {
         if (attempt == 3 || !file.otherWriterAlive()) {
-            throw WrongPassphrase("the passphrase is wrong, or " + path.string() +
-                                  " is damaged");
+            throw WrongPassphrase("the passphrase is wrong, or " + path.string() + " is damaged");
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
         got = file.read(0, page);
@@ -899,16 +911,9 @@ void SqlCipherStore::removeAuditTheme(RecordId id) {
 }
 
 void SqlCipherStore::appendChangeLog(const ChangeLogEntry& e) {
-    statement("INSERT INTO change_log (at, actor, entity, record_key, action, old_values, "
-              "new_values) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-        ->bind(1, e.at)
-        .bind(2, e.actor)
-        .bind(3, e.entity)
-        .bind(4, e.recordKey)
-        .bind(5, e.action)
-        .bind(6, e.oldValues)
-        .bind(7, e.newValues)
-        .run();
+    auto st = statement("INSERT INTO change_log (at, actor, entity, record_key, action, "
+                        "old_values, new_values) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    bindChangeLogEntry(*st, e).run();
 }
 
 namespace {
@@ -1109,14 +1114,7 @@ std::vector<fs::path> SqlCipherStore::changePassphrase(std::string_view newPassp
                       .c_str());
         Statement log(m_db, "INSERT INTO rekeyed.change_log (at, actor, entity, record_key, "
                             "action, old_values, new_values) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-        log.bind(1, entry.at)
-            .bind(2, entry.actor)
-            .bind(3, entry.entity)
-            .bind(4, entry.recordKey)
-            .bind(5, entry.action)
-            .bind(6, entry.oldValues)
-            .bind(7, entry.newValues)
-            .run();
+        bindChangeLogEntry(log, entry).run();
     } catch (...) {
         sqlite3_progress_handler(m_db, 0, nullptr, nullptr);
         sqlite3_exec(m_db, "DETACH DATABASE rekeyed;", nullptr, nullptr, nullptr);

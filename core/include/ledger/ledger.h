@@ -32,8 +32,7 @@ public:
     /// adds records to it before it appears at `path`, so that a ledger is never seen (or
     /// left by a killed program) half-filled. Returns it open for writing.
     static Ledger create(const std::filesystem::path& path, std::string_view passphrase,
-                         std::string_view actor,
-                         const std::function<void(Ledger&)>& fill = {});
+                         std::string_view actor, const std::function<void(Ledger&)>& fill = {});
     /// Opens an existing SQLCipher ledger; see SqlCipherStore::open (one writer at a time).
     static Ledger open(const std::filesystem::path& path, std::string_view passphrase,
                        OpenMode mode);
