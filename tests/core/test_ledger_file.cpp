@@ -622,7 +622,7 @@ TEST(ReadOnly, AReadOnlyLedgerOrFolderOpensForReportsAndChecksAndLeavesNothing) 
 
 // 6. Damage says so.
 
-TEST(Damage, ABitFlipIsReportedAsDamageWithItsPageAndWhatToDo) {
+TEST(Damage, ABitFlipIsReportedAsDamageWithItsPageAndTheRemedy) {
     Place place;
     place.fill();
     const std::uintmax_t size = fs::file_size(place.ledger);
