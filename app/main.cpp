@@ -3,6 +3,7 @@
 #include "session.h"
 
 #include "convert.h"
+#include "quitonsignal.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -57,6 +58,9 @@ QDate today() {
 
 int main(int argc, char* argv[]) {
     QApplication app(argc, argv); // QtCharts needs a QApplication
+    // SIGTERM, SIGHUP and SIGINT end the event loop, so the demo's folder goes with the
+    // normal teardown.
+    QuitOnSignal quitOnSignal;
     QApplication::setOrganizationName(QStringLiteral("Practice Ledger"));
     QApplication::setApplicationName(QStringLiteral("Practice Ledger"));
     QApplication::setApplicationVersion(QStringLiteral(PRACTICE_LEDGER_VERSION));

@@ -1,6 +1,7 @@
 #include "session.h"
 
 #include "convert.h"
+#include "demofolder.h"
 
 #include "ledger/error.h"
 #include "ledger/generator.h"
@@ -11,7 +12,6 @@
 #include <QFileInfo>
 #include <QSettings>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 
 using convert::text;
 
@@ -176,12 +176,9 @@ QString Session::openDemo() {
     }
     lock();
     try {
-        auto dir = std::make_unique<QTemporaryDir>(QDir::tempPath() +
-                                                   QStringLiteral("/practice-ledger-demo-XXXXXX"));
-        if (!dir->isValid()) {
-            return tr("Cannot make a temporary folder for the demo ledger.");
-        }
-        const QString path = dir->filePath(QStringLiteral("demo.ledger"));
+        DemoFolder::removeLeftovers(QDir::tempPath());
+        auto folder = std::make_unique<DemoFolder>(QDir::tempPath());
+        const QString path = folder->filePath(QStringLiteral("demo.ledger"));
         ledger::GeneratorOptions options;
         options.seed = 2026;
         options.today = todayDate();
@@ -195,8 +192,7 @@ QString Session::openDemo() {
         }
         created->setSetting("organisation_name", "Demo Borough Council", "demo generator");
         created->setSetting(kActorKey, "Demo workforce lead", "demo generator");
-        m_demoDir = dir->path();
-        dir->setAutoRemove(false); // removed on lock
+        m_demoFolder = std::move(folder); // removed on lock
         return adopt(std::move(created), path, true);
     } catch (...) {
         return describeCurrentException();
@@ -217,10 +213,7 @@ void Session::lock() {
     m_data.reset();
     m_engine.reset();
     m_actor.clear();
-    if (!m_demoDir.isEmpty()) {
-        QDir(m_demoDir).removeRecursively();
-        m_demoDir.clear();
-    }
+    m_demoFolder.reset();
     m_isDemo = false;
     m_path.clear();
     if (was) {

@@ -14,6 +14,8 @@
 #include <functional>
 #include <memory>
 
+class DemoFolder;
+
 /// The open ledger, shared by every page: opening and creating, the demo, who you are, the
 /// idle lock, read-only mode and reloading when another program changed the ledger. It
 /// keeps one snapshot of the records and one compliance engine over them, rebuilt after
@@ -70,7 +72,8 @@ public:
     /// Creates a new ledger; returns "" or a message. Refuses a passphrase that
     /// ledger::assessPassphrase does not accept.
     Q_INVOKABLE QString create(const QString& path, const QString& passphrase);
-    /// Builds the demo council in a temporary file (passphrase "demo") and opens it.
+    /// Builds the demo council in a private folder (passphrase "demo", the one exception to
+    /// the passphrase rule) and opens it; first removes the folders of dead demo runs.
     Q_INVOKABLE QString openDemo();
     /// Forgets the open ledger and its data; the unlock screen shows again.
     Q_INVOKABLE void lock();
@@ -130,7 +133,7 @@ private:
     std::shared_ptr<const ledger::LedgerData> m_data;
     std::shared_ptr<const ledger::ComplianceEngine> m_engine;
     QString m_path;
-    QString m_demoDir;
+    std::unique_ptr<DemoFolder> m_demoFolder;
     bool m_isDemo = false;
     QString m_actor;
     QString m_organisationName;
