@@ -5,6 +5,9 @@
 #include "convert.h"
 #include "quitonsignal.h"
 
+#include "ledger/kill_point.h"
+#include "ledger/process_protection.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QQmlApplicationEngine>
@@ -14,6 +17,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <system_error>
 
 namespace {
 
@@ -57,6 +61,13 @@ QDate today() {
 } // namespace
 
 int main(int argc, char* argv[]) {
+    try {
+        ledger::protectProcess(); // no core dumps: before anything personal is in memory
+    } catch (const std::system_error& e) {
+        std::fprintf(stderr, "practice-ledger: cannot turn off core dumps: %s\n", e.what());
+        return 4;
+    }
+    ledger::killPoint("app-started");
     QApplication app(argc, argv); // QtCharts needs a QApplication
     // SIGTERM, SIGHUP and SIGINT end the event loop, so the demo's folder goes with the
     // normal teardown.

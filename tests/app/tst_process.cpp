@@ -1,6 +1,6 @@
-// The app as a process: the demo ledger lives in a private folder named for its process,
-// removed on SIGTERM, SIGHUP and SIGINT, and a new demo removes the folders of dead demo runs
-// (but not of live ones).
+// The app as a process: a crash writes no core dump whatever `ulimit -c` says; the demo
+// ledger lives in a private folder named for its process, removed on SIGTERM, SIGHUP and
+// SIGINT, and a new demo removes the folders of dead demo runs (but not of live ones).
 #include "demofolder.h"
 #include "session.h"
 #include "testsupport.h"
@@ -133,6 +133,27 @@ class TestProcess : public QObject {
 
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void aCrashWritesNoCoreDumpEvenUnderUlimitCUnlimited() {
+        QTemporaryDir dir;
+        // First make sure this machine would write one: a shell killing itself with SIGSEGV.
+        int status = waitFor(
+            spawn({"/bin/sh", "-c", "kill -SEGV $$"}, environmentWith({}), dir.path()), 30000);
+        QVERIFY(WIFSIGNALED(status));
+        if (!WCOREDUMP(status)) {
+            QSKIP("this machine writes no core dumps (see /proc/sys/kernel/core_pattern and the "
+                  "hard RLIMIT_CORE), so there is nothing to prove here");
+        }
+        QTemporaryDir clean;
+        Child app{spawn({LEDGER_APP_BINARY},
+                        environmentWith({"PRACTICE_LEDGER_KILL_AT=app-started:segv"}),
+                        clean.path())};
+        status = app.wait(30000);
+        QVERIFY(WIFSIGNALED(status));
+        QCOMPARE(WTERMSIG(status), SIGSEGV);
+        QVERIFY(!WCOREDUMP(status));
+        QVERIFY(QDir(clean.path()).entryList({QStringLiteral("core*")}).isEmpty());
+    }
 
     void theDemoFolderIsPrivateNamedForItsProcessAndRemovesDeadRuns() {
         QTemporaryDir tmp;

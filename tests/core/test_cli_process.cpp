@@ -1,5 +1,5 @@
-// The real practice-ledger-cli as a process: Ctrl-C at the passphrase prompt gives the
-// terminal its echo back.
+// The real practice-ledger-cli as a process: a crash writes no core dump, whatever
+// `ulimit -c` says, and Ctrl-C at the passphrase prompt gives the terminal its echo back.
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -145,4 +145,65 @@ TEST(CliProcess, CtrlCAtThePassphrasePromptRestoresTheTerminalsEcho) {
     EXPECT_TRUE(WIFSIGNALED(status)) << "status " << status;
     EXPECT_EQ(WTERMSIG(status), SIGINT);
     EXPECT_TRUE(echoOn(slave)) << "the terminal was left without echo";
+}
+
+// No core dumps (issue 6, item 9).
+
+namespace {
+
+/// Runs `command` in `dir` with RLIMIT_CORE raised as far as it goes (as after
+/// `ulimit -c unlimited`); returns its wait status.
+int runWithCoreDumpsAllowed(Command command, const std::filesystem::path& dir) {
+    std::vector<char*> argv = Command::pointers(command.args);
+    std::vector<char*> envp = Command::pointers(command.env);
+    const std::string cwd = dir.string();
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        rlimit limit{};
+        ::getrlimit(RLIMIT_CORE, &limit);
+        limit.rlim_cur = limit.rlim_max;
+        ::setrlimit(RLIMIT_CORE, &limit);
+        if (::chdir(cwd.c_str()) != 0) {
+            ::_exit(120);
+        }
+        ::execve(argv[0], argv.data(), envp.data());
+        ::_exit(127);
+    }
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    return status;
+}
+
+bool hasCoreFile(const std::filesystem::path& dir) {
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        if (entry.path().filename().string().starts_with("core")) {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+TEST(CliProcess, ACrashWritesNoCoreDumpEvenUnderUlimitCUnlimited) {
+    ScratchDir dir;
+    // First make sure this machine would write one: a shell killing itself with SIGSEGV.
+    const int control = runWithCoreDumpsAllowed(
+        {{"/bin/sh", "-c", "kill -SEGV $$"}, environmentWith({})}, dir.path());
+    ASSERT_TRUE(WIFSIGNALED(control));
+    if (!WCOREDUMP(control)) {
+        GTEST_SKIP() << "this machine writes no core dumps (see /proc/sys/kernel/core_pattern "
+                        "and the hard RLIMIT_CORE), so there is nothing to prove here";
+    }
+    std::filesystem::remove_all(dir.path());
+    std::filesystem::create_directories(dir.path());
+
+    const int status =
+        runWithCoreDumpsAllowed({{LEDGER_CLI_BINARY, "--ledger", (dir / "l").string(), "check"},
+                                 environmentWith({"PRACTICE_LEDGER_KILL_AT=cli-started:segv"})},
+                                dir.path());
+    ASSERT_TRUE(WIFSIGNALED(status)) << "status " << status;
+    EXPECT_EQ(WTERMSIG(status), SIGSEGV);
+    EXPECT_FALSE(WCOREDUMP(status));
+    EXPECT_FALSE(hasCoreFile(dir.path()));
 }
