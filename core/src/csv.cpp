@@ -1,5 +1,7 @@
 #include "ledger/csv.h"
 
+#include <algorithm>
+
 namespace ledger {
 
 std::size_t findInvalidUtf8(std::string_view text) {
@@ -101,7 +103,10 @@ private:
     }
 
     void problem(Record& r, std::size_t column, std::string message) {
-        m_doc.errors.push_back(CsvError{r.record.line, column, std::move(message)});
+        // Past the column limit every field is "the 201st": a problem found there (a quote
+        // never closed) is placed at the limit, never at a column no file may have.
+        m_doc.errors.push_back(
+            CsvError{r.record.line, std::min(column, kMaxCsvColumns), std::move(message)});
         r.keep = false;
     }
 

@@ -613,3 +613,17 @@ TEST(HostilePlaces, OneFieldIsReportedOnce) {
                   "in.csv:4: employee_id: ends with a space",
               }));
 }
+
+TEST(BoundedCsv, AQuoteNeverClosedPastTheColumnLimitIsPlacedAtTheLimit) {
+    // Found by fuzz_csv: a record of 300 fields whose 257th opens a quote that never closes.
+    std::string row = "a";
+    for (int i = 1; i < 300; ++i) {
+        row += i == 256 ? ",\"x" : ",x";
+    }
+    const CsvDocument doc = parseCsv("h\n" + row + "\nnext,line\n");
+    ASSERT_EQ(doc.errors.size(), 2u);
+    EXPECT_EQ(doc.errors[0].line, 2);
+    EXPECT_EQ(doc.errors[0].column, kMaxCsvColumns);
+    EXPECT_NE(doc.errors[1].message.find("never closed"), std::string::npos);
+    EXPECT_EQ(doc.errors[1].column, kMaxCsvColumns);
+}
