@@ -1,12 +1,12 @@
 // The composition root: reads the command line, builds the session, hands it to the
 // interface, and optionally renders one page to a picture and exits.
-#include "session.h"
+#include "session/session.h"
 
-#include "convert.h"
-#include "quitonsignal.h"
+#include "common/convert.h"
+#include "common/quitonsignal.h"
 
-#include "ledger/kill_point.h"
-#include "ledger/process_protection.h"
+#include "base/kill_point.h"
+#include "base/process_protection.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -2,13 +2,13 @@
 
 #include "passphrase.h"
 
-#include "ledger/error.h"
-#include "ledger/generator.h"
-#include "ledger/importer.h"
-#include "ledger/kill_point.h"
-#include "ledger/ledger.h"
-#include "ledger/passphrase_policy.h"
-#include "ledger/report.h"
+#include "base/error.h"
+#include "demo/generator.h"
+#include "io/importer.h"
+#include "base/kill_point.h"
+#include "ledger.h"
+#include "base/passphrase_policy.h"
+#include "reports/report.h"
 
 #include <CLI/CLI.hpp>
 

@@ -1,7 +1,7 @@
 #include "cli.h"
 
-#include "ledger/kill_point.h"
-#include "ledger/process_protection.h"
+#include "base/kill_point.h"
+#include "base/process_protection.h"
 
 #include <iostream>
 #include <system_error>

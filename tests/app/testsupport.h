@@ -2,7 +2,7 @@
 
 // What the app tests share: the small council of tests/data in a fresh ledger, and files.
 
-#include "ledger/ledger.h"
+#include "ledger.h"
 
 #include <QDate>
 #include <QFile>

@@ -15,7 +15,7 @@
 // need an explicit Accessible.name. (Reading QQuickAccessibleAttached directly would need
 // Qt's private headers, which Debian's Qt 6.4 packages that we build with do not ship.)
 // A name must contain a letter or a digit: "✕" or "▶" alone says nothing.
-#include "session.h"
+#include "session/session.h"
 
 #include <QAccessible>
 #include <QAccessibleInterface>

@@ -1,17 +1,17 @@
 // The QML-facing models and controllers over real ledgers: every model runs under
 // QAbstractItemModelTester while its data changes (reloads, searches, dates), and the figures
 // it shows are checked against the small council's golden files in tests/data.
-#include "catalogcontroller.h"
-#include "coveragecontroller.h"
-#include "directorymodel.h"
-#include "importcontroller.h"
-#include "personcontroller.h"
-#include "recordeditor.h"
-#include "session.h"
-#include "variantlistmodel.h"
+#include "catalog/catalogcontroller.h"
+#include "coverage/coveragecontroller.h"
+#include "staff/directorymodel.h"
+#include "imports/importcontroller.h"
+#include "staff/personcontroller.h"
+#include "common/recordeditor.h"
+#include "session/session.h"
+#include "common/variantlistmodel.h"
 
-#include "ledger/generator.h"
-#include "ledger/ledger.h"
+#include "demo/generator.h"
+#include "ledger.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
@@ -24,7 +24,7 @@
 #include <memory>
 #include <set>
 
-#include "convert.h"
+#include "common/convert.h"
 #include "testsupport.h"
 
 namespace {

@@ -1,8 +1,8 @@
 // The app as a process: a crash writes no core dump whatever `ulimit -c` says; the demo
 // ledger lives in a private folder named for its process, removed on SIGTERM, SIGHUP and
 // SIGINT, and a new demo removes the folders of dead demo runs (but not of live ones).
-#include "demofolder.h"
-#include "session.h"
+#include "session/demofolder.h"
+#include "session/session.h"
 #include "testsupport.h"
 
 #include <QDir>

@@ -1,15 +1,15 @@
 // The app through its controllers: open a ledger, see a coverage cell, record, correct and
 // void a completion, and watch the cell change; open errors in plain words; the idle lock;
 // a second writer opens read-only and notices changes.
-#include "catalogcontroller.h"
-#include "coveragecontroller.h"
-#include "importcontroller.h"
-#include "recordeditor.h"
-#include "session.h"
+#include "catalog/catalogcontroller.h"
+#include "coverage/coveragecontroller.h"
+#include "imports/importcontroller.h"
+#include "common/recordeditor.h"
+#include "session/session.h"
 #include "testsupport.h"
-#include "variantlistmodel.h"
+#include "common/variantlistmodel.h"
 
-#include "ledger/ledger.h"
+#include "ledger.h"
 
 #include <QFile>
 #include <QSignalSpy>

@@ -1,7 +1,7 @@
 // The CSV reader on arbitrary bytes: it must never crash, every record it returns is within
 // the limits (fields, record, columns), every problem has a line inside the text, and what it
 // reads must survive a write and a second read unchanged.
-#include "ledger/csv.h"
+#include "io/csv.h"
 
 #include <cstdint>
 #include <cstdlib>

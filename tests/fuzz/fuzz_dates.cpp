@@ -1,6 +1,6 @@
 // Date parsing and arithmetic: a parsed date formats back to the same text, and month
 // arithmetic always gives a real date.
-#include "ledger/date.h"
+#include "base/date.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -1,0 +1,55 @@
+#pragma once
+
+#include "session/session.h"
+#include "common/variantlistmodel.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+
+/// One person's page: details, every required module with its status and dates as of
+/// today, their completions (voided ones too) and the change log of their record.
+class PersonController : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(Session* session READ session WRITE setSession NOTIFY sessionChanged)
+    Q_PROPERTY(QString employeeId READ employeeId WRITE setEmployeeId NOTIFY employeeIdChanged)
+    Q_PROPERTY(bool found READ found NOTIFY changed)
+    Q_PROPERTY(QVariantMap details READ details NOTIFY changed)
+    Q_PROPERTY(QString statusSummary READ statusSummary NOTIFY changed)
+    Q_PROPERTY(VariantListModel* modules READ modules CONSTANT)
+    Q_PROPERTY(VariantListModel* completions READ completions CONSTANT)
+    Q_PROPERTY(VariantListModel* history READ history CONSTANT)
+
+public:
+    explicit PersonController(QObject* parent = nullptr);
+
+    [[nodiscard]] Session* session() const { return m_session; }
+    void setSession(Session* session);
+    [[nodiscard]] QString employeeId() const { return m_employeeId; }
+    void setEmployeeId(const QString& id);
+    [[nodiscard]] bool found() const { return !m_details.isEmpty(); }
+    [[nodiscard]] QVariantMap details() const { return m_details; }
+    [[nodiscard]] QString statusSummary() const { return m_statusSummary; }
+    [[nodiscard]] VariantListModel* modules() const { return m_modules; }
+    [[nodiscard]] VariantListModel* completions() const { return m_completions; }
+    [[nodiscard]] VariantListModel* history() const { return m_history; }
+
+signals:
+    void sessionChanged();
+    void employeeIdChanged();
+    void changed();
+
+private:
+    void refresh();
+    void rebuild();
+
+    QPointer<Session> m_session;
+    QString m_employeeId;
+    QVariantMap m_details;
+    QString m_statusSummary;
+    VariantListModel* m_modules;
+    VariantListModel* m_completions;
+    VariantListModel* m_history;
+};

@@ -1,0 +1,446 @@
+#include "base/validation.h"
+
+#include "io/asc_wds.h"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <utility>
+
+namespace ledger {
+
+namespace {
+
+void require(std::vector<FieldError>& errors, bool ok, const char* field, std::string message) {
+    if (!ok) {
+        errors.push_back(FieldError{{}, 0, field, std::move(message)});
+    }
+}
+
+/// Unicode general category Cf (Unicode 15), as inclusive ranges.
+constexpr std::array<std::pair<char32_t, char32_t>, 20> kFormatCharacters{{
+    {0x00AD, 0x00AD},   {0x0600, 0x0605},   {0x061C, 0x061C},   {0x06DD, 0x06DD},
+    {0x070F, 0x070F},   {0x08E2, 0x08E2},   {0x180E, 0x180E},   {0x200B, 0x200F},
+    {0x202A, 0x202E},   {0x2060, 0x2064},   {0x2066, 0x206F},   {0xFEFF, 0xFEFF},
+    {0xFFF9, 0xFFFB},   {0x110BD, 0x110BD}, {0x110CD, 0x110CD}, {0x13430, 0x1343F},
+    {0x1BCA0, 0x1BCA3}, {0x1D173, 0x1D17A}, {0xE0001, 0xE0001}, {0xE0020, 0xE007F},
+}};
+
+/// Unicode general category Zs: what counts as a space at either end of a name.
+bool isSpace(char32_t c) {
+    return c == 0x20 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
+           c == 0x205F || c == 0x3000;
+}
+
+/// The names people know a few of these characters by.
+const char* characterName(char32_t c) {
+    switch (c) {
+    case 0x00:
+        return "NUL";
+    case 0x09:
+        return "tab";
+    case 0x0A:
+        return "line feed";
+    case 0x0D:
+        return "carriage return";
+    case 0x7F:
+        return "delete";
+    case 0xA0:
+        return "no-break space";
+    case 0xAD:
+        return "soft hyphen";
+    case 0x200B:
+        return "zero width space";
+    case 0x200C:
+        return "zero width non-joiner";
+    case 0x200D:
+        return "zero width joiner";
+    case 0x200E:
+        return "left-to-right mark";
+    case 0x200F:
+        return "right-to-left mark";
+    case 0x2060:
+        return "word joiner";
+    case 0xFEFF:
+        return "byte order mark";
+    default:
+        return nullptr;
+    }
+}
+
+/// `U+FEFF (byte order mark)`.
+std::string describe(char32_t c) {
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(c));
+    std::string text = code;
+    if (const char* name = characterName(c)) {
+        text += std::string(" (") + name + ")";
+    }
+    return text;
+}
+
+/// Decodes the code point at `i` of valid UTF-8 and moves past it; nullopt (and `i`
+/// unchanged) where the bytes are not valid UTF-8.
+std::optional<char32_t> decode(std::string_view text, std::size_t& i) {
+    const auto byte = [&](std::size_t k) {
+        return static_cast<unsigned char>(text[k]);
+    };
+    const unsigned char lead = byte(i);
+    if (lead < 0x80) {
+        ++i;
+        return lead;
+    }
+    std::size_t length = 0;
+    char32_t c = 0;
+    if ((lead & 0xE0) == 0xC0) {
+        length = 2;
+        c = lead & 0x1Fu;
+    } else if ((lead & 0xF0) == 0xE0) {
+        length = 3;
+        c = lead & 0x0Fu;
+    } else if ((lead & 0xF8) == 0xF0) {
+        length = 4;
+        c = lead & 0x07u;
+    } else {
+        return std::nullopt;
+    }
+    if (i + length > text.size()) {
+        return std::nullopt;
+    }
+    for (std::size_t k = 1; k < length; ++k) {
+        if ((byte(i + k) & 0xC0) != 0x80) {
+            return std::nullopt;
+        }
+        c = (c << 6) | (byte(i + k) & 0x3Fu);
+    }
+    const bool overlong =
+        (length == 2 && c < 0x80) || (length == 3 && c < 0x800) || (length == 4 && c < 0x10000);
+    if (overlong || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
+        return std::nullopt;
+    }
+    i += length;
+    return c;
+}
+
+/// Adds the character problem of one text field, if any.
+void checkText(std::vector<FieldError>& errors, const char* field, std::string_view text) {
+    if (auto problem = textProblem(text, textKindOf(field))) {
+        errors.push_back(FieldError{{}, 0, field, std::move(*problem)});
+    }
+}
+
+/// Adds the range problem of one date field, if any.
+void checkDate(std::vector<FieldError>& errors, const char* field, const Date& date) {
+    if (auto problem = dateProblem(date)) {
+        errors.push_back(FieldError{{}, 0, field, std::move(*problem)});
+    }
+}
+
+/// The errors with one problem per field where the first `checked` errors (characters and
+/// date ranges) already name it: the other checks of such a field would only repeat it.
+std::vector<FieldError> oncePerField(std::vector<FieldError> errors, std::size_t checked) {
+    std::vector<FieldError> out;
+    for (std::size_t i = 0; i < errors.size(); ++i) {
+        const bool repeat =
+            i >= checked &&
+            std::any_of(errors.begin(), errors.begin() + static_cast<std::ptrdiff_t>(checked),
+                        [&](const FieldError& e) { return e.field == errors[i].field; });
+        if (!repeat) {
+            out.push_back(std::move(errors[i]));
+        }
+    }
+    return out;
+}
+
+/// `E1 (Ann Worker)`, or `E1` where the name is not known.
+std::string personLabel(const std::string& employeeId, const std::string& name) {
+    return name.empty() ? employeeId : employeeId + " (" + name + ")";
+}
+
+/// The loop of line managers through `s` (starting and ending with them), or empty. Each
+/// chain is followed once per context: people whose chain ends, or who lead into a loop
+/// they are not part of, are remembered, and so is every loop found.
+std::vector<std::string> lineManagerLoop(const Staff& s, const ValidationContext& context) {
+    if (const auto known = context.loops.find(s.employeeId); known != context.loops.end()) {
+        return known->second;
+    }
+    if (context.chainEnds.contains(s.employeeId)) {
+        return {};
+    }
+    std::vector<std::string> path{s.employeeId};
+    std::unordered_map<std::string, std::size_t> position{{s.employeeId, 0}};
+    std::string next = s.lineManagerId;
+    for (;;) {
+        const auto at = position.find(next);
+        if (at != position.end()) {
+            // A loop: path[at->second..] goes round; anyone before it only leads into it.
+            const std::vector<std::string> loop(
+                path.begin() + static_cast<std::ptrdiff_t>(at->second), path.end());
+            for (std::size_t k = 0; k < loop.size(); ++k) {
+                std::vector<std::string>& from = context.loops[loop[k]];
+                from.assign(loop.begin() + static_cast<std::ptrdiff_t>(k), loop.end());
+                from.insert(from.end(), loop.begin(),
+                            loop.begin() + static_cast<std::ptrdiff_t>(k));
+            }
+            context.chainEnds.insert(path.begin(),
+                                     path.begin() + static_cast<std::ptrdiff_t>(at->second));
+            return at->second == 0 ? context.loops[s.employeeId] : std::vector<std::string>{};
+        }
+        const auto person = context.people.find(next);
+        if (next.empty() || person == context.people.end() || context.chainEnds.contains(next) ||
+            context.loops.contains(next)) {
+            context.chainEnds.insert(path.begin(), path.end());
+            return {};
+        }
+        position.emplace(next, path.size());
+        path.push_back(next);
+        next = person->second.lineManagerId;
+    }
+}
+
+bool plausibleEmail(const std::string& email) {
+    const auto at = email.find('@');
+    return at != std::string::npos && at > 0 && at + 1 < email.size() &&
+           email.find('@', at + 1) == std::string::npos &&
+           email.find_first_of(" \t,;<>") == std::string::npos &&
+           email.find('.', at) != std::string::npos;
+}
+
+bool inDays(int value) {
+    return value >= 0 && value <= kMaxDays;
+}
+
+} // namespace
+
+ValidationContext makeValidationContext(const LedgerData& data, Date today) {
+    ValidationContext context;
+    context.today = today;
+    for (const Staff& s : data.staff) {
+        context.employeeIds.insert(s.employeeId);
+        context.people.emplace(s.employeeId, StaffLink{s.lineManagerId, s.fullName});
+    }
+    for (const Module& m : data.modules) {
+        context.moduleCodes.insert(m.code);
+    }
+    return context;
+}
+
+std::vector<FieldError> validateStaff(const Staff& s, const ValidationContext& context) {
+    std::vector<FieldError> errors;
+    checkText(errors, "employee_id", s.employeeId);
+    checkText(errors, "full_name", s.fullName);
+    checkText(errors, "email", s.email);
+    checkText(errors, "team", s.team);
+    checkText(errors, "role", s.role);
+    checkText(errors, "line_manager_id", s.lineManagerId);
+    checkText(errors, "registration_number", s.registrationNumber);
+    if (s.startDate.ok()) {
+        checkDate(errors, "start_date", s.startDate);
+    }
+    if (s.leaveDate) {
+        checkDate(errors, "leave_date", *s.leaveDate);
+    }
+    const std::size_t checked = errors.size();
+    require(errors, !s.employeeId.empty(), "employee_id", "an employee id is required");
+    require(errors, s.employeeId.size() <= kMaxIdLength, "employee_id",
+            "an employee id is at most 50 characters");
+    require(errors, !s.fullName.empty(), "full_name", "a name is required");
+    require(errors, s.email.empty() || plausibleEmail(s.email), "email",
+            "'" + s.email + "' is not an email address");
+    require(errors, !s.team.empty(), "team", "a team is required");
+    require(errors, !s.role.empty(), "role", "a role is required");
+    require(errors, s.startDate.ok(), "start_date", "a start date is required");
+    require(errors, !s.leaveDate || *s.leaveDate >= s.startDate, "leave_date",
+            "the leave date is before the start date");
+    if (!s.lineManagerId.empty()) {
+        require(errors, s.lineManagerId != s.employeeId, "line_manager_id",
+                "a person cannot be their own line manager");
+        require(errors, context.employeeIds.contains(s.lineManagerId), "line_manager_id",
+                "no staff member has employee id " + s.lineManagerId);
+        if (s.lineManagerId != s.employeeId) {
+            const std::vector<std::string> loop = lineManagerLoop(s, context);
+            std::string chain;
+            for (const std::string& id : loop) {
+                const auto person = context.people.find(id);
+                const std::string& name = id == s.employeeId               ? s.fullName
+                                          : person != context.people.end() ? person->second.fullName
+                                                                           : std::string();
+                chain += personLabel(id, name) + " -> ";
+            }
+            require(errors, loop.empty(), "line_manager_id",
+                    "the line managers go round in a loop: " + chain +
+                        personLabel(s.employeeId, s.fullName));
+        }
+    }
+    require(errors, s.registrationBody != RegistrationBody::None || s.registrationNumber.empty(),
+            "registration_body", "a registration number needs its body (SWE, HCPC or NMC)");
+    require(errors, s.registrationBody == RegistrationBody::None || !s.registrationNumber.empty(),
+            "registration_number", "the registration number is missing");
+    return oncePerField(std::move(errors), checked);
+}
+
+std::vector<FieldError> validateModule(const Module& m) {
+    std::vector<FieldError> errors;
+    checkText(errors, "code", m.code);
+    checkText(errors, "title", m.title);
+    const std::size_t checked = errors.size();
+    require(errors, !m.code.empty(), "code", "a module code is required");
+    require(errors, !m.title.empty(), "title", "a title is required");
+    require(errors,
+            !m.renewalMonths || (*m.renewalMonths >= 1 && *m.renewalMonths <= kMaxRenewalMonths),
+            "renewal_months", "renewal is a whole number of months from 1 to 999, or none");
+    require(errors, inDays(m.windowDays), "window_days", "a whole number of days from 0 to 3650");
+    require(errors, inDays(m.dueSoonDays), "due_soon_days",
+            "a whole number of days from 0 to 3650");
+    require(
+        errors, !m.ascWdsCategory || findAscWdsCategory(*m.ascWdsCategory).has_value(),
+        "asc_wds_category",
+        "not an ASC-WDS training category code" +
+            (m.ascWdsCategory ? " (" + std::to_string(*m.ascWdsCategory) + ")" : std::string()));
+    return oncePerField(std::move(errors), checked);
+}
+
+std::vector<FieldError> validateRequirement(const Requirement& r,
+                                            const ValidationContext& context) {
+    std::vector<FieldError> errors;
+    checkText(errors, "module", r.moduleCode);
+    checkText(errors, "value", r.value);
+    if (r.effectiveFrom) {
+        checkDate(errors, "effective_from", *r.effectiveFrom);
+    }
+    const std::size_t checked = errors.size();
+    if (r.moduleCode.empty()) {
+        require(errors, false, "module", "a module is required");
+    } else {
+        require(errors, context.moduleCodes.contains(r.moduleCode), "module",
+                "no module has code " + r.moduleCode);
+    }
+    if (r.scope == Scope::All) {
+        require(errors, r.value.empty(), "value", "a rule for all staff takes no value");
+    } else {
+        require(errors, !r.value.empty(), "value",
+                std::string("a ") + (r.scope == Scope::Team ? "team" : "role") +
+                    " name is required");
+    }
+    require(errors, inDays(r.dueWithinDays), "due_within_days",
+            "a whole number of days from 0 to 3650");
+    return oncePerField(std::move(errors), checked);
+}
+
+std::vector<FieldError> validateCompletion(const Completion& c, const ValidationContext& context) {
+    std::vector<FieldError> errors;
+    checkText(errors, "employee_id", c.employeeId);
+    checkText(errors, "module", c.moduleCode);
+    checkText(errors, "evidence", c.evidence);
+    checkDate(errors, "completed_on", c.completedOn);
+    if (c.expiresOn) {
+        checkDate(errors, "expires_on", *c.expiresOn);
+    }
+    const std::size_t checked = errors.size();
+    if (c.employeeId.empty()) {
+        require(errors, false, "employee_id", "an employee id is required");
+    } else {
+        require(errors, context.employeeIds.contains(c.employeeId), "employee_id",
+                "no staff member has employee id " + c.employeeId);
+    }
+    if (c.moduleCode.empty()) {
+        require(errors, false, "module", "a module is required");
+    } else {
+        require(errors, context.moduleCodes.contains(c.moduleCode), "module",
+                "no module has code " + c.moduleCode);
+    }
+    require(errors, c.completedOn <= context.today, "completed_on",
+            "the completion date " + formatIso(c.completedOn) + " is after today (" +
+                formatIso(context.today) + ")");
+    require(errors, !c.expiresOn || *c.expiresOn >= c.completedOn, "expires_on",
+            "the expiry date is before the completion date");
+    return oncePerField(std::move(errors), checked);
+}
+
+std::vector<FieldError> validateAuditTheme(const AuditTheme& t, const ValidationContext& context) {
+    std::vector<FieldError> errors;
+    checkText(errors, "title", t.title);
+    checkText(errors, "notes", t.notes);
+    checkDate(errors, "raised_on", t.raisedOn);
+    for (const std::string& code : t.moduleCodes) {
+        if (auto problem = textProblem(code, TextKind::Name)) {
+            errors.push_back(FieldError{{}, 0, "modules", std::move(*problem)});
+            break;
+        }
+    }
+    const std::size_t checked = errors.size();
+    require(errors, !t.title.empty(), "title", "a title is required");
+    require(errors, t.raisedOn <= context.today, "raised_on", "the date raised is after today");
+    for (const std::string& code : t.moduleCodes) {
+        require(errors, context.moduleCodes.contains(code), "modules",
+                "no module has code " + code);
+    }
+    return oncePerField(std::move(errors), checked);
+}
+
+std::optional<std::string> dateProblem(const Date& date) {
+    if (!date.ok()) {
+        return "a real calendar date is required";
+    }
+    if (date < kEarliestDate) {
+        return formatIso(date) + " is before " + formatIso(kEarliestDate) +
+               ", the earliest date the ledger takes";
+    }
+    if (date > kLatestDate) {
+        return formatIso(date) + " is after " + formatIso(kLatestDate) +
+               ", the latest date the ledger takes";
+    }
+    return std::nullopt;
+}
+
+TextKind textKindOf(std::string_view field) {
+    constexpr std::array<std::string_view, 4> kFreeText{"evidence", "notes", "description",
+                                                        "reason"};
+    return std::find(kFreeText.begin(), kFreeText.end(), field) != kFreeText.end()
+               ? TextKind::FreeText
+               : TextKind::Name;
+}
+
+bool isControlCharacter(char32_t c) {
+    return c <= 0x1F || (c >= 0x7F && c <= 0x9F);
+}
+
+bool isFormatCharacter(char32_t c) {
+    return std::any_of(kFormatCharacters.begin(), kFormatCharacters.end(),
+                       [c](const auto& range) { return c >= range.first && c <= range.second; });
+}
+
+std::optional<std::string> textProblem(std::string_view text, TextKind kind) {
+    std::size_t i = 0;
+    std::size_t position = 0; // 1-based, in characters
+    char32_t first = 0;
+    char32_t last = 0;
+    while (i < text.size()) {
+        ++position;
+        const auto c = decode(text, i);
+        if (!c) {
+            return "is not valid UTF-8 text (at character " + std::to_string(position) + ")";
+        }
+        const bool allowed = kind == TextKind::FreeText && (*c == '\t' || *c == '\n' || *c == '\r');
+        if (isControlCharacter(*c) && !allowed) {
+            return "holds the control character " + describe(*c) + " at character " +
+                   std::to_string(position) +
+                   (kind == TextKind::FreeText ? " (only tabs and line breaks may be used)" : "");
+        }
+        if (kind == TextKind::Name && isFormatCharacter(*c)) {
+            return "holds the invisible character " + describe(*c) + " at character " +
+                   std::to_string(position);
+        }
+        first = position == 1 ? *c : first;
+        last = *c;
+    }
+    if (kind == TextKind::Name && position > 0 && isSpace(first)) {
+        return "begins with a space";
+    }
+    if (kind == TextKind::Name && position > 0 && isSpace(last)) {
+        return "ends with a space";
+    }
+    return std::nullopt;
+}
+
+} // namespace ledger

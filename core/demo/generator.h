@@ -1,0 +1,39 @@
+#pragma once
+
+#include "store/ledger_data.h"
+#include "themes/theme.h"
+
+#include <cstdint>
+
+namespace ledger {
+
+/// Settings of a synthetic council. The same options always give the same records.
+struct GeneratorOptions {
+    std::uint64_t seed = 1;
+    int staff = 400; ///< everyone ever employed, leavers included
+    int teams = 12;
+    int modules = 18; ///< 1 to 60
+    int years = 6;    ///< how far back the history of completions goes
+    Date today{};     ///< the last day of the history; nothing is completed after it
+    /// 0: completions follow each module's renewal cycle (a realistic demo). Otherwise about
+    /// this many completions per person, for county-scale benchmarks.
+    int completionsPerStaff = 0;
+};
+
+/// A realistic synthetic council ending on `options.today`: teams and roles of an adult
+/// social care service, modules with varied renewal rules and ASC-WDS categories,
+/// requirement rules by all, team and role, several years of completions, leavers and new
+/// starters. Every record satisfies the compliance rules' section 7.
+[[nodiscard]] LedgerData generateCouncil(const GeneratorOptions& options);
+
+} // namespace ledger
+
+namespace ledger {
+
+/// Audit themes a council might be working on, raised in the year before `today`, linked to
+/// those of their modules that `council` has: advocacy and carers' rights from case-file
+/// audits, charging and financial assessment from complaints, an ombudsman finding on delay,
+/// a safeguarding adults review, fire safety with the fire brigade, legal literacy.
+[[nodiscard]] std::vector<AuditTheme> generateAuditThemes(const LedgerData& council, Date today);
+
+} // namespace ledger

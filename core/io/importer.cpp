@@ -1,0 +1,594 @@
+#include "io/importer.h"
+
+#include "io/csv.h"
+#include "base/validation.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <map>
+#include <set>
+#include <system_error>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace ledger {
+
+namespace {
+
+const ImportColumns kStaffColumns{
+    {"employee_id", "full_name", "email", "team", "role", "start_date", "leave_date"},
+    {"line_manager_id", "registration_body", "registration_number"}};
+const ImportColumns kModuleColumns{{"code", "title", "renewal_months", "renewal_basis",
+                                    "window_days", "due_soon_days", "asc_wds_category"},
+                                   {}};
+const ImportColumns kRequirementColumns{
+    {"module", "scope", "value", "due_within_days", "effective_from"}, {}};
+const ImportColumns kCompletionColumns{
+    {"employee_id", "module", "completed_on", "expires_on", "evidence"}, {}};
+
+/// Reads one record's fields by column name and collects its problems.
+class RowReader {
+public:
+    RowReader(const std::map<std::string, std::size_t>& columns, const CsvRecord& record,
+              std::vector<FieldError>& errors, std::string_view file)
+        : m_columns(columns), m_record(record), m_errors(errors), m_file(file) {}
+
+    [[nodiscard]] std::string text(const std::string& column) const {
+        const auto it = m_columns.find(column);
+        if (it == m_columns.end() || it->second >= m_record.fields.size()) {
+            return {};
+        }
+        return m_record.fields[it->second];
+    }
+
+    void error(const std::string& column, std::string message) {
+        m_errors.push_back(
+            FieldError{std::string(m_file), m_record.line, column, std::move(message)});
+    }
+
+    std::string required(const std::string& column, const char* what) {
+        std::string value = text(column);
+        if (value.empty()) {
+            error(column, std::string(what) + " is required");
+        }
+        return value;
+    }
+
+    Date requiredDate(const std::string& column) {
+        const std::string value = text(column);
+        if (value.empty()) {
+            error(column, "a date is required (YYYY-MM-DD)");
+            return Date{};
+        }
+        return date(column, value).value_or(Date{});
+    }
+
+    std::optional<Date> optionalDate(const std::string& column) {
+        const std::string value = text(column);
+        if (value.empty()) {
+            return std::nullopt;
+        }
+        return date(column, value);
+    }
+
+    /// A whole number in [lo, hi]; `fallback` when empty.
+    std::optional<int> number(const std::string& column, int lo, int hi,
+                              std::optional<int> fallback, const char* unit) {
+        const std::string value = text(column);
+        if (value.empty()) {
+            if (!fallback) {
+                error(column, std::string("a whole number of ") + unit + " is required");
+            }
+            return fallback;
+        }
+        int parsed = 0;
+        const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), parsed);
+        if (ec != std::errc{} || end != value.data() + value.size() || parsed < lo || parsed > hi) {
+            error(column, "'" + value + "' is not a whole number of " + unit + " from " +
+                              std::to_string(lo) + " to " + std::to_string(hi));
+            return fallback ? fallback : std::optional<int>(lo);
+        }
+        return parsed;
+    }
+
+    [[nodiscard]] int line() const { return m_record.line; }
+
+private:
+    std::optional<Date> date(const std::string& column, const std::string& value) {
+        const auto parsed = parseIsoDate(value);
+        if (!parsed) {
+            error(column, "'" + value + "' is not a date in the form YYYY-MM-DD");
+        }
+        return parsed;
+    }
+
+    const std::map<std::string, std::size_t>& m_columns;
+    const CsvRecord& m_record;
+    std::vector<FieldError>& m_errors;
+    std::string_view m_file;
+};
+
+void addValidation(std::vector<FieldError>& errors, std::vector<FieldError> found,
+                   std::string_view file, int line,
+                   const std::vector<std::string>& alreadyReported) {
+    for (FieldError& e : found) {
+        // A field that failed to parse is not checked again on its placeholder value.
+        if (std::find(alreadyReported.begin(), alreadyReported.end(), e.field) !=
+            alreadyReported.end()) {
+            continue;
+        }
+        e.file = std::string(file);
+        e.line = line;
+        errors.push_back(std::move(e));
+    }
+}
+
+std::vector<std::string> fieldsReported(const std::vector<FieldError>& errors, std::size_t from) {
+    std::vector<std::string> fields;
+    for (std::size_t i = from; i < errors.size(); ++i) {
+        fields.push_back(errors[i].field);
+    }
+    return fields;
+}
+
+/// Remembers each natural key's first line and record; a different record under the same key
+/// is an error, an identical one is harmless.
+template <typename Record> class KeyRegistry {
+public:
+    /// True when the record is new in this file (and should be kept).
+    bool add(const std::string& key, const Record& record, int line, RowReader& row,
+             const std::string& column, const std::string& what, int& repeats) {
+        const auto [it, inserted] = m_seen.try_emplace(key, line, record);
+        if (inserted) {
+            return true;
+        }
+        if (it->second.second == record) {
+            ++repeats;
+        } else {
+            row.error(column, what + " is also on line " + std::to_string(it->second.first) +
+                                  " with other values");
+        }
+        return false;
+    }
+
+private:
+    std::unordered_map<std::string, std::pair<int, Record>> m_seen;
+};
+
+/// The name a problem gives a column: its header name, or `(column N)` where the header has
+/// none (or one that cannot be shown).
+std::string columnName(const std::vector<std::string>* header, std::size_t index) {
+    if (header && index < header->size() && !(*header)[index].empty() &&
+        !textProblem((*header)[index], TextKind::Name)) {
+        return (*header)[index];
+    }
+    return "(column " + std::to_string(index + 1) + ")";
+}
+
+void parseStaff(ParsedImport& out, std::vector<CsvRecord>& rows,
+                const std::map<std::string, std::size_t>& columns, std::string_view file,
+                const LedgerData& existing, Date today) {
+    std::unordered_map<std::string, const Staff*> storedStaff;
+    for (const Staff& s : existing.staff) {
+        storedStaff.emplace(s.employeeId, &s);
+    }
+    // References and line-manager chains see the file's people over the ledger's (the first
+    // row of an employee id is the one kept).
+    ValidationContext context = makeValidationContext(existing, today);
+    const auto field = [&](const CsvRecord& record, const char* column) {
+        const auto it = columns.find(column);
+        return it == columns.end() || it->second >= record.fields.size()
+                   ? std::string()
+                   : record.fields[it->second];
+    };
+    std::unordered_set<std::string> inFile;
+    for (const CsvRecord& record : rows) {
+        const std::string id = field(record, "employee_id");
+        context.employeeIds.insert(id);
+        if (!inFile.insert(id).second) {
+            continue;
+        }
+        StaffLink link{{}, field(record, "full_name")};
+        if (columns.contains("line_manager_id")) {
+            link.lineManagerId = field(record, "line_manager_id");
+        } else if (const auto stored = storedStaff.find(id); stored != storedStaff.end()) {
+            link.lineManagerId = stored->second->lineManagerId;
+        }
+        context.people[id] = std::move(link);
+    }
+    KeyRegistry<Staff> keys;
+    for (const CsvRecord& record : rows) {
+        const std::size_t before = out.errors.size();
+        RowReader row(columns, record, out.errors, file);
+        Staff s;
+        s.employeeId = row.text("employee_id");
+        s.fullName = row.text("full_name");
+        s.email = row.text("email");
+        s.team = row.text("team");
+        s.role = row.text("role");
+        s.startDate = row.requiredDate("start_date");
+        s.leaveDate = row.optionalDate("leave_date");
+        // Optional columns left out of the file keep what the ledger holds; they are not
+        // emptied.
+        const auto stored = storedStaff.find(s.employeeId);
+        const Staff* previous = stored == storedStaff.end() ? nullptr : stored->second;
+        if (columns.contains("line_manager_id")) {
+            s.lineManagerId = row.text("line_manager_id");
+        } else if (previous) {
+            s.lineManagerId = previous->lineManagerId;
+        }
+        if (columns.contains("registration_body")) {
+            const std::string body = row.text("registration_body");
+            if (const auto parsed = parseRegistrationBody(body)) {
+                s.registrationBody = *parsed;
+            } else {
+                row.error("registration_body", "'" + body + "' is not SWE, HCPC or NMC");
+            }
+        } else if (previous) {
+            s.registrationBody = previous->registrationBody;
+        }
+        if (columns.contains("registration_number")) {
+            s.registrationNumber = row.text("registration_number");
+        } else if (previous) {
+            s.registrationNumber = previous->registrationNumber;
+        }
+        addValidation(out.errors, validateStaff(s, context), file, record.line,
+                      fieldsReported(out.errors, before));
+        if (keys.add(s.employeeId, s, record.line, row, "employee_id",
+                     "employee id " + s.employeeId, out.repeats)) {
+            out.staff.push_back(std::move(s));
+            out.lines.push_back(record.line);
+        }
+    }
+}
+
+void parseModules(ParsedImport& out, std::vector<CsvRecord>& rows,
+                  const std::map<std::string, std::size_t>& columns, std::string_view file) {
+    KeyRegistry<Module> keys;
+    for (const CsvRecord& record : rows) {
+        const std::size_t before = out.errors.size();
+        RowReader row(columns, record, out.errors, file);
+        Module m;
+        m.code = row.text("code");
+        m.title = row.text("title");
+        const std::string renewal = row.text("renewal_months");
+        if (!renewal.empty() && renewal != "none") {
+            m.renewalMonths = row.number("renewal_months", 1, kMaxRenewalMonths, std::nullopt,
+                                         "months (or none)");
+        }
+        const std::string basis = row.text("renewal_basis");
+        if (basis == "expiry") {
+            m.renewalBasis = RenewalBasis::Expiry;
+        } else if (!basis.empty() && basis != "completion") {
+            row.error("renewal_basis", "'" + basis + "' is not completion or expiry");
+        }
+        m.windowDays = *row.number("window_days", 0, kMaxDays, 90, "days");
+        m.dueSoonDays = *row.number("due_soon_days", 0, kMaxDays, 60, "days");
+        const std::string category = row.text("asc_wds_category");
+        if (!category.empty()) {
+            m.ascWdsCategory = row.number("asc_wds_category", 1, 999, std::nullopt, "a category");
+        }
+        addValidation(out.errors, validateModule(m), file, record.line,
+                      fieldsReported(out.errors, before));
+        if (keys.add(m.code, m, record.line, row, "code", "module " + m.code, out.repeats)) {
+            out.modules.push_back(std::move(m));
+            out.lines.push_back(record.line);
+        }
+    }
+}
+
+void parseRequirements(ParsedImport& out, std::vector<CsvRecord>& rows,
+                       const std::map<std::string, std::size_t>& columns, std::string_view file,
+                       const LedgerData& existing, Date today) {
+    const ValidationContext context = makeValidationContext(existing, today);
+    KeyRegistry<Requirement> keys;
+    for (const CsvRecord& record : rows) {
+        const std::size_t before = out.errors.size();
+        RowReader row(columns, record, out.errors, file);
+        Requirement r;
+        r.moduleCode = row.required("module", "a module code");
+        const std::string scope = row.text("scope");
+        if (scope == "all") {
+            r.scope = Scope::All;
+        } else if (scope == "team") {
+            r.scope = Scope::Team;
+        } else if (scope == "role") {
+            r.scope = Scope::Role;
+        } else {
+            row.error("scope", "'" + scope + "' is not all, team or role");
+        }
+        r.value = row.text("value");
+        r.dueWithinDays = *row.number("due_within_days", 0, kMaxDays, 0, "days");
+        r.effectiveFrom = row.optionalDate("effective_from");
+        addValidation(out.errors, validateRequirement(r, context), file, record.line,
+                      fieldsReported(out.errors, before));
+        const std::string key = r.moduleCode + '\x1f' + scopeCode(r.scope) + '\x1f' + r.value;
+        if (keys.add(key, r, record.line, row, "module",
+                     "the rule " + r.moduleCode + "/" + scope + "/" + r.value, out.repeats)) {
+            out.requirements.push_back(std::move(r));
+            out.lines.push_back(record.line);
+        }
+    }
+}
+
+void parseCompletions(ParsedImport& out, std::vector<CsvRecord>& rows,
+                      const std::map<std::string, std::size_t>& columns, std::string_view file,
+                      const LedgerData& existing, Date today) {
+    const ValidationContext context = makeValidationContext(existing, today);
+    KeyRegistry<Completion> keys;
+    for (const CsvRecord& record : rows) {
+        const std::size_t before = out.errors.size();
+        RowReader row(columns, record, out.errors, file);
+        Completion c;
+        c.employeeId = row.required("employee_id", "an employee id");
+        c.moduleCode = row.required("module", "a module code");
+        c.completedOn = row.requiredDate("completed_on");
+        c.expiresOn = row.optionalDate("expires_on");
+        c.evidence = row.text("evidence");
+        auto reported = fieldsReported(out.errors, before);
+        if (std::find(reported.begin(), reported.end(), "completed_on") != reported.end()) {
+            reported.push_back("expires_on"); // cannot compare against a missing date
+        }
+        addValidation(out.errors, validateCompletion(c, context), file, record.line, reported);
+        const std::string key =
+            c.employeeId + '\x1f' + c.moduleCode + '\x1f' + formatIso(c.completedOn);
+        if (keys.add(key, c, record.line, row, "completed_on",
+                     "the completion of " + c.moduleCode + " by " + c.employeeId + " on " +
+                         formatIso(c.completedOn),
+                     out.repeats)) {
+            out.completions.push_back(std::move(c));
+            out.lines.push_back(record.line);
+        }
+    }
+}
+
+/// Sorts problems by line and keeps one problem per field: the first found for it (the
+/// CSV's, then the characters', then the values').
+void sortAndDeduplicate(std::vector<FieldError>& errors) {
+    std::stable_sort(errors.begin(), errors.end(),
+                     [](const FieldError& a, const FieldError& b) { return a.line < b.line; });
+    std::set<std::pair<int, std::string>> seen;
+    std::vector<FieldError> kept;
+    for (FieldError& e : errors) {
+        if (e.field.empty() || seen.emplace(e.line, e.field).second) {
+            kept.push_back(std::move(e));
+        }
+    }
+    errors = std::move(kept);
+}
+
+} // namespace
+
+std::optional<ImportKind> parseImportKind(std::string_view name) {
+    if (name == "staff") {
+        return ImportKind::Staff;
+    }
+    if (name == "modules") {
+        return ImportKind::Modules;
+    }
+    if (name == "requirements") {
+        return ImportKind::Requirements;
+    }
+    if (name == "completions") {
+        return ImportKind::Completions;
+    }
+    return std::nullopt;
+}
+
+std::string importKindName(ImportKind kind) {
+    switch (kind) {
+    case ImportKind::Staff:
+        return "staff";
+    case ImportKind::Modules:
+        return "modules";
+    case ImportKind::Requirements:
+        return "requirements";
+    case ImportKind::Completions:
+        return "completions";
+    }
+    return {};
+}
+
+const ImportColumns& importColumns(ImportKind kind) {
+    switch (kind) {
+    case ImportKind::Staff:
+        return kStaffColumns;
+    case ImportKind::Modules:
+        return kModuleColumns;
+    case ImportKind::Requirements:
+        return kRequirementColumns;
+    case ImportKind::Completions:
+        return kCompletionColumns;
+    }
+    return kStaffColumns;
+}
+
+ParsedImport parseImport(ImportKind kind, std::string_view fileName, std::string_view text,
+                         const LedgerData& existing, Date today) {
+    ParsedImport out;
+    out.kind = kind;
+    const std::string file(fileName);
+    out.file = file;
+    CsvDocument doc = parseCsv(text);
+    const bool hasHeader = !doc.records.empty() && doc.records.front().line == 1;
+    const std::vector<std::string>* headerNames = hasHeader ? &doc.records.front().fields : nullptr;
+    for (CsvError& e : doc.errors) {
+        out.errors.push_back(
+            FieldError{file, e.line, columnName(headerNames, e.column), std::move(e.message)});
+    }
+    if (!hasHeader) {
+        if (out.errors.empty()) {
+            out.errors.push_back(FieldError{file, 1, {}, "the file has no header line"});
+        }
+        sortAndDeduplicate(out.errors);
+        return out;
+    }
+
+    const CsvRecord& header = doc.records.front();
+    const ImportColumns& expected = importColumns(kind);
+    std::map<std::string, std::size_t> columns;
+    for (std::size_t i = 0; i < header.fields.size(); ++i) {
+        const std::string& name = header.fields[i];
+        if (auto problem = textProblem(name, TextKind::Name)) {
+            out.errors.push_back(
+                FieldError{file, 1, columnName(nullptr, i), "the header name " + *problem});
+            continue;
+        }
+        const bool known = std::find(expected.required.begin(), expected.required.end(), name) !=
+                               expected.required.end() ||
+                           std::find(expected.optional.begin(), expected.optional.end(), name) !=
+                               expected.optional.end();
+        if (!known) {
+            out.notices.push_back(FieldError{file, 1, name.empty() ? "(unnamed)" : name,
+                                             "column is not used by a " + importKindName(kind) +
+                                                 " import and was ignored"});
+            continue;
+        }
+        if (!columns.try_emplace(name, i).second) {
+            out.errors.push_back(FieldError{file, 1, name, "column appears twice in the header"});
+        }
+    }
+    for (const std::string& name : expected.required) {
+        if (!columns.contains(name)) {
+            out.errors.push_back(FieldError{file, 1, name, "column is missing from the header"});
+        }
+    }
+    // Without a usable header no record can be read; otherwise every record is checked,
+    // whatever broken quoting elsewhere in the file.
+    const bool headerBroken = std::any_of(out.errors.begin(), out.errors.end(),
+                                          [](const FieldError& e) { return e.line == 1; });
+    if (headerBroken) {
+        sortAndDeduplicate(out.errors);
+        return out;
+    }
+
+    // What is not text is refused field by field before anything reads it (rules section 7):
+    // ids, codes, names and plain values strictly, free text and ignored columns allowing
+    // tabs and line breaks.
+    std::vector<TextKind> kinds;
+    for (const std::string& name : header.fields) {
+        kinds.push_back(columns.contains(name) ? textKindOf(name) : TextKind::FreeText);
+    }
+    std::vector<CsvRecord> rows;
+    for (std::size_t i = 1; i < doc.records.size(); ++i) {
+        CsvRecord& record = doc.records[i];
+        if (record.fields.size() != header.fields.size()) {
+            // Named after the first field missing, or the first one too many.
+            out.errors.push_back(FieldError{
+                file, record.line,
+                columnName(&header.fields, std::min(record.fields.size(), header.fields.size())),
+                "the record has " + std::to_string(record.fields.size()) +
+                    " fields but the header has " + std::to_string(header.fields.size())});
+            continue;
+        }
+        for (std::size_t f = 0; f < record.fields.size(); ++f) {
+            if (auto problem = textProblem(record.fields[f], kinds[f])) {
+                out.errors.push_back(FieldError{file, record.line, columnName(&header.fields, f),
+                                                std::move(*problem)});
+            }
+        }
+        rows.push_back(std::move(record));
+    }
+
+    switch (kind) {
+    case ImportKind::Staff:
+        parseStaff(out, rows, columns, file, existing, today);
+        break;
+    case ImportKind::Modules:
+        parseModules(out, rows, columns, file);
+        break;
+    case ImportKind::Requirements:
+        parseRequirements(out, rows, columns, file, existing, today);
+        break;
+    case ImportKind::Completions:
+        parseCompletions(out, rows, columns, file, existing, today);
+        break;
+    }
+    sortAndDeduplicate(out.errors);
+    return out;
+}
+
+std::string readImportFile(const std::filesystem::path& path) {
+    const std::string name = path.string();
+    const auto refuse = [&](const std::string& why) {
+        return ImportFileError(name + ": " + why);
+    };
+    const std::string tooLarge = "is larger than " + std::to_string(kMaxImportFileBytes >> 20) +
+                                 " MiB, the most an import file may be";
+    const auto whatItIs = [&](const struct stat& info) -> std::string {
+        if (S_ISDIR(info.st_mode)) {
+            return "is a folder, not a file";
+        }
+        if (S_ISCHR(info.st_mode) || S_ISBLK(info.st_mode)) {
+            return "is a device, not a file";
+        }
+        if (S_ISFIFO(info.st_mode)) {
+            return "is a pipe, not a file (save what it gives to a file and import that)";
+        }
+        if (S_ISSOCK(info.st_mode)) {
+            return "is a socket, not a file";
+        }
+        if (!S_ISREG(info.st_mode)) {
+            return "is not a regular file";
+        }
+        if (static_cast<std::uint64_t>(info.st_size) > kMaxImportFileBytes) {
+            return tooLarge;
+        }
+        return {};
+    };
+    // Look before opening (opening some devices does something), then check what was opened.
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0) {
+        const int error = errno;
+        throw refuse(error == ENOENT ? std::string("there is no such file")
+                                     : "cannot be read: " + std::generic_category().message(error));
+    }
+    if (std::string why = whatItIs(info); !why.empty()) {
+        throw refuse(why);
+    }
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+    if (fd < 0) {
+        throw refuse("cannot be read: " + std::generic_category().message(errno));
+    }
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    if (::fstat(fd, &info) != 0) {
+        throw refuse("cannot be read: " + std::generic_category().message(errno));
+    }
+    if (std::string why = whatItIs(info); !why.empty()) {
+        throw refuse(why);
+    }
+    std::string content;
+    content.reserve(static_cast<std::size_t>(info.st_size));
+    constexpr std::size_t kChunk = 1 << 20;
+    for (;;) {
+        const std::size_t had = content.size();
+        // One byte past the limit is enough to know a file grew beyond it.
+        const std::size_t want = std::min<std::uint64_t>(kChunk, kMaxImportFileBytes + 1 - had);
+        if (want == 0) {
+            throw refuse(tooLarge);
+        }
+        content.resize(had + want);
+        const ssize_t got = ::read(fd, content.data() + had, want);
+        if (got < 0 && errno == EINTR) {
+            content.resize(had);
+            continue;
+        }
+        if (got < 0) {
+            throw refuse("cannot be read: " + std::generic_category().message(errno));
+        }
+        content.resize(had + static_cast<std::size_t>(got));
+        if (got == 0) {
+            return content;
+        }
+    }
+}
+
+} // namespace ledger

@@ -1,0 +1,985 @@
+#include "ledger.h"
+
+#include "base/kill_point.h"
+
+#include "sqlcipher/sqlcipher_store.h"
+#include "base/validation.h"
+
+#include <algorithm>
+#include <ctime>
+#include <map>
+#include <unordered_map>
+
+namespace ledger {
+
+namespace {
+
+using Fields = std::vector<std::pair<std::string, std::string>>;
+
+std::string optionalIso(const std::optional<Date>& date) {
+    return date ? formatIso(*date) : "";
+}
+
+std::string optionalNumber(const std::optional<int>& value) {
+    return value ? std::to_string(*value) : "";
+}
+
+Fields fieldsOf(const Staff& s) {
+    return {{"full_name", s.fullName},
+            {"email", s.email},
+            {"team", s.team},
+            {"role", s.role},
+            {"start_date", formatIso(s.startDate)},
+            {"leave_date", optionalIso(s.leaveDate)},
+            {"line_manager_id", s.lineManagerId},
+            {"registration_body", registrationBodyCode(s.registrationBody)},
+            {"registration_number", s.registrationNumber}};
+}
+
+Fields fieldsOf(const Module& m) {
+    return {{"title", m.title},
+            {"renewal_months", m.renewalMonths ? std::to_string(*m.renewalMonths) : "none"},
+            {"renewal_basis", renewalBasisCode(m.renewalBasis)},
+            {"window_days", std::to_string(m.windowDays)},
+            {"due_soon_days", std::to_string(m.dueSoonDays)},
+            {"asc_wds_category", optionalNumber(m.ascWdsCategory)}};
+}
+
+Fields fieldsOf(const Requirement& r) {
+    return {{"due_within_days", std::to_string(r.dueWithinDays)},
+            {"effective_from", optionalIso(r.effectiveFrom)}};
+}
+
+Fields fieldsOf(const Completion& c) {
+    return {{"expires_on", optionalIso(c.expiresOn)}, {"evidence", c.evidence}};
+}
+
+/// A correction may also move a completion to another module or date (its key).
+Fields correctionFieldsOf(const Completion& c) {
+    return {{"module", c.moduleCode},
+            {"completed_on", formatIso(c.completedOn)},
+            {"expires_on", optionalIso(c.expiresOn)},
+            {"evidence", c.evidence}};
+}
+
+Fields fieldsOf(const AuditTheme& t) {
+    std::string modules;
+    for (const std::string& code : t.moduleCodes) {
+        modules += (modules.empty() ? "" : " ") + code;
+    }
+    return {{"title", t.title},
+            {"source", themeSourceCode(t.source)},
+            {"raised_on", formatIso(t.raisedOn)},
+            {"priority", themePriorityCode(t.priority)},
+            {"status", themeStatusCode(t.status)},
+            {"notes", t.notes},
+            {"modules", modules}};
+}
+
+std::string jsonString(std::string_view text) {
+    std::string out = "\"";
+    for (const char c : text) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                char buffer[8];
+                std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
+                out += buffer;
+            } else {
+                out.push_back(c);
+            }
+        }
+    }
+    return out + "\"";
+}
+
+std::string json(const Fields& fields) {
+    std::string out = "{";
+    for (const auto& [name, value] : fields) {
+        out += (out.size() > 1 ? "," : "") + jsonString(name) + ":" + jsonString(value);
+    }
+    return out + "}";
+}
+
+/// The old and new values of the fields that differ.
+std::pair<Fields, Fields> changedFields(const Fields& before, const Fields& after) {
+    Fields oldValues, newValues;
+    for (std::size_t i = 0; i < before.size() && i < after.size(); ++i) {
+        if (before[i].second != after[i].second) {
+            oldValues.push_back(before[i]);
+            newValues.push_back(after[i]);
+        }
+    }
+    return {oldValues, newValues};
+}
+
+std::pair<std::string, std::string> diff(const Fields& before, const Fields& after) {
+    const auto [oldValues, newValues] = changedFields(before, after);
+    return {json(oldValues), json(newValues)};
+}
+
+ChangeLogEntry logEntry(std::string_view actor, std::string_view entity, std::string key,
+                        std::string_view action, std::string oldValues, std::string newValues) {
+    ChangeLogEntry entry;
+    entry.at = utcTimestamp();
+    entry.actor = std::string(actor);
+    entry.entity = std::string(entity);
+    entry.recordKey = std::move(key);
+    entry.action = std::string(action);
+    entry.oldValues = std::move(oldValues);
+    entry.newValues = std::move(newValues);
+    return entry;
+}
+
+template <typename Record>
+ChangeLogEntry changeEntry(std::string_view actor, const char* entity, std::string key,
+                           const Record* before, const Record& after) {
+    ChangeLogEntry entry;
+    entry.at = utcTimestamp();
+    entry.actor = std::string(actor);
+    entry.entity = entity;
+    entry.recordKey = std::move(key);
+    if (before) {
+        entry.action = "update";
+        std::tie(entry.oldValues, entry.newValues) = diff(fieldsOf(*before), fieldsOf(after));
+    } else {
+        entry.action = "add";
+        entry.newValues = json(fieldsOf(after));
+    }
+    return entry;
+}
+
+/// Compares each incoming record with the stored one under the same key and writes only
+/// what is new or different. A stored record that is `frozen` is left as it is.
+template <typename Record, typename KeyOf, typename Put, typename Frozen>
+void applyRecords(const std::vector<Record>& stored, const std::vector<Record>& incoming,
+                  KeyOf keyOf, Put put, Frozen frozen, const char* entity, bool dryRun,
+                  std::string_view actor, Store& store, ImportSummary& summary,
+                  const std::function<void()>& applied, const ParsedImport& parsed) {
+    std::unordered_map<std::string, const Record*> byKey;
+    byKey.reserve(stored.size());
+    for (const Record& r : stored) {
+        byKey.emplace(keyOf(r), &r);
+    }
+    for (std::size_t i = 0; i < incoming.size(); ++i) {
+        Record record = incoming[i];
+        const std::string key = keyOf(record);
+        const auto it = byKey.find(key);
+        const Record* before = it == byKey.end() ? nullptr : it->second;
+        applied();
+        if (before) {
+            record.id = before->id;
+            if (frozen(*before) && !(*before == record)) {
+                summary.notices.push_back(FieldError{
+                    parsed.file, i < parsed.lines.size() ? parsed.lines[i] : 0, entity,
+                    key + " was voided in the ledger and stays void (it was not changed)"});
+            }
+            if (frozen(*before) || *before == record) {
+                ++summary.unchanged;
+                continue;
+            }
+            ++summary.updated;
+        } else {
+            ++summary.added;
+        }
+        if (!dryRun) {
+            put(store, record);
+            store.appendChangeLog(changeEntry(actor, entity, key, before, record));
+        }
+    }
+}
+
+const auto kNeverFrozen = [](const auto&) {
+    return false;
+};
+
+std::string requirementKey(const Requirement& r) {
+    return r.moduleCode + "/" + scopeCode(r.scope) + (r.value.empty() ? "" : "/" + r.value);
+}
+
+std::string completionKey(const Completion& c) {
+    return c.employeeId + "/" + c.moduleCode + "/" + formatIso(c.completedOn);
+}
+
+/// Reports an import's progress about every 1% of its records, and at 0 and 1; a report
+/// that returns false cancels it (inside the transaction, so that nothing is written).
+class ProgressTicker {
+public:
+    ProgressTicker(const Progress* progress, std::size_t total)
+        : m_progress(progress && progress->report ? progress : nullptr), m_total(total),
+          m_step(std::max<std::size_t>(1, total / 100)) {}
+
+    void report(double fraction) const {
+        if (m_progress && !m_progress->report(fraction)) {
+            throw Cancelled("the import was cancelled; nothing was changed");
+        }
+    }
+    void advance() {
+        ++m_done;
+        if (m_done == (m_total + 1) / 2) {
+            killPoint("import-halfway"); // tests stop a program in the middle of a write here
+        }
+        if (m_done % m_step == 0 && m_done < m_total) {
+            report(static_cast<double>(m_done) / static_cast<double>(m_total));
+        }
+    }
+
+private:
+    const Progress* m_progress;
+    std::size_t m_total;
+    std::size_t m_step;
+    std::size_t m_done = 0;
+};
+
+std::size_t recordCount(const ParsedImport& p) {
+    return p.staff.size() + p.modules.size() + p.requirements.size() + p.completions.size();
+}
+
+void require(std::vector<FieldError>& errors, bool ok, const char* field, std::string message) {
+    if (!ok) {
+        errors.push_back(FieldError{{}, 0, field, std::move(message)});
+    }
+}
+
+void throwIfAny(const std::vector<FieldError>& errors) {
+    if (!errors.empty()) {
+        throw ValidationError(errors);
+    }
+}
+
+bool blank(std::string_view text) {
+    return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+std::string trimmed(std::string_view text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) {
+        return {};
+    }
+    const auto last = text.find_last_not_of(" \t\r\n");
+    return std::string(text.substr(first, last - first + 1));
+}
+
+/// "1 person", "3 people".
+std::string counted(std::int64_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+/// "a uses", "a and b use", "a, b and c use" (each part a count, so plural when joined).
+std::string usedBy(const std::vector<std::string>& parts) {
+    std::string text;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        text += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
+    }
+    const bool one = parts.size() == 1 && parts[0].starts_with("1 ");
+    return text + (one ? " uses" : " use");
+}
+
+const char* nameKindWord(NameKind kind) {
+    return kind == NameKind::Team ? "team" : "role";
+}
+
+Scope scopeOf(NameKind kind) {
+    return kind == NameKind::Team ? Scope::Team : Scope::Role;
+}
+
+template <typename Record, typename Match>
+const Record* findIn(const std::vector<Record>& records, Match match) {
+    const auto it = std::find_if(records.begin(), records.end(), match);
+    return it == records.end() ? nullptr : &*it;
+}
+
+const Staff* findStaff(const LedgerData& data, std::string_view employeeId) {
+    return findIn(data.staff, [&](const Staff& s) { return s.employeeId == employeeId; });
+}
+
+const Module* findModule(const LedgerData& data, std::string_view code) {
+    return findIn(data.modules, [&](const Module& m) { return m.code == code; });
+}
+
+const Requirement* findRequirement(const LedgerData& data, const Requirement& key) {
+    return findIn(data.requirements, [&](const Requirement& r) {
+        return r.moduleCode == key.moduleCode && r.scope == key.scope && r.value == key.value;
+    });
+}
+
+} // namespace
+
+std::string utcTimestamp() {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return buffer;
+}
+
+Ledger::Ledger(std::unique_ptr<Store> store) : m_store(std::move(store)) {
+}
+
+Ledger Ledger::create(const std::filesystem::path& path, std::string_view passphrase,
+                      std::string_view actor, const std::function<void(Ledger&)>& fill) {
+    auto building = SqlCipherStore::beginCreate(path, passphrase);
+    SqlCipherStore& store = *building;
+    {
+        Ledger ledger(std::move(building));
+        ledger.inTransaction([&] {
+            ChangeLogEntry entry;
+            entry.at = utcTimestamp();
+            entry.actor = std::string(actor);
+            entry.entity = "ledger";
+            entry.recordKey = path.filename().string();
+            entry.action = "create";
+            ledger.m_store->appendChangeLog(entry);
+        });
+        if (fill) {
+            fill(ledger);
+        }
+        store.publish();
+    }
+    return open(path, passphrase, OpenMode::ReadWrite);
+}
+
+Ledger Ledger::open(const std::filesystem::path& path, std::string_view passphrase, OpenMode mode) {
+    return Ledger(SqlCipherStore::open(path, passphrase, mode));
+}
+
+Ledger Ledger::open(const std::filesystem::path& path, std::string_view passphrase, bool readOnly) {
+    return open(path, passphrase, readOnly ? OpenMode::ReadOnly : OpenMode::ReadWrite);
+}
+
+void Ledger::inTransaction(const std::function<void()>& work) {
+    m_store->begin();
+    try {
+        work();
+        m_store->commit();
+    } catch (...) {
+        m_store->rollback();
+        throw;
+    }
+}
+
+ImportSummary Ledger::importCsv(ImportKind kind, std::string_view fileName, std::string_view text,
+                                Date today, bool dryRun, std::string_view actor,
+                                const Progress* progress) {
+    // Parse against the records as they are inside the write transaction, so that what is
+    // validated is what is written.
+    ImportSummary summary;
+    const auto run = [&] {
+        const LedgerData stored = m_store->loadAll();
+        const ParsedImport parsed = parseImport(kind, fileName, text, stored, today);
+        ProgressTicker ticker(progress, recordCount(parsed));
+        ticker.report(0.0);
+        summary = apply(parsed, stored, dryRun, actor, [&] { ticker.advance(); });
+        ticker.report(1.0);
+    };
+    if (dryRun) {
+        run();
+    } else {
+        inTransaction(run);
+    }
+    return summary;
+}
+
+ImportSummary Ledger::apply(const ParsedImport& parsed, const LedgerData& stored, bool dryRun,
+                            std::string_view actor) {
+    return apply(parsed, stored, dryRun, actor, [] {});
+}
+
+ImportSummary Ledger::apply(const ParsedImport& parsed, const LedgerData& stored, bool dryRun,
+                            std::string_view actor, const std::function<void()>& applied) {
+    if (!parsed.errors.empty()) {
+        throw ValidationError(parsed.errors);
+    }
+    ImportSummary summary;
+    summary.notices = parsed.notices;
+    summary.unchanged = parsed.repeats;
+    Store& store = *m_store;
+    switch (parsed.kind) {
+    case ImportKind::Staff:
+        applyRecords(
+            stored.staff, parsed.staff, [](const Staff& s) { return s.employeeId; },
+            [](Store& st, const Staff& s) { st.putStaff(s); }, kNeverFrozen, "staff", dryRun, actor,
+            store, summary, applied, parsed);
+        break;
+    case ImportKind::Modules:
+        applyRecords(
+            stored.modules, parsed.modules, [](const Module& m) { return m.code; },
+            [](Store& st, const Module& m) { st.putModule(m); }, kNeverFrozen, "module", dryRun,
+            actor, store, summary, applied, parsed);
+        break;
+    case ImportKind::Requirements:
+        applyRecords(
+            stored.requirements, parsed.requirements, requirementKey,
+            [](Store& st, const Requirement& r) { st.putRequirement(r); }, kNeverFrozen,
+            "requirement", dryRun, actor, store, summary, applied, parsed);
+        break;
+    case ImportKind::Completions:
+        applyRecords(
+            stored.completions, parsed.completions, completionKey,
+            [](Store& st, const Completion& c) { st.putCompletion(c); },
+            // A deliberate void is not undone by running an old import again.
+            [](const Completion& c) { return c.voided; }, "completion", dryRun, actor, store,
+            summary, applied, parsed);
+        break;
+    }
+    return summary;
+}
+
+ImportSummary Ledger::importRecords(const LedgerData& records, Date today, std::string_view actor,
+                                    const Progress* progress) {
+    ImportSummary total;
+    inTransaction([&] {
+        ProgressTicker ticker(progress, records.staff.size() + records.modules.size() +
+                                            records.requirements.size() +
+                                            records.completions.size());
+        ticker.report(0.0);
+        for (const ImportKind kind : {ImportKind::Staff, ImportKind::Modules,
+                                      ImportKind::Requirements, ImportKind::Completions}) {
+            const LedgerData stored = m_store->loadAll();
+            ValidationContext context = makeValidationContext(stored, today);
+            ParsedImport parsed;
+            parsed.kind = kind;
+            const auto check = [&](std::vector<FieldError> found, std::size_t index) {
+                for (FieldError& e : found) {
+                    e.file = "<" + importKindName(kind) + ">";
+                    e.line = static_cast<int>(index + 1);
+                    parsed.errors.push_back(std::move(e));
+                }
+            };
+            switch (kind) {
+            case ImportKind::Staff:
+                for (const Staff& s : records.staff) {
+                    context.employeeIds.insert(s.employeeId);
+                    context.people.insert_or_assign(s.employeeId,
+                                                    StaffLink{s.lineManagerId, s.fullName});
+                }
+                parsed.staff = records.staff;
+                for (std::size_t i = 0; i < records.staff.size(); ++i) {
+                    check(validateStaff(records.staff[i], context), i);
+                }
+                break;
+            case ImportKind::Modules:
+                parsed.modules = records.modules;
+                for (std::size_t i = 0; i < records.modules.size(); ++i) {
+                    check(validateModule(records.modules[i]), i);
+                }
+                break;
+            case ImportKind::Requirements:
+                parsed.requirements = records.requirements;
+                for (std::size_t i = 0; i < records.requirements.size(); ++i) {
+                    check(validateRequirement(records.requirements[i], context), i);
+                }
+                break;
+            case ImportKind::Completions:
+                parsed.completions = records.completions;
+                for (std::size_t i = 0; i < records.completions.size(); ++i) {
+                    check(validateCompletion(records.completions[i], context), i);
+                }
+                break;
+            }
+            const ImportSummary part =
+                apply(parsed, stored, false, actor, [&] { ticker.advance(); });
+            total.added += part.added;
+            total.updated += part.updated;
+            total.unchanged += part.unchanged;
+        }
+        ticker.report(1.0);
+    });
+    return total;
+}
+
+LedgerData Ledger::data() {
+    return m_store->loadAll();
+}
+
+ComplianceEngine Ledger::engine() {
+    return ComplianceEngine(m_store->loadAll());
+}
+
+RecordId Ledger::saveAuditTheme(const AuditTheme& theme, Date today, std::string_view actor) {
+    RecordId id = 0;
+    inTransaction([&] {
+        const auto errors =
+            validateAuditTheme(theme, makeValidationContext(m_store->loadAll(), today));
+        if (!errors.empty()) {
+            throw ValidationError(errors);
+        }
+        std::optional<AuditTheme> before;
+        if (theme.id != 0) {
+            for (const AuditTheme& t : m_store->auditThemes()) {
+                if (t.id == theme.id) {
+                    before = t;
+                }
+            }
+            if (!before) {
+                throw Conflict("the audit theme was removed meanwhile");
+            }
+        }
+        id = m_store->putAuditTheme(theme);
+        AuditTheme after = theme;
+        after.id = id;
+        m_store->appendChangeLog(changeEntry(actor, "audit_theme", std::to_string(id),
+                                             before ? &*before : nullptr, after));
+    });
+    return id;
+}
+
+void Ledger::removeAuditTheme(RecordId id, std::string_view actor) {
+    inTransaction([&] {
+        const auto themes = m_store->auditThemes();
+        const AuditTheme* theme = findIn(themes, [&](const AuditTheme& t) { return t.id == id; });
+        if (!theme) {
+            throw ValidationError(
+                {FieldError{{}, 0, "id", "no audit theme has id " + std::to_string(id)}});
+        }
+        m_store->removeAuditTheme(id);
+        m_store->appendChangeLog(logEntry(actor, "audit_theme", std::to_string(id), "remove",
+                                          json(fieldsOf(*theme)), ""));
+    });
+}
+
+void Ledger::addStaff(const Staff& staff, Date today, std::string_view actor) {
+    inTransaction([&] {
+        const LedgerData stored = m_store->loadWithoutCompletions();
+        std::vector<FieldError> errors = validateStaff(staff, makeValidationContext(stored, today));
+        require(errors, !findStaff(stored, staff.employeeId), "employee_id",
+                "employee id " + staff.employeeId + " is already in use");
+        throwIfAny(errors);
+        Staff added = staff;
+        added.id = 0;
+        m_store->putStaff(added);
+        m_store->appendChangeLog(
+            changeEntry<Staff>(actor, "staff", added.employeeId, nullptr, added));
+    });
+}
+
+void Ledger::updateStaff(const Staff& staff, Date today, std::string_view actor) {
+    inTransaction([&] {
+        const LedgerData stored = m_store->loadWithoutCompletions();
+        const Staff* before = findStaff(stored, staff.employeeId);
+        std::vector<FieldError> errors = validateStaff(staff, makeValidationContext(stored, today));
+        require(errors, before != nullptr, "employee_id",
+                "no staff member has employee id " + staff.employeeId);
+        throwIfAny(errors);
+        Staff after = staff;
+        after.id = before->id;
+        if (after == *before) {
+            return;
+        }
+        m_store->putStaff(after);
+        m_store->appendChangeLog(changeEntry(actor, "staff", after.employeeId, before, after));
+    });
+}
+
+std::vector<std::string> Ledger::teams() {
+    return m_store->names(NameKind::Team);
+}
+
+std::vector<std::string> Ledger::roles() {
+    return m_store->names(NameKind::Role);
+}
+
+void Ledger::addTeam(std::string_view name, std::string_view actor) {
+    addName(NameKind::Team, name, actor);
+}
+
+void Ledger::renameTeam(std::string_view from, std::string_view to, std::string_view actor) {
+    renameName(NameKind::Team, from, to, actor);
+}
+
+void Ledger::removeTeam(std::string_view name, std::string_view actor) {
+    removeName(NameKind::Team, name, actor);
+}
+
+void Ledger::addRole(std::string_view name, std::string_view actor) {
+    addName(NameKind::Role, name, actor);
+}
+
+void Ledger::renameRole(std::string_view from, std::string_view to, std::string_view actor) {
+    renameName(NameKind::Role, from, to, actor);
+}
+
+void Ledger::removeRole(std::string_view name, std::string_view actor) {
+    removeName(NameKind::Role, name, actor);
+}
+
+void Ledger::addName(NameKind kind, std::string_view name, std::string_view actor) {
+    const std::string word = nameKindWord(kind);
+    inTransaction([&] {
+        const auto names = m_store->names(kind);
+        std::vector<FieldError> errors;
+        require(errors, !blank(name), "name", "a " + word + " name is required");
+        if (auto problem = textProblem(name, TextKind::Name); problem && !blank(name)) {
+            errors.push_back(FieldError{{}, 0, "name", std::move(*problem)});
+        }
+        require(errors, std::find(names.begin(), names.end(), name) == names.end(), "name",
+                "there is already a " + word + " called " + std::string(name));
+        throwIfAny(errors);
+        m_store->addName(kind, name);
+        m_store->appendChangeLog(logEntry(actor, word, std::string(name), "add", "",
+                                          json({{"name", std::string(name)}})));
+    });
+}
+
+void Ledger::renameName(NameKind kind, std::string_view from, std::string_view to,
+                        std::string_view actor) {
+    const std::string word = nameKindWord(kind);
+    const Scope scope = scopeOf(kind);
+    inTransaction([&] {
+        const auto names = m_store->names(kind);
+        const LedgerData stored = m_store->loadWithoutCompletions();
+        const auto named = [&](std::string_view n) {
+            return std::find(names.begin(), names.end(), n) != names.end();
+        };
+        std::vector<FieldError> errors;
+        require(errors, named(from), "from",
+                "there is no " + word + " called " + std::string(from));
+        require(errors, !blank(to), "to", "a " + word + " name is required");
+        if (auto problem = textProblem(to, TextKind::Name); problem && !blank(to)) {
+            errors.push_back(FieldError{{}, 0, "to", std::move(*problem)});
+        }
+        require(errors, to == from || !named(to), "to",
+                "there is already a " + word + " called " + std::string(to));
+        std::vector<Requirement> rules;
+        for (const Requirement& r : stored.requirements) {
+            if (r.scope != scope || r.value != from) {
+                continue;
+            }
+            rules.push_back(r);
+            Requirement moved = r;
+            moved.value = std::string(to);
+            require(errors, to == from || !findRequirement(stored, moved), "to",
+                    "module " + r.moduleCode + " already has a rule for " + word + " " +
+                        std::string(to));
+        }
+        throwIfAny(errors);
+        if (from == to) {
+            return;
+        }
+        m_store->renameName(kind, from, to);
+        m_store->appendChangeLog(logEntry(actor, word, std::string(from), "rename",
+                                          json({{"name", std::string(from)}}),
+                                          json({{"name", std::string(to)}})));
+        for (const Requirement& r : rules) {
+            m_store->appendChangeLog(logEntry(actor, "requirement", requirementKey(r), "rename",
+                                              json({{"value", std::string(from)}}),
+                                              json({{"value", std::string(to)}})));
+        }
+    });
+}
+
+void Ledger::removeName(NameKind kind, std::string_view name, std::string_view actor) {
+    const std::string word = nameKindWord(kind);
+    const Scope scope = scopeOf(kind);
+    inTransaction([&] {
+        const auto names = m_store->names(kind);
+        if (std::find(names.begin(), names.end(), name) == names.end()) {
+            throw ValidationError({FieldError{
+                {}, 0, "name", "there is no " + word + " called " + std::string(name)}});
+        }
+        const LedgerData stored = m_store->loadWithoutCompletions();
+        const auto people =
+            std::count_if(stored.staff.begin(), stored.staff.end(), [&](const Staff& s) {
+                return (kind == NameKind::Team ? s.team : s.role) == name;
+            });
+        const auto rules = std::count_if(
+            stored.requirements.begin(), stored.requirements.end(),
+            [&](const Requirement& r) { return r.scope == scope && r.value == name; });
+        std::vector<std::string> uses;
+        if (people > 0) {
+            uses.push_back(counted(people, "person", "people"));
+        }
+        if (rules > 0) {
+            uses.push_back(counted(rules, "rule", "rules"));
+        }
+        if (!uses.empty()) {
+            throw ValidationError(
+                {FieldError{{}, 0, "name", usedBy(uses) + " " + word + " " + std::string(name)}});
+        }
+        m_store->removeName(kind, name);
+        m_store->appendChangeLog(logEntry(actor, word, std::string(name), "remove",
+                                          json({{"name", std::string(name)}}), ""));
+    });
+}
+
+void Ledger::saveModule(const Module& module, bool isNew, std::string_view actor) {
+    inTransaction([&] {
+        const LedgerData stored = m_store->loadWithoutCompletions();
+        const Module* before = findModule(stored, module.code);
+        std::vector<FieldError> errors = validateModule(module);
+        if (isNew) {
+            require(errors, !before, "code", "module code " + module.code + " is already in use");
+        } else {
+            require(errors, before != nullptr, "code", "no module has code " + module.code);
+        }
+        throwIfAny(errors);
+        Module after = module;
+        after.id = before ? before->id : 0;
+        if (before && after == *before) {
+            return;
+        }
+        m_store->putModule(after);
+        m_store->appendChangeLog(changeEntry(actor, "module", after.code, before, after));
+    });
+}
+
+void Ledger::removeModule(std::string_view code, std::string_view actor) {
+    inTransaction([&] {
+        const LedgerData stored = m_store->loadWithoutCompletions();
+        const Module* module = findModule(stored, code);
+        if (!module) {
+            throw ValidationError(
+                {FieldError{{}, 0, "code", "no module has code " + std::string(code)}});
+        }
+        const std::int64_t completions = m_store->completionCount(code);
+        const auto rules =
+            std::count_if(stored.requirements.begin(), stored.requirements.end(),
+                          [&](const Requirement& r) { return r.moduleCode == code; });
+        const auto themes = m_store->auditThemes();
+        const auto linked = std::count_if(themes.begin(), themes.end(), [&](const AuditTheme& t) {
+            return std::find(t.moduleCodes.begin(), t.moduleCodes.end(), code) !=
+                   t.moduleCodes.end();
+        });
+        std::vector<std::string> uses;
+        if (completions > 0) {
+            uses.push_back(counted(completions, "completion", "completions"));
+        }
+        if (rules > 0) {
+            uses.push_back(counted(rules, "rule", "rules"));
+        }
+        if (linked > 0) {
+            uses.push_back(counted(linked, "audit theme", "audit themes"));
+        }
+        if (!uses.empty()) {
+            throw ValidationError(
+                {FieldError{{}, 0, "code", usedBy(uses) + " module " + std::string(code)}});
+        }
+        m_store->removeModule(code);
+        m_store->appendChangeLog(
+            logEntry(actor, "module", std::string(code), "remove", json(fieldsOf(*module)), ""));
+    });
+}
+
+void Ledger::saveRequirement(const Requirement& requirement, std::string_view actor) {
+    inTransaction([&] {
+        const LedgerData stored = m_store->loadWithoutCompletions();
+        throwIfAny(validateRequirement(requirement, makeValidationContext(stored, Date{})));
+        const Requirement* before = findRequirement(stored, requirement);
+        Requirement after = requirement;
+        after.id = before ? before->id : 0;
+        if (before && after == *before) {
+            return;
+        }
+        m_store->putRequirement(after);
+        m_store->appendChangeLog(
+            changeEntry(actor, "requirement", requirementKey(after), before, after));
+    });
+}
+
+void Ledger::removeRequirement(const Requirement& requirement, std::string_view actor) {
+    inTransaction([&] {
+        const LedgerData stored = m_store->loadWithoutCompletions();
+        const Requirement* before = findRequirement(stored, requirement);
+        if (!before) {
+            const bool moduleKnown = findModule(stored, requirement.moduleCode) != nullptr;
+            throw ValidationError(
+                {FieldError{{},
+                            0,
+                            moduleKnown ? "scope" : "module",
+                            moduleKnown ? "there is no rule " + requirementKey(requirement)
+                                        : "no module has code " + requirement.moduleCode}});
+        }
+        m_store->removeRequirement(*before);
+        m_store->appendChangeLog(logEntry(actor, "requirement", requirementKey(*before), "remove",
+                                          json(fieldsOf(*before)), ""));
+    });
+}
+
+RecordId Ledger::addCompletion(const Completion& completion, Date today, std::string_view actor) {
+    RecordId id = 0;
+    inTransaction([&] {
+        const LedgerData stored = m_store->loadWithoutCompletions();
+        std::vector<FieldError> errors =
+            validateCompletion(completion, makeValidationContext(stored, today));
+        for (const Completion& c : m_store->completionsOf(completion.employeeId)) {
+            if (c.moduleCode == completion.moduleCode && c.completedOn == completion.completedOn) {
+                errors.push_back(FieldError{
+                    {},
+                    0,
+                    "completed_on",
+                    completion.employeeId + " already has a completion of " +
+                        completion.moduleCode + " on " + formatIso(completion.completedOn) +
+                        (c.voided ? " (voided)" : "")});
+            }
+        }
+        throwIfAny(errors);
+        Completion added = completion;
+        added.id = 0;
+        added.voided = false;
+        added.voidReason.clear();
+        id = m_store->putCompletion(added);
+        added.id = id;
+        m_store->appendChangeLog(
+            changeEntry<Completion>(actor, "completion", completionKey(added), nullptr, added));
+    });
+    return id;
+}
+
+void Ledger::correctCompletion(const Completion& corrected, std::string_view reason, Date today,
+                               std::string_view actor) {
+    inTransaction([&] {
+        std::vector<FieldError> errors;
+        const std::optional<Completion> before = m_store->completion(corrected.id);
+        Completion after = corrected;
+        if (!before) {
+            errors.push_back(
+                FieldError{{}, 0, "id", "no completion has id " + std::to_string(corrected.id)});
+        } else {
+            require(errors, !before->voided, "id", "a voided completion cannot be corrected");
+            require(errors,
+                    corrected.employeeId.empty() || corrected.employeeId == before->employeeId,
+                    "employee_id",
+                    "a completion stays with its person; void it and record a new one instead");
+            after.employeeId = before->employeeId;
+            after.voided = before->voided;
+            after.voidReason = before->voidReason;
+            const LedgerData stored = m_store->loadWithoutCompletions();
+            for (FieldError& e : validateCompletion(after, makeValidationContext(stored, today))) {
+                errors.push_back(std::move(e));
+            }
+            for (const Completion& c : m_store->completionsOf(after.employeeId)) {
+                require(errors,
+                        c.id == after.id || c.moduleCode != after.moduleCode ||
+                            c.completedOn != after.completedOn,
+                        "completed_on",
+                        after.employeeId + " already has a completion of " + after.moduleCode +
+                            " on " + formatIso(after.completedOn));
+            }
+        }
+        require(errors, !blank(reason), "reason", "a reason for the correction is required");
+        if (auto problem = textProblem(reason, TextKind::FreeText)) {
+            errors.push_back(FieldError{{}, 0, "reason", std::move(*problem)});
+        }
+        throwIfAny(errors);
+        if (after == *before) {
+            return;
+        }
+        m_store->updateCompletion(after);
+        auto [oldValues, newValues] =
+            changedFields(correctionFieldsOf(*before), correctionFieldsOf(after));
+        newValues.emplace_back("reason", trimmed(reason));
+        m_store->appendChangeLog(logEntry(actor, "completion", completionKey(after), "correct",
+                                          json(oldValues), json(newValues)));
+    });
+}
+
+void Ledger::voidCompletion(RecordId id, std::string_view reason, std::string_view actor) {
+    inTransaction([&] {
+        std::vector<FieldError> errors;
+        const std::optional<Completion> before = m_store->completion(id);
+        require(errors, before.has_value(), "id", "no completion has id " + std::to_string(id));
+        require(errors, !before || !before->voided, "id", "the completion is already voided");
+        require(errors, !blank(reason), "reason", "a reason for voiding is required");
+        if (auto problem = textProblem(reason, TextKind::FreeText)) {
+            errors.push_back(FieldError{{}, 0, "reason", std::move(*problem)});
+        }
+        throwIfAny(errors);
+        Completion after = *before;
+        after.voided = true;
+        after.voidReason = trimmed(reason);
+        m_store->updateCompletion(after);
+        m_store->appendChangeLog(logEntry(actor, "completion", completionKey(after), "void", "",
+                                          json({{"reason", after.voidReason}})));
+    });
+}
+
+std::vector<Completion> Ledger::completionsOf(std::string_view employeeId) {
+    return m_store->completionsOf(employeeId);
+}
+
+std::vector<ChangeLogEntry> Ledger::historyOf(std::string_view employeeId) {
+    const std::string prefix = std::string(employeeId) + "/";
+    std::vector<ChangeLogEntry> entries = m_store->changeLog("staff", employeeId);
+    // Keys of a longer employee id that starts with this one and a slash are not this
+    // person's ("E1/2/MOD/date" belongs to E1/2).
+    std::vector<std::string> others;
+    for (const Staff& s : m_store->loadWithoutCompletions().staff) {
+        if (s.employeeId.starts_with(prefix)) {
+            others.push_back(s.employeeId + "/");
+        }
+    }
+    for (ChangeLogEntry& e : m_store->changeLogByPrefix("completion", prefix)) {
+        if (std::none_of(others.begin(), others.end(),
+                         [&](const std::string& o) { return e.recordKey.starts_with(o); })) {
+            entries.push_back(std::move(e));
+        }
+    }
+    std::sort(entries.begin(), entries.end(),
+              [](const ChangeLogEntry& a, const ChangeLogEntry& b) { return a.id < b.id; });
+    return entries;
+}
+
+std::string Ledger::setting(std::string_view key) {
+    return m_store->setting(key);
+}
+
+void Ledger::setSetting(std::string_view key, std::string_view value, std::string_view actor) {
+    inTransaction([&] {
+        std::vector<FieldError> errors;
+        require(errors, !key.empty(), "key", "a setting needs a name");
+        throwIfAny(errors);
+        const std::string before = m_store->setting(key);
+        if (before == value) {
+            return;
+        }
+        m_store->setSetting(key, value);
+        m_store->appendChangeLog(logEntry(actor, "setting", std::string(key),
+                                          before.empty() ? "add" : "update",
+                                          before.empty() ? "" : json({{"value", before}}),
+                                          json({{"value", std::string(value)}})));
+    });
+}
+
+std::vector<std::string> Ledger::check() {
+    return m_store->checkIntegrity();
+}
+
+int Ledger::schemaVersion() {
+    return m_store->schemaVersion();
+}
+
+std::vector<std::filesystem::path> Ledger::changePassphrase(std::string_view newPassphrase,
+                                                            std::string_view actor) {
+    ChangeLogEntry entry;
+    entry.at = utcTimestamp();
+    entry.actor = std::string(actor);
+    entry.entity = "ledger";
+    entry.action = "change passphrase";
+    return m_store->changePassphrase(newPassphrase, entry);
+}
+
+std::vector<std::string> Ledger::notices() const {
+    return m_store->notices();
+}
+
+std::vector<std::filesystem::path> Ledger::backupsMade() const {
+    return m_store->backupsMade();
+}
+
+} // namespace ledger

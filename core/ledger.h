@@ -1,0 +1,169 @@
+#pragma once
+
+#include "training/compliance.h"
+#include "store/ledger_data.h"
+#include "staff/staff.h"
+#include "training/training.h"
+#include "themes/theme.h"
+#include "audit/change_log.h"
+#include "base/ids.h"
+#include "io/importer.h"
+#include "base/progress.h"
+#include "store/store.h"
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ledger {
+
+/// What an import did (or, for a dry run, would do).
+struct ImportSummary {
+    int added = 0;
+    int updated = 0;
+    int unchanged = 0;
+    std::vector<FieldError> notices; ///< ignored columns and the like
+};
+
+/// The facade over one open ledger: each use case runs in one transaction, appends to the
+/// change log, and either completes or changes nothing.
+class Ledger {
+public:
+    explicit Ledger(std::unique_ptr<Store> store);
+
+    /// Creates a new SQLCipher ledger (see SqlCipherStore::beginCreate): `fill`, when given,
+    /// adds records to it before it appears at `path`, so that a ledger is never seen (or
+    /// left by a killed program) half-filled. Returns it open for writing.
+    static Ledger create(const std::filesystem::path& path, std::string_view passphrase,
+                         std::string_view actor, const std::function<void(Ledger&)>& fill = {});
+    /// Opens an existing SQLCipher ledger; see SqlCipherStore::open (one writer at a time).
+    static Ledger open(const std::filesystem::path& path, std::string_view passphrase,
+                       OpenMode mode);
+    /// As above, ReadOnly or ReadWrite.
+    static Ledger open(const std::filesystem::path& path, std::string_view passphrase,
+                       bool readOnly = false);
+
+    [[nodiscard]] Store& store() { return *m_store; }
+
+    /// True when this ledger was opened (or, with OpenMode::Auto, fell back to) read-only.
+    [[nodiscard]] bool readOnly() const { return m_store->readOnly(); }
+
+    /// Changes when another program or connection commits a change to the ledger; compare
+    /// with an earlier value to know whether to reload.
+    [[nodiscard]] std::int64_t dataVersion() { return m_store->dataVersion(); }
+
+    /// Parses, validates and applies a CSV import as one transaction. Throws ValidationError
+    /// with every problem, sorted by line, and then nothing has been written. With `dryRun`
+    /// the counts are computed and nothing is written. `progress` hears about every 1% of
+    /// the records applied; cancelling throws Cancelled and writes nothing. A completion whose
+    /// key matches a voided one is left voided and counted unchanged (a deliberate void is
+    /// not undone by running an old import again).
+    ImportSummary importCsv(ImportKind kind, std::string_view fileName, std::string_view text,
+                            Date today, bool dryRun, std::string_view actor,
+                            const Progress* progress = nullptr);
+
+    /// Applies records parsed against `stored` (see parseImport); the caller holds the
+    /// transaction.
+    ImportSummary apply(const ParsedImport& parsed, const LedgerData& stored, bool dryRun,
+                        std::string_view actor);
+
+    /// Adds or updates whole sets of records (staff, then modules, rules and completions) as
+    /// one transaction, validated as an import would be; for generated and migrated data.
+    ImportSummary importRecords(const LedgerData& records, Date today, std::string_view actor,
+                                const Progress* progress = nullptr);
+
+    /// The current records.
+    [[nodiscard]] LedgerData data();
+
+    /// A compliance engine over the current records.
+    [[nodiscard]] ComplianceEngine engine();
+
+    /// Saves an audit theme (new when its id is 0) after validating it; returns its id.
+    RecordId saveAuditTheme(const AuditTheme& theme, Date today, std::string_view actor);
+    /// Removes an audit theme (themes are not evidence).
+    void removeAuditTheme(RecordId id, std::string_view actor);
+
+    // The editors' use cases. Each validates the whole record first (every problem at once,
+    // as ValidationError with field names and line 0), runs in one transaction, and appends
+    // to the change log; on any error nothing is written.
+
+    /// A new person; `employee_id` must not be in use. Team and role are created by name.
+    void addStaff(const Staff& staff, Date today, std::string_view actor);
+    /// Corrects a person found by employee id (team moves, leavers, corrections).
+    void updateStaff(const Staff& staff, Date today, std::string_view actor);
+
+    [[nodiscard]] std::vector<std::string> teams(); ///< sorted by name
+    [[nodiscard]] std::vector<std::string> roles(); ///< sorted by name
+    void addTeam(std::string_view name, std::string_view actor);
+    /// Renames a team; staff and team-scoped rules follow the new name, which must be new.
+    void renameTeam(std::string_view from, std::string_view to, std::string_view actor);
+    /// Removes a team nobody belongs to and no rule names (otherwise ValidationError saying
+    /// how many people and rules use it).
+    void removeTeam(std::string_view name, std::string_view actor);
+    void addRole(std::string_view name, std::string_view actor);
+    void renameRole(std::string_view from, std::string_view to, std::string_view actor);
+    void removeRole(std::string_view name, std::string_view actor);
+
+    /// A new module (`isNew`) or a correction of the module with this code.
+    void saveModule(const Module& module, bool isNew, std::string_view actor);
+    /// Removes a module with no completions, rules or audit-theme links.
+    void removeModule(std::string_view code, std::string_view actor);
+
+    /// Adds or updates the rule with this module + scope + value.
+    void saveRequirement(const Requirement& requirement, std::string_view actor);
+    /// Removes the rule with this module + scope + value.
+    void removeRequirement(const Requirement& requirement, std::string_view actor);
+
+    /// Records a completion; the (staff, module, date) must not be recorded already.
+    RecordId addCompletion(const Completion& completion, Date today, std::string_view actor);
+    /// Corrects the completion with `corrected.id` (any field but the person); the reason
+    /// is kept in the change log and is required.
+    void correctCompletion(const Completion& corrected, std::string_view reason, Date today,
+                           std::string_view actor);
+    /// Voids a completion: it stays in the ledger, marked void with the reason, and no longer
+    /// counts. Evidence is never deleted.
+    void voidCompletion(RecordId id, std::string_view reason, std::string_view actor);
+
+    /// Every completion of one person, voided ones included, newest first.
+    [[nodiscard]] std::vector<Completion> completionsOf(std::string_view employeeId);
+
+    /// The change log of a person's record and of their completions, oldest first.
+    [[nodiscard]] std::vector<ChangeLogEntry> historyOf(std::string_view employeeId);
+
+    [[nodiscard]] std::string setting(std::string_view key);
+    void setSetting(std::string_view key, std::string_view value, std::string_view actor);
+
+    /// Integrity and foreign-key problems; empty when sound.
+    [[nodiscard]] std::vector<std::string> check();
+
+    [[nodiscard]] int schemaVersion();
+
+    /// Re-encrypts the ledger under a new passphrase (see Store::changePassphrase); returns
+    /// the backup copies beside it still under the old one.
+    std::vector<std::filesystem::path> changePassphrase(std::string_view newPassphrase,
+                                                        std::string_view actor);
+
+    /// What opening had to do that a person should hear of (an interrupted write undone).
+    [[nodiscard]] std::vector<std::string> notices() const;
+    /// The backup copies opening made (before an upgrade).
+    [[nodiscard]] std::vector<std::filesystem::path> backupsMade() const;
+
+private:
+    void inTransaction(const std::function<void()>& work);
+    /// apply(), calling `applied` once for each record it goes through.
+    ImportSummary apply(const ParsedImport& parsed, const LedgerData& stored, bool dryRun,
+                        std::string_view actor, const std::function<void()>& applied);
+    void addName(NameKind kind, std::string_view name, std::string_view actor);
+    void renameName(NameKind kind, std::string_view from, std::string_view to,
+                    std::string_view actor);
+    void removeName(NameKind kind, std::string_view name, std::string_view actor);
+
+    std::unique_ptr<Store> m_store;
+};
+
+/// The current UTC time as `YYYY-MM-DDTHH:MM:SSZ`, for the change log.
+[[nodiscard]] std::string utcTimestamp();
+
+} // namespace ledger

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "base/date.h"
+#include "base/ids.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ledger {
+
+enum class RegistrationBody { None, SocialWorkEngland, Hcpc, Nmc };
+
+/// `SWE`, `HCPC`, `NMC`, or empty for None.
+[[nodiscard]] std::string registrationBodyCode(RegistrationBody body);
+[[nodiscard]] std::optional<RegistrationBody> parseRegistrationBody(std::string_view code);
+
+struct Team {
+    RecordId id = 0;
+    std::string name;
+};
+
+struct Role {
+    RecordId id = 0;
+    std::string name;
+};
+
+struct Staff {
+    RecordId id = 0;
+    std::string employeeId;
+    std::string fullName;
+    std::string email;
+    std::string team; ///< team name (teams are created by name)
+    std::string role; ///< role name
+    Date startDate{};
+    std::optional<Date> leaveDate; ///< the last day of employment
+    std::string lineManagerId;     ///< employee id of the line manager, empty when none
+    RegistrationBody registrationBody = RegistrationBody::None;
+    std::string registrationNumber;
+
+    friend bool operator==(const Staff&, const Staff&) = default;
+};
+
+} // namespace ledger

@@ -1,0 +1,115 @@
+#pragma once
+
+#include "store/ledger_data.h"
+#include "staff/staff.h"
+#include "training/training.h"
+#include "themes/theme.h"
+#include "audit/change_log.h"
+#include "base/ids.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ledger {
+
+/// How a ledger is opened. A ledger has at most one writer at a time, across processes.
+enum class OpenMode {
+    ReadWrite, ///< as its writer; Conflict when another store already writes it
+    ReadOnly,  ///< only reading, whoever writes it
+    Auto,      ///< as its writer, or read-only while another store writes it
+};
+
+/// The two kinds of named group a person belongs to.
+enum class NameKind { Team, Role };
+
+/// The seam between the ledger and where its records live. The SQLCipher file is the first
+/// engine; a shared PostgreSQL engine can implement the same interface later without the
+/// domain, the compliance engine or the use cases changing.
+///
+/// Writes happen only between begin() and commit(); the Ledger facade runs each use case as
+/// one such unit and rolls back on any failure.
+class Store {
+public:
+    virtual ~Store() = default;
+
+    [[nodiscard]] virtual int schemaVersion() = 0;
+    [[nodiscard]] virtual bool readOnly() const = 0;
+    /// Changes when another connection (another program, or another store on the same
+    /// ledger) commits a change; compare two values to know whether to reload.
+    [[nodiscard]] virtual std::int64_t dataVersion() = 0;
+
+    virtual void begin() = 0;
+    virtual void commit() = 0;
+    virtual void rollback() = 0;
+
+    /// Staff (with team and role names), modules, requirement rules and completions (voided
+    /// ones included, with their flag).
+    [[nodiscard]] virtual LedgerData loadAll() = 0;
+    /// As loadAll, without the completions (which are most of a ledger).
+    [[nodiscard]] virtual LedgerData loadWithoutCompletions() = 0;
+
+    /// Insert or update by natural key: employee id; teams and roles are created by name.
+    virtual void putStaff(const Staff& staff) = 0;
+    /// By module code.
+    virtual void putModule(const Module& module) = 0;
+    /// Removes the module with this code (refused by the schema while anything uses it).
+    virtual void removeModule(std::string_view code) = 0;
+    /// By module + scope + value.
+    virtual void putRequirement(const Requirement& requirement) = 0;
+    /// Removes the rule with this module + scope + value.
+    virtual void removeRequirement(const Requirement& requirement) = 0;
+    /// By employee id + module + completed_on, void state included; returns its id.
+    virtual RecordId putCompletion(const Completion& completion) = 0;
+    /// By `completion.id`: module, dates, evidence and void state (not the person).
+    virtual void updateCompletion(const Completion& completion) = 0;
+    /// One completion, voided or not.
+    [[nodiscard]] virtual std::optional<Completion> completion(RecordId id) = 0;
+    /// Every completion of one person, voided ones included, newest first.
+    [[nodiscard]] virtual std::vector<Completion> completionsOf(std::string_view employeeId) = 0;
+    /// How many completions (voided ones included) there are of a module.
+    [[nodiscard]] virtual std::int64_t completionCount(std::string_view moduleCode) = 0;
+
+    /// Team or role names, sorted.
+    [[nodiscard]] virtual std::vector<std::string> names(NameKind kind) = 0;
+    virtual void addName(NameKind kind, std::string_view name) = 0;
+    /// Renames a team or role, and the rules scoped to it by name.
+    virtual void renameName(NameKind kind, std::string_view from, std::string_view to) = 0;
+    virtual void removeName(NameKind kind, std::string_view name) = 0;
+
+    [[nodiscard]] virtual std::vector<AuditTheme> auditThemes() = 0;
+    /// Inserts when `theme.id` is 0, else updates; returns the id. Replaces its module links.
+    virtual RecordId putAuditTheme(const AuditTheme& theme) = 0;
+    virtual void removeAuditTheme(RecordId id) = 0;
+
+    virtual void appendChangeLog(const ChangeLogEntry& entry) = 0;
+    /// The change log of one record (or of every record when `entity` is empty), oldest first.
+    [[nodiscard]] virtual std::vector<ChangeLogEntry> changeLog(std::string_view entity,
+                                                                std::string_view recordKey) = 0;
+    /// The change log of the records of one entity whose key starts with `keyPrefix`,
+    /// oldest first.
+    [[nodiscard]] virtual std::vector<ChangeLogEntry>
+    changeLogByPrefix(std::string_view entity, std::string_view keyPrefix) = 0;
+
+    [[nodiscard]] virtual std::string setting(std::string_view key) = 0;
+    virtual void setSetting(std::string_view key, std::string_view value) = 0;
+
+    /// Integrity and foreign-key problems, one line each; empty when the ledger is sound.
+    [[nodiscard]] virtual std::vector<std::string> checkIntegrity() = 0;
+
+    /// Re-encrypts the whole ledger under a new passphrase.
+    /// Re-encrypts the whole ledger under a new passphrase and appends `entry` to its change
+    /// log, all or nothing; refused (Conflict) while another program has it open. Returns
+    /// the backup copies beside it that are still readable with the old passphrase.
+    virtual std::vector<std::filesystem::path> changePassphrase(std::string_view newPassphrase,
+                                                                const ChangeLogEntry& entry) = 0;
+    /// What opening had to do that a person should hear of (an interrupted write undone).
+    [[nodiscard]] virtual std::vector<std::string> notices() const = 0;
+    /// The backup copies opening made (before an upgrade).
+    [[nodiscard]] virtual std::vector<std::filesystem::path> backupsMade() const = 0;
+};
+
+} // namespace ledger

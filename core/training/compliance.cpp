@@ -1,0 +1,387 @@
+#include "training/compliance.h"
+
+#include <algorithm>
+#include <numeric>
+#include <unordered_map>
+
+namespace ledger {
+
+namespace {
+
+constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+
+DayNumber monthsAfter(DayNumber day, int months) {
+    return toDayNumber(addMonths(fromDayNumber(day), months));
+}
+
+void fillExpiries(const RenewalRule& rule, std::span<const CompletionDates> ordered,
+                  std::span<DayNumber> out) {
+    DayNumber previous = kNoDay;
+    bool hasPrevious = false;
+    for (std::size_t i = 0; i < ordered.size(); ++i) {
+        const CompletionDates& c = ordered[i];
+        DayNumber expiry = kNoDay;
+        if (c.explicitExpiresOn != kNoDay) {
+            expiry = c.explicitExpiresOn;
+        } else if (!rule.renewalMonths) {
+            expiry = kNoDay;
+        } else if (rule.basis == RenewalBasis::Expiry && hasPrevious && previous != kNoDay &&
+                   previous - rule.windowDays <= c.completedOn && c.completedOn <= previous) {
+            // An on-time renewal inside the window runs on from the previous expiry.
+            expiry = monthsAfter(previous + 1, *rule.renewalMonths) - 1;
+        } else {
+            expiry = monthsAfter(c.completedOn, *rule.renewalMonths) - 1;
+        }
+        out[i] = expiry;
+        previous = expiry;
+        hasPrevious = true;
+    }
+}
+
+template <typename Key>
+std::uint32_t intern(std::unordered_map<Key, std::uint32_t>& index, std::vector<Key>& names,
+                     const Key& name) {
+    const auto [it, inserted] = index.try_emplace(name, static_cast<std::uint32_t>(names.size()));
+    if (inserted) {
+        names.push_back(name);
+    }
+    return it->second;
+}
+
+} // namespace
+
+std::string statusCode(Status status) {
+    switch (status) {
+    case Status::Compliant:
+        return "compliant";
+    case Status::DueSoon:
+        return "due_soon";
+    case Status::Overdue:
+        return "overdue";
+    case Status::NotYetDue:
+        return "not_yet_due";
+    }
+    return {};
+}
+
+std::vector<DayNumber> computeExpiries(const RenewalRule& rule,
+                                       std::span<const CompletionDates> ordered) {
+    std::vector<DayNumber> out(ordered.size(), kNoDay);
+    fillExpiries(rule, ordered, out);
+    return out;
+}
+
+PairStatus evaluatePair(DayNumber asOf, DayNumber firstDueOn, bool hasLatest,
+                        DayNumber latestExpiry, int dueSoonDays) {
+    PairStatus result;
+    if (hasLatest && (latestExpiry == kNoDay || asOf <= latestExpiry)) {
+        result.expiresOn = latestExpiry;
+        if (latestExpiry == kNoDay) {
+            result.status = Status::Compliant;
+            result.dueOn = kNoDay;
+        } else {
+            result.status =
+                latestExpiry - asOf <= dueSoonDays ? Status::DueSoon : Status::Compliant;
+            result.dueOn = std::max(firstDueOn, latestExpiry + 1);
+        }
+        return result;
+    }
+    result.dueOn = firstDueOn;
+    if (hasLatest) {
+        result.expiresOn = latestExpiry;
+        result.dueOn = std::max(firstDueOn, latestExpiry + 1);
+    }
+    result.status = asOf >= result.dueOn ? Status::Overdue : Status::NotYetDue;
+    return result;
+}
+
+std::optional<int> coverageTenths(int compliant, int dueSoon, int overdue) {
+    const long long covered = static_cast<long long>(compliant) + dueSoon;
+    const long long denominator = covered + overdue;
+    if (denominator == 0) {
+        return std::nullopt;
+    }
+    // round(1000 * covered / denominator), halves up, in integers.
+    return static_cast<int>((2000 * covered + denominator) / (2 * denominator));
+}
+
+std::string formatPercent(std::optional<int> tenths) {
+    if (!tenths) {
+        return {};
+    }
+    return std::to_string(*tenths / 10) + "." + std::to_string(*tenths % 10);
+}
+
+void CoverageCell::add(Status status) {
+    ++required;
+    switch (status) {
+    case Status::Compliant:
+        ++compliant;
+        break;
+    case Status::DueSoon:
+        ++dueSoon;
+        break;
+    case Status::Overdue:
+        ++overdue;
+        break;
+    case Status::NotYetDue:
+        ++notYetDue;
+        break;
+    }
+}
+
+ComplianceEngine::ComplianceEngine(const LedgerData& data) {
+    std::unordered_map<std::string, std::uint32_t> staffIndex;
+    std::unordered_map<std::string, std::uint32_t> teamIndex;
+    std::unordered_map<std::string, std::uint32_t> roleIndex;
+    std::unordered_map<std::string, std::uint32_t> moduleIndex;
+
+    const std::size_t staffCount = data.staff.size();
+    m_employeeIds.reserve(staffCount);
+    m_staffTeam.reserve(staffCount);
+    m_staffRole.reserve(staffCount);
+    m_staffStart.reserve(staffCount);
+    m_staffLeave.reserve(staffCount);
+    for (const Staff& s : data.staff) {
+        staffIndex.emplace(s.employeeId, static_cast<std::uint32_t>(m_employeeIds.size()));
+        m_employeeIds.push_back(s.employeeId);
+        m_staffTeam.push_back(intern(teamIndex, m_teamNames, s.team));
+        m_staffRole.push_back(intern(roleIndex, m_roleNames, s.role));
+        m_staffStart.push_back(toDayNumber(s.startDate));
+        m_staffLeave.push_back(s.leaveDate ? toDayNumber(*s.leaveDate) : kNoDay);
+    }
+
+    std::vector<RenewalRule> renewal;
+    for (const Module& m : data.modules) {
+        moduleIndex.emplace(m.code, static_cast<std::uint32_t>(m_moduleCodes.size()));
+        m_moduleCodes.push_back(m.code);
+        m_dueSoonDays.push_back(m.dueSoonDays);
+        renewal.push_back(
+            RenewalRule{m.renewalMonths, m.renewalBasis, m.windowDays, m.dueSoonDays});
+    }
+
+    m_rulesByTeam.resize(m_teamNames.size());
+    m_rulesByRole.resize(m_roleNames.size());
+    for (const Requirement& r : data.requirements) {
+        const auto module = moduleIndex.find(r.moduleCode);
+        if (module == moduleIndex.end()) {
+            continue;
+        }
+        const Rule rule{module->second, r.effectiveFrom ? toDayNumber(*r.effectiveFrom) : kNoDay,
+                        r.dueWithinDays};
+        switch (r.scope) {
+        case Scope::All:
+            m_rulesAll.push_back(rule);
+            break;
+        case Scope::Team:
+            if (const auto team = teamIndex.find(r.value); team != teamIndex.end()) {
+                m_rulesByTeam[team->second].push_back(rule);
+            }
+            break;
+        case Scope::Role:
+            if (const auto role = roleIndex.find(r.value); role != roleIndex.end()) {
+                m_rulesByRole[role->second].push_back(rule);
+            }
+            break;
+        }
+    }
+
+    struct Row {
+        std::uint32_t staff;
+        std::uint32_t module;
+        CompletionDates dates;
+    };
+    std::vector<Row> rows;
+    rows.reserve(data.completions.size());
+    for (const Completion& c : data.completions) {
+        if (c.voided) {
+            continue;
+        }
+        const auto staff = staffIndex.find(c.employeeId);
+        const auto module = moduleIndex.find(c.moduleCode);
+        if (staff == staffIndex.end() || module == moduleIndex.end()) {
+            continue;
+        }
+        rows.push_back(Row{staff->second, module->second,
+                           CompletionDates{toDayNumber(c.completedOn),
+                                           c.expiresOn ? toDayNumber(*c.expiresOn) : kNoDay}});
+    }
+    std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+        if (a.staff != b.staff) {
+            return a.staff < b.staff;
+        }
+        if (a.module != b.module) {
+            return a.module < b.module;
+        }
+        return a.dates.completedOn < b.dates.completedOn;
+    });
+
+    const std::size_t n = rows.size();
+    m_completionModule.resize(n);
+    m_completedOn.resize(n);
+    m_expiresOn.resize(n);
+    m_staffOffset.assign(staffCount + 1, 0);
+    std::vector<CompletionDates> group;
+    std::size_t i = 0;
+    while (i < n) {
+        std::size_t j = i;
+        group.clear();
+        while (j < n && rows[j].staff == rows[i].staff && rows[j].module == rows[i].module) {
+            group.push_back(rows[j].dates);
+            ++j;
+        }
+        fillExpiries(renewal[rows[i].module], group, std::span(m_expiresOn).subspan(i, j - i));
+        for (std::size_t k = i; k < j; ++k) {
+            m_completionModule[k] = rows[k].module;
+            m_completedOn[k] = rows[k].dates.completedOn;
+            ++m_staffOffset[rows[k].staff + 1];
+        }
+        i = j;
+    }
+    std::partial_sum(m_staffOffset.begin(), m_staffOffset.end(), m_staffOffset.begin());
+}
+
+std::optional<std::size_t> ComplianceEngine::findStaff(std::string_view employeeId) const {
+    const auto it = std::find(m_employeeIds.begin(), m_employeeIds.end(), employeeId);
+    if (it == m_employeeIds.end()) {
+        return std::nullopt;
+    }
+    return static_cast<std::size_t>(it - m_employeeIds.begin());
+}
+
+std::optional<std::size_t> ComplianceEngine::findModule(std::string_view code) const {
+    const auto it = std::find(m_moduleCodes.begin(), m_moduleCodes.end(), code);
+    if (it == m_moduleCodes.end()) {
+        return std::nullopt;
+    }
+    return static_cast<std::size_t>(it - m_moduleCodes.begin());
+}
+
+std::optional<std::size_t> ComplianceEngine::findTeam(std::string_view name) const {
+    const auto it = std::find(m_teamNames.begin(), m_teamNames.end(), name);
+    if (it == m_teamNames.end()) {
+        return std::nullopt;
+    }
+    return static_cast<std::size_t>(it - m_teamNames.begin());
+}
+
+bool ComplianceEngine::isActive(std::size_t staff, DayNumber asOf) const {
+    return m_staffStart[staff] <= asOf &&
+           (m_staffLeave[staff] == kNoDay || asOf <= m_staffLeave[staff]);
+}
+
+template <typename Visit>
+void ComplianceEngine::visitStaff(std::size_t staff, DayNumber asOf,
+                                  std::vector<DayNumber>& firstDue,
+                                  std::vector<std::uint32_t>& touched,
+                                  std::vector<std::uint32_t>& latest, Visit&& visit) const {
+    if (!isActive(staff, asOf)) {
+        return;
+    }
+    const DayNumber start = m_staffStart[staff];
+    touched.clear();
+    const auto apply = [&](const std::vector<Rule>& rules) {
+        for (const Rule& rule : rules) {
+            if (rule.effectiveFrom != kNoDay && rule.effectiveFrom > asOf) {
+                continue;
+            }
+            const DayNumber assigned =
+                rule.effectiveFrom == kNoDay ? start : std::max(start, rule.effectiveFrom);
+            const DayNumber due = assigned + rule.dueWithinDays;
+            DayNumber& slot = firstDue[rule.module];
+            if (slot == kNoDay) {
+                touched.push_back(rule.module);
+                slot = due;
+            } else if (due < slot) {
+                slot = due;
+            }
+        }
+    };
+    apply(m_rulesAll);
+    apply(m_rulesByTeam[m_staffTeam[staff]]);
+    apply(m_rulesByRole[m_staffRole[staff]]);
+    if (touched.empty()) {
+        return;
+    }
+    const std::uint32_t end = m_staffOffset[staff + 1];
+    for (std::uint32_t i = m_staffOffset[staff]; i < end; ++i) {
+        const std::uint32_t module = m_completionModule[i];
+        if (firstDue[module] != kNoDay && m_completedOn[i] <= asOf) {
+            latest[module] = i; // completions are in date order within a module
+        }
+    }
+    for (const std::uint32_t module : touched) {
+        const std::uint32_t l = latest[module];
+        const PairStatus status =
+            evaluatePair(asOf, firstDue[module], l != kNone, l != kNone ? m_expiresOn[l] : kNoDay,
+                         m_dueSoonDays[module]);
+        visit(module, status);
+        firstDue[module] = kNoDay;
+        latest[module] = kNone;
+    }
+}
+
+std::vector<StatusRow> ComplianceEngine::statuses(DayNumber asOf) const {
+    std::vector<DayNumber> firstDue(moduleCount(), kNoDay);
+    std::vector<std::uint32_t> latest(moduleCount(), kNone);
+    std::vector<std::uint32_t> touched;
+    std::vector<StatusRow> rows;
+    for (std::size_t s = 0; s < staffCount(); ++s) {
+        const std::size_t begin = rows.size();
+        visitStaff(s, asOf, firstDue, touched, latest, [&](std::uint32_t module, PairStatus st) {
+            rows.push_back(StatusRow{static_cast<std::uint32_t>(s), module, st});
+        });
+        std::sort(rows.begin() + static_cast<std::ptrdiff_t>(begin), rows.end(),
+                  [](const StatusRow& a, const StatusRow& b) { return a.module < b.module; });
+    }
+    return rows;
+}
+
+std::vector<StatusRow> ComplianceEngine::statusesOf(std::size_t staff, DayNumber asOf) const {
+    std::vector<DayNumber> firstDue(moduleCount(), kNoDay);
+    std::vector<std::uint32_t> latest(moduleCount(), kNone);
+    std::vector<std::uint32_t> touched;
+    std::vector<StatusRow> rows;
+    visitStaff(staff, asOf, firstDue, touched, latest, [&](std::uint32_t module, PairStatus st) {
+        rows.push_back(StatusRow{static_cast<std::uint32_t>(staff), module, st});
+    });
+    std::sort(rows.begin(), rows.end(),
+              [](const StatusRow& a, const StatusRow& b) { return a.module < b.module; });
+    return rows;
+}
+
+std::vector<StatusRow> ComplianceEngine::statusesIn(std::size_t team, std::size_t module,
+                                                    DayNumber asOf) const {
+    std::vector<DayNumber> firstDue(moduleCount(), kNoDay);
+    std::vector<std::uint32_t> latest(moduleCount(), kNone);
+    std::vector<std::uint32_t> touched;
+    std::vector<StatusRow> rows;
+    for (std::size_t s = 0; s < staffCount(); ++s) {
+        if (m_staffTeam[s] != team) {
+            continue;
+        }
+        visitStaff(s, asOf, firstDue, touched, latest, [&](std::uint32_t m, PairStatus st) {
+            if (m == module) {
+                rows.push_back(StatusRow{static_cast<std::uint32_t>(s), m, st});
+            }
+        });
+    }
+    return rows;
+}
+
+CoverageTable ComplianceEngine::coverageByTeam(DayNumber asOf) const {
+    CoverageTable table(teamCount(), moduleCount());
+    std::vector<DayNumber> firstDue(moduleCount(), kNoDay);
+    std::vector<std::uint32_t> latest(moduleCount(), kNone);
+    std::vector<std::uint32_t> touched;
+    for (std::size_t s = 0; s < staffCount(); ++s) {
+        const std::uint32_t team = m_staffTeam[s];
+        visitStaff(s, asOf, firstDue, touched, latest, [&](std::uint32_t module, PairStatus st) {
+            table.cell(team, module).add(st.status);
+            table.total(module).add(st.status);
+        });
+    }
+    return table;
+}
+
+} // namespace ledger

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "base/date.h"
+#include "base/ids.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace ledger {
+
+enum class RenewalBasis { Completion, Expiry };
+
+[[nodiscard]] std::string renewalBasisCode(RenewalBasis basis);
+[[nodiscard]] std::optional<RenewalBasis> parseRenewalBasis(std::string_view code);
+
+struct Module {
+    RecordId id = 0;
+    std::string code;
+    std::string title;
+    std::optional<int> renewalMonths; ///< nullopt: never expires
+    RenewalBasis renewalBasis = RenewalBasis::Completion;
+    int windowDays = 90;
+    int dueSoonDays = 60;
+    std::optional<int> ascWdsCategory;
+
+    friend bool operator==(const Module&, const Module&) = default;
+};
+
+enum class Scope { All, Team, Role };
+
+[[nodiscard]] std::string scopeCode(Scope scope);
+[[nodiscard]] std::optional<Scope> parseScope(std::string_view code);
+
+struct Requirement {
+    RecordId id = 0;
+    std::string moduleCode;
+    Scope scope = Scope::All;
+    std::string value; ///< team or role name; empty for All
+    int dueWithinDays = 0;
+    std::optional<Date> effectiveFrom;
+
+    friend bool operator==(const Requirement&, const Requirement&) = default;
+};
+
+struct Completion {
+    RecordId id = 0;
+    std::string employeeId;
+    std::string moduleCode;
+    Date completedOn{};
+    std::optional<Date> expiresOn; ///< explicit expiry from a certificate or an import
+    std::string evidence;
+    bool voided = false;    ///< kept as evidence but no longer counts
+    std::string voidReason; ///< why it was voided
+
+    friend bool operator==(const Completion&, const Completion&) = default;
+};
+
+} // namespace ledger

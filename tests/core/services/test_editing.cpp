@@ -1,0 +1,734 @@
+// The editors' use cases (staff, teams, roles, modules, rules, completions, settings), voiding,
+// the schema 1 -> 2 upgrade, the single writer, change detection and import progress.
+#include "ledger.h"
+#include "sqlcipher/sqlcipher_store.h"
+
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+#include <sqlcipher/sqlite3.h>
+
+#include <algorithm>
+#include <functional>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace ledger;
+using ledger::test::ScratchDir;
+
+namespace {
+
+const Date kToday = makeDate(2026, 11, 25);
+const char* kPassphrase = "correct horse";
+
+Module module(const char* code, const char* title, std::optional<int> months) {
+    Module m;
+    m.code = code;
+    m.title = title;
+    m.renewalMonths = months;
+    return m;
+}
+
+Staff person(const char* id, const char* name, const char* team, const char* role) {
+    Staff s;
+    s.employeeId = id;
+    s.fullName = name;
+    s.team = team;
+    s.role = role;
+    s.startDate = makeDate(2020, 1, 6);
+    return s;
+}
+
+Requirement rule(const char* moduleCode, Scope scope, const char* value) {
+    Requirement r;
+    r.moduleCode = moduleCode;
+    r.scope = scope;
+    r.value = value;
+    r.dueWithinDays = 30;
+    return r;
+}
+
+Completion completion(const char* employeeId, const char* moduleCode, Date on) {
+    Completion c;
+    c.employeeId = employeeId;
+    c.moduleCode = moduleCode;
+    c.completedOn = on;
+    return c;
+}
+
+/// A small council built through the editors: two modules, two people in two teams, three
+/// rules (all, team East, role Occupational Therapist) and three completions.
+struct Council {
+    ScratchDir dir;
+    std::filesystem::path path = dir / "council.ledger";
+    Ledger ledger = Ledger::create(path, kPassphrase, "test");
+    RecordId annFire = 0;
+
+    Council() {
+        ledger.saveModule(module("FIRE", "Fire safety", 12), true, "test");
+        ledger.saveModule(module("SAFE", "Safeguarding adults", 36), true, "test");
+        ledger.addStaff(person("E1", "Ann Worker", "East", "Social Worker"), kToday, "test");
+        ledger.addStaff(person("E2", "Bo Carer", "West", "Occupational Therapist"), kToday, "test");
+        ledger.saveRequirement(rule("FIRE", Scope::All, ""), "test");
+        ledger.saveRequirement(rule("SAFE", Scope::Team, "East"), "test");
+        ledger.saveRequirement(rule("SAFE", Scope::Role, "Occupational Therapist"), "test");
+        annFire =
+            ledger.addCompletion(completion("E1", "FIRE", makeDate(2026, 6, 1)), kToday, "test");
+        ledger.addCompletion(completion("E1", "SAFE", makeDate(2025, 1, 10)), kToday, "test");
+        ledger.addCompletion(completion("E2", "FIRE", makeDate(2026, 2, 1)), kToday, "test");
+    }
+};
+
+/// The field errors a use case threw, each checked to come from a form (line 0, no file).
+std::vector<FieldError> errorsOf(const std::function<void()>& work) {
+    try {
+        work();
+    } catch (const ValidationError& e) {
+        for (const FieldError& f : e.errors()) {
+            EXPECT_EQ(f.line, 0) << f.message;
+            EXPECT_TRUE(f.file.empty()) << f.message;
+        }
+        return e.errors();
+    }
+    ADD_FAILURE() << "expected a ValidationError";
+    return {};
+}
+
+std::vector<std::string> fieldsOf(const std::vector<FieldError>& errors) {
+    std::vector<std::string> fields;
+    for (const FieldError& e : errors) {
+        fields.push_back(e.field);
+    }
+    std::sort(fields.begin(), fields.end());
+    return fields;
+}
+
+std::string statusOf(Ledger& ledger, const char* employeeId, const char* moduleCode) {
+    const ComplianceEngine engine = ledger.engine();
+    const auto staff = engine.findStaff(employeeId);
+    const auto mod = engine.findModule(moduleCode);
+    if (!staff || !mod) {
+        return "unknown";
+    }
+    for (const StatusRow& row : engine.statusesOf(*staff, toDayNumber(kToday))) {
+        if (row.module == *mod) {
+            return statusCode(row.status.status);
+        }
+    }
+    return "not required";
+}
+
+using Counts = std::tuple<int, int, int, int, int>;
+
+Counts coverageOf(Ledger& ledger, const char* team, const char* moduleCode) {
+    const ComplianceEngine engine = ledger.engine();
+    const auto t = engine.findTeam(team);
+    const auto m = engine.findModule(moduleCode);
+    if (!t || !m) {
+        return {-1, -1, -1, -1, -1};
+    }
+    const CoverageTable table = engine.coverageByTeam(toDayNumber(kToday));
+    const CoverageCell& c = table.cell(*t, *m);
+    return {c.required, c.compliant, c.dueSoon, c.overdue, c.notYetDue};
+}
+
+const Completion* findCompletion(const std::vector<Completion>& list, RecordId id) {
+    const auto it =
+        std::find_if(list.begin(), list.end(), [&](const Completion& c) { return c.id == id; });
+    return it == list.end() ? nullptr : &*it;
+}
+
+} // namespace
+
+TEST(Editing, AddStaffCreatesTeamAndRoleByNameAndLogsTheAdd) {
+    Council c;
+    Staff s = person("E3", "Cy Newstarter", "North", "Team Manager");
+    s.email = "cy@example.org";
+    s.lineManagerId = "E1";
+    c.ledger.addStaff(s, kToday, "Sam Lead");
+    const LedgerData data = c.ledger.data();
+    ASSERT_EQ(data.staff.size(), 3u);
+    EXPECT_EQ(data.staff[2].employeeId, "E3");
+    EXPECT_EQ(data.staff[2].team, "North");
+    EXPECT_EQ(c.ledger.teams(), (std::vector<std::string>{"East", "North", "West"}));
+    EXPECT_EQ(c.ledger.roles(), (std::vector<std::string>{"Occupational Therapist", "Social Worker",
+                                                          "Team Manager"}));
+    const auto log = c.ledger.store().changeLog("staff", "E3");
+    ASSERT_EQ(log.size(), 1u);
+    EXPECT_EQ(log[0].action, "add");
+    EXPECT_EQ(log[0].actor, "Sam Lead");
+    EXPECT_NE(log[0].newValues.find(R"("full_name":"Cy Newstarter")"), std::string::npos);
+}
+
+TEST(Editing, AddStaffReportsEveryProblemAtOnceIncludingAUsedEmployeeId) {
+    Council c;
+    Staff s = person("E1", "", "East", "Social Worker");
+    s.email = "not an address";
+    s.leaveDate = makeDate(2019, 1, 1);
+    const auto errors = errorsOf([&] { c.ledger.addStaff(s, kToday, "test"); });
+    EXPECT_EQ(fieldsOf(errors),
+              (std::vector<std::string>{"email", "employee_id", "full_name", "leave_date"}));
+    const auto used = std::find_if(errors.begin(), errors.end(),
+                                   [](const FieldError& e) { return e.field == "employee_id"; });
+    ASSERT_NE(used, errors.end());
+    EXPECT_EQ(used->message, "employee id E1 is already in use");
+    EXPECT_EQ(c.ledger.data().staff[0].fullName, "Ann Worker");
+    EXPECT_EQ(c.ledger.store().changeLog("staff", "E1").size(), 1u);
+}
+
+TEST(Editing, UpdateStaffMovesAPersonAndLogsOnlyWhatChanged) {
+    Council c;
+    Staff moved = c.ledger.data().staff[0];
+    moved.team = "West";
+    moved.leaveDate = makeDate(2026, 12, 31);
+    c.ledger.updateStaff(moved, kToday, "Sam Lead");
+    EXPECT_EQ(c.ledger.data().staff[0], moved);
+    const auto log = c.ledger.store().changeLog("staff", "E1");
+    ASSERT_EQ(log.size(), 2u);
+    EXPECT_EQ(log[1].action, "update");
+    EXPECT_EQ(log[1].oldValues, R"({"team":"East","leave_date":""})");
+    EXPECT_EQ(log[1].newValues, R"({"team":"West","leave_date":"2026-12-31"})");
+
+    c.ledger.updateStaff(moved, kToday, "Sam Lead"); // the same again changes nothing
+    EXPECT_EQ(c.ledger.store().changeLog("staff", "E1").size(), 2u);
+
+    const auto errors = errorsOf(
+        [&] { c.ledger.updateStaff(person("E9", "Nobody", "East", "X"), kToday, "test"); });
+    EXPECT_EQ(fieldsOf(errors), (std::vector<std::string>{"employee_id"}));
+}
+
+TEST(Editing, TeamsAndRolesAreAddedOnceAndListedSorted) {
+    Council c;
+    c.ledger.addTeam("Carers' Support", "test");
+    c.ledger.addRole("Approved Mental Health Professional", "test");
+    EXPECT_EQ(c.ledger.teams(), (std::vector<std::string>{"Carers' Support", "East", "West"}));
+    EXPECT_EQ(c.ledger.roles().front(), "Approved Mental Health Professional");
+    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.addTeam("East", "test"); })),
+              (std::vector<std::string>{"name"}));
+    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.addRole(" ", "test"); })),
+              (std::vector<std::string>{"name"}));
+    const auto log = c.ledger.store().changeLog("team", "Carers' Support");
+    ASSERT_EQ(log.size(), 1u);
+    EXPECT_EQ(log[0].action, "add");
+}
+
+TEST(Editing, RenamingATeamMovesItsPeopleAndRulesSoCoverageIsUnchanged) {
+    Council c;
+    const Counts before = coverageOf(c.ledger, "East", "SAFE");
+    EXPECT_EQ(before, Counts(1, 1, 0, 0, 0)); // Ann's safeguarding runs to 2028
+    c.ledger.renameTeam("East", "East Locality", "Sam Lead");
+    EXPECT_EQ(c.ledger.teams(), (std::vector<std::string>{"East Locality", "West"}));
+    EXPECT_EQ(c.ledger.data().staff[0].team, "East Locality");
+    EXPECT_EQ(coverageOf(c.ledger, "East Locality", "SAFE"), before);
+    EXPECT_EQ(statusOf(c.ledger, "E1", "SAFE"), "compliant");
+    const auto rules = c.ledger.data().requirements;
+    EXPECT_TRUE(std::any_of(rules.begin(), rules.end(), [](const Requirement& r) {
+        return r.scope == Scope::Team && r.value == "East Locality";
+    }));
+    EXPECT_EQ(c.ledger.store().changeLog("team", "East").back().action, "rename");
+    const auto ruleLog = c.ledger.store().changeLog("requirement", "SAFE/team/East");
+    ASSERT_EQ(ruleLog.size(), 2u);
+    EXPECT_EQ(ruleLog[1].action, "rename");
+    EXPECT_EQ(ruleLog[1].newValues, R"({"value":"East Locality"})");
+}
+
+TEST(Editing, RenamingRefusesAnUnknownTeamAndAnExistingName) {
+    Council c;
+    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.renameTeam("East", "West", "test"); })),
+              (std::vector<std::string>{"to"}));
+    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.renameTeam("North", "", "test"); })),
+              (std::vector<std::string>{"from", "to"}));
+    EXPECT_EQ(fieldsOf(errorsOf(
+                  [&] { c.ledger.renameRole("Social Worker", "Occupational Therapist", "t"); })),
+              (std::vector<std::string>{"to"}));
+    EXPECT_EQ(c.ledger.teams(), (std::vector<std::string>{"East", "West"}));
+}
+
+TEST(Editing, RenamingARoleMovesRoleScopedRules) {
+    Council c;
+    const std::string before = statusOf(c.ledger, "E2", "SAFE");
+    ASSERT_NE(before, "not required");
+    c.ledger.renameRole("Occupational Therapist", "OT", "test");
+    EXPECT_EQ(c.ledger.data().staff[1].role, "OT");
+    EXPECT_EQ(statusOf(c.ledger, "E2", "SAFE"), before);
+}
+
+TEST(Editing, RemovingATeamOrRoleInUseSaysHowManyUseIt) {
+    Council c;
+    auto errors = errorsOf([&] { c.ledger.removeTeam("East", "test"); });
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_EQ(errors[0].field, "name");
+    EXPECT_EQ(errors[0].message, "1 person and 1 rule use team East");
+    c.ledger.addStaff(person("E3", "Cy", "West", "Social Worker"), kToday, "test");
+    errors = errorsOf([&] { c.ledger.removeTeam("West", "test"); });
+    EXPECT_EQ(errors.at(0).message, "2 people use team West");
+    errors = errorsOf([&] { c.ledger.removeRole("Social Worker", "test"); });
+    EXPECT_EQ(errors.at(0).message, "2 people use role Social Worker");
+    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.removeTeam("Nowhere", "test"); })),
+              (std::vector<std::string>{"name"}));
+
+    c.ledger.addTeam("Empty", "test");
+    c.ledger.removeTeam("Empty", "test");
+    EXPECT_EQ(c.ledger.teams(), (std::vector<std::string>{"East", "West"}));
+    EXPECT_EQ(c.ledger.store().changeLog("team", "Empty").back().action, "remove");
+}
+
+TEST(Editing, SaveModuleAddsNewCodesAndCorrectsExistingOnes) {
+    Council c;
+    Module fire = module("FIRE", "Fire safety awareness", 24);
+    c.ledger.saveModule(fire, false, "test");
+    EXPECT_EQ(c.ledger.data().modules[0].title, "Fire safety awareness");
+    EXPECT_EQ(c.ledger.store().changeLog("module", "FIRE").back().newValues,
+              R"({"title":"Fire safety awareness","renewal_months":"24"})");
+
+    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.saveModule(fire, true, "test"); })),
+              (std::vector<std::string>{"code"}));
+    Module bad = module("NEW", "", 1000);
+    bad.windowDays = -1;
+    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.saveModule(bad, false, "test"); })),
+              (std::vector<std::string>{"code", "renewal_months", "title", "window_days"}));
+    EXPECT_EQ(c.ledger.data().modules.size(), 2u);
+}
+
+TEST(Editing, RemovingAModuleInUseNamesItsCompletionsRulesAndThemes) {
+    Council c;
+    AuditTheme theme;
+    theme.title = "Fire drills missed";
+    theme.raisedOn = makeDate(2026, 1, 1);
+    theme.moduleCodes = {"FIRE"};
+    c.ledger.saveAuditTheme(theme, kToday, "test");
+    const auto errors = errorsOf([&] { c.ledger.removeModule("FIRE", "test"); });
+    ASSERT_EQ(errors.size(), 1u);
+    EXPECT_EQ(errors[0].field, "code");
+    EXPECT_EQ(errors[0].message, "2 completions, 1 rule and 1 audit theme use module FIRE");
+
+    c.ledger.saveModule(module("UNUSED", "Never used", std::nullopt), true, "test");
+    c.ledger.removeModule("UNUSED", "test");
+    EXPECT_EQ(c.ledger.data().modules.size(), 2u);
+    EXPECT_EQ(c.ledger.store().changeLog("module", "UNUSED").back().action, "remove");
+    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.removeModule("UNUSED", "test"); })),
+              (std::vector<std::string>{"code"}));
+}
+
+TEST(Editing, RequirementsAreSavedAndRemovedByModuleScopeAndValue) {
+    Council c;
+    Requirement r = rule("SAFE", Scope::Team, "East");
+    r.dueWithinDays = 90;
+    c.ledger.saveRequirement(r, "test");
+    const auto rules = c.ledger.data().requirements;
+    EXPECT_EQ(rules.size(), 3u);
+    EXPECT_EQ(c.ledger.store().changeLog("requirement", "SAFE/team/East").back().newValues,
+              R"({"due_within_days":"90"})");
+
+    EXPECT_EQ(fieldsOf(errorsOf(
+                  [&] { c.ledger.saveRequirement(rule("NOPE", Scope::Role, ""), "test"); })),
+              (std::vector<std::string>{"module", "value"}));
+
+    c.ledger.removeRequirement(r, "test");
+    EXPECT_EQ(c.ledger.data().requirements.size(), 2u);
+    EXPECT_EQ(statusOf(c.ledger, "E1", "SAFE"), "not required");
+    EXPECT_EQ(c.ledger.store().changeLog("requirement", "SAFE/team/East").back().action, "remove");
+    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.removeRequirement(r, "test"); })),
+              (std::vector<std::string>{"scope"}));
+}
+
+TEST(Editing, AddCompletionRefusesAKeyAlreadyRecorded) {
+    Council c;
+    Completion again = completion("E1", "FIRE", makeDate(2026, 6, 1));
+    again.evidence = "certificate 2";
+    auto errors = errorsOf([&] { c.ledger.addCompletion(again, kToday, "test"); });
+    EXPECT_EQ(fieldsOf(errors), (std::vector<std::string>{"completed_on"}));
+
+    Completion bad = completion("E9", "NOPE", makeDate(2027, 1, 1));
+    errors = errorsOf([&] { c.ledger.addCompletion(bad, kToday, "test"); });
+    EXPECT_EQ(fieldsOf(errors),
+              (std::vector<std::string>{"completed_on", "employee_id", "module"}));
+    EXPECT_EQ(c.ledger.data().completions.size(), 3u);
+
+    const auto log = c.ledger.store().changeLog("completion", "E1/FIRE/2026-06-01");
+    ASSERT_EQ(log.size(), 1u);
+    EXPECT_EQ(log[0].action, "add");
+}
+
+TEST(Editing, CorrectingACompletionNeedsAReasonAndKeepsItInTheLog) {
+    Council c;
+    Completion fixed = *c.ledger.store().completion(c.annFire);
+    fixed.completedOn = makeDate(2026, 6, 2);
+    fixed.evidence = "cert 17";
+    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.correctCompletion(fixed, " ", kToday, "t"); })),
+              (std::vector<std::string>{"reason"}));
+
+    c.ledger.correctCompletion(fixed, "typed the wrong day", kToday, "Sam Lead");
+    EXPECT_EQ(*c.ledger.store().completion(c.annFire), fixed);
+    const auto log = c.ledger.store().changeLog("completion", "E1/FIRE/2026-06-02");
+    ASSERT_EQ(log.size(), 1u);
+    EXPECT_EQ(log[0].action, "correct");
+    EXPECT_EQ(log[0].actor, "Sam Lead");
+    EXPECT_EQ(log[0].oldValues, R"({"completed_on":"2026-06-01","evidence":""})");
+    EXPECT_EQ(
+        log[0].newValues,
+        R"({"completed_on":"2026-06-02","evidence":"cert 17","reason":"typed the wrong day"})");
+
+    Completion clash = fixed;
+    clash.moduleCode = "SAFE";
+    clash.completedOn = makeDate(2025, 1, 10); // Ann's safeguarding
+    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.correctCompletion(clash, "x", kToday, "t"); })),
+              (std::vector<std::string>{"completed_on"}));
+    Completion other = fixed;
+    other.employeeId = "E2";
+    other.expiresOn = makeDate(2020, 1, 1);
+    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.correctCompletion(other, "", kToday, "t"); })),
+              (std::vector<std::string>{"employee_id", "expires_on", "reason"}));
+    Completion missing = fixed;
+    missing.id = 999;
+    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.correctCompletion(missing, "x", kToday, "t"); })),
+              (std::vector<std::string>{"id"}));
+    EXPECT_EQ(*c.ledger.store().completion(c.annFire), fixed);
+}
+
+TEST(Editing, AVoidedCompletionIsKeptAsEvidenceButNoLongerCounts) {
+    Council c;
+    EXPECT_EQ(statusOf(c.ledger, "E1", "FIRE"), "compliant");
+    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.voidCompletion(c.annFire, "", "t"); })),
+              (std::vector<std::string>{"reason"}));
+    c.ledger.voidCompletion(c.annFire, "certificate was for another course", "Sam Lead");
+    EXPECT_EQ(statusOf(c.ledger, "E1", "FIRE"), "overdue");
+
+    const auto kept = c.ledger.completionsOf("E1");
+    const Completion* voided = findCompletion(kept, c.annFire);
+    ASSERT_NE(voided, nullptr);
+    EXPECT_TRUE(voided->voided);
+    EXPECT_EQ(voided->voidReason, "certificate was for another course");
+    EXPECT_EQ(c.ledger.data().completions.size(), 3u); // the store still returns it
+
+    const auto log = c.ledger.store().changeLog("completion", "E1/FIRE/2026-06-01");
+    ASSERT_EQ(log.size(), 2u);
+    EXPECT_EQ(log[1].action, "void");
+    EXPECT_EQ(log[1].newValues, R"({"reason":"certificate was for another course"})");
+
+    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.voidCompletion(c.annFire, "again", "t"); })),
+              (std::vector<std::string>{"id"}));
+    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.voidCompletion(999, "x", "t"); })),
+              (std::vector<std::string>{"id"}));
+    Completion correction = *voided;
+    correction.evidence = "changed";
+    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.correctCompletion(correction, "x", kToday, "t"); })),
+              (std::vector<std::string>{"id"}));
+    // Its key stays taken: a new record for the same day is a duplicate.
+    EXPECT_EQ(fieldsOf(errorsOf([&] {
+                  c.ledger.addCompletion(completion("E1", "FIRE", makeDate(2026, 6, 1)), kToday,
+                                         "t");
+              })),
+              (std::vector<std::string>{"completed_on"}));
+}
+
+TEST(Editing, ReimportingAVoidedCompletionLeavesItVoidedAndUnchanged) {
+    Council c;
+    c.ledger.voidCompletion(c.annFire, "wrong person", "test");
+    const std::string csv = "employee_id,module,completed_on,expires_on,evidence\n"
+                            "E1,FIRE,2026-06-01,,cert 1\n"
+                            "E2,FIRE,2026-02-01,,\n";
+    const ImportSummary summary =
+        c.ledger.importCsv(ImportKind::Completions, "c.csv", csv, kToday, false, "test");
+    EXPECT_EQ(summary.added, 0);
+    EXPECT_EQ(summary.updated, 0);
+    EXPECT_EQ(summary.unchanged, 2);
+    ASSERT_EQ(summary.notices.size(), 1u); // said, not silent
+    EXPECT_EQ(formatFieldError(summary.notices[0]),
+              "c.csv:2: completion: E1/FIRE/2026-06-01 was voided in the ledger and stays void "
+              "(it was not changed)");
+    const Completion kept = *c.ledger.store().completion(c.annFire);
+    EXPECT_TRUE(kept.voided);
+    EXPECT_EQ(kept.evidence, "");
+    EXPECT_EQ(statusOf(c.ledger, "E1", "FIRE"), "overdue");
+
+    LedgerData records;
+    records.completions = {completion("E1", "FIRE", makeDate(2026, 6, 1))};
+    EXPECT_EQ(c.ledger.importRecords(records, kToday, "test").unchanged, 1);
+    EXPECT_TRUE(c.ledger.store().completion(c.annFire)->voided);
+}
+
+TEST(Editing, CompletionsOfAPersonComeNewestFirst) {
+    Council c;
+    c.ledger.addCompletion(completion("E1", "FIRE", makeDate(2025, 6, 1)), kToday, "test");
+    const auto list = c.ledger.completionsOf("E1");
+    ASSERT_EQ(list.size(), 3u);
+    EXPECT_EQ(formatIso(list[0].completedOn), "2026-06-01");
+    EXPECT_EQ(formatIso(list[1].completedOn), "2025-06-01");
+    EXPECT_EQ(formatIso(list[2].completedOn), "2025-01-10");
+    EXPECT_TRUE(c.ledger.completionsOf("E9").empty());
+}
+
+TEST(Editing, HistoryOfAPersonHoldsTheirRecordAndCompletionsOldestFirst) {
+    Council c;
+    c.ledger.addStaff(person("E1/2", "Di Slash", "West", "Social Worker"), kToday, "test");
+    c.ledger.addCompletion(completion("E1/2", "FIRE", makeDate(2026, 1, 1)), kToday, "test");
+    Staff ann = c.ledger.data().staff[0];
+    ann.email = "ann@example.org";
+    c.ledger.updateStaff(ann, kToday, "test");
+    c.ledger.voidCompletion(c.annFire, "duplicate", "test");
+
+    std::vector<std::pair<std::string, std::string>> seen;
+    for (const ChangeLogEntry& e : c.ledger.historyOf("E1")) {
+        seen.emplace_back(e.recordKey, e.action);
+    }
+    EXPECT_EQ(seen,
+              (std::vector<std::pair<std::string, std::string>>{{"E1", "add"},
+                                                                {"E1/FIRE/2026-06-01", "add"},
+                                                                {"E1/SAFE/2025-01-10", "add"},
+                                                                {"E1", "update"},
+                                                                {"E1/FIRE/2026-06-01", "void"}}));
+    EXPECT_EQ(c.ledger.historyOf("E1/2").size(), 2u);
+}
+
+TEST(Editing, SettingsAreKeptAndTheirChangesLogged) {
+    Council c;
+    EXPECT_EQ(c.ledger.setting("organisation_name"), "");
+    c.ledger.setSetting("organisation_name", "Exampleshire County Council", "Sam Lead");
+    c.ledger.setSetting("organisation_name", "Exampleshire Council", "Sam Lead");
+    c.ledger.setSetting("organisation_name", "Exampleshire Council", "Sam Lead");
+    EXPECT_EQ(c.ledger.setting("organisation_name"), "Exampleshire Council");
+    const auto log = c.ledger.store().changeLog("setting", "organisation_name");
+    ASSERT_EQ(log.size(), 2u);
+    EXPECT_EQ(log[0].action, "add");
+    EXPECT_EQ(log[1].oldValues, R"({"value":"Exampleshire County Council"})");
+    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.setSetting("", "x", "t"); })),
+              (std::vector<std::string>{"key"}));
+}
+
+TEST(Editing, RemovingAnAuditThemeLogsWhatItWas) {
+    Council c;
+    AuditTheme theme;
+    theme.title = "Late reviews";
+    theme.raisedOn = makeDate(2026, 2, 1);
+    theme.moduleCodes = {"SAFE"};
+    const RecordId id = c.ledger.saveAuditTheme(theme, kToday, "test");
+    c.ledger.removeAuditTheme(id, "test");
+    EXPECT_TRUE(c.ledger.store().auditThemes().empty());
+    const auto log = c.ledger.store().changeLog("audit_theme", std::to_string(id));
+    ASSERT_EQ(log.size(), 2u);
+    EXPECT_EQ(log[1].action, "remove");
+    EXPECT_NE(log[1].oldValues.find(R"("title":"Late reviews")"), std::string::npos);
+    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.removeAuditTheme(id, "test"); })),
+              (std::vector<std::string>{"id"}));
+}
+
+TEST(Editing, AReadOnlyLedgerRefusesEdits) {
+    Council c;
+    Ledger reader = Ledger::open(c.path, kPassphrase, OpenMode::ReadOnly);
+    EXPECT_TRUE(reader.readOnly());
+    EXPECT_THROW(reader.addTeam("North", "test"), Conflict);
+    EXPECT_EQ(reader.teams().size(), 2u);
+}
+
+TEST(Migration, AVersion1LedgerIsUpgradedKeepingItsRowsAndABackup) {
+    ScratchDir dir;
+    const auto path = dir / "old.ledger";
+    const std::string keyed = std::string("PRAGMA key = '") + kPassphrase +
+                              "'; PRAGMA kdf_iter = 256000; PRAGMA cipher_page_size = 4096;";
+    {
+        sqlite3* db = nullptr;
+        ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+        const std::string setup =
+            keyed + "PRAGMA journal_mode = WAL; PRAGMA application_id = " +
+            std::to_string(SqlCipherStore::kApplicationId) + "; BEGIN;" +
+            std::string(SqlCipherStore::schemaStep(1)) +
+            "INSERT INTO team (id, name) VALUES (1, 'East');"
+            "INSERT INTO role (id, name) VALUES (1, 'Social Worker');"
+            "INSERT INTO staff (id, employee_id, full_name, team_id, role_id, start_date) "
+            "VALUES (1, 'E1', 'Ann Worker', 1, 1, '2020-01-06');"
+            "INSERT INTO module (id, code, title, renewal_months) VALUES (1, 'FIRE', 'Fire', 12);"
+            "INSERT INTO completion (id, staff_id, module_id, completed_on, evidence) "
+            "VALUES (1, 1, 1, '2026-06-01', 'cert');"
+            "PRAGMA user_version = 1; COMMIT;";
+        char* error = nullptr;
+        const int rc = sqlite3_exec(db, setup.c_str(), nullptr, nullptr, &error);
+        EXPECT_EQ(rc, SQLITE_OK) << (error ? error : "");
+        sqlite3_free(error);
+        sqlite3_close(db);
+    }
+    {
+        Ledger ledger = Ledger::open(path, kPassphrase);
+        EXPECT_EQ(ledger.schemaVersion(), SqlCipherStore::kSchemaVersion);
+        const LedgerData data = ledger.data();
+        ASSERT_EQ(data.staff.size(), 1u);
+        EXPECT_EQ(data.staff[0].fullName, "Ann Worker");
+        ASSERT_EQ(data.modules.size(), 1u);
+        ASSERT_EQ(data.completions.size(), 1u);
+        EXPECT_EQ(data.completions[0].evidence, "cert");
+        EXPECT_FALSE(data.completions[0].voided);
+        EXPECT_TRUE(ledger.check().empty());
+        ledger.voidCompletion(data.completions[0].id, "upgrade test", "test");
+    }
+    EXPECT_EQ(Ledger::open(path, kPassphrase, true).data().completions.at(0).voidReason,
+              "upgrade test");
+
+    // The backup is the ledger as it was: schema 1, its rows, the same passphrase.
+    const auto backup = std::filesystem::path(path.string() + ".v1.bak");
+    ASSERT_TRUE(std::filesystem::exists(backup));
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(backup.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, keyed.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+    const auto integer = [&](const char* query) {
+        sqlite3_stmt* st = nullptr;
+        int value = -1;
+        if (sqlite3_prepare_v2(db, query, -1, &st, nullptr) == SQLITE_OK &&
+            sqlite3_step(st) == SQLITE_ROW) {
+            value = sqlite3_column_int(st, 0);
+        }
+        sqlite3_finalize(st);
+        return value;
+    };
+    EXPECT_EQ(integer("PRAGMA user_version"), 1);
+    EXPECT_EQ(integer("SELECT count(*) FROM completion"), 1);
+    EXPECT_EQ(integer("SELECT count(*) FROM staff"), 1);
+    sqlite3_close(db);
+}
+
+TEST(SingleWriter, ASecondOpenInTheSameProcessIsReadOnlyUntilTheWriterCloses) {
+    Council council;
+    const auto path = council.path;
+    { Ledger moved = std::move(council.ledger); } // closes the council's writer
+    std::optional<Ledger> first = Ledger::open(path, kPassphrase, OpenMode::Auto);
+    EXPECT_FALSE(first->readOnly());
+    Ledger second = Ledger::open(path, kPassphrase, OpenMode::Auto);
+    EXPECT_TRUE(second.readOnly());
+    EXPECT_THROW(Ledger::open(path, kPassphrase, OpenMode::ReadWrite), Conflict);
+    EXPECT_THROW(Ledger::open(path, "wrong horse", OpenMode::ReadWrite), WrongPassphrase);
+
+    first->addTeam("North", "test");
+    EXPECT_THROW(second.addTeam("South", "test"), Conflict);
+    EXPECT_EQ(second.teams(), (std::vector<std::string>{"East", "North", "West"}));
+
+    first.reset();
+    Ledger third = Ledger::open(path, kPassphrase, OpenMode::Auto);
+    EXPECT_FALSE(third.readOnly());
+    third.addTeam("South", "test");
+    EXPECT_EQ(second.teams().size(), 4u);
+}
+
+TEST(SingleWriter, AWriterInAnotherProcessMakesAutoReadOnlyAndReadWriteAConflict) {
+    Council council;
+    const auto path = council.path;
+    { Ledger moved = std::move(council.ledger); }
+    int ready[2];
+    int release[2];
+    ASSERT_EQ(::pipe(ready), 0);
+    ASSERT_EQ(::pipe(release), 0);
+    const pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        ::close(ready[0]);
+        ::close(release[1]);
+        int status = 0;
+        std::optional<Ledger> writer;
+        try {
+            writer = Ledger::open(path, kPassphrase, OpenMode::ReadWrite);
+            status = writer->readOnly() ? 2 : 0;
+        } catch (...) {
+            status = 1;
+        }
+        char byte = 'x';
+        [[maybe_unused]] const auto written = ::write(ready[1], &byte, 1);
+        [[maybe_unused]] const auto got = ::read(release[0], &byte, 1); // until the parent is done
+        ::_exit(status);
+    }
+    ::close(ready[1]);
+    ::close(release[0]);
+    char byte = 0;
+    ASSERT_EQ(::read(ready[0], &byte, 1), 1);
+    {
+        Ledger reader = Ledger::open(path, kPassphrase, OpenMode::Auto);
+        EXPECT_TRUE(reader.readOnly());
+        EXPECT_EQ(reader.teams().size(), 2u);
+        EXPECT_THROW(Ledger::open(path, kPassphrase, OpenMode::ReadWrite), Conflict);
+    }
+    ::close(release[1]);
+    int status = -1;
+    ASSERT_EQ(::waitpid(child, &status, 0), child);
+    EXPECT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 0);
+    ::close(ready[0]);
+    Ledger after = Ledger::open(path, kPassphrase, OpenMode::Auto);
+    EXPECT_FALSE(after.readOnly());
+}
+
+TEST(DataVersion, ChangesWhenAnotherConnectionCommits) {
+    Council c;
+    Ledger reader = Ledger::open(c.path, kPassphrase, OpenMode::ReadOnly);
+    const std::int64_t seen = reader.dataVersion();
+    const std::int64_t own = c.ledger.dataVersion();
+    EXPECT_EQ(reader.dataVersion(), seen);
+    c.ledger.addTeam("North", "test");
+    EXPECT_NE(reader.dataVersion(), seen);
+    EXPECT_EQ(c.ledger.dataVersion(), own); // its own commits are not news to the writer
+    const std::int64_t next = reader.dataVersion();
+    EXPECT_EQ(reader.dataVersion(), next);
+}
+
+namespace {
+
+std::string manyCompletions(int count) {
+    std::string csv = "employee_id,module,completed_on,expires_on,evidence\n";
+    for (int i = 0; i < count; ++i) {
+        const Date on = fromDayNumber(toDayNumber(makeDate(2024, 1, 1)) + i);
+        csv += "E2,SAFE," + formatIso(on) + ",,\n";
+    }
+    return csv;
+}
+
+} // namespace
+
+TEST(Progress, AnImportReportsFromZeroToOneAboutEveryPercent) {
+    Council c;
+    std::vector<double> seen;
+    const Progress progress{[&](double f) {
+        seen.push_back(f);
+        return true;
+    }};
+    const ImportSummary summary = c.ledger.importCsv(
+        ImportKind::Completions, "c.csv", manyCompletions(400), kToday, false, "t", &progress);
+    EXPECT_EQ(summary.added, 400);
+    ASSERT_GE(seen.size(), 50u);
+    EXPECT_LE(seen.size(), 110u);
+    EXPECT_EQ(seen.front(), 0.0);
+    EXPECT_EQ(seen.back(), 1.0);
+    EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
+}
+
+TEST(Progress, CancellingHalfWayThroughAnImportChangesNothing) {
+    Council c;
+    const auto logBefore = c.ledger.store().changeLog("", "");
+    const LedgerData before = c.ledger.data();
+    double last = -1;
+    const Progress cancelAtHalf{[&](double f) {
+        last = f;
+        return f < 0.5;
+    }};
+    EXPECT_THROW(c.ledger.importCsv(ImportKind::Completions, "c.csv", manyCompletions(400), kToday,
+                                    false, "t", &cancelAtHalf),
+                 Cancelled);
+    EXPECT_GE(last, 0.5);
+    EXPECT_LT(last, 0.6);
+    EXPECT_EQ(c.ledger.data().completions, before.completions);
+    EXPECT_EQ(c.ledger.store().changeLog("", "").size(), logBefore.size());
+
+    LedgerData records;
+    records.staff = {person("E5", "Ed", "North", "Social Worker")};
+    for (int i = 0; i < 99; ++i) {
+        records.completions.push_back(
+            completion("E1", "FIRE", fromDayNumber(toDayNumber(makeDate(2024, 1, 1)) + i)));
+    }
+    EXPECT_THROW(c.ledger.importRecords(records, kToday, "t", &cancelAtHalf), Cancelled);
+    EXPECT_EQ(c.ledger.data().staff, before.staff);
+    EXPECT_EQ(c.ledger.data().completions, before.completions);
+    EXPECT_EQ(c.ledger.teams(), (std::vector<std::string>{"East", "West"}));
+
+    const Progress empty;
+    EXPECT_EQ(c.ledger.importRecords(records, kToday, "t", &empty).added, 100);
+}
