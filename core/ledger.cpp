@@ -9,6 +9,7 @@
 #include <ctime>
 #include <map>
 #include <unordered_map>
+#include <utility>
 
 namespace ledger {
 
@@ -304,10 +305,6 @@ const Record* findIn(const std::vector<Record>& records, Match match) {
     return it == records.end() ? nullptr : &*it;
 }
 
-const Staff* findStaff(const LedgerData& data, std::string_view employeeId) {
-    return findIn(data.staff, [&](const Staff& s) { return s.employeeId == employeeId; });
-}
-
 const Module* findModule(const LedgerData& data, std::string_view code) {
     return findIn(data.modules, [&](const Module& m) { return m.code == code; });
 }
@@ -364,14 +361,41 @@ Ledger Ledger::open(const std::filesystem::path& path, std::string_view passphra
 }
 
 void Ledger::inTransaction(const std::function<void()>& work) {
+    m_pending.clear();
     m_store->begin();
     try {
         work();
         m_store->commit();
     } catch (...) {
         m_store->rollback();
+        m_pending.clear();
         throw;
     }
+    m_changes.insert(m_changes.end(), m_pending.begin(), m_pending.end());
+    m_pending.clear();
+}
+
+void Ledger::changed(LedgerChange::Kind kind, std::string employeeId) {
+    m_pending.push_back(LedgerChange{kind, std::move(employeeId)});
+}
+
+std::vector<LedgerChange> Ledger::takeChanges() {
+    return std::exchange(m_changes, {});
+}
+
+ValidationContext Ledger::storedContext(Date today) {
+    ValidationContext context;
+    context.today = today;
+    for (const Module& m : m_store->loadCatalog().modules) { // tens of modules
+        context.moduleCodes.insert(m.code);
+    }
+    context.lookUpPerson = [this](std::string_view employeeId) -> std::optional<StaffLink> {
+        if (auto s = m_store->staffMember(employeeId)) {
+            return StaffLink{std::move(s->lineManagerId), std::move(s->fullName)};
+        }
+        return std::nullopt;
+    };
+    return context;
 }
 
 ImportSummary Ledger::importCsv(ImportKind kind, std::string_view fileName, std::string_view text,
@@ -387,6 +411,9 @@ ImportSummary Ledger::importCsv(ImportKind kind, std::string_view fileName, std:
         ticker.report(0.0);
         summary = apply(parsed, stored, dryRun, actor, [&] { ticker.advance(); });
         ticker.report(1.0);
+        if (!dryRun) {
+            changed(LedgerChange::Kind::Everything);
+        }
     };
     if (dryRun) {
         run();
@@ -500,6 +527,7 @@ ImportSummary Ledger::importRecords(const LedgerData& records, Date today, std::
             total.unchanged += part.unchanged;
         }
         ticker.report(1.0);
+        changed(LedgerChange::Kind::Everything);
     });
     return total;
 }
@@ -508,25 +536,74 @@ LedgerData Ledger::data() {
     return m_store->loadAll();
 }
 
+LedgerData Ledger::records() {
+    return m_store->loadWithoutCompletions();
+}
+
 ComplianceEngine Ledger::engine() {
-    return ComplianceEngine(m_store->loadAll());
+    return ComplianceEngine(m_store->loadWithoutCompletions(), m_store->completionRows());
+}
+
+bool Ledger::refresh(LedgerData& records, ComplianceEngine& engine,
+                     const std::vector<LedgerChange>& changes) {
+    const auto rebuild = [&] {
+        LedgerData fresh = m_store->loadWithoutCompletions();
+        std::vector<CompletionRow> rows = m_store->completionRows();
+        engine = ComplianceEngine(fresh, std::move(rows));
+        records = std::move(fresh);
+        return true;
+    };
+    const auto staffAt = [&](std::string_view employeeId) {
+        return std::lower_bound(records.staff.begin(), records.staff.end(), employeeId,
+                                [](const Staff& s, std::string_view id) {
+                                    return s.employeeId < id;
+                                });
+    };
+    for (const LedgerChange& change : changes) {
+        switch (change.kind) {
+        case LedgerChange::Kind::Themes:
+        case LedgerChange::Kind::Settings:
+            break; // neither counts towards compliance
+        case LedgerChange::Kind::Catalog:
+        case LedgerChange::Kind::Everything:
+            return rebuild();
+        case LedgerChange::Kind::Staff: {
+            std::optional<Staff> person = m_store->staffMember(change.employeeId);
+            if (!person || !engine.putStaff(*person)) {
+                return rebuild(); // a new team or role: its rules must be read
+            }
+            const auto at = staffAt(change.employeeId);
+            if (at != records.staff.end() && at->employeeId == change.employeeId) {
+                *at = std::move(*person);
+            } else {
+                records.staff.insert(at, std::move(*person));
+            }
+            break;
+        }
+        case LedgerChange::Kind::Completions: {
+            const auto at = staffAt(change.employeeId);
+            const auto index = engine.findStaff(change.employeeId);
+            if (at == records.staff.end() || at->employeeId != change.employeeId || !index) {
+                return rebuild();
+            }
+            engine.replaceCompletionsOf(*index, m_store->completionRowsOf(at->id));
+            break;
+        }
+        }
+    }
+    return false;
 }
 
 RecordId Ledger::saveAuditTheme(const AuditTheme& theme, Date today, std::string_view actor) {
     RecordId id = 0;
     inTransaction([&] {
-        const auto errors =
-            validateAuditTheme(theme, makeValidationContext(m_store->loadAll(), today));
+        const auto errors = validateAuditTheme(theme, storedContext(today));
         if (!errors.empty()) {
             throw ValidationError(errors);
         }
         std::optional<AuditTheme> before;
         if (theme.id != 0) {
-            for (const AuditTheme& t : m_store->auditThemes()) {
-                if (t.id == theme.id) {
-                    before = t;
-                }
-            }
+            before = m_store->auditTheme(theme.id);
             if (!before) {
                 throw Conflict("the audit theme was removed meanwhile");
             }
@@ -536,6 +613,7 @@ RecordId Ledger::saveAuditTheme(const AuditTheme& theme, Date today, std::string
         after.id = id;
         m_store->appendChangeLog(changeEntry(actor, "audit_theme", std::to_string(id),
                                              before ? &*before : nullptr, after));
+        changed(LedgerChange::Kind::Themes);
     });
     return id;
 }
@@ -551,14 +629,14 @@ void Ledger::removeAuditTheme(RecordId id, std::string_view actor) {
         m_store->removeAuditTheme(id);
         m_store->appendChangeLog(logEntry(actor, "audit_theme", std::to_string(id), "remove",
                                           json(fieldsOf(*theme)), ""));
+        changed(LedgerChange::Kind::Themes);
     });
 }
 
 void Ledger::addStaff(const Staff& staff, Date today, std::string_view actor) {
     inTransaction([&] {
-        const LedgerData stored = m_store->loadWithoutCompletions();
-        std::vector<FieldError> errors = validateStaff(staff, makeValidationContext(stored, today));
-        require(errors, !findStaff(stored, staff.employeeId), "employee_id",
+        std::vector<FieldError> errors = validateStaff(staff, storedContext(today));
+        require(errors, !m_store->staffMember(staff.employeeId), "employee_id",
                 "employee id " + staff.employeeId + " is already in use");
         throwIfAny(errors);
         Staff added = staff;
@@ -566,14 +644,15 @@ void Ledger::addStaff(const Staff& staff, Date today, std::string_view actor) {
         m_store->putStaff(added);
         m_store->appendChangeLog(
             changeEntry<Staff>(actor, "staff", added.employeeId, nullptr, added));
+        changed(LedgerChange::Kind::Staff, added.employeeId);
     });
 }
 
 void Ledger::updateStaff(const Staff& staff, Date today, std::string_view actor) {
     inTransaction([&] {
-        const LedgerData stored = m_store->loadWithoutCompletions();
-        const Staff* before = findStaff(stored, staff.employeeId);
-        std::vector<FieldError> errors = validateStaff(staff, makeValidationContext(stored, today));
+        const std::optional<Staff> stored = m_store->staffMember(staff.employeeId);
+        const Staff* before = stored ? &*stored : nullptr;
+        std::vector<FieldError> errors = validateStaff(staff, storedContext(today));
         require(errors, before != nullptr, "employee_id",
                 "no staff member has employee id " + staff.employeeId);
         throwIfAny(errors);
@@ -584,6 +663,7 @@ void Ledger::updateStaff(const Staff& staff, Date today, std::string_view actor)
         }
         m_store->putStaff(after);
         m_store->appendChangeLog(changeEntry(actor, "staff", after.employeeId, before, after));
+        changed(LedgerChange::Kind::Staff, after.employeeId);
     });
 }
 
@@ -643,7 +723,7 @@ void Ledger::renameName(NameKind kind, std::string_view from, std::string_view t
     const Scope scope = scopeOf(kind);
     inTransaction([&] {
         const auto names = m_store->names(kind);
-        const LedgerData stored = m_store->loadWithoutCompletions();
+        const LedgerData stored = m_store->loadCatalog();
         const auto named = [&](std::string_view n) {
             return std::find(names.begin(), names.end(), n) != names.end();
         };
@@ -681,6 +761,7 @@ void Ledger::renameName(NameKind kind, std::string_view from, std::string_view t
                                               json({{"value", std::string(from)}}),
                                               json({{"value", std::string(to)}})));
         }
+        changed(LedgerChange::Kind::Catalog);
     });
 }
 
@@ -693,11 +774,8 @@ void Ledger::removeName(NameKind kind, std::string_view name, std::string_view a
             throw ValidationError({FieldError{
                 {}, 0, "name", "there is no " + word + " called " + std::string(name)}});
         }
-        const LedgerData stored = m_store->loadWithoutCompletions();
-        const auto people =
-            std::count_if(stored.staff.begin(), stored.staff.end(), [&](const Staff& s) {
-                return (kind == NameKind::Team ? s.team : s.role) == name;
-            });
+        const LedgerData stored = m_store->loadCatalog();
+        const std::int64_t people = m_store->staffCount(kind, name);
         const auto rules = std::count_if(
             stored.requirements.begin(), stored.requirements.end(),
             [&](const Requirement& r) { return r.scope == scope && r.value == name; });
@@ -715,12 +793,13 @@ void Ledger::removeName(NameKind kind, std::string_view name, std::string_view a
         m_store->removeName(kind, name);
         m_store->appendChangeLog(logEntry(actor, word, std::string(name), "remove",
                                           json({{"name", std::string(name)}}), ""));
+        changed(LedgerChange::Kind::Catalog);
     });
 }
 
 void Ledger::saveModule(const Module& module, bool isNew, std::string_view actor) {
     inTransaction([&] {
-        const LedgerData stored = m_store->loadWithoutCompletions();
+        const LedgerData stored = m_store->loadCatalog();
         const Module* before = findModule(stored, module.code);
         std::vector<FieldError> errors = validateModule(module);
         if (isNew) {
@@ -736,12 +815,13 @@ void Ledger::saveModule(const Module& module, bool isNew, std::string_view actor
         }
         m_store->putModule(after);
         m_store->appendChangeLog(changeEntry(actor, "module", after.code, before, after));
+        changed(LedgerChange::Kind::Catalog);
     });
 }
 
 void Ledger::removeModule(std::string_view code, std::string_view actor) {
     inTransaction([&] {
-        const LedgerData stored = m_store->loadWithoutCompletions();
+        const LedgerData stored = m_store->loadCatalog();
         const Module* module = findModule(stored, code);
         if (!module) {
             throw ValidationError(
@@ -773,12 +853,13 @@ void Ledger::removeModule(std::string_view code, std::string_view actor) {
         m_store->removeModule(code);
         m_store->appendChangeLog(
             logEntry(actor, "module", std::string(code), "remove", json(fieldsOf(*module)), ""));
+        changed(LedgerChange::Kind::Catalog);
     });
 }
 
 void Ledger::saveRequirement(const Requirement& requirement, std::string_view actor) {
     inTransaction([&] {
-        const LedgerData stored = m_store->loadWithoutCompletions();
+        const LedgerData stored = m_store->loadCatalog();
         throwIfAny(validateRequirement(requirement, makeValidationContext(stored, Date{})));
         const Requirement* before = findRequirement(stored, requirement);
         Requirement after = requirement;
@@ -789,12 +870,13 @@ void Ledger::saveRequirement(const Requirement& requirement, std::string_view ac
         m_store->putRequirement(after);
         m_store->appendChangeLog(
             changeEntry(actor, "requirement", requirementKey(after), before, after));
+        changed(LedgerChange::Kind::Catalog);
     });
 }
 
 void Ledger::removeRequirement(const Requirement& requirement, std::string_view actor) {
     inTransaction([&] {
-        const LedgerData stored = m_store->loadWithoutCompletions();
+        const LedgerData stored = m_store->loadCatalog();
         const Requirement* before = findRequirement(stored, requirement);
         if (!before) {
             const bool moduleKnown = findModule(stored, requirement.moduleCode) != nullptr;
@@ -808,15 +890,14 @@ void Ledger::removeRequirement(const Requirement& requirement, std::string_view 
         m_store->removeRequirement(*before);
         m_store->appendChangeLog(logEntry(actor, "requirement", requirementKey(*before), "remove",
                                           json(fieldsOf(*before)), ""));
+        changed(LedgerChange::Kind::Catalog);
     });
 }
 
 RecordId Ledger::addCompletion(const Completion& completion, Date today, std::string_view actor) {
     RecordId id = 0;
     inTransaction([&] {
-        const LedgerData stored = m_store->loadWithoutCompletions();
-        std::vector<FieldError> errors =
-            validateCompletion(completion, makeValidationContext(stored, today));
+        std::vector<FieldError> errors = validateCompletion(completion, storedContext(today));
         for (const Completion& c : m_store->completionsOf(completion.employeeId)) {
             if (c.moduleCode == completion.moduleCode && c.completedOn == completion.completedOn) {
                 errors.push_back(FieldError{
@@ -837,6 +918,7 @@ RecordId Ledger::addCompletion(const Completion& completion, Date today, std::st
         added.id = id;
         m_store->appendChangeLog(
             changeEntry<Completion>(actor, "completion", completionKey(added), nullptr, added));
+        changed(LedgerChange::Kind::Completions, added.employeeId);
     });
     return id;
 }
@@ -859,8 +941,7 @@ void Ledger::correctCompletion(const Completion& corrected, std::string_view rea
             after.employeeId = before->employeeId;
             after.voided = before->voided;
             after.voidReason = before->voidReason;
-            const LedgerData stored = m_store->loadWithoutCompletions();
-            for (FieldError& e : validateCompletion(after, makeValidationContext(stored, today))) {
+            for (FieldError& e : validateCompletion(after, storedContext(today))) {
                 errors.push_back(std::move(e));
             }
             for (const Completion& c : m_store->completionsOf(after.employeeId)) {
@@ -886,6 +967,7 @@ void Ledger::correctCompletion(const Completion& corrected, std::string_view rea
         newValues.emplace_back("reason", trimmed(reason));
         m_store->appendChangeLog(logEntry(actor, "completion", completionKey(after), "correct",
                                           json(oldValues), json(newValues)));
+        changed(LedgerChange::Kind::Completions, after.employeeId);
     });
 }
 
@@ -906,7 +988,20 @@ void Ledger::voidCompletion(RecordId id, std::string_view reason, std::string_vi
         m_store->updateCompletion(after);
         m_store->appendChangeLog(logEntry(actor, "completion", completionKey(after), "void", "",
                                           json({{"reason", after.voidReason}})));
+        changed(LedgerChange::Kind::Completions, after.employeeId);
     });
+}
+
+std::optional<Completion> Ledger::completion(RecordId id) {
+    return m_store->completion(id);
+}
+
+std::vector<AuditTheme> Ledger::auditThemes() {
+    return m_store->auditThemes();
+}
+
+std::vector<ChangeLogEntry> Ledger::changeLog(std::string_view entity, std::string_view recordKey) {
+    return m_store->changeLog(entity, recordKey);
 }
 
 std::vector<Completion> Ledger::completionsOf(std::string_view employeeId) {
@@ -953,6 +1048,7 @@ void Ledger::setSetting(std::string_view key, std::string_view value, std::strin
                                           before.empty() ? "add" : "update",
                                           before.empty() ? "" : json({{"value", before}}),
                                           json({{"value", std::string(value)}})));
+        changed(LedgerChange::Kind::Settings);
     });
 }
 

@@ -8,6 +8,7 @@
 #include "audit/change_log.h"
 #include "base/ids.h"
 #include "io/importer.h"
+#include "base/validation.h"
 #include "base/progress.h"
 #include "store/store.h"
 
@@ -27,6 +28,23 @@ struct ImportSummary {
     std::vector<FieldError> notices; ///< ignored columns and the like
 };
 
+/// What a committed use case changed, so that views and the compliance engine update only
+/// that (see Ledger::takeChanges and Ledger::refresh).
+struct LedgerChange {
+    enum class Kind {
+        Staff,       ///< one person added or changed: `employeeId`
+        Completions, ///< a completion of `employeeId` recorded, corrected or voided
+        Catalog,     ///< modules, rules, teams or roles
+        Themes,      ///< audit themes
+        Settings,    ///< settings held in the ledger
+        Everything,  ///< an import
+    };
+    Kind kind = Kind::Everything;
+    std::string employeeId;
+
+    friend bool operator==(const LedgerChange&, const LedgerChange&) = default;
+};
+
 /// The facade over one open ledger: each use case runs in one transaction, appends to the
 /// change log, and either completes or changes nothing.
 class Ledger {
@@ -44,8 +62,6 @@ public:
     /// As above, ReadOnly or ReadWrite.
     static Ledger open(const std::filesystem::path& path, std::string_view passphrase,
                        bool readOnly = false);
-
-    [[nodiscard]] Store& store() { return *m_store; }
 
     /// True when this ledger was opened (or, with OpenMode::Auto, fell back to) read-only.
     [[nodiscard]] bool readOnly() const { return m_store->readOnly(); }
@@ -74,11 +90,25 @@ public:
     ImportSummary importRecords(const LedgerData& records, Date today, std::string_view actor,
                                 const Progress* progress = nullptr);
 
-    /// The current records.
+    /// The current records, every completion included (tests and small ledgers only: at
+    /// county scale that is two million records).
     [[nodiscard]] LedgerData data();
 
-    /// A compliance engine over the current records.
+    /// Staff, modules and rules: what the views list, without the completions.
+    [[nodiscard]] LedgerData records();
+
+    /// A compliance engine over the current records, from the compact load (completions as
+    /// integer rows, never as records).
     [[nodiscard]] ComplianceEngine engine();
+
+    /// What the use cases committed since the last call (oldest first), and forgets it.
+    [[nodiscard]] std::vector<LedgerChange> takeChanges();
+
+    /// Brings `records` (as from records()) and `engine` up to date with `changes`, reading
+    /// only what they touched: one person, or one person's completions. Catalog changes and
+    /// imports rebuild both from the compact load. Returns true when it rebuilt.
+    bool refresh(LedgerData& records, ComplianceEngine& engine,
+                 const std::vector<LedgerChange>& changes);
 
     /// Saves an audit theme (new when its id is 0) after validating it; returns its id.
     RecordId saveAuditTheme(const AuditTheme& theme, Date today, std::string_view actor);
@@ -126,6 +156,17 @@ public:
     /// counts. Evidence is never deleted.
     void voidCompletion(RecordId id, std::string_view reason, std::string_view actor);
 
+    /// One completion, voided or not.
+    [[nodiscard]] std::optional<Completion> completion(RecordId id);
+
+    /// Every audit theme, oldest raised first.
+    [[nodiscard]] std::vector<AuditTheme> auditThemes();
+
+    /// The change log of one record (or of every record when `entity` is empty), oldest
+    /// first.
+    [[nodiscard]] std::vector<ChangeLogEntry> changeLog(std::string_view entity,
+                                                        std::string_view recordKey);
+
     /// Every completion of one person, voided ones included, newest first.
     [[nodiscard]] std::vector<Completion> completionsOf(std::string_view employeeId);
 
@@ -151,7 +192,12 @@ public:
     [[nodiscard]] std::vector<std::filesystem::path> backupsMade() const;
 
 private:
+    /// Runs `work` as one unit of work: committed whole, or rolled back on any exception;
+    /// the changes it noted become visible to takeChanges only when it commits.
     void inTransaction(const std::function<void()>& work);
+    void changed(LedgerChange::Kind kind, std::string employeeId = {});
+    /// Validation over the stored ledger by targeted questions (one person, the modules).
+    [[nodiscard]] ValidationContext storedContext(Date today);
     /// apply(), calling `applied` once for each record it goes through.
     ImportSummary apply(const ParsedImport& parsed, const LedgerData& stored, bool dryRun,
                         std::string_view actor, const std::function<void()>& applied);
@@ -161,6 +207,8 @@ private:
     void removeName(NameKind kind, std::string_view name, std::string_view actor);
 
     std::unique_ptr<Store> m_store;
+    std::vector<LedgerChange> m_pending; ///< noted by the unit of work in progress
+    std::vector<LedgerChange> m_changes; ///< committed, not yet taken
 };
 
 /// The current UTC time as `YYYY-MM-DDTHH:MM:SSZ`, for the change log.

@@ -118,7 +118,7 @@ void CatalogController::rebuild() {
             m_moduleChoices << choice(text(m.code),
                                       text(m.code) + QStringLiteral(" – ") + text(m.title));
         }
-        for (const ledger::AuditTheme& t : m_session->ledger()->store().auditThemes()) {
+        for (const ledger::AuditTheme& t : m_session->ledger()->auditThemes()) {
             QStringList codes;
             for (const auto& c : t.moduleCodes) {
                 codes << text(c);

@@ -226,14 +226,19 @@ bool RecordEditor::load(const QString& kind, const QString& key) {
             }
         }
     } else if (kind == QLatin1String("completion")) {
-        for (const auto& c : data.completions) {
-            if (QString::number(c.id) == key) {
-                fields = completionFields(c);
+        bool isNumber = false;
+        const qint64 id = key.toLongLong(&isNumber);
+        try {
+            if (const auto c = isNumber ? m_session->ledger()->completion(id) : std::nullopt) {
+                fields = completionFields(*c);
             }
+        } catch (...) {
+            setErrors({}, Session::describeCurrentException());
+            return false;
         }
     } else if (kind == QLatin1String("auditTheme")) {
         try {
-            for (const auto& t : m_session->ledger()->store().auditThemes()) {
+            for (const auto& t : m_session->ledger()->auditThemes()) {
                 if (QString::number(t.id) == key) {
                     fields = themeFields(t);
                 }

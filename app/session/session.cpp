@@ -247,8 +247,9 @@ void Session::reload() {
         return;
     }
     try {
-        auto data = std::make_shared<const ledger::LedgerData>(m_ledger->data());
-        m_engine = std::make_shared<const ledger::ComplianceEngine>(*data);
+        (void)m_ledger->takeChanges(); // everything is read again
+        auto data = std::make_shared<ledger::LedgerData>(m_ledger->records());
+        m_engine = std::make_shared<ledger::ComplianceEngine>(m_ledger->engine());
         m_data = std::move(data);
         m_dataVersion = m_ledger->dataVersion();
     } catch (...) {
@@ -341,8 +342,25 @@ QString Session::write(const std::function<void(ledger::Ledger&)>& work, QVarian
     } catch (...) {
         return describeCurrentException();
     }
-    reload();
+    applyChanges();
     return {};
+}
+
+void Session::applyChanges() {
+    const std::vector<ledger::LedgerChange> changes = m_ledger->takeChanges();
+    if (!m_data || !m_engine) {
+        reload();
+        return;
+    }
+    try {
+        m_ledger->refresh(*m_data, *m_engine, changes);
+        m_dataVersion = m_ledger->dataVersion();
+    } catch (...) {
+        setNotice(tr("The ledger could not be read again: %1").arg(describeCurrentException()));
+        return;
+    }
+    ++m_revision;
+    emit dataChanged();
 }
 
 void Session::setBusy(bool busy) {

@@ -18,8 +18,9 @@ class DemoFolder;
 
 /// The open ledger, shared by every page: opening and creating, the demo, who you are, the
 /// idle lock, read-only mode and reloading when another program changed the ledger. It
-/// keeps one snapshot of the records and one compliance engine over them, rebuilt after
-/// every write, so that every figure on screen comes from the same place.
+/// keeps one snapshot of the records (staff, modules, rules) and one compliance engine over
+/// the ledger, brought up to date after every write with what that write changed, so that
+/// every figure on screen comes from the same place.
 class Session : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -91,6 +92,7 @@ public:
     [[nodiscard]] ledger::Ledger* ledger() { return m_busy ? nullptr : m_ledger.get(); }
     /// The ledger for the long task that made the session busy.
     [[nodiscard]] ledger::Ledger* ledgerForTask() { return m_ledger.get(); }
+    /// Staff, modules and rules (no completions: the engine holds those, compactly).
     [[nodiscard]] std::shared_ptr<const ledger::LedgerData> data() const { return m_data; }
     [[nodiscard]] std::shared_ptr<const ledger::ComplianceEngine> engine() const {
         return m_engine;
@@ -100,7 +102,8 @@ public:
     /// Re-reads the ledger and rebuilds the engine; emits dataChanged.
     void reload();
     /// Runs a write use case: turns core errors into a message (or field errors via
-    /// `fieldErrors`), reloads after success. Returns "" on success.
+    /// `fieldErrors`); after success brings the records and the engine up to date with what
+    /// it changed (one person's completions, say), not by reloading. Returns "" on success.
     QString write(const std::function<void(ledger::Ledger&)>& work,
                   QVariantMap* fieldErrors = nullptr);
     /// Overrides the idle lock time (tests use milliseconds; people set minutes).
@@ -124,14 +127,16 @@ signals:
 
 private:
     QString adopt(std::unique_ptr<ledger::Ledger> ledger, const QString& path, bool demo);
+    /// Brings the snapshot and the engine up to date with the ledger's committed changes.
+    void applyChanges();
     void loadSettings();
     void setNotice(const QString& notice);
     void rememberLedger(const QString& path);
 
     QDate m_today;
     std::unique_ptr<ledger::Ledger> m_ledger;
-    std::shared_ptr<const ledger::LedgerData> m_data;
-    std::shared_ptr<const ledger::ComplianceEngine> m_engine;
+    std::shared_ptr<ledger::LedgerData> m_data;
+    std::shared_ptr<ledger::ComplianceEngine> m_engine;
     QString m_path;
     std::unique_ptr<DemoFolder> m_demoFolder;
     bool m_isDemo = false;

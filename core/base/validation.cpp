@@ -186,15 +186,14 @@ std::vector<std::string> lineManagerLoop(const Staff& s, const ValidationContext
                                      path.begin() + static_cast<std::ptrdiff_t>(at->second));
             return at->second == 0 ? context.loops[s.employeeId] : std::vector<std::string>{};
         }
-        const auto person = context.people.find(next);
-        if (next.empty() || person == context.people.end() || context.chainEnds.contains(next) ||
-            context.loops.contains(next)) {
+        const StaffLink* person = next.empty() ? nullptr : context.person(next);
+        if (person == nullptr || context.chainEnds.contains(next) || context.loops.contains(next)) {
             context.chainEnds.insert(path.begin(), path.end());
             return {};
         }
         position.emplace(next, path.size());
         path.push_back(next);
-        next = person->second.lineManagerId;
+        next = person->lineManagerId;
     }
 }
 
@@ -211,6 +210,34 @@ bool inDays(int value) {
 }
 
 } // namespace
+
+bool ValidationContext::hasEmployee(const std::string& employeeId) const {
+    return employeeIds.contains(employeeId) || person(employeeId) != nullptr;
+}
+
+const StaffLink* ValidationContext::person(const std::string& employeeId) const {
+    if (const auto known = people.find(employeeId); known != people.end()) {
+        return &known->second;
+    }
+    if (lookUpPerson) {
+        if (auto found = lookUpPerson(employeeId)) {
+            employeeIds.insert(employeeId);
+            return &people.emplace(employeeId, std::move(*found)).first->second;
+        }
+    }
+    return nullptr;
+}
+
+bool ValidationContext::hasModule(const std::string& code) const {
+    if (moduleCodes.contains(code)) {
+        return true;
+    }
+    if (lookUpModule && lookUpModule(code)) {
+        moduleCodes.insert(code);
+        return true;
+    }
+    return false;
+}
 
 ValidationContext makeValidationContext(const LedgerData& data, Date today) {
     ValidationContext context;
@@ -255,16 +282,16 @@ std::vector<FieldError> validateStaff(const Staff& s, const ValidationContext& c
     if (!s.lineManagerId.empty()) {
         require(errors, s.lineManagerId != s.employeeId, "line_manager_id",
                 "a person cannot be their own line manager");
-        require(errors, context.employeeIds.contains(s.lineManagerId), "line_manager_id",
+        require(errors, context.hasEmployee(s.lineManagerId), "line_manager_id",
                 "no staff member has employee id " + s.lineManagerId);
         if (s.lineManagerId != s.employeeId) {
             const std::vector<std::string> loop = lineManagerLoop(s, context);
             std::string chain;
             for (const std::string& id : loop) {
-                const auto person = context.people.find(id);
-                const std::string& name = id == s.employeeId               ? s.fullName
-                                          : person != context.people.end() ? person->second.fullName
-                                                                           : std::string();
+                const StaffLink* person = id == s.employeeId ? nullptr : context.person(id);
+                const std::string& name = id == s.employeeId ? s.fullName
+                                          : person != nullptr ? person->fullName
+                                                              : std::string();
                 chain += personLabel(id, name) + " -> ";
             }
             require(errors, loop.empty(), "line_manager_id",
@@ -312,7 +339,7 @@ std::vector<FieldError> validateRequirement(const Requirement& r,
     if (r.moduleCode.empty()) {
         require(errors, false, "module", "a module is required");
     } else {
-        require(errors, context.moduleCodes.contains(r.moduleCode), "module",
+        require(errors, context.hasModule(r.moduleCode), "module",
                 "no module has code " + r.moduleCode);
     }
     if (r.scope == Scope::All) {
@@ -340,13 +367,13 @@ std::vector<FieldError> validateCompletion(const Completion& c, const Validation
     if (c.employeeId.empty()) {
         require(errors, false, "employee_id", "an employee id is required");
     } else {
-        require(errors, context.employeeIds.contains(c.employeeId), "employee_id",
+        require(errors, context.hasEmployee(c.employeeId), "employee_id",
                 "no staff member has employee id " + c.employeeId);
     }
     if (c.moduleCode.empty()) {
         require(errors, false, "module", "a module is required");
     } else {
-        require(errors, context.moduleCodes.contains(c.moduleCode), "module",
+        require(errors, context.hasModule(c.moduleCode), "module",
                 "no module has code " + c.moduleCode);
     }
     require(errors, c.completedOn <= context.today, "completed_on",
@@ -372,7 +399,7 @@ std::vector<FieldError> validateAuditTheme(const AuditTheme& t, const Validation
     require(errors, !t.title.empty(), "title", "a title is required");
     require(errors, t.raisedOn <= context.today, "raised_on", "the date raised is after today");
     for (const std::string& code : t.moduleCodes) {
-        require(errors, context.moduleCodes.contains(code), "modules",
+        require(errors, context.hasModule(code), "modules",
                 "no module has code " + code);
     }
     return oncePerField(std::move(errors), checked);

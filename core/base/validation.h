@@ -6,6 +6,7 @@
 #include "themes/theme.h"
 #include "base/error.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,12 +24,23 @@ struct StaffLink {
 
 /// What a record may refer to, and today's date, for checking references (rules section 7).
 struct ValidationContext {
-    std::unordered_set<std::string> employeeIds;
-    std::unordered_set<std::string> moduleCodes;
+    mutable std::unordered_set<std::string> employeeIds;
+    mutable std::unordered_set<std::string> moduleCodes;
     /// Each person's line manager, by employee id, for following line-manager chains; an
     /// import puts its own rows over the ledger's.
-    std::unordered_map<std::string, StaffLink> people;
+    mutable std::unordered_map<std::string, StaffLink> people;
     Date today{};
+
+    /// Targeted questions for a context over a stored ledger, asked where the sets above do
+    /// not answer: does this person exist (and who manages them), does this module exist.
+    /// Answers are remembered in the sets, so each is asked once per context.
+    std::function<std::optional<StaffLink>(std::string_view)> lookUpPerson;
+    std::function<bool(std::string_view)> lookUpModule;
+
+    [[nodiscard]] bool hasEmployee(const std::string& employeeId) const;
+    [[nodiscard]] bool hasModule(const std::string& code) const;
+    /// The person with this employee id, or nullptr.
+    [[nodiscard]] const StaffLink* person(const std::string& employeeId) const;
 
     /// Chains already followed: people whose chain ends, and the loop each person in one
     /// goes round (starting from them). Filled as records are checked, so that checking a

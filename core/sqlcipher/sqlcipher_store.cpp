@@ -549,8 +549,8 @@ void SqlCipherStore::rollback() {
     }
 }
 
-void SqlCipherStore::loadReferences(LedgerData& data) {
-    {
+void SqlCipherStore::loadReferences(LedgerData& data, bool withStaff) {
+    if (withStaff) {
         Statement st(m_db, "SELECT s.id, s.employee_id, s.full_name, s.email, t.name, r.name, "
                            "s.start_date, s.leave_date, s.line_manager_id, s.registration_body, "
                            "s.registration_number FROM staff s JOIN team t ON t.id = s.team_id "

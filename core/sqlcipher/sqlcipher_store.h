@@ -82,6 +82,13 @@ public:
     void rollback() override;
     [[nodiscard]] LedgerData loadAll() override;
     [[nodiscard]] LedgerData loadWithoutCompletions() override;
+    // Targeted reads (targeted_reads.cpp).
+    [[nodiscard]] std::vector<CompletionRow> completionRows() override;
+    [[nodiscard]] std::vector<CompletionRow> completionRowsOf(RecordId staffId) override;
+    [[nodiscard]] std::optional<Staff> staffMember(std::string_view employeeId) override;
+    [[nodiscard]] LedgerData loadCatalog() override;
+    [[nodiscard]] std::int64_t staffCount(NameKind kind, std::string_view name) override;
+    [[nodiscard]] std::optional<AuditTheme> auditTheme(RecordId id) override;
     void putStaff(const Staff& staff) override;
     void putModule(const Module& module) override;
     void removeModule(std::string_view code) override;
@@ -121,7 +128,8 @@ private:
 
     SqlCipherStore(sqlite3* db, std::filesystem::path path, bool readOnly);
     void migrate(int from);
-    void loadReferences(LedgerData& data);
+    /// Staff (unless `withStaff` is false), modules and requirement rules.
+    void loadReferences(LedgerData& data, bool withStaff = true);
     RecordId nameId(NameKind kind, std::string_view name);
     std::optional<RecordId> lookup(const char* sqlText, std::string_view key);
     /// The prepared statement for `sqlText`, which must be a string literal (the cache is

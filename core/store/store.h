@@ -52,6 +52,21 @@ public:
     /// As loadAll, without the completions (which are most of a ledger).
     [[nodiscard]] virtual LedgerData loadWithoutCompletions() = 0;
 
+    // Targeted reads: what one question needs, never the whole ledger.
+
+    /// Every counted (not voided) completion as integer rows, for the compliance engine.
+    [[nodiscard]] virtual std::vector<CompletionRow> completionRows() = 0;
+    /// One person's counted completions as integer rows (by the person's store id).
+    [[nodiscard]] virtual std::vector<CompletionRow> completionRowsOf(RecordId staffId) = 0;
+    /// One person, by employee id.
+    [[nodiscard]] virtual std::optional<Staff> staffMember(std::string_view employeeId) = 0;
+    /// Modules and requirement rules only (a catalog of tens to hundreds of records).
+    [[nodiscard]] virtual LedgerData loadCatalog() = 0;
+    /// How many people (leavers included) belong to a team or role.
+    [[nodiscard]] virtual std::int64_t staffCount(NameKind kind, std::string_view name) = 0;
+    /// One audit theme.
+    [[nodiscard]] virtual std::optional<AuditTheme> auditTheme(RecordId id) = 0;
+
     /// Insert or update by natural key: employee id; teams and roles are created by name.
     virtual void putStaff(const Staff& staff) = 0;
     /// By module code.

@@ -130,36 +130,32 @@ void CoverageCell::add(Status status) {
     }
 }
 
-ComplianceEngine::ComplianceEngine(const LedgerData& data) {
-    std::unordered_map<std::string, std::uint32_t> staffIndex;
-    std::unordered_map<std::string, std::uint32_t> teamIndex;
-    std::unordered_map<std::string, std::uint32_t> roleIndex;
-    std::unordered_map<std::string, std::uint32_t> moduleIndex;
-
+void ComplianceEngine::indexStaff(const LedgerData& data) {
     const std::size_t staffCount = data.staff.size();
+    m_staffIds.reserve(staffCount);
     m_employeeIds.reserve(staffCount);
     m_staffTeam.reserve(staffCount);
     m_staffRole.reserve(staffCount);
     m_staffStart.reserve(staffCount);
     m_staffLeave.reserve(staffCount);
     for (const Staff& s : data.staff) {
-        staffIndex.emplace(s.employeeId, static_cast<std::uint32_t>(m_employeeIds.size()));
+        m_staffIndex.emplace(s.employeeId, static_cast<std::uint32_t>(m_employeeIds.size()));
+        m_staffIds.push_back(s.id);
         m_employeeIds.push_back(s.employeeId);
-        m_staffTeam.push_back(intern(teamIndex, m_teamNames, s.team));
-        m_staffRole.push_back(intern(roleIndex, m_roleNames, s.role));
+        m_staffTeam.push_back(intern(m_teamIndex, m_teamNames, s.team));
+        m_staffRole.push_back(intern(m_roleIndex, m_roleNames, s.role));
         m_staffStart.push_back(toDayNumber(s.startDate));
         m_staffLeave.push_back(s.leaveDate ? toDayNumber(*s.leaveDate) : kNoDay);
     }
-
-    std::vector<RenewalRule> renewal;
+    std::unordered_map<std::string, std::uint32_t> moduleIndex;
     for (const Module& m : data.modules) {
         moduleIndex.emplace(m.code, static_cast<std::uint32_t>(m_moduleCodes.size()));
         m_moduleCodes.push_back(m.code);
+        m_moduleIds.push_back(m.id);
         m_dueSoonDays.push_back(m.dueSoonDays);
-        renewal.push_back(
+        m_renewal.push_back(
             RenewalRule{m.renewalMonths, m.renewalBasis, m.windowDays, m.dueSoonDays});
     }
-
     m_rulesByTeam.resize(m_teamNames.size());
     m_rulesByRole.resize(m_roleNames.size());
     for (const Requirement& r : data.requirements) {
@@ -174,39 +170,111 @@ ComplianceEngine::ComplianceEngine(const LedgerData& data) {
             m_rulesAll.push_back(rule);
             break;
         case Scope::Team:
-            if (const auto team = teamIndex.find(r.value); team != teamIndex.end()) {
+            if (const auto team = m_teamIndex.find(r.value); team != m_teamIndex.end()) {
                 m_rulesByTeam[team->second].push_back(rule);
             }
             break;
         case Scope::Role:
-            if (const auto role = roleIndex.find(r.value); role != roleIndex.end()) {
+            if (const auto role = m_roleIndex.find(r.value); role != m_roleIndex.end()) {
                 m_rulesByRole[role->second].push_back(rule);
             }
             break;
         }
     }
+}
 
-    struct Row {
-        std::uint32_t staff;
-        std::uint32_t module;
-        CompletionDates dates;
-    };
+ComplianceEngine::ComplianceEngine(const LedgerData& data) {
+    indexStaff(data);
+    std::unordered_map<std::string_view, std::uint32_t> moduleIndex;
+    for (std::size_t m = 0; m < m_moduleCodes.size(); ++m) {
+        moduleIndex.emplace(m_moduleCodes[m], static_cast<std::uint32_t>(m));
+    }
     std::vector<Row> rows;
     rows.reserve(data.completions.size());
     for (const Completion& c : data.completions) {
         if (c.voided) {
             continue;
         }
-        const auto staff = staffIndex.find(c.employeeId);
+        const auto staff = m_staffIndex.find(c.employeeId);
         const auto module = moduleIndex.find(c.moduleCode);
-        if (staff == staffIndex.end() || module == moduleIndex.end()) {
+        if (staff == m_staffIndex.end() || module == moduleIndex.end()) {
             continue;
         }
         rows.push_back(Row{staff->second, module->second,
                            CompletionDates{toDayNumber(c.completedOn),
                                            c.expiresOn ? toDayNumber(*c.expiresOn) : kNoDay}});
     }
-    std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+    build(std::move(rows));
+}
+
+namespace {
+
+/// Store ids to indices: a table when the ids are dense (as SQLite's are), else a map.
+class IdIndex {
+public:
+    explicit IdIndex(const std::vector<RecordId>& ids) {
+        RecordId top = 0;
+        for (const RecordId id : ids) {
+            top = std::max(top, id);
+        }
+        if (top <= static_cast<RecordId>(4 * ids.size() + 1024)) {
+            m_table.assign(static_cast<std::size_t>(top) + 1, kNone);
+            for (std::size_t i = 0; i < ids.size(); ++i) {
+                if (ids[i] > 0) {
+                    m_table[static_cast<std::size_t>(ids[i])] = static_cast<std::uint32_t>(i);
+                }
+            }
+        } else {
+            for (std::size_t i = 0; i < ids.size(); ++i) {
+                m_map.emplace(ids[i], static_cast<std::uint32_t>(i));
+            }
+        }
+    }
+    [[nodiscard]] std::optional<std::uint32_t> find(RecordId id) const {
+        if (!m_table.empty() || m_map.empty()) {
+            if (id <= 0 || static_cast<std::size_t>(id) >= m_table.size() ||
+                m_table[static_cast<std::size_t>(id)] == kNone) {
+                return std::nullopt;
+            }
+            return m_table[static_cast<std::size_t>(id)];
+        }
+        const auto it = m_map.find(id);
+        if (it == m_map.end()) {
+            return std::nullopt;
+        }
+        return it->second;
+    }
+
+private:
+    static constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+    std::vector<std::uint32_t> m_table;
+    std::unordered_map<RecordId, std::uint32_t> m_map;
+};
+
+} // namespace
+
+ComplianceEngine::ComplianceEngine(const LedgerData& records, std::vector<CompletionRow> rows) {
+    indexStaff(records);
+    const IdIndex staffIndex(m_staffIds);
+    const IdIndex moduleIndex(m_moduleIds);
+    std::vector<Row> mapped;
+    mapped.reserve(rows.size());
+    for (const CompletionRow& r : rows) {
+        const auto staff = staffIndex.find(r.staffId);
+        const auto module = moduleIndex.find(r.moduleId);
+        if (!staff || !module) {
+            continue;
+        }
+        mapped.push_back(
+            Row{*staff, *module, CompletionDates{r.completedOn, r.explicitExpiresOn}});
+    }
+    rows.clear();
+    rows.shrink_to_fit();
+    build(std::move(mapped));
+}
+
+void ComplianceEngine::build(std::vector<Row> rows) {
+    const auto before = [](const Row& a, const Row& b) {
         if (a.staff != b.staff) {
             return a.staff < b.staff;
         }
@@ -214,14 +282,25 @@ ComplianceEngine::ComplianceEngine(const LedgerData& data) {
             return a.module < b.module;
         }
         return a.dates.completedOn < b.dates.completedOn;
-    });
-
+    };
+    if (!std::is_sorted(rows.begin(), rows.end(), before)) {
+        std::sort(rows.begin(), rows.end(), before);
+    }
     const std::size_t n = rows.size();
     m_completionModule.resize(n);
     m_completedOn.resize(n);
     m_expiresOn.resize(n);
-    m_staffOffset.assign(staffCount + 1, 0);
+    m_staffOffset.assign(m_employeeIds.size() + 1, 0);
+    for (const Row& r : rows) {
+        ++m_staffOffset[r.staff + 1];
+    }
+    std::partial_sum(m_staffOffset.begin(), m_staffOffset.end(), m_staffOffset.begin());
+    fillCompletions(rows, 0);
+}
+
+void ComplianceEngine::fillCompletions(std::span<Row> rows, std::size_t at) {
     std::vector<CompletionDates> group;
+    const std::size_t n = rows.size();
     std::size_t i = 0;
     while (i < n) {
         std::size_t j = i;
@@ -230,23 +309,97 @@ ComplianceEngine::ComplianceEngine(const LedgerData& data) {
             group.push_back(rows[j].dates);
             ++j;
         }
-        fillExpiries(renewal[rows[i].module], group, std::span(m_expiresOn).subspan(i, j - i));
+        fillExpiries(m_renewal[rows[i].module], group,
+                     std::span(m_expiresOn).subspan(at + i, j - i));
         for (std::size_t k = i; k < j; ++k) {
-            m_completionModule[k] = rows[k].module;
-            m_completedOn[k] = rows[k].dates.completedOn;
-            ++m_staffOffset[rows[k].staff + 1];
+            m_completionModule[at + k] = rows[k].module;
+            m_completedOn[at + k] = rows[k].dates.completedOn;
         }
         i = j;
     }
-    std::partial_sum(m_staffOffset.begin(), m_staffOffset.end(), m_staffOffset.begin());
+}
+
+void ComplianceEngine::replaceCompletionsOf(std::size_t staff,
+                                            std::span<const CompletionRow> replacement) {
+    const IdIndex moduleIndex(m_moduleIds);
+    std::vector<Row> rows;
+    rows.reserve(replacement.size());
+    for (const CompletionRow& r : replacement) {
+        if (const auto module = moduleIndex.find(r.moduleId)) {
+            rows.push_back(Row{static_cast<std::uint32_t>(staff), *module,
+                               CompletionDates{r.completedOn, r.explicitExpiresOn}});
+        }
+    }
+    std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+        return a.module != b.module ? a.module < b.module
+                                    : a.dates.completedOn < b.dates.completedOn;
+    });
+    const std::size_t from = m_staffOffset[staff];
+    const std::size_t to = m_staffOffset[staff + 1];
+    const auto oldEnd = static_cast<std::ptrdiff_t>(to);
+    const auto newEnd = static_cast<std::ptrdiff_t>(from + rows.size());
+    const auto resize = [&](auto& v) {
+        using T = typename std::decay_t<decltype(v)>::value_type;
+        if (rows.size() > to - from) {
+            v.insert(v.begin() + oldEnd, rows.size() - (to - from), T{});
+        } else {
+            v.erase(v.begin() + newEnd, v.begin() + oldEnd);
+        }
+    };
+    resize(m_completionModule);
+    resize(m_completedOn);
+    resize(m_expiresOn);
+    const auto delta = static_cast<std::int64_t>(rows.size()) - static_cast<std::int64_t>(to - from);
+    for (std::size_t s = staff + 1; s < m_staffOffset.size(); ++s) {
+        m_staffOffset[s] = static_cast<std::uint32_t>(static_cast<std::int64_t>(m_staffOffset[s]) + delta);
+    }
+    fillCompletions(rows, from);
+}
+
+bool ComplianceEngine::putStaff(const Staff& s) {
+    const auto team = m_teamIndex.find(s.team);
+    const auto role = m_roleIndex.find(s.role);
+    if (team == m_teamIndex.end() || role == m_roleIndex.end()) {
+        return false;
+    }
+    std::uint32_t index = 0;
+    if (const auto known = m_staffIndex.find(s.employeeId); known != m_staffIndex.end()) {
+        index = known->second;
+    } else {
+        index = static_cast<std::uint32_t>(m_employeeIds.size());
+        m_staffIndex.emplace(s.employeeId, index);
+        m_staffIds.push_back(s.id);
+        m_employeeIds.push_back(s.employeeId);
+        m_staffTeam.push_back(0);
+        m_staffRole.push_back(0);
+        m_staffStart.push_back(0);
+        m_staffLeave.push_back(kNoDay);
+        m_staffOffset.push_back(m_staffOffset.back());
+    }
+    if (s.id != 0) {
+        m_staffIds[index] = s.id;
+    }
+    m_staffTeam[index] = team->second;
+    m_staffRole[index] = role->second;
+    m_staffStart[index] = toDayNumber(s.startDate);
+    m_staffLeave[index] = s.leaveDate ? toDayNumber(*s.leaveDate) : kNoDay;
+    return true;
+}
+
+std::optional<std::size_t> ComplianceEngine::findStaffById(RecordId id) const {
+    const auto it = std::find(m_staffIds.begin(), m_staffIds.end(), id);
+    if (id == 0 || it == m_staffIds.end()) {
+        return std::nullopt;
+    }
+    return static_cast<std::size_t>(it - m_staffIds.begin());
 }
 
 std::optional<std::size_t> ComplianceEngine::findStaff(std::string_view employeeId) const {
-    const auto it = std::find(m_employeeIds.begin(), m_employeeIds.end(), employeeId);
-    if (it == m_employeeIds.end()) {
+    const auto it = m_staffIndex.find(std::string(employeeId));
+    if (it == m_staffIndex.end()) {
         return std::nullopt;
     }
-    return static_cast<std::size_t>(it - m_employeeIds.begin());
+    return it->second;
 }
 
 std::optional<std::size_t> ComplianceEngine::findModule(std::string_view code) const {

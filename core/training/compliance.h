@@ -10,6 +10,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace ledger {
@@ -120,10 +121,28 @@ public:
     /// Builds the engine. The input must already be valid (rules section 7): completions
     /// naming unknown staff or modules are ignored, and so are voided completions.
     explicit ComplianceEngine(const LedgerData& data);
+    /// Builds the engine from the compact load: `records` holds staff, modules and rules
+    /// (with their store ids; its completions are ignored) and `rows` every counted
+    /// completion by store ids. Rows naming unknown staff or modules are ignored.
+    ComplianceEngine(const LedgerData& records, std::vector<CompletionRow> rows);
+
+    // Keeping the engine current after a committed change, without reloading the ledger.
+
+    /// Replaces every counted completion of one person (after a completion of theirs is
+    /// recorded, corrected or voided). `rows` are that person's rows, by store ids.
+    void replaceCompletionsOf(std::size_t staff, std::span<const CompletionRow> rows);
+    /// Adds a person, or takes a person's new team, role and dates. False (and nothing
+    /// changed) when the person's team or role is one the engine has not seen, whose rules
+    /// it may not hold: rebuild the engine then.
+    [[nodiscard]] bool putStaff(const Staff& staff);
+    /// The person with this store id.
+    [[nodiscard]] std::optional<std::size_t> findStaffById(RecordId id) const;
 
     [[nodiscard]] std::size_t staffCount() const { return m_staffStart.size(); }
     [[nodiscard]] std::size_t moduleCount() const { return m_moduleCodes.size(); }
     [[nodiscard]] std::size_t teamCount() const { return m_teamNames.size(); }
+    /// The completions that count (voided ones and those of unknown people left out).
+    [[nodiscard]] std::size_t completionCount() const { return m_completedOn.size(); }
 
     [[nodiscard]] const std::string& employeeId(std::size_t staff) const {
         return m_employeeIds[staff];
@@ -165,7 +184,21 @@ private:
                     std::vector<std::uint32_t>& touched, std::vector<std::uint32_t>& latest,
                     Visit&& visit) const;
 
+    struct Row {
+        std::uint32_t staff;
+        std::uint32_t module;
+        CompletionDates dates;
+    };
+    void indexStaff(const LedgerData& records);
+    void build(std::vector<Row> rows);
+    /// Sorted rows of one or all people into the flat completion arrays from `at`.
+    void fillCompletions(std::span<Row> rows, std::size_t at);
+
     // Staff, by index.
+    std::vector<RecordId> m_staffIds; ///< store ids (0 for records never stored)
+    std::unordered_map<std::string, std::uint32_t> m_staffIndex;
+    std::unordered_map<std::string, std::uint32_t> m_teamIndex;
+    std::unordered_map<std::string, std::uint32_t> m_roleIndex;
     std::vector<std::string> m_employeeIds;
     std::vector<std::uint32_t> m_staffTeam;
     std::vector<std::uint32_t> m_staffRole;
@@ -177,7 +210,9 @@ private:
 
     // Modules, by index.
     std::vector<std::string> m_moduleCodes;
+    std::vector<RecordId> m_moduleIds; ///< store ids
     std::vector<int> m_dueSoonDays;
+    std::vector<RenewalRule> m_renewal;
 
     // Requirement rules by scope.
     std::vector<Rule> m_rulesAll;

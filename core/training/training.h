@@ -3,6 +3,7 @@
 #include "base/date.h"
 #include "base/ids.h"
 
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -54,6 +55,16 @@ struct Completion {
     std::string voidReason; ///< why it was voided
 
     friend bool operator==(const Completion&, const Completion&) = default;
+};
+
+/// One counted (not voided) completion as the engine is fed it: integers only, the person and
+/// the module by their store ids. A county's two million completions load as these, never as
+/// Completion records with their strings.
+struct CompletionRow {
+    RecordId staffId = 0;
+    RecordId moduleId = 0;
+    DayNumber completedOn = 0;
+    DayNumber explicitExpiresOn = std::numeric_limits<DayNumber>::max(); ///< kNoDay: none
 };
 
 } // namespace ledger

@@ -288,6 +288,14 @@ std::size_t completionCount(Session& session) {
     return session.ledger()->data().completions.size();
 }
 
+/// The completions that count, as the ledger holds them (for comparing with the engine the
+/// session keeps current).
+std::size_t countedCompletions(Session& session) {
+    const auto all = session.ledger()->data().completions;
+    return static_cast<std::size_t>(std::count_if(
+        all.begin(), all.end(), [](const ledger::Completion& c) { return !c.voided; }));
+}
+
 bool isUkDateOrEmpty(const QString& text) {
     static const QRegularExpression uk(QStringLiteral("^(\\d\\d/\\d\\d/\\d{4})?$"));
     return uk.match(text).hasMatch();
@@ -1189,7 +1197,7 @@ private slots:
         }
         QCOMPARE(importer.summary(), QStringLiteral("Cancelled: nothing was imported."));
         QCOMPARE(completionCount(session), before);
-        QCOMPARE(session.data()->completions.size(), before);
+        QCOMPARE(session.engine()->completionCount(), countedCompletions(session));
         QVERIFY(session.ledger()->check().empty());
 
         // The same file imports whole afterwards.
@@ -1200,7 +1208,7 @@ private slots:
         QVERIFY(importer.waitForFinished(120000));
         QCOMPARE(importer.state(), QStringLiteral("imported"));
         QCOMPARE(completionCount(session), before + 20000);
-        QCOMPARE(session.data()->completions.size(), before + 20000);
+        QCOMPARE(session.engine()->completionCount(), countedCompletions(session));
     }
 
 private:

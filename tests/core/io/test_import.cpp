@@ -152,7 +152,7 @@ TEST(Import, EveryProblemIsReportedByLineAndNothingIsWritten) {
                   "in.csv:6: role: the record has 4 fields but the header has 7",
               }));
     EXPECT_TRUE(ledger.data().staff.empty());
-    EXPECT_EQ(ledger.store().changeLog("", "").size(), 1u); // only the creation
+    EXPECT_EQ(ledger.changeLog("", "").size(), 1u); // only the creation
 }
 
 TEST(Import, HeaderProblemsNameTheColumnOnLineOne) {

@@ -158,7 +158,7 @@ TEST(Editing, AddStaffCreatesTeamAndRoleByNameAndLogsTheAdd) {
     EXPECT_EQ(c.ledger.teams(), (std::vector<std::string>{"East", "North", "West"}));
     EXPECT_EQ(c.ledger.roles(), (std::vector<std::string>{"Occupational Therapist", "Social Worker",
                                                           "Team Manager"}));
-    const auto log = c.ledger.store().changeLog("staff", "E3");
+    const auto log = c.ledger.changeLog("staff", "E3");
     ASSERT_EQ(log.size(), 1u);
     EXPECT_EQ(log[0].action, "add");
     EXPECT_EQ(log[0].actor, "Sam Lead");
@@ -178,7 +178,7 @@ TEST(Editing, AddStaffReportsEveryProblemAtOnceIncludingAUsedEmployeeId) {
     ASSERT_NE(used, errors.end());
     EXPECT_EQ(used->message, "employee id E1 is already in use");
     EXPECT_EQ(c.ledger.data().staff[0].fullName, "Ann Worker");
-    EXPECT_EQ(c.ledger.store().changeLog("staff", "E1").size(), 1u);
+    EXPECT_EQ(c.ledger.changeLog("staff", "E1").size(), 1u);
 }
 
 TEST(Editing, UpdateStaffMovesAPersonAndLogsOnlyWhatChanged) {
@@ -188,14 +188,14 @@ TEST(Editing, UpdateStaffMovesAPersonAndLogsOnlyWhatChanged) {
     moved.leaveDate = makeDate(2026, 12, 31);
     c.ledger.updateStaff(moved, kToday, "Sam Lead");
     EXPECT_EQ(c.ledger.data().staff[0], moved);
-    const auto log = c.ledger.store().changeLog("staff", "E1");
+    const auto log = c.ledger.changeLog("staff", "E1");
     ASSERT_EQ(log.size(), 2u);
     EXPECT_EQ(log[1].action, "update");
     EXPECT_EQ(log[1].oldValues, R"({"team":"East","leave_date":""})");
     EXPECT_EQ(log[1].newValues, R"({"team":"West","leave_date":"2026-12-31"})");
 
     c.ledger.updateStaff(moved, kToday, "Sam Lead"); // the same again changes nothing
-    EXPECT_EQ(c.ledger.store().changeLog("staff", "E1").size(), 2u);
+    EXPECT_EQ(c.ledger.changeLog("staff", "E1").size(), 2u);
 
     const auto errors = errorsOf(
         [&] { c.ledger.updateStaff(person("E9", "Nobody", "East", "X"), kToday, "test"); });
@@ -212,7 +212,7 @@ TEST(Editing, TeamsAndRolesAreAddedOnceAndListedSorted) {
               (std::vector<std::string>{"name"}));
     EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.addRole(" ", "test"); })),
               (std::vector<std::string>{"name"}));
-    const auto log = c.ledger.store().changeLog("team", "Carers' Support");
+    const auto log = c.ledger.changeLog("team", "Carers' Support");
     ASSERT_EQ(log.size(), 1u);
     EXPECT_EQ(log[0].action, "add");
 }
@@ -230,8 +230,8 @@ TEST(Editing, RenamingATeamMovesItsPeopleAndRulesSoCoverageIsUnchanged) {
     EXPECT_TRUE(std::any_of(rules.begin(), rules.end(), [](const Requirement& r) {
         return r.scope == Scope::Team && r.value == "East Locality";
     }));
-    EXPECT_EQ(c.ledger.store().changeLog("team", "East").back().action, "rename");
-    const auto ruleLog = c.ledger.store().changeLog("requirement", "SAFE/team/East");
+    EXPECT_EQ(c.ledger.changeLog("team", "East").back().action, "rename");
+    const auto ruleLog = c.ledger.changeLog("requirement", "SAFE/team/East");
     ASSERT_EQ(ruleLog.size(), 2u);
     EXPECT_EQ(ruleLog[1].action, "rename");
     EXPECT_EQ(ruleLog[1].newValues, R"({"value":"East Locality"})");
@@ -275,7 +275,7 @@ TEST(Editing, RemovingATeamOrRoleInUseSaysHowManyUseIt) {
     c.ledger.addTeam("Empty", "test");
     c.ledger.removeTeam("Empty", "test");
     EXPECT_EQ(c.ledger.teams(), (std::vector<std::string>{"East", "West"}));
-    EXPECT_EQ(c.ledger.store().changeLog("team", "Empty").back().action, "remove");
+    EXPECT_EQ(c.ledger.changeLog("team", "Empty").back().action, "remove");
 }
 
 TEST(Editing, SaveModuleAddsNewCodesAndCorrectsExistingOnes) {
@@ -283,7 +283,7 @@ TEST(Editing, SaveModuleAddsNewCodesAndCorrectsExistingOnes) {
     Module fire = module("FIRE", "Fire safety awareness", 24);
     c.ledger.saveModule(fire, false, "test");
     EXPECT_EQ(c.ledger.data().modules[0].title, "Fire safety awareness");
-    EXPECT_EQ(c.ledger.store().changeLog("module", "FIRE").back().newValues,
+    EXPECT_EQ(c.ledger.changeLog("module", "FIRE").back().newValues,
               R"({"title":"Fire safety awareness","renewal_months":"24"})");
 
     EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.saveModule(fire, true, "test"); })),
@@ -310,7 +310,7 @@ TEST(Editing, RemovingAModuleInUseNamesItsCompletionsRulesAndThemes) {
     c.ledger.saveModule(module("UNUSED", "Never used", std::nullopt), true, "test");
     c.ledger.removeModule("UNUSED", "test");
     EXPECT_EQ(c.ledger.data().modules.size(), 2u);
-    EXPECT_EQ(c.ledger.store().changeLog("module", "UNUSED").back().action, "remove");
+    EXPECT_EQ(c.ledger.changeLog("module", "UNUSED").back().action, "remove");
     EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.removeModule("UNUSED", "test"); })),
               (std::vector<std::string>{"code"}));
 }
@@ -322,7 +322,7 @@ TEST(Editing, RequirementsAreSavedAndRemovedByModuleScopeAndValue) {
     c.ledger.saveRequirement(r, "test");
     const auto rules = c.ledger.data().requirements;
     EXPECT_EQ(rules.size(), 3u);
-    EXPECT_EQ(c.ledger.store().changeLog("requirement", "SAFE/team/East").back().newValues,
+    EXPECT_EQ(c.ledger.changeLog("requirement", "SAFE/team/East").back().newValues,
               R"({"due_within_days":"90"})");
 
     EXPECT_EQ(fieldsOf(errorsOf(
@@ -332,7 +332,7 @@ TEST(Editing, RequirementsAreSavedAndRemovedByModuleScopeAndValue) {
     c.ledger.removeRequirement(r, "test");
     EXPECT_EQ(c.ledger.data().requirements.size(), 2u);
     EXPECT_EQ(statusOf(c.ledger, "E1", "SAFE"), "not required");
-    EXPECT_EQ(c.ledger.store().changeLog("requirement", "SAFE/team/East").back().action, "remove");
+    EXPECT_EQ(c.ledger.changeLog("requirement", "SAFE/team/East").back().action, "remove");
     EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.removeRequirement(r, "test"); })),
               (std::vector<std::string>{"scope"}));
 }
@@ -350,22 +350,22 @@ TEST(Editing, AddCompletionRefusesAKeyAlreadyRecorded) {
               (std::vector<std::string>{"completed_on", "employee_id", "module"}));
     EXPECT_EQ(c.ledger.data().completions.size(), 3u);
 
-    const auto log = c.ledger.store().changeLog("completion", "E1/FIRE/2026-06-01");
+    const auto log = c.ledger.changeLog("completion", "E1/FIRE/2026-06-01");
     ASSERT_EQ(log.size(), 1u);
     EXPECT_EQ(log[0].action, "add");
 }
 
 TEST(Editing, CorrectingACompletionNeedsAReasonAndKeepsItInTheLog) {
     Council c;
-    Completion fixed = *c.ledger.store().completion(c.annFire);
+    Completion fixed = *c.ledger.completion(c.annFire);
     fixed.completedOn = makeDate(2026, 6, 2);
     fixed.evidence = "cert 17";
     EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.correctCompletion(fixed, " ", kToday, "t"); })),
               (std::vector<std::string>{"reason"}));
 
     c.ledger.correctCompletion(fixed, "typed the wrong day", kToday, "Sam Lead");
-    EXPECT_EQ(*c.ledger.store().completion(c.annFire), fixed);
-    const auto log = c.ledger.store().changeLog("completion", "E1/FIRE/2026-06-02");
+    EXPECT_EQ(*c.ledger.completion(c.annFire), fixed);
+    const auto log = c.ledger.changeLog("completion", "E1/FIRE/2026-06-02");
     ASSERT_EQ(log.size(), 1u);
     EXPECT_EQ(log[0].action, "correct");
     EXPECT_EQ(log[0].actor, "Sam Lead");
@@ -388,7 +388,7 @@ TEST(Editing, CorrectingACompletionNeedsAReasonAndKeepsItInTheLog) {
     missing.id = 999;
     EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.correctCompletion(missing, "x", kToday, "t"); })),
               (std::vector<std::string>{"id"}));
-    EXPECT_EQ(*c.ledger.store().completion(c.annFire), fixed);
+    EXPECT_EQ(*c.ledger.completion(c.annFire), fixed);
 }
 
 TEST(Editing, AVoidedCompletionIsKeptAsEvidenceButNoLongerCounts) {
@@ -406,7 +406,7 @@ TEST(Editing, AVoidedCompletionIsKeptAsEvidenceButNoLongerCounts) {
     EXPECT_EQ(voided->voidReason, "certificate was for another course");
     EXPECT_EQ(c.ledger.data().completions.size(), 3u); // the store still returns it
 
-    const auto log = c.ledger.store().changeLog("completion", "E1/FIRE/2026-06-01");
+    const auto log = c.ledger.changeLog("completion", "E1/FIRE/2026-06-01");
     ASSERT_EQ(log.size(), 2u);
     EXPECT_EQ(log[1].action, "void");
     EXPECT_EQ(log[1].newValues, R"({"reason":"certificate was for another course"})");
@@ -442,7 +442,7 @@ TEST(Editing, ReimportingAVoidedCompletionLeavesItVoidedAndUnchanged) {
     EXPECT_EQ(formatFieldError(summary.notices[0]),
               "c.csv:2: completion: E1/FIRE/2026-06-01 was voided in the ledger and stays void "
               "(it was not changed)");
-    const Completion kept = *c.ledger.store().completion(c.annFire);
+    const Completion kept = *c.ledger.completion(c.annFire);
     EXPECT_TRUE(kept.voided);
     EXPECT_EQ(kept.evidence, "");
     EXPECT_EQ(statusOf(c.ledger, "E1", "FIRE"), "overdue");
@@ -450,7 +450,7 @@ TEST(Editing, ReimportingAVoidedCompletionLeavesItVoidedAndUnchanged) {
     LedgerData records;
     records.completions = {completion("E1", "FIRE", makeDate(2026, 6, 1))};
     EXPECT_EQ(c.ledger.importRecords(records, kToday, "test").unchanged, 1);
-    EXPECT_TRUE(c.ledger.store().completion(c.annFire)->voided);
+    EXPECT_TRUE(c.ledger.completion(c.annFire)->voided);
 }
 
 TEST(Editing, CompletionsOfAPersonComeNewestFirst) {
@@ -493,7 +493,7 @@ TEST(Editing, SettingsAreKeptAndTheirChangesLogged) {
     c.ledger.setSetting("organisation_name", "Exampleshire Council", "Sam Lead");
     c.ledger.setSetting("organisation_name", "Exampleshire Council", "Sam Lead");
     EXPECT_EQ(c.ledger.setting("organisation_name"), "Exampleshire Council");
-    const auto log = c.ledger.store().changeLog("setting", "organisation_name");
+    const auto log = c.ledger.changeLog("setting", "organisation_name");
     ASSERT_EQ(log.size(), 2u);
     EXPECT_EQ(log[0].action, "add");
     EXPECT_EQ(log[1].oldValues, R"({"value":"Exampleshire County Council"})");
@@ -509,8 +509,8 @@ TEST(Editing, RemovingAnAuditThemeLogsWhatItWas) {
     theme.moduleCodes = {"SAFE"};
     const RecordId id = c.ledger.saveAuditTheme(theme, kToday, "test");
     c.ledger.removeAuditTheme(id, "test");
-    EXPECT_TRUE(c.ledger.store().auditThemes().empty());
-    const auto log = c.ledger.store().changeLog("audit_theme", std::to_string(id));
+    EXPECT_TRUE(c.ledger.auditThemes().empty());
+    const auto log = c.ledger.changeLog("audit_theme", std::to_string(id));
     ASSERT_EQ(log.size(), 2u);
     EXPECT_EQ(log[1].action, "remove");
     EXPECT_NE(log[1].oldValues.find(R"("title":"Late reviews")"), std::string::npos);
@@ -703,7 +703,7 @@ TEST(Progress, AnImportReportsFromZeroToOneAboutEveryPercent) {
 
 TEST(Progress, CancellingHalfWayThroughAnImportChangesNothing) {
     Council c;
-    const auto logBefore = c.ledger.store().changeLog("", "");
+    const auto logBefore = c.ledger.changeLog("", "");
     const LedgerData before = c.ledger.data();
     double last = -1;
     const Progress cancelAtHalf{[&](double f) {
@@ -716,7 +716,7 @@ TEST(Progress, CancellingHalfWayThroughAnImportChangesNothing) {
     EXPECT_GE(last, 0.5);
     EXPECT_LT(last, 0.6);
     EXPECT_EQ(c.ledger.data().completions, before.completions);
-    EXPECT_EQ(c.ledger.store().changeLog("", "").size(), logBefore.size());
+    EXPECT_EQ(c.ledger.changeLog("", "").size(), logBefore.size());
 
     LedgerData records;
     records.staff = {person("E5", "Ed", "North", "Social Worker")};

@@ -182,7 +182,7 @@ TEST(Store, ChangingThePassphraseLocksOutTheOldOne) {
     EXPECT_THROW(Ledger::open(path, "correct horse"), WrongPassphrase);
     Ledger ledger = Ledger::open(path, "battery staple");
     EXPECT_EQ(ledger.data().staff.size(), 1u);
-    const auto log = ledger.store().changeLog("", "");
+    const auto log = ledger.changeLog("", "");
     ASSERT_FALSE(log.empty());
     EXPECT_EQ(log.back().action, "change passphrase");
 }
@@ -204,7 +204,7 @@ TEST(Store, ChangeLogRecordsWhoChangedWhatFromWhatToWhat) {
                               "E1,Zoë Ní Bhriain,zoe.secret-marker@example.org,Mental Health,"
                               "Social Worker,2020-01-06,\n";
     ledger.importCsv(ImportKind::Staff, "staff.csv", moved, kToday, false, "Sam Lead");
-    const auto log = ledger.store().changeLog("staff", "E1");
+    const auto log = ledger.changeLog("staff", "E1");
     ASSERT_EQ(log.size(), 2u);
     EXPECT_EQ(log[0].action, "add");
     EXPECT_EQ(log[1].action, "update");
@@ -231,10 +231,10 @@ TEST(Store, AuditThemesLinkToModulesAndLogTheirChanges) {
     theme.status = ThemeStatus::BeingAddressed;
     theme.moduleCodes = {"CARE-ACT", "SAFE"};
     ledger.saveAuditTheme(theme, kToday, "test");
-    const auto themes = ledger.store().auditThemes();
+    const auto themes = ledger.auditThemes();
     ASSERT_EQ(themes.size(), 1u);
     EXPECT_EQ(themes[0], theme);
-    const auto log = ledger.store().changeLog("audit_theme", std::to_string(id));
+    const auto log = ledger.changeLog("audit_theme", std::to_string(id));
     ASSERT_EQ(log.size(), 2u);
     EXPECT_EQ(log[1].newValues, R"({"status":"being_addressed","modules":"CARE-ACT SAFE"})");
 
@@ -250,7 +250,7 @@ TEST(Store, AuditThemesLinkToModulesAndLogTheirChanges) {
         EXPECT_EQ(e.errors()[0].field, "title");
         EXPECT_EQ(e.errors()[1].field, "modules");
     }
-    EXPECT_EQ(ledger.store().auditThemes().size(), 1u);
+    EXPECT_EQ(ledger.auditThemes().size(), 1u);
 }
 
 TEST(Store, RefusalsLeaveACrashedWritersJournalUntouched) {

@@ -1,0 +1,142 @@
+// SqlCipherStore's targeted reads: what one question needs, never the whole ledger. The
+// compliance engine's compact load reads completions as integers and day numbers, straight
+// from SQLite's column buffers, without a string per completion.
+
+#include "sqlcipher/sqlcipher_store.h"
+
+#include "sqlcipher/sqlite_util.h"
+
+#include <sqlcipher/sqlite3.h>
+
+#include <limits>
+
+namespace ledger {
+
+using sql::Statement;
+
+namespace {
+
+/// `YYYY-MM-DD` as stored to a day number; kNoDay-like `fallback` when NULL or malformed
+/// (the schema and validation never store such a date).
+DayNumber dayColumn(sqlite3_stmt* st, int column, DayNumber fallback) {
+    const auto* text = sqlite3_column_text(st, column);
+    if (text == nullptr || sqlite3_column_bytes(st, column) != 10) {
+        return fallback;
+    }
+    const auto digit = [&](int i) { return static_cast<int>(text[i]) - '0'; };
+    const int year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
+    const int month = digit(5) * 10 + digit(6);
+    const int day = digit(8) * 10 + digit(9);
+    const Date date{std::chrono::year(year), std::chrono::month(static_cast<unsigned>(month)),
+                    std::chrono::day(static_cast<unsigned>(day))};
+    if (!date.ok()) {
+        return fallback;
+    }
+    return toDayNumber(date);
+}
+
+constexpr DayNumber kNoExpiry = std::numeric_limits<DayNumber>::max();
+
+std::vector<CompletionRow> readRows(sqlite3* db, const char* sqlText, RecordId staffId) {
+    std::vector<CompletionRow> rows;
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v2(db, sqlText, -1, &st, nullptr) != SQLITE_OK) {
+        sql::fail(db, "could not read the completions");
+    }
+    if (staffId != 0) {
+        sqlite3_bind_int64(st, 1, staffId);
+    }
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        rows.push_back(CompletionRow{sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
+                                     dayColumn(st, 2, 0), dayColumn(st, 3, kNoExpiry)});
+    }
+    if (rc != SQLITE_DONE) {
+        sqlite3_finalize(st);
+        sql::fail(db, "could not read the completions");
+    }
+    sqlite3_finalize(st);
+    return rows;
+}
+
+} // namespace
+
+std::vector<CompletionRow> SqlCipherStore::completionRows() {
+    // Rowid order: one pass over the table, no index lookups. The engine sorts.
+    std::vector<CompletionRow> rows;
+    {
+        Statement count(m_db, "SELECT max(id) FROM completion");
+        if (count.step() && !count.isNull(0)) {
+            rows.reserve(static_cast<std::size_t>(count.integer(0)));
+        }
+    }
+    auto read = readRows(m_db,
+                         "SELECT staff_id, module_id, completed_on, expires_on FROM completion "
+                         "WHERE voided = 0",
+                         0);
+    if (rows.capacity() >= read.size()) {
+        rows.insert(rows.end(), read.begin(), read.end());
+        return rows;
+    }
+    return read;
+}
+
+std::vector<CompletionRow> SqlCipherStore::completionRowsOf(RecordId staffId) {
+    return readRows(m_db,
+                    "SELECT staff_id, module_id, completed_on, expires_on FROM completion "
+                    "WHERE staff_id = ?1 AND voided = 0",
+                    staffId);
+}
+
+std::optional<Staff> SqlCipherStore::staffMember(std::string_view employeeId) {
+    Statement st(m_db, "SELECT s.id, s.employee_id, s.full_name, s.email, t.name, r.name, "
+                       "s.start_date, s.leave_date, s.line_manager_id, s.registration_body, "
+                       "s.registration_number FROM staff s JOIN team t ON t.id = s.team_id "
+                       "JOIN role r ON r.id = s.role_id WHERE s.employee_id = ?1");
+    st.bind(1, employeeId);
+    if (!st.step()) {
+        return std::nullopt;
+    }
+    Staff s;
+    s.id = st.integer(0);
+    s.employeeId = st.text(1);
+    s.fullName = st.text(2);
+    s.email = st.text(3);
+    s.team = st.text(4);
+    s.role = st.text(5);
+    s.startDate = parseIsoDate(st.text(6)).value_or(Date{});
+    if (!st.isNull(7)) {
+        s.leaveDate = parseIsoDate(st.text(7));
+    }
+    s.lineManagerId = st.text(8);
+    s.registrationBody = parseRegistrationBody(st.text(9)).value_or(RegistrationBody::None);
+    s.registrationNumber = st.text(10);
+    return s;
+}
+
+LedgerData SqlCipherStore::loadCatalog() {
+    LedgerData data;
+    loadReferences(data, false);
+    return data;
+}
+
+std::int64_t SqlCipherStore::staffCount(NameKind kind, std::string_view name) {
+    Statement st(m_db, kind == NameKind::Team
+                           ? "SELECT count(*) FROM staff s JOIN team t ON t.id = s.team_id "
+                             "WHERE t.name = ?1"
+                           : "SELECT count(*) FROM staff s JOIN role r ON r.id = s.role_id "
+                             "WHERE r.name = ?1");
+    st.bind(1, name);
+    return st.step() ? st.integer(0) : 0;
+}
+
+std::optional<AuditTheme> SqlCipherStore::auditTheme(RecordId id) {
+    for (AuditTheme& theme : auditThemes()) { // a council has tens of themes
+        if (theme.id == id) {
+            return std::move(theme);
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace ledger
