@@ -1269,13 +1269,14 @@ int main(int argc, char** argv) {
             double seconds = 0;
             std::sscanf(it->second.c_str(), "%d %ld %ld %lf", &writes, &rss10, &rssN, &seconds);
             const double grew = static_cast<double>(rssN - rss10) / 1024.0;
-            std::printf("  %-44s %+8.1f MB  (VmRSS %.1f MB after 10 writes, %.1f MB after %d; "
-                        "%.0f ms a write; target no growth) %s\n",
+            const long rssOpen = std::atol(growth[size + "/open"].c_str());
+            std::printf("  %-44s %+8.1f MB  (VmRSS %.1f MB open, %.1f MB after 10 writes, %.1f MB "
+                        "after %d; %.0f ms a write; target no growth) %s\n",
                         ("app RSS growth, 10 -> " + std::to_string(writes) + " writes").c_str(),
-                        grew, static_cast<double>(rss10) / 1024.0,
-                        static_cast<double>(rssN) / 1024.0, writes,
-                        writes > 0 ? seconds * 1e3 / writes : 0.0,
-                        verdict(grew <= 1.0 && writes >= config.growthWrites));
+                        grew, static_cast<double>(rssOpen) / 1024.0,
+                        static_cast<double>(rss10) / 1024.0, static_cast<double>(rssN) / 1024.0,
+                        writes, writes > 0 ? seconds * 1e3 / writes : 0.0,
+                        writes < config.growthWrites ? "INCOMPLETE" : verdict(grew <= 1.0));
             if (writes < config.growthWrites) {
                 std::printf("  %-44s stopped at %d of %d writes by --growth-seconds\n", "",
                             writes, config.growthWrites);
