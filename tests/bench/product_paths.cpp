@@ -1,0 +1,206 @@
+// Today's product paths, on the Ledger facade. Re-point these when the core's API changes;
+// keep what each function stands for (see product_paths.h).
+
+#include "product_paths.h"
+
+#include "ledger/compliance.h"
+#include "ledger/csv.h"
+#include "ledger/domain.h"
+#include "ledger/error.h"
+#include "ledger/generator.h"
+#include "ledger/importer.h"
+#include "ledger/ledger.h"
+#include "ledger/validation.h"
+
+#include <fstream>
+#include <stdexcept>
+#include <utility>
+
+namespace bench::product {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view kActor = "ledger_bench";
+
+void throwIfInvalid(const std::vector<ledger::FieldError>& errors) {
+    if (!errors.empty()) {
+        throw ledger::ValidationError(errors);
+    }
+}
+
+} // namespace
+
+TeamRows reportCoverageByTeam(const fs::path& ledgerPath, std::string_view passphrase,
+                              ledger::Date asOf) {
+    // As app/cli/cli.cpp runReport: a read-only open, the whole ledger loaded into an engine.
+    ledger::Ledger ledger = ledger::Ledger::open(ledgerPath, passphrase, true);
+    const ledger::ComplianceEngine engine = ledger.engine();
+    return ledger::teamCoverageReport(engine, asOf);
+}
+
+StaffRows reportByStaff(const fs::path& ledgerPath, std::string_view passphrase,
+                        ledger::Date asOf) {
+    ledger::Ledger ledger = ledger::Ledger::open(ledgerPath, passphrase, true);
+    const ledger::ComplianceEngine engine = ledger.engine();
+    return ledger::staffStatusReport(engine, asOf);
+}
+
+/// As app/src/session.{h,cpp} holds an open ledger: the records the pages read and the
+/// engine built from them, both rebuilt by Session::reload after every write.
+class AppLedger {
+public:
+    AppLedger(ledger::Ledger opened, ledger::Date day)
+        : ledger(std::move(opened)), today(day) {}
+
+    /// Session::reload: every record again, a new engine, the data version noted.
+    void reload() {
+        auto loaded = std::make_shared<const ledger::LedgerData>(ledger.data());
+        engine = std::make_shared<const ledger::ComplianceEngine>(*loaded);
+        data = std::move(loaded);
+        dataVersion = ledger.dataVersion();
+    }
+
+    ledger::Ledger ledger;
+    ledger::Date today;
+    std::shared_ptr<const ledger::LedgerData> data;
+    std::shared_ptr<const ledger::ComplianceEngine> engine;
+    std::int64_t dataVersion = 0;
+};
+
+void AppLedgerDeleter::operator()(AppLedger* app) const {
+    delete app;
+}
+
+AppLedgerPtr openForApp(const fs::path& ledgerPath, std::string_view passphrase,
+                        ledger::Date today) {
+    // Session::open -> adopt: Ledger::open(Auto), reload(), loadSettings(), the actor setting.
+    AppLedgerPtr app(
+        new AppLedger(ledger::Ledger::open(ledgerPath, passphrase, ledger::OpenMode::Auto), today));
+    if (app->ledger.readOnly()) {
+        throw std::runtime_error("ledger_bench: " + ledgerPath.string() +
+                                 " opened read-only; is another program writing it?");
+    }
+    app->reload();
+    (void)app->ledger.setting("organisation_name");
+    (void)app->ledger.setting("idle_lock_minutes");
+    (void)app->ledger.setting("actor");
+    return app;
+}
+
+void closeApp(AppLedgerPtr app) {
+    app.reset();
+}
+
+TeamRows firstCoveragePage(AppLedger& app, ledger::Date asOf) {
+    return ledger::teamCoverageReport(*app.engine, asOf);
+}
+
+void recordCompletionThroughApp(AppLedger& app, const std::string& employeeId,
+                                const std::string& moduleCode, ledger::Date completedOn) {
+    // RecordEditor::save for a new completion: validated against the session's records,
+    // then Session::write -> Ledger::addCompletion -> Session::reload.
+    ledger::Completion c;
+    c.employeeId = employeeId;
+    c.moduleCode = moduleCode;
+    c.completedOn = completedOn;
+    c.evidence = "bench";
+    const ledger::ValidationContext context = ledger::makeValidationContext(*app.data, app.today);
+    throwIfInvalid(ledger::validateCompletion(c, context));
+    app.ledger.addCompletion(c, app.today, kActor);
+    app.reload();
+}
+
+void saveSettingThroughApp(AppLedger& app, const std::string& key, const std::string& value) {
+    // Session::saveSettings, for one setting: Session::write -> Ledger::setSetting ->
+    // Session::reload, then loadSettings.
+    app.ledger.setSetting(key, value, kActor);
+    app.reload();
+    (void)app.ledger.setting(key);
+}
+
+void saveThemeThroughApp(AppLedger& app, const std::string& title,
+                         const std::vector<std::string>& moduleCodes, ledger::Date raisedOn) {
+    // RecordEditor::save for a new audit theme: validated against the session's records,
+    // then Session::write -> Ledger::saveAuditTheme -> Session::reload.
+    ledger::AuditTheme t;
+    t.title = title;
+    t.source = ledger::ThemeSource::Complaint;
+    t.raisedOn = raisedOn;
+    t.priority = ledger::ThemePriority::Medium;
+    t.status = ledger::ThemeStatus::Open;
+    t.notes = "benchmark theme";
+    t.moduleCodes = moduleCodes;
+    const ledger::ValidationContext context = ledger::makeValidationContext(*app.data, app.today);
+    throwIfInvalid(ledger::validateAuditTheme(t, context));
+    app.ledger.saveAuditTheme(t, app.today, kActor);
+    app.reload();
+}
+
+ImportCounts importCompletionsCsv(const fs::path& ledgerPath, std::string_view passphrase,
+                                  const fs::path& csvPath, ledger::Date today) {
+    // As app/cli/cli.cpp runImport: the whole file read, then Ledger::importCsv.
+    const std::string text = ledger::readImportFile(csvPath);
+    ledger::Ledger ledger = ledger::Ledger::open(ledgerPath, passphrase);
+    const ledger::ImportSummary summary =
+        ledger.importCsv(ledger::ImportKind::Completions, csvPath.filename().string(), text,
+                         today, false, kActor);
+    return ImportCounts{summary.added, summary.updated, summary.unchanged};
+}
+
+GeneratedSize generateLedgers(const fs::path& ledgerPath, const fs::path& basePath,
+                              const fs::path& csvPath, std::string_view passphrase, int staff,
+                              int teams, int modules, int completionsPerStaff,
+                              ledger::Date today) {
+    ledger::GeneratorOptions options;
+    options.seed = 2026;
+    options.staff = staff;
+    options.teams = teams;
+    options.modules = modules;
+    options.today = today;
+    options.completionsPerStaff = completionsPerStaff;
+    ledger::LedgerData data = ledger::generateCouncil(options);
+    GeneratedSize size{static_cast<std::int64_t>(data.staff.size()),
+                       static_cast<std::int64_t>(data.modules.size()),
+                       static_cast<std::int64_t>(data.completions.size())};
+
+    // As app/cli/cli.cpp runGenerate: filled before it appears at its name.
+    if (!fs::exists(ledgerPath)) {
+        ledger::Ledger::create(ledgerPath, passphrase, kActor, [&](ledger::Ledger& l) {
+            l.importRecords(data, today, kActor);
+        });
+    }
+    if (!fs::exists(csvPath)) {
+        const fs::path temp = csvPath.string() + ".part";
+        {
+            std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+            const ledger::ImportColumns& columns =
+                ledger::importColumns(ledger::ImportKind::Completions);
+            out << ledger::csvLine(columns.required);
+            std::vector<std::string> fields(5);
+            for (const ledger::Completion& c : data.completions) {
+                fields[0] = c.employeeId;
+                fields[1] = c.moduleCode;
+                fields[2] = ledger::formatIso(c.completedOn);
+                fields[3] = c.expiresOn ? ledger::formatIso(*c.expiresOn) : std::string();
+                fields[4] = c.evidence;
+                out << ledger::csvLine(fields);
+            }
+            if (!out.flush()) {
+                throw std::runtime_error("ledger_bench: cannot write " + temp.string());
+            }
+        }
+        fs::rename(temp, csvPath);
+    }
+    if (!fs::exists(basePath)) {
+        data.completions.clear();
+        data.completions.shrink_to_fit();
+        ledger::Ledger::create(basePath, passphrase, kActor, [&](ledger::Ledger& l) {
+            l.importRecords(data, today, kActor);
+        });
+    }
+    return size;
+}
+
+} // namespace bench::product
