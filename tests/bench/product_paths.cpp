@@ -3,14 +3,15 @@
 
 #include "product_paths.h"
 
-#include "ledger/compliance.h"
-#include "ledger/csv.h"
-#include "ledger/domain.h"
-#include "ledger/error.h"
-#include "ledger/generator.h"
-#include "ledger/importer.h"
-#include "ledger/ledger.h"
-#include "ledger/validation.h"
+#include "training/compliance.h"
+#include "io/csv.h"
+#include "store/ledger_data.h"
+#include "themes/theme.h"
+#include "base/error.h"
+#include "demo/generator.h"
+#include "io/importer.h"
+#include "ledger.h"
+#include "base/validation.h"
 
 #include <fstream>
 #include <stdexcept>
@@ -34,7 +35,7 @@ void throwIfInvalid(const std::vector<ledger::FieldError>& errors) {
 
 TeamRows reportCoverageByTeam(const fs::path& ledgerPath, std::string_view passphrase,
                               ledger::Date asOf) {
-    // As app/cli/cli.cpp runReport: a read-only open, the whole ledger loaded into an engine.
+    // As app/cli/cli.cpp runReport: a read-only open, the engine from the compact load.
     ledger::Ledger ledger = ledger::Ledger::open(ledgerPath, passphrase, true);
     const ledger::ComplianceEngine engine = ledger.engine();
     return ledger::teamCoverageReport(engine, asOf);
@@ -47,25 +48,30 @@ StaffRows reportByStaff(const fs::path& ledgerPath, std::string_view passphrase,
     return ledger::staffStatusReport(engine, asOf);
 }
 
-/// As app/src/session.{h,cpp} holds an open ledger: the records the pages read and the
-/// engine built from them, both rebuilt by Session::reload after every write.
+/// As app/session/session.{h,cpp} holds an open ledger: the records the pages read (staff,
+/// modules, rules; no completions) and the engine from the compact load, both brought up to
+/// date after each write by Ledger::refresh with what the write changed (Session::write ->
+/// Session::applyChanges).
 class AppLedger {
 public:
     AppLedger(ledger::Ledger opened, ledger::Date day)
         : ledger(std::move(opened)), today(day) {}
-
-    /// Session::reload: every record again, a new engine, the data version noted.
+    /// Session::reload: the first load.
     void reload() {
-        auto loaded = std::make_shared<const ledger::LedgerData>(ledger.data());
-        engine = std::make_shared<const ledger::ComplianceEngine>(*loaded);
-        data = std::move(loaded);
+        (void)ledger.takeChanges();
+        data = std::make_shared<ledger::LedgerData>(ledger.records());
+        engine = std::make_shared<ledger::ComplianceEngine>(ledger.engine());
         dataVersion = ledger.dataVersion();
     }
-
+    /// Session::applyChanges, after a write.
+    void applyChanges() {
+        ledger.refresh(*data, *engine, ledger.takeChanges());
+        dataVersion = ledger.dataVersion();
+    }
     ledger::Ledger ledger;
     ledger::Date today;
-    std::shared_ptr<const ledger::LedgerData> data;
-    std::shared_ptr<const ledger::ComplianceEngine> engine;
+    std::shared_ptr<ledger::LedgerData> data;
+    std::shared_ptr<ledger::ComplianceEngine> engine;
     std::int64_t dataVersion = 0;
 };
 
@@ -109,14 +115,14 @@ void recordCompletionThroughApp(AppLedger& app, const std::string& employeeId,
     const ledger::ValidationContext context = ledger::makeValidationContext(*app.data, app.today);
     throwIfInvalid(ledger::validateCompletion(c, context));
     app.ledger.addCompletion(c, app.today, kActor);
-    app.reload();
+    app.applyChanges();
 }
 
 void saveSettingThroughApp(AppLedger& app, const std::string& key, const std::string& value) {
     // Session::saveSettings, for one setting: Session::write -> Ledger::setSetting ->
     // Session::reload, then loadSettings.
     app.ledger.setSetting(key, value, kActor);
-    app.reload();
+    app.applyChanges();
     (void)app.ledger.setting(key);
 }
 
@@ -135,7 +141,7 @@ void saveThemeThroughApp(AppLedger& app, const std::string& title,
     const ledger::ValidationContext context = ledger::makeValidationContext(*app.data, app.today);
     throwIfInvalid(ledger::validateAuditTheme(t, context));
     app.ledger.saveAuditTheme(t, app.today, kActor);
-    app.reload();
+    app.applyChanges();
 }
 
 ImportCounts importCompletionsCsv(const fs::path& ledgerPath, std::string_view passphrase,

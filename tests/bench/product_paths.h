@@ -7,12 +7,13 @@
 // as they are. The references (raw SQLCipher in ledger_bench.cpp) never come through here.
 //
 // Today's implementation (see product_paths.cpp) uses the Ledger facade: Ledger::open,
-// Ledger::engine / Ledger::data, teamCoverageReport / staffStatusReport, addCompletion,
-// setSetting, saveAuditTheme, importCsv, and the app's Session::reload for "bringing the
+// Ledger::engine (the compact load) / Ledger::records, teamCoverageReport /
+// staffStatusReport, addCompletion, setSetting, saveAuditTheme, importCsv, and, as the app's
+// Session does after each write, Ledger::takeChanges + Ledger::refresh for "bringing the
 // engine up to date".
 
-#include "ledger/date.h"
-#include "ledger/report.h"
+#include "base/date.h"
+#include "reports/report.h"
 
 #include <cstdint>
 #include <filesystem>
