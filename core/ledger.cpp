@@ -1,6 +1,7 @@
 #include "ledger.h"
 
 #include "base/kill_point.h"
+#include "io/csv.h"
 
 #include "sqlcipher/sqlcipher_store.h"
 #include "base/validation.h"
@@ -147,6 +148,17 @@ ChangeLogEntry logEntry(std::string_view actor, std::string_view entity, std::st
     return entry;
 }
 
+/// The person a record concerns, for the change log's subject.
+std::string subjectOf(const Staff& s) {
+    return s.employeeId;
+}
+std::string subjectOf(const Completion& c) {
+    return c.employeeId;
+}
+template <typename Record> std::string subjectOf(const Record&) {
+    return {};
+}
+
 template <typename Record>
 ChangeLogEntry changeEntry(std::string_view actor, const char* entity, std::string key,
                            const Record* before, const Record& after) {
@@ -155,6 +167,7 @@ ChangeLogEntry changeEntry(std::string_view actor, const char* entity, std::stri
     entry.actor = std::string(actor);
     entry.entity = entity;
     entry.recordKey = std::move(key);
+    entry.subject = subjectOf(after);
     if (before) {
         entry.action = "update";
         std::tie(entry.oldValues, entry.newValues) = diff(fieldsOf(*before), fieldsOf(after));
@@ -165,13 +178,24 @@ ChangeLogEntry changeEntry(std::string_view actor, const char* entity, std::stri
     return entry;
 }
 
+/// Writes a record and its change-log entry, and links the record to it (created or
+/// changed).
+void logged(Store& store, const char* entity, RecordId id, const ChangeLogEntry& entry,
+            bool created) {
+    const RecordId change = store.appendChangeLog(entry);
+    store.linkChange(entity, id, change, created);
+}
+
 /// Compares each incoming record with the stored one under the same key and writes only
-/// what is new or different. A stored record that is `frozen` is left as it is.
+/// what is new or different: a new record points to the import's entry `importEntry` (no
+/// entry of its own); a changed one gets an update entry with its before and after. A
+/// stored record that is `frozen` is left as it is.
 template <typename Record, typename KeyOf, typename Put, typename Frozen>
 void applyRecords(const std::vector<Record>& stored, const std::vector<Record>& incoming,
                   KeyOf keyOf, Put put, Frozen frozen, const char* entity, bool dryRun,
                   std::string_view actor, Store& store, ImportSummary& summary,
-                  const std::function<void()>& applied, const ParsedImport& parsed) {
+                  const std::function<void()>& applied, const ParsedImport& parsed,
+                  RecordId importEntry) {
     std::unordered_map<std::string, const Record*> byKey;
     byKey.reserve(stored.size());
     for (const Record& r : stored) {
@@ -199,8 +223,12 @@ void applyRecords(const std::vector<Record>& stored, const std::vector<Record>& 
             ++summary.added;
         }
         if (!dryRun) {
-            put(store, record);
-            store.appendChangeLog(changeEntry(actor, entity, key, before, record));
+            const RecordId id = put(store, record);
+            if (before) {
+                logged(store, entity, id, changeEntry(actor, entity, key, before, record), false);
+            } else {
+                store.linkChange(entity, id, importEntry, true);
+            }
         }
     }
 }
@@ -217,38 +245,193 @@ std::string completionKey(const Completion& c) {
     return c.employeeId + "/" + c.moduleCode + "/" + formatIso(c.completedOn);
 }
 
-/// Reports an import's progress about every 1% of its records, and at 0 and 1; a report
-/// that returns false cancels it (inside the transaction, so that nothing is written).
+/// Reports an import's progress about every 1% of its records (or of its bytes read), and
+/// at 0 and 1; a report that returns false cancels it (inside the transaction, so that
+/// nothing is written).
 class ProgressTicker {
 public:
-    ProgressTicker(const Progress* progress, std::size_t total)
+    ProgressTicker(const Progress* progress, std::uint64_t total)
         : m_progress(progress && progress->report ? progress : nullptr), m_total(total),
-          m_step(std::max<std::size_t>(1, total / 100)) {}
+          m_step(std::max<std::uint64_t>(1, total / 100)) {}
 
     void report(double fraction) const {
         if (m_progress && !m_progress->report(fraction)) {
             throw Cancelled("the import was cancelled; nothing was changed");
         }
     }
-    void advance() {
-        ++m_done;
-        if (m_done == (m_total + 1) / 2) {
+    void advance() { advanceTo(m_done + 1); }
+    /// Done up to `done` of the total.
+    void advanceTo(std::uint64_t done) {
+        const std::uint64_t before = m_done;
+        m_done = done;
+        if (before < (m_total + 1) / 2 && m_done >= (m_total + 1) / 2) {
             killPoint("import-halfway"); // tests stop a program in the middle of a write here
         }
-        if (m_done % m_step == 0 && m_done < m_total) {
+        if (m_done / m_step != before / m_step && m_done < m_total) {
             report(static_cast<double>(m_done) / static_cast<double>(m_total));
         }
     }
 
 private:
     const Progress* m_progress;
-    std::size_t m_total;
-    std::size_t m_step;
-    std::size_t m_done = 0;
+    std::uint64_t m_total;
+    std::uint64_t m_step;
+    std::uint64_t m_done = 0;
 };
 
 std::size_t recordCount(const ParsedImport& p) {
     return p.staff.size() + p.modules.size() + p.requirements.size() + p.completions.size();
+}
+
+/// The one change-log entry of an import: who and when (as every entry), the file, its
+/// SHA-256, the kind and the counts. Written before the records (which point to it), its
+/// counts are filled in at the end.
+ChangeLogEntry importEntry(std::string_view actor, std::string_view file) {
+    return logEntry(actor, "import", std::string(file), "import", "", "");
+}
+
+std::string importValues(std::string_view file, std::string_view sha256, std::string_view kind,
+                         const ImportSummary& s) {
+    return json({{"file", std::string(file)},
+                 {"sha256", std::string(sha256)},
+                 {"kind", std::string(kind)},
+                 {"added", std::to_string(s.added)},
+                 {"updated", std::to_string(s.updated)},
+                 {"unchanged", std::to_string(s.unchanged)}});
+}
+
+/// An import's page cache: large enough to keep the lookups of one pass in memory, bounded
+/// so that the import's memory stays bounded whatever the file (SQLite spills changed pages
+/// into the file past it; the journal keeps the write undoable). A cache a test has made
+/// smaller is kept.
+class ImportCache {
+public:
+    static constexpr std::int64_t kKibibytes = 32 * 1024;
+    explicit ImportCache(Store& store) : m_store(store), m_previous(store.setCacheSize(-kKibibytes)) {
+        if (m_previous > 0) { // set in pages, by a test: keep it
+            m_store.setCacheSize(m_previous);
+        }
+    }
+    ~ImportCache() {
+        try {
+            m_store.setCacheSize(m_previous);
+        } catch (...) {
+        }
+    }
+    ImportCache(const ImportCache&) = delete;
+    ImportCache& operator=(const ImportCache&) = delete;
+
+private:
+    Store& m_store;
+    std::int64_t m_previous;
+};
+
+/// Writes imported completions: one lookup by key each through the store's prepared
+/// statements, then an insert pointing to the import's entry, or an update with its own
+/// entry (before and after), or nothing.
+class CompletionWriter {
+public:
+    enum class Outcome { Added, Updated, Unchanged, Frozen };
+
+    CompletionWriter(Store& store, RecordId importEntry, bool dryRun, std::string_view actor)
+        : m_store(store), m_entry(importEntry), m_dryRun(dryRun), m_actor(actor),
+          m_staff(store.staffIds()), m_modules(store.moduleIds()) {}
+
+    [[nodiscard]] bool knows(const Completion& c) const {
+        return m_staff.contains(c.employeeId) && m_modules.contains(c.moduleCode);
+    }
+
+    Outcome write(const Completion& c) {
+        const RecordId staffId = m_staff.at(c.employeeId);
+        const RecordId moduleId = m_modules.at(c.moduleCode);
+        const std::optional<StoredCompletion> found =
+            m_store.findCompletion(staffId, moduleId, c.completedOn);
+        if (!found) {
+            if (!m_dryRun) {
+                m_store.insertCompletion(staffId, moduleId, c, m_entry);
+            }
+            return Outcome::Added;
+        }
+        if (found->voided) {
+            return Outcome::Frozen; // a deliberate void is not undone by an old import
+        }
+        if (found->expiresOn == c.expiresOn && found->evidence == c.evidence) {
+            return Outcome::Unchanged;
+        }
+        if (!m_dryRun) {
+            Completion before = c;
+            before.expiresOn = found->expiresOn;
+            before.evidence = found->evidence;
+            const RecordId change = m_store.appendChangeLog(
+                changeEntry(m_actor, "completion", completionKey(c), &before, c));
+            m_store.updateCompletionValues(found->id, c, change);
+        }
+        return Outcome::Updated;
+    }
+
+private:
+    Store& m_store;
+    RecordId m_entry;
+    bool m_dryRun;
+    std::string_view m_actor;
+    std::unordered_map<std::string, RecordId> m_staff;
+    std::unordered_map<std::string, RecordId> m_modules;
+};
+
+/// The keys seen in one import, as 64-bit hashes (8 bytes a row, not the keys): a key seen
+/// again is then looked up exactly by reading the file again (see importCompletions).
+class KeyHashes {
+public:
+    /// False when `hash` was already there.
+    bool insert(std::uint64_t hash) {
+        hash = hash == 0 ? 1 : hash;
+        if ((m_count + 1) * 10 > m_slots.size() * 7) {
+            grow();
+        }
+        const std::size_t mask = m_slots.size() - 1;
+        for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+            if (m_slots[i] == hash) {
+                return false;
+            }
+            if (m_slots[i] == 0) {
+                m_slots[i] = hash;
+                ++m_count;
+                return true;
+            }
+        }
+    }
+
+private:
+    void grow() {
+        std::vector<std::uint64_t> old = std::move(m_slots);
+        m_slots.assign(old.empty() ? 1024 : old.size() * 2, 0);
+        m_count = 0;
+        for (const std::uint64_t h : old) {
+            if (h != 0) {
+                insert(h);
+            }
+        }
+    }
+
+    std::vector<std::uint64_t> m_slots;
+    std::size_t m_count = 0;
+};
+
+std::uint64_t keyHash(const std::string& key) {
+    // FNV-1a then a finaliser (splitmix64): stable, and well spread over the table.
+    std::uint64_t h = 1469598103934665603ull;
+    for (const char c : key) {
+        h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    }
+    h ^= h >> 30;
+    h *= 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 27;
+    h *= 0x94d049bb133111ebull;
+    return h ^ (h >> 31);
+}
+
+std::string completionKeyOf(const Completion& c) {
+    return c.employeeId + '\x1f' + c.moduleCode + '\x1f' + formatIso(c.completedOn);
 }
 
 void require(std::vector<FieldError>& errors, bool ok, const char* field, std::string message) {
@@ -401,17 +584,55 @@ ValidationContext Ledger::storedContext(Date today) {
 ImportSummary Ledger::importCsv(ImportKind kind, std::string_view fileName, std::string_view text,
                                 Date today, bool dryRun, std::string_view actor,
                                 const Progress* progress) {
-    // Parse against the records as they are inside the write transaction, so that what is
-    // validated is what is written.
+    MemoryCsvSource source(text);
+    return importStream(kind, fileName, source, [&] { return sha256Hex(text); }, today, dryRun,
+                        actor, progress);
+}
+
+ImportSummary Ledger::importFile(ImportKind kind, const std::filesystem::path& path,
+                                 std::string_view fileName, Date today, bool dryRun,
+                                 std::string_view actor, const Progress* progress) {
+    ImportFile file(path);
+    return importFile(kind, file, fileName, today, dryRun, actor, progress);
+}
+
+ImportSummary Ledger::importFile(ImportKind kind, ImportFile& file, std::string_view fileName,
+                                 Date today, bool dryRun, std::string_view actor,
+                                 const Progress* progress) {
+    return importStream(kind, fileName, file, [&] { return file.sha256(); }, today, dryRun,
+                        actor, progress);
+}
+
+ImportSummary Ledger::importStream(ImportKind kind, std::string_view fileName, CsvSource& source,
+                                   const std::function<std::string()>& digest, Date today,
+                                   bool dryRun, std::string_view actor, const Progress* progress) {
+    // Read and validated inside the write transaction, so that what is validated is what is
+    // written. A dry run writes nothing (it may run on a read-only ledger).
     ImportSummary summary;
     const auto run = [&] {
-        const LedgerData stored = m_store->loadAll();
-        const ParsedImport parsed = parseImport(kind, fileName, text, stored, today);
-        ProgressTicker ticker(progress, recordCount(parsed));
-        ticker.report(0.0);
-        summary = apply(parsed, stored, dryRun, actor, [&] { ticker.advance(); });
-        ticker.report(1.0);
+        std::optional<ImportCache> cache;
+        RecordId entry = 0;
         if (!dryRun) {
+            cache.emplace(*m_store);
+            entry = m_store->appendChangeLog(importEntry(actor, fileName));
+        }
+        if (kind == ImportKind::Completions) {
+            summary = importCompletions(fileName, source, today, dryRun, actor, progress, entry);
+        } else {
+            const ParsedImport parsed =
+                parseImport(kind, fileName, source, m_store->loadWithoutCompletions(), today);
+            if (!parsed.errors.empty()) {
+                throw ValidationError(parsed.errors);
+            }
+            const LedgerData stored = m_store->loadWithoutCompletions();
+            ProgressTicker ticker(progress, recordCount(parsed));
+            ticker.report(0.0);
+            summary = apply(parsed, stored, dryRun, actor, [&] { ticker.advance(); }, entry);
+            ticker.report(1.0);
+        }
+        if (!dryRun) {
+            m_store->setChangeLogNewValues(
+                entry, importValues(fileName, digest(), importKindName(kind), summary));
             changed(LedgerChange::Kind::Everything);
         }
     };
@@ -423,13 +644,132 @@ ImportSummary Ledger::importCsv(ImportKind kind, std::string_view fileName, std:
     return summary;
 }
 
-ImportSummary Ledger::apply(const ParsedImport& parsed, const LedgerData& stored, bool dryRun,
-                            std::string_view actor) {
-    return apply(parsed, stored, dryRun, actor, [] {});
+ImportSummary Ledger::importCompletions(std::string_view fileName, CsvSource& source, Date today,
+                                        bool dryRun, std::string_view actor,
+                                        const Progress* progress, RecordId entry) {
+    // One pass: each row is read, checked and written before the next is read, so that
+    // memory holds one row, the id caches and 8 bytes a row for finding keys seen twice.
+    ImportSummary summary;
+    CompletionWriter writer(*m_store, entry, dryRun, actor);
+    ValidationContext context;
+    context.today = today;
+    for (const auto& [id, _] : m_store->staffIds()) {
+        context.employeeIds.insert(id);
+    }
+    for (const auto& [code, _] : m_store->moduleIds()) {
+        context.moduleCodes.insert(code);
+    }
+    const std::string file(fileName);
+    ProgressTicker ticker(progress, std::max<std::uint64_t>(1, source.size()));
+    ticker.report(0.0);
+
+    /// A row whose key hash was seen before: settled after the pass, against the first row
+    /// with its key.
+    struct Seen {
+        int line;
+        Completion completion;
+        bool valid;
+    };
+    std::vector<Seen> again;
+    KeyHashes keys;
+    const auto count = [&](CompletionWriter::Outcome outcome, const Completion& c, int line) {
+        switch (outcome) {
+        case CompletionWriter::Outcome::Added:
+            ++summary.added;
+            break;
+        case CompletionWriter::Outcome::Updated:
+            ++summary.updated;
+            break;
+        case CompletionWriter::Outcome::Unchanged:
+            ++summary.unchanged;
+            break;
+        case CompletionWriter::Outcome::Frozen:
+            ++summary.unchanged;
+            summary.notices.push_back(
+                FieldError{file, line, "completion",
+                           completionKey(c) +
+                               " was voided in the ledger and stays void (it was not changed)"});
+            break;
+        }
+    };
+    std::vector<FieldError> errors;
+    {
+        ImportRows rows(ImportKind::Completions, file, source);
+        summary.notices = rows.notices();
+        CsvRecord row;
+        while (rows.next(row)) {
+            const std::size_t before = rows.errors().size();
+            Completion c = readCompletionRow(row, rows.columns(), file, context, rows.errors());
+            const bool valid = rows.errors().size() == before;
+            if (!keys.insert(keyHash(completionKeyOf(c)))) {
+                again.push_back(Seen{row.line, std::move(c), valid});
+            } else if (valid && rows.errors().empty()) {
+                // Once any row has a problem nothing will be written: the rest is only read
+                // for its problems.
+                count(writer.write(c), c, row.line);
+            }
+            ticker.advanceTo(rows.position());
+        }
+        errors = std::move(rows.errors());
+    }
+    if (!again.empty()) {
+        // Read the file again for the first row of each key seen twice: the same values are
+        // a repeat (no change), others are a problem on the later line. A hash that matched
+        // another key is a row like any other.
+        std::unordered_map<std::string, std::pair<int, Completion>> first;
+        for (const Seen& s : again) {
+            first.emplace(completionKeyOf(s.completion), std::pair<int, Completion>{0, {}});
+        }
+        source.seek(0);
+        ImportRows rows(ImportKind::Completions, file, source);
+        CsvRecord row;
+        std::vector<FieldError> ignored;
+        while (rows.next(row)) {
+            Completion c = readCompletionRow(row, rows.columns(), file, context, ignored);
+            ignored.clear();
+            const auto it = first.find(completionKeyOf(c));
+            if (it != first.end() && it->second.first == 0) {
+                it->second = {row.line, std::move(c)};
+            }
+        }
+        for (Seen& s : again) {
+            const auto& [line, earlier] = first.at(completionKeyOf(s.completion));
+            if (line == s.line) {
+                if (s.valid && errors.empty()) {
+                    count(writer.write(s.completion), s.completion, s.line);
+                }
+            } else if (earlier == s.completion) {
+                ++summary.unchanged;
+            } else {
+                errors.push_back(duplicateCompletionError(s.completion, file, s.line, line));
+            }
+        }
+    }
+    if (!errors.empty()) {
+        sortAndDeduplicate(errors);
+        throw ValidationError(errors);
+    }
+    ticker.report(1.0);
+    return summary;
 }
 
 ImportSummary Ledger::apply(const ParsedImport& parsed, const LedgerData& stored, bool dryRun,
-                            std::string_view actor, const std::function<void()>& applied) {
+                            std::string_view actor) {
+    RecordId entry = 0;
+    if (!dryRun) {
+        entry = m_store->appendChangeLog(importEntry(actor, parsed.file));
+    }
+    ImportSummary summary = apply(parsed, stored, dryRun, actor, [] {}, entry);
+    if (!dryRun) {
+        m_store->setChangeLogNewValues(
+            entry, importValues(parsed.file, "", importKindName(parsed.kind), summary));
+    }
+    return summary;
+}
+
+ImportSummary Ledger::apply(const ParsedImport& parsed, const LedgerData& stored, bool dryRun,
+                            std::string_view actor, const std::function<void()>& applied,
+                            RecordId entry) {
     if (!parsed.errors.empty()) {
         throw ValidationError(parsed.errors);
     }
@@ -441,29 +781,49 @@ ImportSummary Ledger::apply(const ParsedImport& parsed, const LedgerData& stored
     case ImportKind::Staff:
         applyRecords(
             stored.staff, parsed.staff, [](const Staff& s) { return s.employeeId; },
-            [](Store& st, const Staff& s) { st.putStaff(s); }, kNeverFrozen, "staff", dryRun, actor,
-            store, summary, applied, parsed);
+            [](Store& st, const Staff& s) { return st.putStaff(s); }, kNeverFrozen, "staff",
+            dryRun, actor, store, summary, applied, parsed, entry);
         break;
     case ImportKind::Modules:
         applyRecords(
             stored.modules, parsed.modules, [](const Module& m) { return m.code; },
-            [](Store& st, const Module& m) { st.putModule(m); }, kNeverFrozen, "module", dryRun,
-            actor, store, summary, applied, parsed);
+            [](Store& st, const Module& m) { return st.putModule(m); }, kNeverFrozen, "module",
+            dryRun, actor, store, summary, applied, parsed, entry);
         break;
     case ImportKind::Requirements:
         applyRecords(
             stored.requirements, parsed.requirements, requirementKey,
-            [](Store& st, const Requirement& r) { st.putRequirement(r); }, kNeverFrozen,
-            "requirement", dryRun, actor, store, summary, applied, parsed);
+            [](Store& st, const Requirement& r) { return st.putRequirement(r); }, kNeverFrozen,
+            "requirement", dryRun, actor, store, summary, applied, parsed, entry);
         break;
-    case ImportKind::Completions:
-        applyRecords(
-            stored.completions, parsed.completions, completionKey,
-            [](Store& st, const Completion& c) { st.putCompletion(c); },
-            // A deliberate void is not undone by running an old import again.
-            [](const Completion& c) { return c.voided; }, "completion", dryRun, actor, store,
-            summary, applied, parsed);
+    case ImportKind::Completions: {
+        // Each looked up by its key in the store, not in a map of every stored completion.
+        CompletionWriter writer(store, entry, dryRun, actor);
+        for (std::size_t i = 0; i < parsed.completions.size(); ++i) {
+            const Completion& c = parsed.completions[i];
+            applied();
+            const int line = i < parsed.lines.size() ? parsed.lines[i] : 0;
+            switch (writer.write(c)) {
+            case CompletionWriter::Outcome::Added:
+                ++summary.added;
+                break;
+            case CompletionWriter::Outcome::Updated:
+                ++summary.updated;
+                break;
+            case CompletionWriter::Outcome::Unchanged:
+                ++summary.unchanged;
+                break;
+            case CompletionWriter::Outcome::Frozen:
+                ++summary.unchanged;
+                summary.notices.push_back(FieldError{
+                    parsed.file, line, "completion",
+                    completionKey(c) +
+                        " was voided in the ledger and stays void (it was not changed)"});
+                break;
+            }
+        }
         break;
+    }
     }
     return summary;
 }
@@ -472,13 +832,15 @@ ImportSummary Ledger::importRecords(const LedgerData& records, Date today, std::
                                     const Progress* progress) {
     ImportSummary total;
     inTransaction([&] {
+        ImportCache cache(*m_store);
+        const RecordId entry = m_store->appendChangeLog(importEntry(actor, "(records)"));
         ProgressTicker ticker(progress, records.staff.size() + records.modules.size() +
                                             records.requirements.size() +
                                             records.completions.size());
         ticker.report(0.0);
         for (const ImportKind kind : {ImportKind::Staff, ImportKind::Modules,
                                       ImportKind::Requirements, ImportKind::Completions}) {
-            const LedgerData stored = m_store->loadAll();
+            const LedgerData stored = m_store->loadWithoutCompletions();
             ValidationContext context = makeValidationContext(stored, today);
             ParsedImport parsed;
             parsed.kind = kind;
@@ -514,18 +876,40 @@ ImportSummary Ledger::importRecords(const LedgerData& records, Date today, std::
                 }
                 break;
             case ImportKind::Completions:
-                parsed.completions = records.completions;
                 for (std::size_t i = 0; i < records.completions.size(); ++i) {
                     check(validateCompletion(records.completions[i], context), i);
                 }
-                break;
+                if (!parsed.errors.empty()) {
+                    throw ValidationError(parsed.errors);
+                }
+                // Written from the caller's records, not copied.
+                {
+                            CompletionWriter writer(*m_store, entry, false, actor);
+                    for (const Completion& c : records.completions) {
+                        ticker.advance();
+                        switch (writer.write(c)) {
+                        case CompletionWriter::Outcome::Added:
+                            ++total.added;
+                            break;
+                        case CompletionWriter::Outcome::Updated:
+                            ++total.updated;
+                            break;
+                        case CompletionWriter::Outcome::Unchanged:
+                        case CompletionWriter::Outcome::Frozen:
+                            ++total.unchanged;
+                            break;
+                        }
+                    }
+                }
+                continue;
             }
             const ImportSummary part =
-                apply(parsed, stored, false, actor, [&] { ticker.advance(); });
+                apply(parsed, stored, false, actor, [&] { ticker.advance(); }, entry);
             total.added += part.added;
             total.updated += part.updated;
             total.unchanged += part.unchanged;
         }
+        m_store->setChangeLogNewValues(entry, importValues("", "", "records", total));
         ticker.report(1.0);
         changed(LedgerChange::Kind::Everything);
     });
@@ -611,8 +995,10 @@ RecordId Ledger::saveAuditTheme(const AuditTheme& theme, Date today, std::string
         id = m_store->putAuditTheme(theme);
         AuditTheme after = theme;
         after.id = id;
-        m_store->appendChangeLog(changeEntry(actor, "audit_theme", std::to_string(id),
-                                             before ? &*before : nullptr, after));
+        logged(*m_store, "audit_theme", id,
+               changeEntry(actor, "audit_theme", std::to_string(id), before ? &*before : nullptr,
+                           after),
+               !before);
         changed(LedgerChange::Kind::Themes);
     });
     return id;
@@ -641,9 +1027,9 @@ void Ledger::addStaff(const Staff& staff, Date today, std::string_view actor) {
         throwIfAny(errors);
         Staff added = staff;
         added.id = 0;
-        m_store->putStaff(added);
-        m_store->appendChangeLog(
-            changeEntry<Staff>(actor, "staff", added.employeeId, nullptr, added));
+        const RecordId id = m_store->putStaff(added);
+        logged(*m_store, "staff", id,
+               changeEntry<Staff>(actor, "staff", added.employeeId, nullptr, added), true);
         changed(LedgerChange::Kind::Staff, added.employeeId);
     });
 }
@@ -661,8 +1047,9 @@ void Ledger::updateStaff(const Staff& staff, Date today, std::string_view actor)
         if (after == *before) {
             return;
         }
-        m_store->putStaff(after);
-        m_store->appendChangeLog(changeEntry(actor, "staff", after.employeeId, before, after));
+        const RecordId id = m_store->putStaff(after);
+        logged(*m_store, "staff", id, changeEntry(actor, "staff", after.employeeId, before, after),
+               false);
         changed(LedgerChange::Kind::Staff, after.employeeId);
     });
 }
@@ -757,9 +1144,10 @@ void Ledger::renameName(NameKind kind, std::string_view from, std::string_view t
                                           json({{"name", std::string(from)}}),
                                           json({{"name", std::string(to)}})));
         for (const Requirement& r : rules) {
-            m_store->appendChangeLog(logEntry(actor, "requirement", requirementKey(r), "rename",
-                                              json({{"value", std::string(from)}}),
-                                              json({{"value", std::string(to)}})));
+            logged(*m_store, "requirement", r.id,
+                   logEntry(actor, "requirement", requirementKey(r), "rename",
+                            json({{"value", std::string(from)}}), json({{"value", std::string(to)}})),
+                   false);
         }
         changed(LedgerChange::Kind::Catalog);
     });
@@ -813,8 +1201,9 @@ void Ledger::saveModule(const Module& module, bool isNew, std::string_view actor
         if (before && after == *before) {
             return;
         }
-        m_store->putModule(after);
-        m_store->appendChangeLog(changeEntry(actor, "module", after.code, before, after));
+        const RecordId id = m_store->putModule(after);
+        logged(*m_store, "module", id, changeEntry(actor, "module", after.code, before, after),
+               !before);
         changed(LedgerChange::Kind::Catalog);
     });
 }
@@ -867,9 +1256,9 @@ void Ledger::saveRequirement(const Requirement& requirement, std::string_view ac
         if (before && after == *before) {
             return;
         }
-        m_store->putRequirement(after);
-        m_store->appendChangeLog(
-            changeEntry(actor, "requirement", requirementKey(after), before, after));
+        const RecordId id = m_store->putRequirement(after);
+        logged(*m_store, "requirement", id,
+               changeEntry(actor, "requirement", requirementKey(after), before, after), !before);
         changed(LedgerChange::Kind::Catalog);
     });
 }
@@ -916,8 +1305,9 @@ RecordId Ledger::addCompletion(const Completion& completion, Date today, std::st
         added.voidReason.clear();
         id = m_store->putCompletion(added);
         added.id = id;
-        m_store->appendChangeLog(
-            changeEntry<Completion>(actor, "completion", completionKey(added), nullptr, added));
+        logged(*m_store, "completion", id,
+               changeEntry<Completion>(actor, "completion", completionKey(added), nullptr, added),
+               true);
         changed(LedgerChange::Kind::Completions, added.employeeId);
     });
     return id;
@@ -965,8 +1355,10 @@ void Ledger::correctCompletion(const Completion& corrected, std::string_view rea
         auto [oldValues, newValues] =
             changedFields(correctionFieldsOf(*before), correctionFieldsOf(after));
         newValues.emplace_back("reason", trimmed(reason));
-        m_store->appendChangeLog(logEntry(actor, "completion", completionKey(after), "correct",
-                                          json(oldValues), json(newValues)));
+        ChangeLogEntry entry = logEntry(actor, "completion", completionKey(after), "correct",
+                                        json(oldValues), json(newValues));
+        entry.subject = after.employeeId;
+        logged(*m_store, "completion", after.id, entry, false);
         changed(LedgerChange::Kind::Completions, after.employeeId);
     });
 }
@@ -986,8 +1378,10 @@ void Ledger::voidCompletion(RecordId id, std::string_view reason, std::string_vi
         after.voided = true;
         after.voidReason = trimmed(reason);
         m_store->updateCompletion(after);
-        m_store->appendChangeLog(logEntry(actor, "completion", completionKey(after), "void", "",
-                                          json({{"reason", after.voidReason}})));
+        ChangeLogEntry entry = logEntry(actor, "completion", completionKey(after), "void", "",
+                                        json({{"reason", after.voidReason}}));
+        entry.subject = after.employeeId;
+        logged(*m_store, "completion", after.id, entry, false);
         changed(LedgerChange::Kind::Completions, after.employeeId);
     });
 }
@@ -1009,25 +1403,11 @@ std::vector<Completion> Ledger::completionsOf(std::string_view employeeId) {
 }
 
 std::vector<ChangeLogEntry> Ledger::historyOf(std::string_view employeeId) {
-    const std::string prefix = std::string(employeeId) + "/";
-    std::vector<ChangeLogEntry> entries = m_store->changeLog("staff", employeeId);
-    // Keys of a longer employee id that starts with this one and a slash are not this
-    // person's ("E1/2/MOD/date" belongs to E1/2).
-    std::vector<std::string> others;
-    for (const Staff& s : m_store->loadWithoutCompletions().staff) {
-        if (s.employeeId.starts_with(prefix)) {
-            others.push_back(s.employeeId + "/");
-        }
-    }
-    for (ChangeLogEntry& e : m_store->changeLogByPrefix("completion", prefix)) {
-        if (std::none_of(others.begin(), others.end(),
-                         [&](const std::string& o) { return e.recordKey.starts_with(o); })) {
-            entries.push_back(std::move(e));
-        }
-    }
-    std::sort(entries.begin(), entries.end(),
-              [](const ChangeLogEntry& a, const ChangeLogEntry& b) { return a.id < b.id; });
-    return entries;
+    return m_store->historyOfSubject(employeeId);
+}
+
+RecordOrigin Ledger::originOf(std::string_view entity, RecordId id) {
+    return m_store->recordOrigin(entity, id);
 }
 
 std::string Ledger::setting(std::string_view key) {

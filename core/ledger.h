@@ -76,12 +76,28 @@ public:
     /// the records applied; cancelling throws Cancelled and writes nothing. A completion whose
     /// key matches a voided one is left voided and counted unchanged (a deliberate void is
     /// not undone by running an old import again).
+    ///
+    /// The file is read, checked and written in one pass (a completions import holds one row
+    /// at a time), and logged once in the change log: entity and action `import`, the file
+    /// name as key, its SHA-256, kind and counts as new values; each record it creates points
+    /// to that entry, and each record it changes gets an update entry of its own. Progress is
+    /// the fraction of the file read.
     ImportSummary importCsv(ImportKind kind, std::string_view fileName, std::string_view text,
                             Date today, bool dryRun, std::string_view actor,
                             const Progress* progress = nullptr);
+    /// As importCsv, streaming from a file (checked as readImportFile does; ImportFileError)
+    /// whose problems carry `fileName`.
+    ImportSummary importFile(ImportKind kind, const std::filesystem::path& path,
+                             std::string_view fileName, Date today, bool dryRun,
+                             std::string_view actor, const Progress* progress = nullptr);
+    /// As above, from a file already opened (so that its problems are found before the
+    /// ledger is opened).
+    ImportSummary importFile(ImportKind kind, ImportFile& file, std::string_view fileName,
+                             Date today, bool dryRun, std::string_view actor,
+                             const Progress* progress = nullptr);
 
-    /// Applies records parsed against `stored` (see parseImport); the caller holds the
-    /// transaction.
+    /// Applies records parsed against `stored` (see parseImport), logged as one import;
+    /// the caller holds the transaction.
     ImportSummary apply(const ParsedImport& parsed, const LedgerData& stored, bool dryRun,
                         std::string_view actor);
 
@@ -170,8 +186,12 @@ public:
     /// Every completion of one person, voided ones included, newest first.
     [[nodiscard]] std::vector<Completion> completionsOf(std::string_view employeeId);
 
-    /// The change log of a person's record and of their completions, oldest first.
+    /// The change log of a person, oldest first: the entries whose subject they are (their
+    /// record, their completions) and the imports that created their records.
     [[nodiscard]] std::vector<ChangeLogEntry> historyOf(std::string_view employeeId);
+    /// Who created a record (`staff`, `module`, `requirement`, `completion`, `audit_theme`)
+    /// and who last changed it, when.
+    [[nodiscard]] RecordOrigin originOf(std::string_view entity, RecordId id);
 
     [[nodiscard]] std::string setting(std::string_view key);
     void setSetting(std::string_view key, std::string_view value, std::string_view actor);
@@ -198,9 +218,17 @@ private:
     void changed(LedgerChange::Kind kind, std::string employeeId = {});
     /// Validation over the stored ledger by targeted questions (one person, the modules).
     [[nodiscard]] ValidationContext storedContext(Date today);
-    /// apply(), calling `applied` once for each record it goes through.
+    /// apply(), calling `applied` once for each record it goes through; what it creates
+    /// points to `importEntry`.
     ImportSummary apply(const ParsedImport& parsed, const LedgerData& stored, bool dryRun,
-                        std::string_view actor, const std::function<void()>& applied);
+                        std::string_view actor, const std::function<void()>& applied,
+                        RecordId importEntry);
+    ImportSummary importStream(ImportKind kind, std::string_view fileName, CsvSource& source,
+                               const std::function<std::string()>& digest, Date today,
+                               bool dryRun, std::string_view actor, const Progress* progress);
+    ImportSummary importCompletions(std::string_view fileName, CsvSource& source, Date today,
+                                    bool dryRun, std::string_view actor,
+                                    const Progress* progress, RecordId importEntry);
     void addName(NameKind kind, std::string_view name, std::string_view actor);
     void renameName(NameKind kind, std::string_view from, std::string_view to,
                     std::string_view actor);

@@ -16,6 +16,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <ostream>
 
 #include <sys/stat.h>
@@ -134,14 +135,6 @@ void warnIfReadableByOthers(const std::string& path, std::ostream& err) {
     }
 }
 
-std::string readFile(const std::string& path) {
-    try {
-        return readImportFile(path);
-    } catch (const ImportFileError& e) {
-        throw InputError(e.what());
-    }
-}
-
 int runInit(const Options& options, const Environment& env, std::ostream& out) {
     std::error_code ec;
     if (std::filesystem::exists(std::filesystem::symlink_status(options.ledgerPath, ec))) {
@@ -162,10 +155,21 @@ int runImport(const Options& options, const Environment& env, std::ostream& out,
         throw UsageError("import what? staff, modules, requirements or completions");
     }
     const Date now = today(env);
-    const std::string text = readFile(options.importFile);
+    // Opened (and checked) before the ledger, then read in pieces as it is imported.
+    std::optional<ImportFile> file;
+    try {
+        file.emplace(options.importFile);
+    } catch (const ImportFileError& e) {
+        throw InputError(e.what());
+    }
     Ledger ledger = Ledger::open(options.ledgerPath, passphrase(options, env, false));
-    const ImportSummary summary = ledger.importCsv(*kind, options.importFile, text, now,
-                                                   options.dryRun, actorName(options, env));
+    ImportSummary summary;
+    try {
+        summary = ledger.importFile(*kind, *file, options.importFile, now, options.dryRun,
+                                    actorName(options, env));
+    } catch (const ImportFileError& e) {
+        throw InputError(e.what());
+    }
     for (const FieldError& notice : summary.notices) {
         err << formatFieldError(notice) << "\n";
     }

@@ -125,9 +125,10 @@ void ImportController::start(bool dryRun) {
         setState(QStringLiteral("failed"), tr("Choose a CSV file that can be read."));
         return;
     }
-    std::string content;
+    // Opened and checked here; read in pieces by the import, off the interface thread.
+    std::shared_ptr<ledger::ImportFile> file;
     try {
-        content = ledger::readImportFile(text(m_fileUrl.toLocalFile()));
+        file = std::make_shared<ledger::ImportFile>(text(m_fileUrl.toLocalFile()));
     } catch (const ledger::ImportFileError& e) {
         setState(QStringLiteral("failed"),
                  tr("Choose a CSV file that can be read: %1").arg(text(e.what())));
@@ -163,7 +164,7 @@ void ImportController::start(bool dryRun) {
         QList<QVariantMap> problems;
         try {
             const ledger::ImportSummary s =
-                ledger->importCsv(kind, name, content, today, dryRun, actor, &progress);
+                ledger->importFile(kind, *file, name, today, dryRun, actor, &progress);
             summary = (dryRun ? tr("Ready to import: %1 to add, %2 to update, %3 unchanged.")
                               : tr("Imported: %1 added, %2 updated, %3 unchanged."))
                           .arg(s.added)

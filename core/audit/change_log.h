@@ -2,6 +2,7 @@
 
 #include "base/ids.h"
 
+#include <optional>
 #include <string>
 
 namespace ledger {
@@ -16,6 +17,17 @@ struct ChangeLogEntry {
     std::string action; ///< add, update, remove, ...
     std::string oldValues;
     std::string newValues;
+    /// The employee id of the person the record concerns (the staff member of a staff or
+    /// completion entry); empty when none. A person's history is found by it.
+    std::string subject;
+};
+
+/// Who created a record and who last changed it, when: the change-log entries its links
+/// point to (an import's entry for what an import created). Empty where the ledger does not
+/// know (records older than the links whose entries could not be matched, or never changed).
+struct RecordOrigin {
+    std::optional<ChangeLogEntry> created;
+    std::optional<ChangeLogEntry> changed;
 };
 
 } // namespace ledger

@@ -59,17 +59,31 @@ std::string bytesLimit(std::size_t bytes, const char* unit, std::size_t inUnit) 
     return std::to_string(bytes / inUnit) + " " + unit + " (" + digits + " bytes)";
 }
 
-/// Reads a whole text record by record, within the limits (see parseCsv).
-class Reader {
-public:
-    explicit Reader(std::string_view text) : m_text(text), m_rescanBudget(text.size()) {}
+} // namespace
 
-    CsvDocument run() {
-        while (m_pos < m_text.size()) {
-            readRecord();
+/// Reads a text record by record, within the limits (see parseCsv), from a source read in
+/// pieces: only the piece being read is held, plus the record being built.
+class CsvReader::Impl {
+public:
+    explicit Impl(CsvSource& source) : m_source(source) {
+        if (has() && m_chunk.starts_with("\xEF\xBB\xBF")) {
+            m_i = 3;
         }
-        return std::move(m_doc);
+        const std::uint64_t size = source.size();
+        m_rescanBudget = size >= position() ? size - position() : 0;
     }
+
+    bool next(CsvRecord& out, std::vector<CsvError>& errors) {
+        m_errors = &errors;
+        while (has()) {
+            if (readRecord(out)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    [[nodiscard]] std::uint64_t position() const { return m_chunkStart + m_i; }
 
 private:
     /// How a field ended.
@@ -83,21 +97,59 @@ private:
         bool storing = true;   ///< false once it is over a limit: its fields are not stored
     };
 
-    [[nodiscard]] bool at(char c) const { return m_pos < m_text.size() && m_text[m_pos] == c; }
-    [[nodiscard]] bool atLineEnd() const { return at('\r') || at('\n'); }
+    /// True while there is a byte at the current position (reading the next piece when the
+    /// current one is used up).
+    bool has() {
+        while (m_i >= m_chunk.size()) {
+            if (m_atEnd) {
+                return false;
+            }
+            m_chunkStart += m_chunk.size();
+            m_chunk = m_source.next();
+            m_i = 0;
+            if (m_chunk.empty()) {
+                m_atEnd = true;
+                return false;
+            }
+        }
+        return true;
+    }
+    [[nodiscard]] char cur() const { return m_chunk[m_i]; }
+    void advance() { ++m_i; }
+
+    bool at(char c) { return has() && cur() == c; }
+    bool atLineEnd() { return has() && (cur() == '\r' || cur() == '\n'); }
+
+    /// Moves to an earlier offset of the source.
+    void seekTo(std::uint64_t offset) {
+        if (offset >= m_chunkStart && offset <= m_chunkStart + m_chunk.size()) {
+            m_i = static_cast<std::size_t>(offset - m_chunkStart);
+            m_atEnd = false;
+            return;
+        }
+        m_source.seek(offset);
+        m_chunkStart = offset;
+        m_chunk = {};
+        m_i = 0;
+        m_atEnd = false;
+    }
 
     /// Moves past a CR, LF or CRLF at the current position: one line.
     void consumeLineEnd() {
-        m_pos += at('\r') && m_pos + 1 < m_text.size() && m_text[m_pos + 1] == '\n' ? 2u : 1u;
+        const bool cr = cur() == '\r';
+        advance();
+        if (cr && at('\n')) {
+            advance();
+        }
         ++m_line;
     }
 
     /// Moves to the start of the next physical line.
     void skipLine() {
-        while (m_pos < m_text.size() && !atLineEnd()) {
-            ++m_pos;
+        while (has() && !atLineEnd()) {
+            advance();
         }
-        if (m_pos < m_text.size()) {
+        if (has()) {
             consumeLineEnd();
         }
     }
@@ -105,17 +157,17 @@ private:
     void problem(Record& r, std::size_t column, std::string message) {
         // Past the column limit every field is "the 201st": a problem found there (a quote
         // never closed) is placed at the limit, never at a column no file may have.
-        m_doc.errors.push_back(
+        m_errors->push_back(
             CsvError{r.record.line, std::min(column, kMaxCsvColumns), std::move(message)});
         r.keep = false;
     }
 
-    /// The end of the run of bytes from `from` that holds no quote, CR, LF (nor, outside
-    /// quotes, comma).
-    [[nodiscard]] std::size_t runEnd(std::size_t from, bool quoted) const {
-        std::size_t end = from;
-        while (end < m_text.size()) {
-            const char c = m_text[end];
+    /// The end (in the current piece) of the run of bytes from the current position that
+    /// holds no quote, CR, LF (nor, outside quotes, comma).
+    [[nodiscard]] std::size_t runEnd(bool quoted) const {
+        std::size_t end = m_i;
+        while (end < m_chunk.size()) {
+            const char c = m_chunk[end];
             if (c == '"' || c == '\r' || c == '\n' || (c == ',' && !quoted)) {
                 break;
             }
@@ -148,7 +200,8 @@ private:
         return false;
     }
 
-    void readRecord() {
+    /// Reads one record; true when it is kept (in `out`).
+    bool readRecord(CsvRecord& out) {
         Record r;
         r.record.line = m_line;
         for (std::size_t column = 0;; ++column) {
@@ -161,7 +214,7 @@ private:
             std::string field;
             const End end = at('"') ? readQuoted(r, column, field) : readPlain(r, column, field);
             if (end == End::Abandoned) {
-                return;
+                return false;
             }
             if (r.storing) {
                 if (const std::size_t bad = findInvalidUtf8(field); bad != std::string::npos) {
@@ -177,23 +230,25 @@ private:
         }
         const bool blank = r.record.fields.size() == 1 && r.record.fields.front().empty();
         if (r.keep && !blank) {
-            m_doc.records.push_back(std::move(r.record));
+            out = std::move(r.record);
+            return true;
         }
+        return false;
     }
 
     End readPlain(Record& r, std::size_t column, std::string& field) {
         std::string overLimit;
-        while (m_pos < m_text.size()) {
-            if (const std::size_t end = runEnd(m_pos, false); end > m_pos) {
-                if (!store(r, field, m_text.substr(m_pos, end - m_pos), &overLimit)) {
+        while (has()) {
+            if (const std::size_t end = runEnd(false); end > m_i) {
+                if (!store(r, field, m_chunk.substr(m_i, end - m_i), &overLimit)) {
                     problem(r, column, std::move(overLimit));
                 }
-                m_pos = end;
+                m_i = end;
                 continue;
             }
-            const char c = m_text[m_pos];
+            const char c = cur();
             if (c == ',') {
-                ++m_pos;
+                advance();
                 return End::Separator;
             }
             if (c == '\r' || c == '\n') {
@@ -215,54 +270,55 @@ private:
         const int quoteLine = m_line;
         const bool reportable = r.storing;
         std::string overLimit; // reported when the field ends, unless it never does
-        std::size_t nextLineStart = std::string_view::npos;
-        ++m_pos;
+        constexpr std::uint64_t kNone = ~std::uint64_t{0};
+        std::uint64_t nextLineStart = kNone;
+        advance();
         for (;;) {
-            if (m_pos >= m_text.size()) {
+            if (!has()) {
                 problem(r, column,
                         "a quoted field opened on line " + std::to_string(quoteLine) +
                             " is never closed (missing \")");
                 // Read again from the line after the opening quote, once over the text at
                 // most, so that what follows a stray quote is still checked.
-                const std::size_t rescan = m_text.size() - nextLineStart;
-                if (nextLineStart != std::string_view::npos && rescan <= m_rescanBudget) {
-                    m_rescanBudget -= rescan;
-                    m_pos = nextLineStart;
-                    m_line = quoteLine + 1;
+                if (nextLineStart != kNone) {
+                    const std::uint64_t rescan = position() - nextLineStart;
+                    if (rescan <= m_rescanBudget) {
+                        m_rescanBudget -= rescan;
+                        seekTo(nextLineStart);
+                        m_line = quoteLine + 1;
+                    }
                 }
                 return End::Abandoned;
             }
-            if (const std::size_t end = runEnd(m_pos, true); end > m_pos) {
-                store(r, field, m_text.substr(m_pos, end - m_pos), &overLimit);
-                m_pos = end;
+            if (const std::size_t end = runEnd(true); end > m_i) {
+                store(r, field, m_chunk.substr(m_i, end - m_i), &overLimit);
+                m_i = end;
                 continue;
             }
-            const char c = m_text[m_pos];
+            const char c = cur();
             if (c == '"') {
-                if (m_pos + 1 < m_text.size() && m_text[m_pos + 1] == '"') {
+                advance();
+                if (at('"')) {
                     store(r, field, "\"", &overLimit);
-                    m_pos += 2;
+                    advance();
                     continue;
                 }
-                ++m_pos;
                 break;
             }
-            const bool lineBreak =
-                c == '\n' ||
-                (c == '\r' && !(m_pos + 1 < m_text.size() && m_text[m_pos + 1] == '\n'));
-            store(r, field, m_text.substr(m_pos, 1), &overLimit);
-            ++m_pos;
+            store(r, field, std::string_view(&c, 1), &overLimit);
+            advance();
+            const bool lineBreak = c == '\n' || (c == '\r' && !at('\n'));
             if (lineBreak) {
                 ++m_line;
-                if (nextLineStart == std::string_view::npos) {
-                    nextLineStart = m_pos;
+                if (nextLineStart == kNone) {
+                    nextLineStart = position();
                 }
             }
         }
         if (!overLimit.empty()) {
             problem(r, column, std::move(overLimit));
         }
-        if (m_pos < m_text.size() && !at(',') && !atLineEnd()) {
+        if (has() && !at(',') && !atLineEnd()) {
             if (reportable && r.storing) {
                 problem(r, column,
                         "unexpected text after a closing quote (write \"\" for a quote)");
@@ -272,7 +328,7 @@ private:
             return End::Abandoned;
         }
         if (at(',')) {
-            ++m_pos;
+            advance();
             return End::Separator;
         }
         if (atLineEnd()) {
@@ -281,20 +337,38 @@ private:
         return End::Record;
     }
 
-    std::string_view m_text;
-    std::size_t m_pos = 0;
+    CsvSource& m_source;
+    std::string_view m_chunk;       ///< the piece being read
+    std::uint64_t m_chunkStart = 0; ///< its offset in the source
+    std::size_t m_i = 0;            ///< the current position in it
+    bool m_atEnd = false;
     int m_line = 1;
-    std::size_t m_rescanBudget;
-    CsvDocument m_doc;
+    std::uint64_t m_rescanBudget = 0;
+    std::vector<CsvError>* m_errors = nullptr;
 };
 
-} // namespace
+CsvReader::CsvReader(CsvSource& source) : m_impl(std::make_unique<Impl>(source)) {
+}
+
+CsvReader::~CsvReader() = default;
+
+bool CsvReader::next(CsvRecord& record, std::vector<CsvError>& errors) {
+    return m_impl->next(record, errors);
+}
+
+std::uint64_t CsvReader::position() const {
+    return m_impl->position();
+}
 
 CsvDocument parseCsv(std::string_view text) {
-    if (text.starts_with("\xEF\xBB\xBF")) {
-        text.remove_prefix(3);
+    MemoryCsvSource source(text);
+    CsvReader reader(source);
+    CsvDocument doc;
+    CsvRecord record;
+    while (reader.next(record, doc.errors)) {
+        doc.records.push_back(std::move(record));
     }
-    return Reader(text).run();
+    return doc;
 }
 
 std::string csvField(std::string_view value) {

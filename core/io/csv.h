@@ -2,7 +2,10 @@
 
 #include "base/error.h"
 
+#include <algorithm>
 #include <cstddef>
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +48,58 @@ struct CsvDocument {
 /// again on the line after its opening quote (once over the text at most), so that one stray
 /// quote does not hide the problems after it.
 [[nodiscard]] CsvDocument parseCsv(std::string_view text);
+
+/// Where CSV text comes from: read front to back in pieces, and read again from an earlier
+/// offset only after a quoted field that is never closed (see parseCsv).
+class CsvSource {
+public:
+    virtual ~CsvSource() = default;
+    /// The next piece from the current offset, valid until the next call; empty at the end.
+    virtual std::string_view next() = 0;
+    /// Moves to `offset` bytes from the start.
+    virtual void seek(std::uint64_t offset) = 0;
+    /// The size of the text, as known when reading started.
+    [[nodiscard]] virtual std::uint64_t size() const = 0;
+};
+
+/// Text already in memory as a CsvSource (one piece).
+class MemoryCsvSource final : public CsvSource {
+public:
+    explicit MemoryCsvSource(std::string_view text) : m_text(text) {}
+    std::string_view next() override {
+        const std::string_view rest = m_text.substr(m_offset);
+        m_offset = m_text.size();
+        return rest;
+    }
+    void seek(std::uint64_t offset) override {
+        m_offset = std::min<std::size_t>(static_cast<std::size_t>(offset), m_text.size());
+    }
+    [[nodiscard]] std::uint64_t size() const override { return m_text.size(); }
+
+private:
+    std::string_view m_text;
+    std::size_t m_offset = 0;
+};
+
+/// parseCsv one record at a time, over a source read in pieces: memory stays bounded by the
+/// limits above whatever the size of the text. Records and problems come in line order.
+class CsvReader {
+public:
+    explicit CsvReader(CsvSource& source);
+    ~CsvReader();
+    CsvReader(const CsvReader&) = delete;
+    CsvReader& operator=(const CsvReader&) = delete;
+
+    /// The next record without a problem (blank lines skipped); false at the end. Problems
+    /// found on the way are added to `errors`.
+    bool next(CsvRecord& record, std::vector<CsvError>& errors);
+    /// How many bytes of the source have been read so far (for progress).
+    [[nodiscard]] std::uint64_t position() const;
+
+private:
+    class Impl;
+    std::unique_ptr<Impl> m_impl;
+};
 
 /// A field quoted only where it needs to be (comma, quote, CR or LF, or a leading U+FEFF
 /// that a reader would take for a byte-order mark).

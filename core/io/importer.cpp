@@ -12,6 +12,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include <openssl/evp.h>
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -320,31 +322,54 @@ void parseCompletions(ParsedImport& out, std::vector<CsvRecord>& rows,
                       const std::map<std::string, std::size_t>& columns, std::string_view file,
                       const LedgerData& existing, Date today) {
     const ValidationContext context = makeValidationContext(existing, today);
-    KeyRegistry<Completion> keys;
+    std::unordered_map<std::string, std::pair<int, Completion>> seen;
     for (const CsvRecord& record : rows) {
-        const std::size_t before = out.errors.size();
-        RowReader row(columns, record, out.errors, file);
-        Completion c;
-        c.employeeId = row.required("employee_id", "an employee id");
-        c.moduleCode = row.required("module", "a module code");
-        c.completedOn = row.requiredDate("completed_on");
-        c.expiresOn = row.optionalDate("expires_on");
-        c.evidence = row.text("evidence");
-        auto reported = fieldsReported(out.errors, before);
-        if (std::find(reported.begin(), reported.end(), "completed_on") != reported.end()) {
-            reported.push_back("expires_on"); // cannot compare against a missing date
-        }
-        addValidation(out.errors, validateCompletion(c, context), file, record.line, reported);
+        Completion c = readCompletionRow(record, columns, file, context, out.errors);
         const std::string key =
             c.employeeId + '\x1f' + c.moduleCode + '\x1f' + formatIso(c.completedOn);
-        if (keys.add(key, c, record.line, row, "completed_on",
-                     "the completion of " + c.moduleCode + " by " + c.employeeId + " on " +
-                         formatIso(c.completedOn),
-                     out.repeats)) {
-            out.completions.push_back(std::move(c));
-            out.lines.push_back(record.line);
+        const auto [it, inserted] = seen.try_emplace(key, record.line, c);
+        if (!inserted) {
+            if (it->second.second == c) {
+                ++out.repeats;
+            } else {
+                out.errors.push_back(
+                    duplicateCompletionError(c, file, record.line, it->second.first));
+            }
+            continue;
         }
+        out.completions.push_back(std::move(c));
+        out.lines.push_back(record.line);
     }
+}
+
+} // namespace
+
+Completion readCompletionRow(const CsvRecord& record,
+                             const std::map<std::string, std::size_t>& columns,
+                             std::string_view file, const ValidationContext& context,
+                             std::vector<FieldError>& errors) {
+    const std::size_t before = errors.size();
+    RowReader row(columns, record, errors, file);
+    Completion c;
+    c.employeeId = row.required("employee_id", "an employee id");
+    c.moduleCode = row.required("module", "a module code");
+    c.completedOn = row.requiredDate("completed_on");
+    c.expiresOn = row.optionalDate("expires_on");
+    c.evidence = row.text("evidence");
+    auto reported = fieldsReported(errors, before);
+    if (std::find(reported.begin(), reported.end(), "completed_on") != reported.end()) {
+        reported.push_back("expires_on"); // cannot compare against a missing date
+    }
+    addValidation(errors, validateCompletion(c, context), file, record.line, reported);
+    return c;
+}
+
+FieldError duplicateCompletionError(const Completion& c, std::string_view file, int line,
+                                    int firstLine) {
+    return FieldError{std::string(file), line, "completed_on",
+                      "the completion of " + c.moduleCode + " by " + c.employeeId + " on " +
+                          formatIso(c.completedOn) + " is also on line " +
+                          std::to_string(firstLine) + " with other values"};
 }
 
 /// Sorts problems by line and keeps one problem per field: the first found for it (the
@@ -362,7 +387,6 @@ void sortAndDeduplicate(std::vector<FieldError>& errors) {
     errors = std::move(kept);
 }
 
-} // namespace
 
 std::optional<ImportKind> parseImportKind(std::string_view name) {
     if (name == "staff") {
@@ -408,34 +432,23 @@ const ImportColumns& importColumns(ImportKind kind) {
     return kStaffColumns;
 }
 
-ParsedImport parseImport(ImportKind kind, std::string_view fileName, std::string_view text,
-                         const LedgerData& existing, Date today) {
-    ParsedImport out;
-    out.kind = kind;
-    const std::string file(fileName);
-    out.file = file;
-    CsvDocument doc = parseCsv(text);
-    const bool hasHeader = !doc.records.empty() && doc.records.front().line == 1;
-    const std::vector<std::string>* headerNames = hasHeader ? &doc.records.front().fields : nullptr;
-    for (CsvError& e : doc.errors) {
-        out.errors.push_back(
-            FieldError{file, e.line, columnName(headerNames, e.column), std::move(e.message)});
+ImportRows::ImportRows(ImportKind kind, std::string fileName, CsvSource& source)
+    : m_kind(kind), m_file(std::move(fileName)), m_reader(std::make_unique<CsvReader>(source)) {
+    CsvRecord first;
+    const bool any = m_reader->next(first, m_csvErrors);
+    m_hasHeader = any && first.line == 1;
+    if (!m_hasHeader) {
+        takeCsvErrors();
+        return;
     }
-    if (!hasHeader) {
-        if (out.errors.empty()) {
-            out.errors.push_back(FieldError{file, 1, {}, "the file has no header line"});
-        }
-        sortAndDeduplicate(out.errors);
-        return out;
-    }
-
-    const CsvRecord& header = doc.records.front();
+    m_header = std::move(first.fields);
+    takeCsvErrors();
     const ImportColumns& expected = importColumns(kind);
-    std::map<std::string, std::size_t> columns;
-    for (std::size_t i = 0; i < header.fields.size(); ++i) {
-        const std::string& name = header.fields[i];
+    const std::string& file = m_file;
+    for (std::size_t i = 0; i < m_header.size(); ++i) {
+        const std::string& name = m_header[i];
         if (auto problem = textProblem(name, TextKind::Name)) {
-            out.errors.push_back(
+            m_errors.push_back(
                 FieldError{file, 1, columnName(nullptr, i), "the header name " + *problem});
             continue;
         }
@@ -444,57 +457,107 @@ ParsedImport parseImport(ImportKind kind, std::string_view fileName, std::string
                            std::find(expected.optional.begin(), expected.optional.end(), name) !=
                                expected.optional.end();
         if (!known) {
-            out.notices.push_back(FieldError{file, 1, name.empty() ? "(unnamed)" : name,
-                                             "column is not used by a " + importKindName(kind) +
-                                                 " import and was ignored"});
+            m_notices.push_back(FieldError{file, 1, name.empty() ? "(unnamed)" : name,
+                                           "column is not used by a " + importKindName(kind) +
+                                               " import and was ignored"});
             continue;
         }
-        if (!columns.try_emplace(name, i).second) {
-            out.errors.push_back(FieldError{file, 1, name, "column appears twice in the header"});
+        if (!m_columns.try_emplace(name, i).second) {
+            m_errors.push_back(FieldError{file, 1, name, "column appears twice in the header"});
         }
     }
     for (const std::string& name : expected.required) {
-        if (!columns.contains(name)) {
-            out.errors.push_back(FieldError{file, 1, name, "column is missing from the header"});
+        if (!m_columns.contains(name)) {
+            m_errors.push_back(FieldError{file, 1, name, "column is missing from the header"});
         }
     }
     // Without a usable header no record can be read; otherwise every record is checked,
     // whatever broken quoting elsewhere in the file.
-    const bool headerBroken = std::any_of(out.errors.begin(), out.errors.end(),
-                                          [](const FieldError& e) { return e.line == 1; });
-    if (headerBroken) {
-        sortAndDeduplicate(out.errors);
-        return out;
-    }
-
+    m_headerOk = std::none_of(m_errors.begin(), m_errors.end(),
+                              [](const FieldError& e) { return e.line == 1; });
     // What is not text is refused field by field before anything reads it (rules section 7):
     // ids, codes, names and plain values strictly, free text and ignored columns allowing
     // tabs and line breaks.
-    std::vector<TextKind> kinds;
-    for (const std::string& name : header.fields) {
-        kinds.push_back(columns.contains(name) ? textKindOf(name) : TextKind::FreeText);
+    for (const std::string& name : m_header) {
+        m_kinds.push_back(m_columns.contains(name) ? textKindOf(name) : TextKind::FreeText);
     }
-    std::vector<CsvRecord> rows;
-    for (std::size_t i = 1; i < doc.records.size(); ++i) {
-        CsvRecord& record = doc.records[i];
-        if (record.fields.size() != header.fields.size()) {
+}
+
+ImportRows::~ImportRows() = default;
+
+void ImportRows::takeCsvErrors() {
+    const std::vector<std::string>* names = m_hasHeader ? &m_header : nullptr;
+    for (CsvError& e : m_csvErrors) {
+        m_errors.push_back(
+            FieldError{m_file, e.line, columnName(names, e.column), std::move(e.message)});
+    }
+    m_csvErrors.clear();
+}
+
+std::uint64_t ImportRows::position() const {
+    return m_reader->position();
+}
+
+bool ImportRows::next(CsvRecord& record) {
+    if (m_ended) {
+        return false;
+    }
+    while (m_reader->next(record, m_csvErrors)) {
+        takeCsvErrors();
+        if (!m_headerOk) {
+            continue; // read on only for the problems
+        }
+        if (record.fields.size() != m_header.size()) {
             // Named after the first field missing, or the first one too many.
-            out.errors.push_back(FieldError{
-                file, record.line,
-                columnName(&header.fields, std::min(record.fields.size(), header.fields.size())),
+            m_errors.push_back(FieldError{
+                m_file, record.line,
+                columnName(&m_header, std::min(record.fields.size(), m_header.size())),
                 "the record has " + std::to_string(record.fields.size()) +
-                    " fields but the header has " + std::to_string(header.fields.size())});
+                    " fields but the header has " + std::to_string(m_header.size())});
             continue;
         }
         for (std::size_t f = 0; f < record.fields.size(); ++f) {
-            if (auto problem = textProblem(record.fields[f], kinds[f])) {
-                out.errors.push_back(FieldError{file, record.line, columnName(&header.fields, f),
-                                                std::move(*problem)});
+            if (auto problem = textProblem(record.fields[f], m_kinds[f])) {
+                m_errors.push_back(FieldError{m_file, record.line, columnName(&m_header, f),
+                                              std::move(*problem)});
             }
         }
+        return true;
+    }
+    takeCsvErrors();
+    m_ended = true;
+    if (!m_hasHeader && m_errors.empty()) {
+        m_errors.push_back(FieldError{m_file, 1, {}, "the file has no header line"});
+    }
+    return false;
+}
+
+ParsedImport parseImport(ImportKind kind, std::string_view fileName, std::string_view text,
+                         const LedgerData& existing, Date today) {
+    MemoryCsvSource source(text);
+    return parseImport(kind, fileName, source, existing, today);
+}
+
+ParsedImport parseImport(ImportKind kind, std::string_view fileName, CsvSource& source,
+                         const LedgerData& existing, Date today) {
+    ParsedImport out;
+    out.kind = kind;
+    const std::string file(fileName);
+    out.file = file;
+    ImportRows reader(kind, file, source);
+    std::vector<CsvRecord> rows;
+    CsvRecord record;
+    while (reader.next(record)) {
         rows.push_back(std::move(record));
     }
-
+    out.notices = std::move(reader.notices());
+    if (!reader.headerOk()) {
+        out.errors = std::move(reader.errors());
+        sortAndDeduplicate(out.errors);
+        return out;
+    }
+    out.errors = std::move(reader.errors());
+    const auto& columns = reader.columns();
     switch (kind) {
     case ImportKind::Staff:
         parseStaff(out, rows, columns, file, existing, today);
@@ -513,13 +576,20 @@ ParsedImport parseImport(ImportKind kind, std::string_view fileName, std::string
     return out;
 }
 
-std::string readImportFile(const std::filesystem::path& path) {
+namespace {
+
+std::string tooLargeMessage() {
+    return "is larger than " + std::to_string(kMaxImportFileBytes >> 20) +
+           " MiB, the most an import file may be";
+}
+
+/// Opens a file to import after readImportFile's checks; returns the descriptor and size.
+std::pair<int, std::uint64_t> openImportFile(const std::filesystem::path& path) {
     const std::string name = path.string();
     const auto refuse = [&](const std::string& why) {
         return ImportFileError(name + ": " + why);
     };
-    const std::string tooLarge = "is larger than " + std::to_string(kMaxImportFileBytes >> 20) +
-                                 " MiB, the most an import file may be";
+    const std::string tooLarge = tooLargeMessage();
     const auto whatItIs = [&](const struct stat& info) -> std::string {
         if (S_ISDIR(info.st_mode)) {
             return "is a folder, not a file";
@@ -555,40 +625,117 @@ std::string readImportFile(const std::filesystem::path& path) {
     if (fd < 0) {
         throw refuse("cannot be read: " + std::generic_category().message(errno));
     }
-    struct Closer {
-        int fd;
-        ~Closer() { ::close(fd); }
-    } closer{fd};
     if (::fstat(fd, &info) != 0) {
-        throw refuse("cannot be read: " + std::generic_category().message(errno));
+        const int error = errno;
+        ::close(fd);
+        throw refuse("cannot be read: " + std::generic_category().message(error));
     }
     if (std::string why = whatItIs(info); !why.empty()) {
+        ::close(fd);
         throw refuse(why);
     }
+    return {fd, static_cast<std::uint64_t>(info.st_size)};
+}
+
+std::string hex(const unsigned char* bytes, unsigned int n) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out;
+    for (unsigned int i = 0; i < n; ++i) {
+        out += kHex[bytes[i] >> 4];
+        out += kHex[bytes[i] & 0x0F];
+    }
+    return out;
+}
+
+} // namespace
+
+std::string readImportFile(const std::filesystem::path& path) {
+    ImportFile file(path);
     std::string content;
-    content.reserve(static_cast<std::size_t>(info.st_size));
+    content.reserve(static_cast<std::size_t>(file.size()));
+    for (std::string_view piece = file.next(); !piece.empty(); piece = file.next()) {
+        content.append(piece);
+    }
+    return content;
+}
+
+struct ImportFile::Hash {
+    EVP_MD_CTX* context = EVP_MD_CTX_new();
+    ~Hash() { EVP_MD_CTX_free(context); }
+};
+
+ImportFile::ImportFile(const std::filesystem::path& path) : m_path(path.string()) {
+    std::tie(m_fd, m_size) = openImportFile(path);
+    m_hash = std::make_unique<Hash>();
+    if (!m_hash->context || EVP_DigestInit_ex(m_hash->context, EVP_sha256(), nullptr) != 1) {
+        ::close(m_fd);
+        throw Error("cannot start a SHA-256 digest");
+    }
+}
+
+ImportFile::~ImportFile() {
+    ::close(m_fd);
+}
+
+std::string_view ImportFile::next() {
     constexpr std::size_t kChunk = 1 << 20;
+    // One byte past the limit is enough to know a file grew beyond it.
+    const std::uint64_t room = kMaxImportFileBytes + 1 - std::min(m_offset, kMaxImportFileBytes + 1);
+    if (room == 0) {
+        throw ImportFileError(m_path + ": " + tooLargeMessage());
+    }
+    m_buffer.resize(static_cast<std::size_t>(std::min<std::uint64_t>(kChunk, room)));
+    ssize_t got = 0;
     for (;;) {
-        const std::size_t had = content.size();
-        // One byte past the limit is enough to know a file grew beyond it.
-        const std::size_t want = std::min<std::uint64_t>(kChunk, kMaxImportFileBytes + 1 - had);
-        if (want == 0) {
-            throw refuse(tooLarge);
-        }
-        content.resize(had + want);
-        const ssize_t got = ::read(fd, content.data() + had, want);
+        got = ::pread(m_fd, m_buffer.data(), m_buffer.size(), static_cast<off_t>(m_offset));
         if (got < 0 && errno == EINTR) {
-            content.resize(had);
             continue;
         }
-        if (got < 0) {
-            throw refuse("cannot be read: " + std::generic_category().message(errno));
-        }
-        content.resize(had + static_cast<std::size_t>(got));
-        if (got == 0) {
-            return content;
-        }
+        break;
     }
+    if (got < 0) {
+        throw ImportFileError(m_path + ": cannot be read: " +
+                              std::generic_category().message(errno));
+    }
+    m_buffer.resize(static_cast<std::size_t>(got));
+    if (m_offset + static_cast<std::uint64_t>(got) > kMaxImportFileBytes) {
+        throw ImportFileError(m_path + ": " + tooLargeMessage());
+    }
+    // Each byte is hashed once, the first time it is read.
+    const std::uint64_t end = m_offset + static_cast<std::uint64_t>(got);
+    if (end > m_hashed && m_offset <= m_hashed) {
+        const std::size_t from = static_cast<std::size_t>(m_hashed - m_offset);
+        EVP_DigestUpdate(m_hash->context, m_buffer.data() + from, m_buffer.size() - from);
+        m_hashed = end;
+    }
+    m_offset = end;
+    return m_buffer;
+}
+
+void ImportFile::seek(std::uint64_t offset) {
+    m_offset = offset;
+}
+
+std::string ImportFile::sha256() {
+    if (m_hashed < m_offset || m_offset < m_hashed) {
+        m_offset = m_hashed;
+    }
+    while (!next().empty()) {
+    }
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_MD_CTX* copy = EVP_MD_CTX_new();
+    EVP_MD_CTX_copy_ex(copy, m_hash->context);
+    EVP_DigestFinal_ex(copy, digest, &length);
+    EVP_MD_CTX_free(copy);
+    return hex(digest, length);
+}
+
+std::string sha256Hex(std::string_view bytes) {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr);
+    return hex(digest, length);
 }
 
 } // namespace ledger

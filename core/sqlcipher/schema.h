@@ -8,7 +8,7 @@
 
 namespace ledger::schema {
 
-inline constexpr std::array<const char*, 3> kSteps{
+inline constexpr std::array<const char*, 4> kSteps{
     // 0 -> 1: the foundation.
     R"sql(
 CREATE TABLE setting (
@@ -106,6 +106,27 @@ ALTER TABLE completion ADD COLUMN void_reason TEXT NOT NULL DEFAULT '';
     // ledger is never part of it. No table changes.
     R"sql(
 SELECT 1;
+)sql",
+    // 3 -> 4: a complete, compact change log. Each entry names the person it concerns (its
+    // subject: the staff member of a staff or completion entry), so that a person's history
+    // is found by a link, not by record keys. Each record points to the entries that
+    // created it and last changed it (who and when, by a join); a bulk import is one entry
+    // (entity and action `import`) that every record it created points to, so that it writes
+    // no entry per record. The links of existing records and entries are filled from their
+    // keys afterwards (fillSchema4, in C++), so that old ledgers keep their history.
+    R"sql(
+ALTER TABLE change_log ADD COLUMN subject_id INTEGER REFERENCES staff(id);
+CREATE INDEX change_log_subject ON change_log(subject_id) WHERE subject_id IS NOT NULL;
+ALTER TABLE staff ADD COLUMN created_change INTEGER REFERENCES change_log(id);
+ALTER TABLE staff ADD COLUMN changed_change INTEGER REFERENCES change_log(id);
+ALTER TABLE module ADD COLUMN created_change INTEGER REFERENCES change_log(id);
+ALTER TABLE module ADD COLUMN changed_change INTEGER REFERENCES change_log(id);
+ALTER TABLE requirement ADD COLUMN created_change INTEGER REFERENCES change_log(id);
+ALTER TABLE requirement ADD COLUMN changed_change INTEGER REFERENCES change_log(id);
+ALTER TABLE completion ADD COLUMN created_change INTEGER REFERENCES change_log(id);
+ALTER TABLE completion ADD COLUMN changed_change INTEGER REFERENCES change_log(id);
+ALTER TABLE audit_theme ADD COLUMN created_change INTEGER REFERENCES change_log(id);
+ALTER TABLE audit_theme ADD COLUMN changed_change INTEGER REFERENCES change_log(id);
 )sql",
 };
 

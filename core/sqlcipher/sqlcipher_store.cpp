@@ -7,6 +7,7 @@
 #include "sqlcipher/page_check.h"
 #include "sqlcipher/schema.h"
 #include "sqlcipher/sqlite_util.h"
+#include "sqlcipher/schema_fill.h"
 
 #include <algorithm>
 #include <array>
@@ -511,6 +512,9 @@ void SqlCipherStore::migrate(int from) {
         sql::exec(m_db, "BEGIN IMMEDIATE;");
         try {
             sql::exec(m_db, schema::kSteps[static_cast<std::size_t>(version)]);
+            if (version + 1 == 4) {
+                schema::fillSchema4(m_db); // the change links of the records and entries already there
+            }
             sql::exec(m_db, ("PRAGMA user_version = " + std::to_string(version + 1)).c_str());
             sql::exec(m_db, "COMMIT;");
         } catch (...) {
@@ -647,7 +651,7 @@ std::optional<RecordId> SqlCipherStore::lookup(const char* sqlText, std::string_
     return std::nullopt;
 }
 
-void SqlCipherStore::putStaff(const Staff& s) {
+RecordId SqlCipherStore::putStaff(const Staff& s) {
     const RecordId team = nameId(NameKind::Team, s.team);
     const RecordId role = nameId(NameKind::Role, s.role);
     const auto existing = lookup("SELECT id FROM staff WHERE employee_id = ?1", s.employeeId);
@@ -669,9 +673,10 @@ void SqlCipherStore::putStaff(const Staff& s) {
         .bind(9, registrationBodyCode(s.registrationBody))
         .bind(10, s.registrationNumber)
         .run();
+    return existing ? *existing : sqlite3_last_insert_rowid(m_db);
 }
 
-void SqlCipherStore::putModule(const Module& m) {
+RecordId SqlCipherStore::putModule(const Module& m) {
     const auto existing = lookup("SELECT id FROM module WHERE code = ?1", m.code);
     auto st =
         statement(existing ? "UPDATE module SET title = ?2, renewal_months = ?3, "
@@ -688,23 +693,28 @@ void SqlCipherStore::putModule(const Module& m) {
         .bind(6, m.dueSoonDays)
         .bind(7, m.ascWdsCategory)
         .run();
+    return existing ? *existing : sqlite3_last_insert_rowid(m_db);
 }
 
 void SqlCipherStore::removeModule(std::string_view code) {
     statement("DELETE FROM module WHERE code = ?1")->bind(1, code).run();
 }
 
-void SqlCipherStore::putRequirement(const Requirement& r) {
+RecordId SqlCipherStore::putRequirement(const Requirement& r) {
     const auto module = lookup("SELECT id FROM module WHERE code = ?1", r.moduleCode);
     if (!module) {
         throw ValidationError({FieldError{{}, 0, "module", "no module " + r.moduleCode}});
     }
     bool exists = false;
+    RecordId id = 0;
     {
         auto find = statement("SELECT id FROM requirement WHERE module_id = ?1 AND scope = ?2 "
                               "AND value = ?3");
         find->bind(1, *module).bind(2, scopeCode(r.scope)).bind(3, r.value);
         exists = find->step();
+        if (exists) {
+            id = find->integer(0);
+        }
     }
     auto st = statement(exists ? "UPDATE requirement SET due_within_days = ?4, effective_from = ?5 "
                                  "WHERE module_id = ?1 AND scope = ?2 AND value = ?3"
@@ -716,6 +726,7 @@ void SqlCipherStore::putRequirement(const Requirement& r) {
         .bind(4, r.dueWithinDays)
         .bind(5, optionalDate(r.effectiveFrom))
         .run();
+    return exists ? id : sqlite3_last_insert_rowid(m_db);
 }
 
 void SqlCipherStore::removeRequirement(const Requirement& r) {
@@ -910,31 +921,61 @@ void SqlCipherStore::removeAuditTheme(RecordId id) {
     statement("DELETE FROM audit_theme WHERE id = ?1")->bind(1, id).run();
 }
 
-void SqlCipherStore::appendChangeLog(const ChangeLogEntry& e) {
+RecordId SqlCipherStore::appendChangeLog(const ChangeLogEntry& e) {
     auto st = statement("INSERT INTO change_log (at, actor, entity, record_key, action, "
-                        "old_values, new_values) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    bindChangeLogEntry(*st, e).run();
+                        "old_values, new_values, subject_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+                        "(SELECT id FROM staff WHERE employee_id = ?8))");
+    bindChangeLogEntry(*st, e);
+    if (e.subject.empty()) {
+        st->bindNull(8);
+    } else {
+        st->bind(8, e.subject);
+    }
+    st->run();
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+void SqlCipherStore::setChangeLogNewValues(RecordId change, std::string_view newValues) {
+    statement("UPDATE change_log SET new_values = ?2 WHERE id = ?1")
+        ->bind(1, change)
+        .bind(2, newValues)
+        .run();
 }
 
 namespace {
+
+#define PL_CHANGE_COLUMNS                                                                      \
+    "SELECT c.id, c.at, c.actor, c.entity, c.record_key, c.action, c.old_values, "             \
+    "c.new_values, coalesce(s.employee_id, '') FROM change_log c "                             \
+    "LEFT JOIN staff s ON s.id = c.subject_id "
+
 std::vector<ChangeLogEntry> changeLogRows(Statement& st) {
     std::vector<ChangeLogEntry> entries;
     while (st.step()) {
         entries.push_back(ChangeLogEntry{st.integer(0), st.text(1), st.text(2), st.text(3),
-                                         st.text(4), st.text(5), st.text(6), st.text(7)});
+                                         st.text(4), st.text(5), st.text(6), st.text(7),
+                                         st.text(8)});
     }
     return entries;
 }
+
+/// The table of a record entity, or nullptr for one that has no change links.
+const char* linkedTable(std::string_view entity) {
+    for (const char* table : {"staff", "module", "requirement", "completion", "audit_theme"}) {
+        if (entity == table) {
+            return table;
+        }
+    }
+    return nullptr;
+}
+
 } // namespace
 
 std::vector<ChangeLogEntry> SqlCipherStore::changeLog(std::string_view entity,
                                                       std::string_view recordKey) {
-    Statement st(m_db, entity.empty()
-                           ? "SELECT id, at, actor, entity, record_key, action, old_values, "
-                             "new_values FROM change_log ORDER BY id"
-                           : "SELECT id, at, actor, entity, record_key, action, old_values, "
-                             "new_values FROM change_log WHERE entity = ?1 AND record_key = ?2 "
-                             "ORDER BY id");
+    Statement st(m_db, entity.empty() ? PL_CHANGE_COLUMNS "ORDER BY c.id"
+                                      : PL_CHANGE_COLUMNS
+                     "WHERE c.entity = ?1 AND c.record_key = ?2 ORDER BY c.id");
     if (!entity.empty()) {
         st.bind(1, entity).bind(2, recordKey);
     }
@@ -945,11 +986,138 @@ std::vector<ChangeLogEntry> SqlCipherStore::changeLogByPrefix(std::string_view e
                                                               std::string_view keyPrefix) {
     // A range rather than LIKE, so that the (entity, record_key) index is used and no
     // character of the key is special. No UTF-8 text holds the byte 0xFF.
-    Statement st(m_db, "SELECT id, at, actor, entity, record_key, action, old_values, new_values "
-                       "FROM change_log WHERE entity = ?1 AND record_key >= ?2 AND "
-                       "record_key < ?3 ORDER BY id");
+    Statement st(m_db, PL_CHANGE_COLUMNS "WHERE c.entity = ?1 AND c.record_key >= ?2 AND "
+                                         "c.record_key < ?3 ORDER BY c.id");
     st.bind(1, entity).bind(2, keyPrefix).bind(3, std::string(keyPrefix) + '\xFF');
     return changeLogRows(st);
+}
+
+void SqlCipherStore::linkChange(std::string_view entity, RecordId id, RecordId change,
+                                bool created) {
+    const char* table = linkedTable(entity);
+    if (!table) {
+        return;
+    }
+    const std::string sqlText = std::string("UPDATE ") + table + " SET " +
+                                (created ? "created_change" : "changed_change") +
+                                " = ?2 WHERE id = ?1";
+    Statement st(m_db, sqlText);
+    st.bind(1, id).bind(2, change).run();
+}
+
+RecordOrigin SqlCipherStore::recordOrigin(std::string_view entity, RecordId id) {
+    RecordOrigin origin;
+    const char* table = linkedTable(entity);
+    if (!table) {
+        return origin;
+    }
+    Statement links(m_db, std::string("SELECT created_change, changed_change FROM ") + table +
+                              " WHERE id = ?1");
+    links.bind(1, id);
+    if (!links.step()) {
+        return origin;
+    }
+    const auto entry = [&](int column) -> std::optional<ChangeLogEntry> {
+        const auto change = links.optionalInteger(column);
+        if (!change) {
+            return std::nullopt;
+        }
+        Statement st(m_db, PL_CHANGE_COLUMNS "WHERE c.id = ?1");
+        st.bind(1, *change);
+        auto rows = changeLogRows(st);
+        return rows.empty() ? std::nullopt : std::optional<ChangeLogEntry>(std::move(rows[0]));
+    };
+    origin.created = entry(0);
+    origin.changed = entry(1);
+    return origin;
+}
+
+std::vector<ChangeLogEntry> SqlCipherStore::historyOfSubject(std::string_view employeeId) {
+    const auto staff = lookup("SELECT id FROM staff WHERE employee_id = ?1", employeeId);
+    if (!staff) {
+        return {};
+    }
+    // The person's entries by the subject index; the imports that created their records by
+    // the links of their staff row and of their completions (the (staff, module, date)
+    // index), a handful of distinct entries.
+    Statement st(m_db, PL_CHANGE_COLUMNS
+                 "WHERE c.subject_id = ?1 OR c.id IN (SELECT created_change FROM staff "
+                 "WHERE id = ?1 UNION SELECT created_change FROM completion WHERE staff_id = ?1) "
+                 "ORDER BY c.id");
+    st.bind(1, *staff);
+    return changeLogRows(st);
+}
+
+std::unordered_map<std::string, RecordId> SqlCipherStore::staffIds() {
+    std::unordered_map<std::string, RecordId> ids;
+    Statement st(m_db, "SELECT employee_id, id FROM staff");
+    while (st.step()) {
+        ids.emplace(st.text(0), st.integer(1));
+    }
+    return ids;
+}
+
+std::unordered_map<std::string, RecordId> SqlCipherStore::moduleIds() {
+    std::unordered_map<std::string, RecordId> ids;
+    Statement st(m_db, "SELECT code, id FROM module");
+    while (st.step()) {
+        ids.emplace(st.text(0), st.integer(1));
+    }
+    return ids;
+}
+
+std::optional<StoredCompletion> SqlCipherStore::findCompletion(RecordId staffId, RecordId moduleId,
+                                                               Date completedOn) {
+    auto st = statement("SELECT id, expires_on, evidence, voided, created_change, changed_change "
+                        "FROM completion WHERE staff_id = ?1 AND module_id = ?2 AND "
+                        "completed_on = ?3");
+    st->bind(1, staffId).bind(2, moduleId).bind(3, formatIso(completedOn));
+    if (!st->step()) {
+        return std::nullopt;
+    }
+    StoredCompletion c;
+    c.id = st->integer(0);
+    c.expiresOn = optionalDateColumn(*st, 1);
+    c.evidence = st->text(2);
+    c.voided = st->integer(3) != 0;
+    c.createdChange = st->optionalInteger(4).value_or(0);
+    c.changedChange = st->optionalInteger(5).value_or(0);
+    return c;
+}
+
+RecordId SqlCipherStore::insertCompletion(RecordId staffId, RecordId moduleId, const Completion& c,
+                                          RecordId createdChange) {
+    auto st = statement("INSERT INTO completion (staff_id, module_id, completed_on, expires_on, "
+                        "evidence, created_change) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    st->bind(1, staffId)
+        .bind(2, moduleId)
+        .bind(3, formatIso(c.completedOn))
+        .bind(4, optionalDate(c.expiresOn))
+        .bind(5, c.evidence);
+    if (createdChange == 0) {
+        st->bindNull(6);
+    } else {
+        st->bind(6, createdChange);
+    }
+    st->run();
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+void SqlCipherStore::updateCompletionValues(RecordId id, const Completion& c,
+                                            RecordId changedChange) {
+    statement("UPDATE completion SET expires_on = ?2, evidence = ?3, changed_change = ?4 "
+              "WHERE id = ?1")
+        ->bind(1, id)
+        .bind(2, optionalDate(c.expiresOn))
+        .bind(3, c.evidence)
+        .bind(4, changedChange)
+        .run();
+}
+
+std::int64_t SqlCipherStore::setCacheSize(std::int64_t value) {
+    const std::int64_t previous = pragmaInteger(m_db, "cache_size");
+    sql::exec(m_db, ("PRAGMA cache_size = " + std::to_string(value)).c_str());
+    return previous;
 }
 
 std::string SqlCipherStore::setting(std::string_view key) {

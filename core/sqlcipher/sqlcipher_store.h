@@ -35,7 +35,7 @@ struct LedgerKeys;
 class SqlCipherStore final : public Store {
 public:
     /// The schema version this program writes.
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
     /// `PRAGMA application_id` of every ledger ("PLdg").
     static constexpr int kApplicationId = 0x504C6467;
 
@@ -89,10 +89,10 @@ public:
     [[nodiscard]] LedgerData loadCatalog() override;
     [[nodiscard]] std::int64_t staffCount(NameKind kind, std::string_view name) override;
     [[nodiscard]] std::optional<AuditTheme> auditTheme(RecordId id) override;
-    void putStaff(const Staff& staff) override;
-    void putModule(const Module& module) override;
+    RecordId putStaff(const Staff& staff) override;
+    RecordId putModule(const Module& module) override;
     void removeModule(std::string_view code) override;
-    void putRequirement(const Requirement& requirement) override;
+    RecordId putRequirement(const Requirement& requirement) override;
     void removeRequirement(const Requirement& requirement) override;
     RecordId putCompletion(const Completion& completion) override;
     void updateCompletion(const Completion& completion) override;
@@ -106,7 +106,19 @@ public:
     [[nodiscard]] std::vector<AuditTheme> auditThemes() override;
     RecordId putAuditTheme(const AuditTheme& theme) override;
     void removeAuditTheme(RecordId id) override;
-    void appendChangeLog(const ChangeLogEntry& entry) override;
+    RecordId appendChangeLog(const ChangeLogEntry& entry) override;
+    void setChangeLogNewValues(RecordId change, std::string_view newValues) override;
+    void linkChange(std::string_view entity, RecordId id, RecordId change, bool created) override;
+    [[nodiscard]] RecordOrigin recordOrigin(std::string_view entity, RecordId id) override;
+    [[nodiscard]] std::vector<ChangeLogEntry> historyOfSubject(std::string_view employeeId) override;
+    [[nodiscard]] std::unordered_map<std::string, RecordId> staffIds() override;
+    [[nodiscard]] std::unordered_map<std::string, RecordId> moduleIds() override;
+    [[nodiscard]] std::optional<StoredCompletion>
+    findCompletion(RecordId staffId, RecordId moduleId, Date completedOn) override;
+    RecordId insertCompletion(RecordId staffId, RecordId moduleId, const Completion& c,
+                              RecordId createdChange) override;
+    void updateCompletionValues(RecordId id, const Completion& c, RecordId changedChange) override;
+    std::int64_t setCacheSize(std::int64_t value) override;
     [[nodiscard]] std::vector<ChangeLogEntry> changeLog(std::string_view entity,
                                                         std::string_view recordKey) override;
     [[nodiscard]] std::vector<ChangeLogEntry>

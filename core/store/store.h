@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace ledger {
@@ -25,6 +26,16 @@ enum class OpenMode {
 
 /// The two kinds of named group a person belongs to.
 enum class NameKind { Team, Role };
+
+/// A stored completion as an import compares it (by its key).
+struct StoredCompletion {
+    RecordId id = 0;
+    std::optional<Date> expiresOn;
+    std::string evidence;
+    bool voided = false;
+    RecordId createdChange = 0; ///< 0 when not known
+    RecordId changedChange = 0; ///< 0 when never changed (or not known)
+};
 
 /// The seam between the ledger and where its records live. The SQLCipher file is the first
 /// engine; a shared PostgreSQL engine can implement the same interface later without the
@@ -68,13 +79,14 @@ public:
     [[nodiscard]] virtual std::optional<AuditTheme> auditTheme(RecordId id) = 0;
 
     /// Insert or update by natural key: employee id; teams and roles are created by name.
-    virtual void putStaff(const Staff& staff) = 0;
-    /// By module code.
-    virtual void putModule(const Module& module) = 0;
+    /// Returns its id.
+    virtual RecordId putStaff(const Staff& staff) = 0;
+    /// By module code; returns its id.
+    virtual RecordId putModule(const Module& module) = 0;
     /// Removes the module with this code (refused by the schema while anything uses it).
     virtual void removeModule(std::string_view code) = 0;
-    /// By module + scope + value.
-    virtual void putRequirement(const Requirement& requirement) = 0;
+    /// By module + scope + value; returns its id.
+    virtual RecordId putRequirement(const Requirement& requirement) = 0;
     /// Removes the rule with this module + scope + value.
     virtual void removeRequirement(const Requirement& requirement) = 0;
     /// By employee id + module + completed_on, void state included; returns its id.
@@ -100,7 +112,20 @@ public:
     virtual RecordId putAuditTheme(const AuditTheme& theme) = 0;
     virtual void removeAuditTheme(RecordId id) = 0;
 
-    virtual void appendChangeLog(const ChangeLogEntry& entry) = 0;
+    /// Appends an entry (its subject, an employee id, linked to that person); returns its id.
+    virtual RecordId appendChangeLog(const ChangeLogEntry& entry) = 0;
+    /// Replaces the new values of an entry (an import's counts, known at its end).
+    virtual void setChangeLogNewValues(RecordId change, std::string_view newValues) = 0;
+    /// Points a record (entity `staff`, `module`, `requirement`, `completion` or
+    /// `audit_theme`) at the change-log entry that created it or (`created` false) last
+    /// changed it.
+    virtual void linkChange(std::string_view entity, RecordId id, RecordId change,
+                            bool created) = 0;
+    /// The entries a record's links point to.
+    [[nodiscard]] virtual RecordOrigin recordOrigin(std::string_view entity, RecordId id) = 0;
+    /// The history of one person, oldest first: every entry whose subject they are, and the
+    /// import entries that created their record or their completions.
+    [[nodiscard]] virtual std::vector<ChangeLogEntry> historyOfSubject(std::string_view employeeId) = 0;
     /// The change log of one record (or of every record when `entity` is empty), oldest first.
     [[nodiscard]] virtual std::vector<ChangeLogEntry> changeLog(std::string_view entity,
                                                                 std::string_view recordKey) = 0;
@@ -108,6 +133,27 @@ public:
     /// oldest first.
     [[nodiscard]] virtual std::vector<ChangeLogEntry>
     changeLogByPrefix(std::string_view entity, std::string_view keyPrefix) = 0;
+
+    // What a streamed import of completions needs: each row looked up once by its key,
+    // through statements prepared once.
+
+    /// Every employee id with its record id (a cache for an import).
+    [[nodiscard]] virtual std::unordered_map<std::string, RecordId> staffIds() = 0;
+    /// Every module code with its record id.
+    [[nodiscard]] virtual std::unordered_map<std::string, RecordId> moduleIds() = 0;
+    /// The completion with this key, if any.
+    [[nodiscard]] virtual std::optional<StoredCompletion>
+    findCompletion(RecordId staffId, RecordId moduleId, Date completedOn) = 0;
+    /// A new completion (not voided) created by change-log entry `createdChange`.
+    virtual RecordId insertCompletion(RecordId staffId, RecordId moduleId, const Completion& c,
+                                      RecordId createdChange) = 0;
+    /// New expiry and evidence for completion `id`, changed by entry `changedChange`.
+    virtual void updateCompletionValues(RecordId id, const Completion& c,
+                                        RecordId changedChange) = 0;
+    /// Sets the page cache of this connection (as SQLite's cache_size: negative in KiB,
+    /// positive in pages), so that a long write keeps its memory bounded; returns the
+    /// previous setting, to put back.
+    virtual std::int64_t setCacheSize(std::int64_t value) = 0;
 
     [[nodiscard]] virtual std::string setting(std::string_view key) = 0;
     virtual void setSetting(std::string_view key, std::string_view value) = 0;

@@ -204,13 +204,23 @@ TEST(Store, ChangeLogRecordsWhoChangedWhatFromWhatToWhat) {
                               "E1,Zoë Ní Bhriain,zoe.secret-marker@example.org,Mental Health,"
                               "Social Worker,2020-01-06,\n";
     ledger.importCsv(ImportKind::Staff, "staff.csv", moved, kToday, false, "Sam Lead");
+    // The import that created E1 is its creation (no entry per imported record); the
+    // change is an entry of its own, with its before and after.
     const auto log = ledger.changeLog("staff", "E1");
-    ASSERT_EQ(log.size(), 2u);
-    EXPECT_EQ(log[0].action, "add");
-    EXPECT_EQ(log[1].action, "update");
-    EXPECT_EQ(log[1].actor, "Sam Lead");
-    EXPECT_EQ(log[1].oldValues, R"({"team":"Older People East"})");
-    EXPECT_EQ(log[1].newValues, R"({"team":"Mental Health"})");
+    ASSERT_EQ(log.size(), 1u);
+    EXPECT_EQ(log[0].action, "update");
+    EXPECT_EQ(log[0].actor, "Sam Lead");
+    EXPECT_EQ(log[0].subject, "E1");
+    EXPECT_EQ(log[0].oldValues, R"({"team":"Older People East"})");
+    EXPECT_EQ(log[0].newValues, R"({"team":"Mental Health"})");
+    const RecordId e1 = ledger.data().staff.at(0).id;
+    const RecordOrigin origin = ledger.originOf("staff", e1);
+    ASSERT_TRUE(origin.created.has_value());
+    EXPECT_EQ(origin.created->entity, "import");
+    EXPECT_EQ(origin.created->action, "import");
+    EXPECT_EQ(origin.created->recordKey, "staff.csv");
+    ASSERT_TRUE(origin.changed.has_value());
+    EXPECT_EQ(origin.changed->id, log[0].id);
 }
 
 TEST(Store, AuditThemesLinkToModulesAndLogTheirChanges) {
