@@ -113,7 +113,8 @@ Files filesFor(const SizeSpec& s, const fs::path& dir) {
     Files f;
     f.dir = dir;
     f.tag = s.name + "-s" + std::to_string(s.staff) + "-t" + std::to_string(s.teams) + "-m" +
-            std::to_string(s.modules) + "-c" + std::to_string(s.perStaff);
+            std::to_string(s.modules) + "-c" + std::to_string(s.perStaff) + "-v" +
+            std::to_string(bench::product::schemaVersion()); // a new schema: new ledgers
     f.ledger = dir / (f.tag + ".ledger");
     f.base = dir / (f.tag + "-base.ledger");
     f.csv = dir / (f.tag + "-completions.csv");

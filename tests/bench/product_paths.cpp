@@ -11,6 +11,7 @@
 #include "demo/generator.h"
 #include "io/importer.h"
 #include "ledger.h"
+#include "sqlcipher/sqlcipher_store.h"
 #include "base/validation.h"
 
 #include <fstream>
@@ -146,13 +147,16 @@ void saveThemeThroughApp(AppLedger& app, const std::string& title,
 
 ImportCounts importCompletionsCsv(const fs::path& ledgerPath, std::string_view passphrase,
                                   const fs::path& csvPath, ledger::Date today) {
-    // As app/cli/cli.cpp runImport: the whole file read, then Ledger::importCsv.
-    const std::string text = ledger::readImportFile(csvPath);
+    // As app/cli/cli.cpp runImport: the file streamed through Ledger::importFile.
     ledger::Ledger ledger = ledger::Ledger::open(ledgerPath, passphrase);
     const ledger::ImportSummary summary =
-        ledger.importCsv(ledger::ImportKind::Completions, csvPath.filename().string(), text,
-                         today, false, kActor);
+        ledger.importFile(ledger::ImportKind::Completions, csvPath, csvPath.filename().string(),
+                          today, false, kActor);
     return ImportCounts{summary.added, summary.updated, summary.unchanged};
+}
+
+int schemaVersion() {
+    return ledger::SqlCipherStore::kSchemaVersion;
 }
 
 GeneratedSize generateLedgers(const fs::path& ledgerPath, const fs::path& basePath,

@@ -81,6 +81,9 @@ ImportCounts importCompletionsCsv(const std::filesystem::path& ledgerPath,
                                   const std::filesystem::path& csvPath, ledger::Date today);
 
 // ---- Making the benchmark's ledgers (not measured). ----
+/// The schema version new ledgers are made with (cached ledgers are kept per version).
+[[nodiscard]] int schemaVersion();
+
 
 struct GeneratedSize {
     std::int64_t staff = 0;
