@@ -165,7 +165,7 @@ int runImport(const Options& options, const Environment& env, std::ostream& out,
     Ledger ledger = Ledger::open(options.ledgerPath, passphrase(options, env, false));
     ImportSummary summary;
     try {
-        summary = ledger.importFile(*kind, *file, options.importFile, now, options.dryRun,
+        summary = ledger.imports().file(*kind, *file, options.importFile, now, options.dryRun,
                                     actorName(options, env));
     } catch (const ImportFileError& e) {
         throw InputError(e.what());
@@ -188,7 +188,7 @@ int runReport(const Options& options, const Environment& env, std::ostream& out)
         throw UsageError("--as-of " + options.asOf + " is not a date (YYYY-MM-DD)");
     }
     Ledger ledger = Ledger::open(options.ledgerPath, passphrase(options, env, false), true);
-    const ComplianceEngine engine = ledger.engine();
+    const ComplianceEngine engine = ledger.training().engine();
     const bool csv = options.format == "csv";
     if (options.by == "staff") {
         const auto rows = staffStatusReport(engine, asOf);
@@ -261,7 +261,7 @@ int runGenerate(Options options, const Environment& env, std::ostream& out) {
         return true;
     };
     Ledger::create(options.ledgerPath, secret, actor, [&](Ledger& ledger) {
-        ledger.importRecords(data, options.generator.today, actor, &progress);
+        ledger.imports().records(data, options.generator.today, actor, &progress);
     });
     out << "generated " << data.staff.size() << " staff, " << data.modules.size() << " modules, "
         << data.requirements.size() << " rules, " << data.completions.size()

@@ -23,7 +23,9 @@ DayNumber dayColumn(sqlite3_stmt* st, int column, DayNumber fallback) {
     if (text == nullptr || sqlite3_column_bytes(st, column) != 10) {
         return fallback;
     }
-    const auto digit = [&](int i) { return static_cast<int>(text[i]) - '0'; };
+    const auto digit = [&](int i) {
+        return static_cast<int>(text[i]) - '0';
+    };
     const int year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3);
     const int month = digit(5) * 10 + digit(6);
     const int day = digit(8) * 10 + digit(9);

@@ -265,8 +265,7 @@ ComplianceEngine::ComplianceEngine(const LedgerData& records, std::vector<Comple
         if (!staff || !module) {
             continue;
         }
-        mapped.push_back(
-            Row{*staff, *module, CompletionDates{r.completedOn, r.explicitExpiresOn}});
+        mapped.push_back(Row{*staff, *module, CompletionDates{r.completedOn, r.explicitExpiresOn}});
     }
     rows.clear();
     rows.shrink_to_fit();
@@ -349,9 +348,11 @@ void ComplianceEngine::replaceCompletionsOf(std::size_t staff,
     resize(m_completionModule);
     resize(m_completedOn);
     resize(m_expiresOn);
-    const auto delta = static_cast<std::int64_t>(rows.size()) - static_cast<std::int64_t>(to - from);
+    const auto delta =
+        static_cast<std::int64_t>(rows.size()) - static_cast<std::int64_t>(to - from);
     for (std::size_t s = staff + 1; s < m_staffOffset.size(); ++s) {
-        m_staffOffset[s] = static_cast<std::uint32_t>(static_cast<std::int64_t>(m_staffOffset[s]) + delta);
+        m_staffOffset[s] =
+            static_cast<std::uint32_t>(static_cast<std::int64_t>(m_staffOffset[s]) + delta);
     }
     fillCompletions(rows, from);
 }

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "base/date.h"
-#include "store/ledger_data.h"
 #include "staff/staff.h"
+#include "store/ledger_data.h"
 #include "training/training.h"
 
 #include <cstdint>

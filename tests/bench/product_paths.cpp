@@ -38,14 +38,14 @@ TeamRows reportCoverageByTeam(const fs::path& ledgerPath, std::string_view passp
                               ledger::Date asOf) {
     // As app/cli/cli.cpp runReport: a read-only open, the engine from the compact load.
     ledger::Ledger ledger = ledger::Ledger::open(ledgerPath, passphrase, true);
-    const ledger::ComplianceEngine engine = ledger.engine();
+    const ledger::ComplianceEngine engine = ledger.training().engine();
     return ledger::teamCoverageReport(engine, asOf);
 }
 
 StaffRows reportByStaff(const fs::path& ledgerPath, std::string_view passphrase,
                         ledger::Date asOf) {
     ledger::Ledger ledger = ledger::Ledger::open(ledgerPath, passphrase, true);
-    const ledger::ComplianceEngine engine = ledger.engine();
+    const ledger::ComplianceEngine engine = ledger.training().engine();
     return ledger::staffStatusReport(engine, asOf);
 }
 
@@ -60,13 +60,13 @@ public:
     /// Session::reload: the first load.
     void reload() {
         (void)ledger.takeChanges();
-        data = std::make_shared<ledger::LedgerData>(ledger.records());
-        engine = std::make_shared<ledger::ComplianceEngine>(ledger.engine());
+        data = std::make_shared<ledger::LedgerData>(ledger.training().records());
+        engine = std::make_shared<ledger::ComplianceEngine>(ledger.training().engine());
         dataVersion = ledger.dataVersion();
     }
     /// Session::applyChanges, after a write.
     void applyChanges() {
-        ledger.refresh(*data, *engine, ledger.takeChanges());
+        ledger.training().refresh(*data, *engine, ledger.takeChanges());
         dataVersion = ledger.dataVersion();
     }
     ledger::Ledger ledger;
@@ -90,9 +90,9 @@ AppLedgerPtr openForApp(const fs::path& ledgerPath, std::string_view passphrase,
                                  " opened read-only; is another program writing it?");
     }
     app->reload();
-    (void)app->ledger.setting("organisation_name");
-    (void)app->ledger.setting("idle_lock_minutes");
-    (void)app->ledger.setting("actor");
+    (void)app->ledger.settings().get("organisation_name");
+    (void)app->ledger.settings().get("idle_lock_minutes");
+    (void)app->ledger.settings().get("actor");
     return app;
 }
 
@@ -115,16 +115,16 @@ void recordCompletionThroughApp(AppLedger& app, const std::string& employeeId,
     c.evidence = "bench";
     const ledger::ValidationContext context = ledger::makeValidationContext(*app.data, app.today);
     throwIfInvalid(ledger::validateCompletion(c, context));
-    app.ledger.addCompletion(c, app.today, kActor);
+    app.ledger.training().addCompletion(c, app.today, kActor);
     app.applyChanges();
 }
 
 void saveSettingThroughApp(AppLedger& app, const std::string& key, const std::string& value) {
     // Session::saveSettings, for one setting: Session::write -> Ledger::setSetting ->
     // Session::reload, then loadSettings.
-    app.ledger.setSetting(key, value, kActor);
+    app.ledger.settings().set(key, value, kActor);
     app.applyChanges();
-    (void)app.ledger.setting(key);
+    (void)app.ledger.settings().get(key);
 }
 
 void saveThemeThroughApp(AppLedger& app, const std::string& title,
@@ -141,7 +141,7 @@ void saveThemeThroughApp(AppLedger& app, const std::string& title,
     t.moduleCodes = moduleCodes;
     const ledger::ValidationContext context = ledger::makeValidationContext(*app.data, app.today);
     throwIfInvalid(ledger::validateAuditTheme(t, context));
-    app.ledger.saveAuditTheme(t, app.today, kActor);
+    app.ledger.themes().save(t, app.today, kActor);
     app.applyChanges();
 }
 
@@ -150,7 +150,7 @@ ImportCounts importCompletionsCsv(const fs::path& ledgerPath, std::string_view p
     // As app/cli/cli.cpp runImport: the file streamed through Ledger::importFile.
     ledger::Ledger ledger = ledger::Ledger::open(ledgerPath, passphrase);
     const ledger::ImportSummary summary =
-        ledger.importFile(ledger::ImportKind::Completions, csvPath, csvPath.filename().string(),
+        ledger.imports().file(ledger::ImportKind::Completions, csvPath, csvPath.filename().string(),
                           today, false, kActor);
     return ImportCounts{summary.added, summary.updated, summary.unchanged};
 }
@@ -178,7 +178,7 @@ GeneratedSize generateLedgers(const fs::path& ledgerPath, const fs::path& basePa
     // As app/cli/cli.cpp runGenerate: filled before it appears at its name.
     if (!fs::exists(ledgerPath)) {
         ledger::Ledger::create(ledgerPath, passphrase, kActor, [&](ledger::Ledger& l) {
-            l.importRecords(data, today, kActor);
+            l.imports().records(data, today, kActor);
         });
     }
     if (!fs::exists(csvPath)) {
@@ -207,7 +207,7 @@ GeneratedSize generateLedgers(const fs::path& ledgerPath, const fs::path& basePa
         data.completions.clear();
         data.completions.shrink_to_fit();
         ledger::Ledger::create(basePath, passphrase, kActor, [&](ledger::Ledger& l) {
-            l.importRecords(data, today, kActor);
+            l.imports().records(data, today, kActor);
         });
     }
     return size;

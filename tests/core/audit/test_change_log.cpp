@@ -37,14 +37,14 @@ struct Imported {
     ScratchDir dir;
     Ledger ledger = Ledger::create(dir / "l.ledger", "correct horse", "test");
     Imported() {
-        ledger.importCsv(ImportKind::Modules, "m.csv", kModules, kToday, false, "Mo");
-        ledger.importCsv(ImportKind::Staff, "s.csv", kStaff, kToday, false, "Sam");
+        ledger.imports().csv(ImportKind::Modules, "m.csv", kModules, kToday, false, "Mo");
+        ledger.imports().csv(ImportKind::Staff, "s.csv", kStaff, kToday, false, "Sam");
     }
 };
 
 std::vector<ChangeLogEntry> entriesOf(Ledger& ledger, std::string_view entity) {
     std::vector<ChangeLogEntry> found;
-    for (ChangeLogEntry& e : ledger.changeLog("", "")) {
+    for (ChangeLogEntry& e : ledger.audit().changeLog("", "")) {
         if (e.entity == entity) {
             found.push_back(std::move(e));
         }
@@ -55,7 +55,7 @@ std::vector<ChangeLogEntry> entriesOf(Ledger& ledger, std::string_view entity) {
 std::vector<std::string> errorsOf(Ledger& ledger, const std::string& csv) {
     std::vector<std::string> lines;
     try {
-        ledger.importCsv(ImportKind::Completions, "c.csv", csv, kToday, false, "t");
+        ledger.imports().csv(ImportKind::Completions, "c.csv", csv, kToday, false, "t");
     } catch (const ValidationError& e) {
         for (const FieldError& f : e.errors()) {
             lines.push_back(formatFieldError(f));
@@ -69,7 +69,7 @@ std::vector<std::string> errorsOf(Ledger& ledger, const std::string& csv) {
 TEST(ChangeLog, AnImportIsOneEntryThatEveryRecordItCreatedPointsTo) {
     Imported c;
     const ImportSummary summary =
-        c.ledger.importCsv(ImportKind::Completions, "c.csv", kCompletions, kToday, false, "Cy");
+        c.ledger.imports().csv(ImportKind::Completions, "c.csv", kCompletions, kToday, false, "Cy");
     EXPECT_EQ(summary.added, 3);
     const auto imports = entriesOf(c.ledger, "import");
     ASSERT_EQ(imports.size(), 3u); // modules, staff, completions
@@ -82,13 +82,13 @@ TEST(ChangeLog, AnImportIsOneEntryThatEveryRecordItCreatedPointsTo) {
                                    R"("unchanged":"0"})");
     EXPECT_TRUE(entriesOf(c.ledger, "completion").empty()); // no entry per record
     EXPECT_TRUE(entriesOf(c.ledger, "staff").empty());
-    for (const Completion& done : c.ledger.data().completions) {
-        const RecordOrigin origin = c.ledger.originOf("completion", done.id);
+    for (const Completion& done : c.ledger.training().data().completions) {
+        const RecordOrigin origin = c.ledger.audit().originOf("completion", done.id);
         ASSERT_TRUE(origin.created.has_value());
         EXPECT_EQ(origin.created->id, entry.id);
         EXPECT_FALSE(origin.changed.has_value());
     }
-    const RecordOrigin module = c.ledger.originOf("module", c.ledger.data().modules.at(0).id);
+    const RecordOrigin module = c.ledger.audit().originOf("module", c.ledger.training().data().modules.at(0).id);
     ASSERT_TRUE(module.created.has_value());
     EXPECT_EQ(module.created->recordKey, "m.csv");
     EXPECT_EQ(module.created->actor, "Mo");
@@ -96,12 +96,12 @@ TEST(ChangeLog, AnImportIsOneEntryThatEveryRecordItCreatedPointsTo) {
 
 TEST(ChangeLog, ReimportingTheSameFileLogsOnlyTheImportAndAChangeLogsItsBeforeAndAfter) {
     Imported c;
-    c.ledger.importCsv(ImportKind::Completions, "c.csv", kCompletions, kToday, false, "t");
-    const std::size_t before = c.ledger.changeLog("", "").size();
+    c.ledger.imports().csv(ImportKind::Completions, "c.csv", kCompletions, kToday, false, "t");
+    const std::size_t before = c.ledger.audit().changeLog("", "").size();
     const ImportSummary again =
-        c.ledger.importCsv(ImportKind::Completions, "c.csv", kCompletions, kToday, false, "t");
+        c.ledger.imports().csv(ImportKind::Completions, "c.csv", kCompletions, kToday, false, "t");
     EXPECT_EQ(again.unchanged, 3);
-    const auto log = c.ledger.changeLog("", "");
+    const auto log = c.ledger.audit().changeLog("", "");
     ASSERT_EQ(log.size(), before + 1); // the event is logged once, with its counts
     EXPECT_EQ(log.back().entity, "import");
     EXPECT_NE(log.back().newValues.find(R"("unchanged":"3")"), std::string::npos);
@@ -109,7 +109,7 @@ TEST(ChangeLog, ReimportingTheSameFileLogsOnlyTheImportAndAChangeLogsItsBeforeAn
     std::string changed = kCompletions;
     changed.replace(changed.find("cert 1"), 6, "cert 9");
     const ImportSummary update =
-        c.ledger.importCsv(ImportKind::Completions, "c2.csv", changed, kToday, false, "Ed");
+        c.ledger.imports().csv(ImportKind::Completions, "c2.csv", changed, kToday, false, "Ed");
     EXPECT_EQ(update.updated, 1);
     const auto entries = entriesOf(c.ledger, "completion");
     ASSERT_EQ(entries.size(), 1u);
@@ -118,10 +118,10 @@ TEST(ChangeLog, ReimportingTheSameFileLogsOnlyTheImportAndAChangeLogsItsBeforeAn
     EXPECT_EQ(entries[0].subject, "E1");
     EXPECT_EQ(entries[0].oldValues, R"({"evidence":"cert 1"})");
     EXPECT_EQ(entries[0].newValues, R"({"evidence":"cert 9"})");
-    const auto completions = c.ledger.completionsOf("E1");
+    const auto completions = c.ledger.training().completionsOf("E1");
     const auto fire = std::find_if(completions.begin(), completions.end(),
                                    [](const Completion& x) { return x.moduleCode == "FIRE"; });
-    const RecordOrigin origin = c.ledger.originOf("completion", fire->id);
+    const RecordOrigin origin = c.ledger.audit().originOf("completion", fire->id);
     ASSERT_TRUE(origin.created && origin.changed);
     EXPECT_EQ(origin.created->recordKey, "c.csv");
     EXPECT_EQ(origin.changed->id, entries[0].id);
@@ -130,14 +130,14 @@ TEST(ChangeLog, ReimportingTheSameFileLogsOnlyTheImportAndAChangeLogsItsBeforeAn
 
 TEST(ChangeLog, EditorsLinkTheirEntriesAndTheSubjectFindsAPersonsHistory) {
     Imported c;
-    c.ledger.importCsv(ImportKind::Completions, "c.csv", kCompletions, kToday, false, "t");
+    c.ledger.imports().csv(ImportKind::Completions, "c.csv", kCompletions, kToday, false, "t");
     Completion added;
     added.employeeId = "E1";
     added.moduleCode = "FIRE";
     added.completedOn = makeDate(2026, 6, 1);
-    const RecordId id = c.ledger.addCompletion(added, kToday, "Ed");
-    c.ledger.voidCompletion(id, "duplicate", "Vi");
-    const RecordOrigin origin = c.ledger.originOf("completion", id);
+    const RecordId id = c.ledger.training().addCompletion(added, kToday, "Ed");
+    c.ledger.training().voidCompletion(id, "duplicate", "Vi");
+    const RecordOrigin origin = c.ledger.audit().originOf("completion", id);
     ASSERT_TRUE(origin.created && origin.changed);
     EXPECT_EQ(origin.created->action, "add");
     EXPECT_EQ(origin.created->actor, "Ed");
@@ -145,7 +145,7 @@ TEST(ChangeLog, EditorsLinkTheirEntriesAndTheSubjectFindsAPersonsHistory) {
     EXPECT_EQ(origin.changed->actor, "Vi");
 
     std::vector<std::pair<std::string, std::string>> seen;
-    for (const ChangeLogEntry& e : c.ledger.historyOf("E1")) {
+    for (const ChangeLogEntry& e : c.ledger.audit().historyOf("E1")) {
         seen.emplace_back(e.entity + " " + e.recordKey, e.action);
     }
     EXPECT_EQ(seen, (std::vector<std::pair<std::string, std::string>>{
@@ -154,8 +154,8 @@ TEST(ChangeLog, EditorsLinkTheirEntriesAndTheSubjectFindsAPersonsHistory) {
                         {"completion E1/FIRE/2026-06-01", "add"},
                         {"completion E1/FIRE/2026-06-01", "void"}}));
     // E1/2's keys start with "E1/" but are not E1's, and the other way round.
-    ASSERT_EQ(c.ledger.historyOf("E1/2").size(), 2u);
-    EXPECT_TRUE(c.ledger.historyOf("E9").empty());
+    ASSERT_EQ(c.ledger.audit().historyOf("E1/2").size(), 2u);
+    EXPECT_TRUE(c.ledger.audit().historyOf("E9").empty());
 }
 
 TEST(ChangeLog, ARepeatedKeyInOneFileIsFoundWithoutHoldingEveryKey) {
@@ -175,10 +175,10 @@ TEST(ChangeLog, ARepeatedKeyInOneFileIsFoundWithoutHoldingEveryKey) {
                   "c.csv:7: completed_on: the completion of BAD by E1 on 2026-01-10 is also on "
                   "line 6 with other values",
               }));
-    EXPECT_TRUE(c.ledger.data().completions.empty());
+    EXPECT_TRUE(c.ledger.training().data().completions.empty());
     EXPECT_EQ(entriesOf(c.ledger, "import").size(), 2u); // rolled back with the rest
 
-    const ImportSummary summary = c.ledger.importCsv(
+    const ImportSummary summary = c.ledger.imports().csv(
         ImportKind::Completions, "c.csv", header + "E1,FIRE,2026-01-10,,a\nE1,FIRE,2026-01-10,,a\n",
         kToday, false, "t");
     EXPECT_EQ(summary.added, 1);
@@ -188,16 +188,16 @@ TEST(ChangeLog, ARepeatedKeyInOneFileIsFoundWithoutHoldingEveryKey) {
 TEST(ChangeLog, AFileIsImportedFromItsPathAsFromItsText) {
     Imported c;
     test::writeAll(c.dir / "c.csv", kCompletions);
-    const ImportSummary dry = c.ledger.importFile(ImportKind::Completions, c.dir / "c.csv", "c.csv",
+    const ImportSummary dry = c.ledger.imports().file(ImportKind::Completions, c.dir / "c.csv", "c.csv",
                                                   kToday, true, "t");
     EXPECT_EQ(dry.added, 3);
-    EXPECT_TRUE(c.ledger.data().completions.empty());
-    const ImportSummary done = c.ledger.importFile(ImportKind::Completions, c.dir / "c.csv",
+    EXPECT_TRUE(c.ledger.training().data().completions.empty());
+    const ImportSummary done = c.ledger.imports().file(ImportKind::Completions, c.dir / "c.csv",
                                                    "c.csv", kToday, false, "t");
     EXPECT_EQ(done.added, 3);
     EXPECT_NE(entriesOf(c.ledger, "import").back().newValues.find(sha256Hex(kCompletions)),
               std::string::npos);
-    EXPECT_THROW((void)c.ledger.importFile(ImportKind::Completions, c.dir / "none.csv",
+    EXPECT_THROW((void)c.ledger.imports().file(ImportKind::Completions, c.dir / "none.csv",
                                            "none.csv", kToday, false, "t"),
                  ImportFileError);
 }
@@ -216,7 +216,7 @@ TEST(GoldenLedger, ASchema3LedgerUpgradesWithItsBackupSameReportsAndItsHistory) 
         EXPECT_TRUE(ledger.check().empty());
     }
     Ledger ledger = Ledger::open(path, passphrase, true);
-    const ComplianceEngine engine = ledger.engine();
+    const ComplianceEngine engine = ledger.training().engine();
     const Date asOf = makeDate(2025, 6, 30);
     EXPECT_EQ(formatTeamCoverageCsv(teamCoverageReport(engine, asOf)),
               test::readAll(golden / "expected-team-2025-06-30.csv"));
@@ -224,7 +224,7 @@ TEST(GoldenLedger, ASchema3LedgerUpgradesWithItsBackupSameReportsAndItsHistory) 
               test::readAll(golden / "expected-staff-2025-06-30.csv"));
 
     // E00001's history: their record's add and update, their completions' adds, by subject.
-    const auto history = ledger.historyOf("E00001");
+    const auto history = ledger.audit().historyOf("E00001");
     const auto has = [&](std::string_view key, std::string_view action, std::string_view actor) {
         return std::any_of(history.begin(), history.end(), [&](const ChangeLogEntry& e) {
             return e.recordKey == key && e.action == action && e.actor == actor &&
@@ -239,20 +239,20 @@ TEST(GoldenLedger, ASchema3LedgerUpgradesWithItsBackupSameReportsAndItsHistory) 
                             [](const ChangeLogEntry& e) { return e.subject == "E00001"; }));
 
     // Old records still say who created and changed them.
-    const auto staff = ledger.data().staff;
+    const auto staff = ledger.training().data().staff;
     const auto e1 = std::find_if(staff.begin(), staff.end(),
                                  [](const Staff& s) { return s.employeeId == "E00001"; });
     ASSERT_NE(e1, staff.end());
-    const RecordOrigin origin = ledger.originOf("staff", e1->id);
+    const RecordOrigin origin = ledger.audit().originOf("staff", e1->id);
     ASSERT_TRUE(origin.created && origin.changed);
     EXPECT_EQ(origin.created->actor, "golden maker");
     EXPECT_EQ(origin.changed->actor, "golden editor");
-    const auto completions = ledger.completionsOf("E00001");
+    const auto completions = ledger.training().completionsOf("E00001");
     const auto added = std::find_if(completions.begin(), completions.end(), [](const Completion& x) {
         return x.moduleCode == "FIRE" && formatIso(x.completedOn) == "2025-06-01";
     });
     ASSERT_NE(added, completions.end());
-    const RecordOrigin completion = ledger.originOf("completion", added->id);
+    const RecordOrigin completion = ledger.audit().originOf("completion", added->id);
     ASSERT_TRUE(completion.created.has_value());
     EXPECT_EQ(completion.created->actor, "golden editor");
     EXPECT_EQ(completion.created->recordKey, "E00001/FIRE/2025-06-01");

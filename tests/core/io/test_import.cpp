@@ -33,7 +33,7 @@ std::vector<std::string> messages(const ValidationError& e) {
 
 std::vector<std::string> importErrors(Ledger& ledger, ImportKind kind, const std::string& csv) {
     try {
-        ledger.importCsv(kind, "in.csv", csv, kToday, false, "test");
+        ledger.imports().csv(kind, "in.csv", csv, kToday, false, "test");
     } catch (const ValidationError& e) {
         return messages(e);
     }
@@ -82,13 +82,13 @@ TEST(Csv, QuotesOnlyWhereNeeded) {
 TEST(Import, AddsThenFindsNothingToChangeTheSecondTime) {
     ScratchDir dir;
     Ledger ledger = Ledger::create(dir / "l", "pw", "test");
-    auto first = ledger.importCsv(ImportKind::Modules, "m.csv", kModules, kToday, false, "t");
+    auto first = ledger.imports().csv(ImportKind::Modules, "m.csv", kModules, kToday, false, "t");
     EXPECT_EQ(first.added, 2);
-    auto second = ledger.importCsv(ImportKind::Modules, "m.csv", kModules, kToday, false, "t");
+    auto second = ledger.imports().csv(ImportKind::Modules, "m.csv", kModules, kToday, false, "t");
     EXPECT_EQ(second.added, 0);
     EXPECT_EQ(second.updated, 0);
     EXPECT_EQ(second.unchanged, 2);
-    const auto modules = ledger.data().modules;
+    const auto modules = ledger.training().data().modules;
     ASSERT_EQ(modules.size(), 2u);
     EXPECT_EQ(modules[0].code, "ED");
     EXPECT_FALSE(modules[0].renewalMonths);
@@ -101,33 +101,33 @@ TEST(Import, AddsThenFindsNothingToChangeTheSecondTime) {
 TEST(Import, ARowWhoseKeyExistsWithOtherValuesUpdatesIt) {
     ScratchDir dir;
     Ledger ledger = Ledger::create(dir / "l", "pw", "test");
-    ledger.importCsv(ImportKind::Modules, "m.csv", kModules, kToday, false, "t");
+    ledger.imports().csv(ImportKind::Modules, "m.csv", kModules, kToday, false, "t");
     const std::string changed = "code,title,renewal_months,renewal_basis,window_days,"
                                 "due_soon_days,asc_wds_category\nFIRE,Fire safety,24,expiry,60,"
                                 "30,6\nNEW,New module,12,,,,\n";
     const auto summary =
-        ledger.importCsv(ImportKind::Modules, "m.csv", changed, kToday, false, "t");
+        ledger.imports().csv(ImportKind::Modules, "m.csv", changed, kToday, false, "t");
     EXPECT_EQ(summary.added, 1);
     EXPECT_EQ(summary.updated, 1);
     EXPECT_EQ(summary.unchanged, 0);
-    EXPECT_EQ(ledger.data().modules.size(), 3u);
+    EXPECT_EQ(ledger.training().data().modules.size(), 3u);
 }
 
 TEST(Import, DryRunCountsAndWritesNothing) {
     ScratchDir dir;
     Ledger ledger = Ledger::create(dir / "l", "pw", "test");
     const auto summary =
-        ledger.importCsv(ImportKind::Modules, "m.csv", kModules, kToday, true, "t");
+        ledger.imports().csv(ImportKind::Modules, "m.csv", kModules, kToday, true, "t");
     EXPECT_EQ(summary.added, 2);
-    EXPECT_TRUE(ledger.data().modules.empty());
+    EXPECT_TRUE(ledger.training().data().modules.empty());
 }
 
 TEST(Import, StaffWithLineManagersLaterInTheFileAndTeamsCreatedByName) {
     ScratchDir dir;
     Ledger ledger = Ledger::create(dir / "l", "pw", "test");
-    const auto summary = ledger.importCsv(ImportKind::Staff, "s.csv", kStaff, kToday, false, "t");
+    const auto summary = ledger.imports().csv(ImportKind::Staff, "s.csv", kStaff, kToday, false, "t");
     EXPECT_EQ(summary.added, 2);
-    const auto staff = ledger.data().staff;
+    const auto staff = ledger.training().data().staff;
     ASSERT_EQ(staff.size(), 2u);
     EXPECT_EQ(staff[1].lineManagerId, "E1");
     EXPECT_EQ(staff[1].registrationBody, RegistrationBody::SocialWorkEngland);
@@ -151,8 +151,8 @@ TEST(Import, EveryProblemIsReportedByLineAndNothingIsWritten) {
                   "in.csv:5: employee_id: employee id E1 is also on line 2 with other values",
                   "in.csv:6: role: the record has 4 fields but the header has 7",
               }));
-    EXPECT_TRUE(ledger.data().staff.empty());
-    EXPECT_EQ(ledger.changeLog("", "").size(), 1u); // only the creation
+    EXPECT_TRUE(ledger.training().data().staff.empty());
+    EXPECT_EQ(ledger.audit().changeLog("", "").size(), 1u); // only the creation
 }
 
 TEST(Import, HeaderProblemsNameTheColumnOnLineOne) {
@@ -173,7 +173,7 @@ TEST(Import, UnknownColumnsAreReportedAndIgnored) {
     Ledger ledger = Ledger::create(dir / "l", "pw", "test");
     const std::string csv = "code,title,renewal_months,renewal_basis,window_days,due_soon_days,"
                             "asc_wds_category,owner\nFIRE,Fire safety,12,,,,6,Sam\n";
-    const auto summary = ledger.importCsv(ImportKind::Modules, "m.csv", csv, kToday, false, "t");
+    const auto summary = ledger.imports().csv(ImportKind::Modules, "m.csv", csv, kToday, false, "t");
     EXPECT_EQ(summary.added, 1);
     ASSERT_EQ(summary.notices.size(), 1u);
     EXPECT_EQ(formatFieldError(summary.notices[0]),
@@ -207,7 +207,7 @@ TEST(Import, ModuleValuesAreCheckedAgainstTheirRanges) {
 TEST(Import, RequirementScopesAndReferences) {
     ScratchDir dir;
     Ledger ledger = Ledger::create(dir / "l", "pw", "test");
-    ledger.importCsv(ImportKind::Modules, "m.csv", kModules, kToday, false, "t");
+    ledger.imports().csv(ImportKind::Modules, "m.csv", kModules, kToday, false, "t");
     const std::string csv = "module,scope,value,due_within_days,effective_from\n"
                             "FIRE,all,,30,\n"
                             "FIRE,team,,30,\n"
@@ -224,14 +224,14 @@ TEST(Import, RequirementScopesAndReferences) {
                   "in.csv:6: effective_from: '2026-13-01' is not a date in the form YYYY-MM-DD",
                   "in.csv:7: module: the rule FIRE/all/ is also on line 2 with other values",
               }));
-    EXPECT_TRUE(ledger.data().requirements.empty());
+    EXPECT_TRUE(ledger.training().data().requirements.empty());
 }
 
 TEST(Import, CompletionsNeedKnownPeopleAndModulesAndNoFutureDates) {
     ScratchDir dir;
     Ledger ledger = Ledger::create(dir / "l", "pw", "test");
-    ledger.importCsv(ImportKind::Modules, "m.csv", kModules, kToday, false, "t");
-    ledger.importCsv(ImportKind::Staff, "s.csv", kStaff, kToday, false, "t");
+    ledger.imports().csv(ImportKind::Modules, "m.csv", kModules, kToday, false, "t");
+    ledger.imports().csv(ImportKind::Staff, "s.csv", kStaff, kToday, false, "t");
     const std::string csv = "employee_id,module,completed_on,expires_on,evidence\n"
                             "E1,FIRE,2026-11-25,,today is fine\n"
                             "E1,FIRE,2026-11-26,,\n"
@@ -252,29 +252,29 @@ TEST(Import, CompletionsNeedKnownPeopleAndModulesAndNoFutureDates) {
                   "line 7 with other values",
                   "in.csv:9: completed_on: a date is required (YYYY-MM-DD)",
               }));
-    EXPECT_TRUE(ledger.data().completions.empty());
+    EXPECT_TRUE(ledger.training().data().completions.empty());
 }
 
 TEST(Import, TheSameCompletionTwiceIsOneRecord) {
     ScratchDir dir;
     Ledger ledger = Ledger::create(dir / "l", "pw", "test");
-    ledger.importCsv(ImportKind::Modules, "m.csv", kModules, kToday, false, "t");
-    ledger.importCsv(ImportKind::Staff, "s.csv", kStaff, kToday, false, "t");
+    ledger.imports().csv(ImportKind::Modules, "m.csv", kModules, kToday, false, "t");
+    ledger.imports().csv(ImportKind::Staff, "s.csv", kStaff, kToday, false, "t");
     const std::string csv = "employee_id,module,completed_on,expires_on,evidence\n"
                             "E1,FIRE,2025-01-01,,cert.pdf\n"
                             "E1,FIRE,2025-01-01,,cert.pdf\n";
-    const auto first = ledger.importCsv(ImportKind::Completions, "c.csv", csv, kToday, false, "t");
+    const auto first = ledger.imports().csv(ImportKind::Completions, "c.csv", csv, kToday, false, "t");
     EXPECT_EQ(first.added, 1);
-    const auto again = ledger.importCsv(ImportKind::Completions, "c.csv", csv, kToday, false, "t");
+    const auto again = ledger.imports().csv(ImportKind::Completions, "c.csv", csv, kToday, false, "t");
     EXPECT_EQ(first.unchanged, 1); // the repeated row changes nothing
     EXPECT_EQ(again.unchanged, 2);
-    EXPECT_EQ(ledger.data().completions.size(), 1u);
+    EXPECT_EQ(ledger.training().data().completions.size(), 1u);
     const std::string corrected = "employee_id,module,completed_on,expires_on,evidence\n"
                                   "E1,FIRE,2025-01-01,2026-01-31,cert-v2.pdf\n";
     const auto fix =
-        ledger.importCsv(ImportKind::Completions, "c.csv", corrected, kToday, false, "t");
+        ledger.imports().csv(ImportKind::Completions, "c.csv", corrected, kToday, false, "t");
     EXPECT_EQ(fix.updated, 1);
-    const auto stored = ledger.data().completions;
+    const auto stored = ledger.training().data().completions;
     ASSERT_EQ(stored.size(), 1u);
     EXPECT_EQ(stored[0].evidence, "cert-v2.pdf");
     EXPECT_EQ(stored[0].expiresOn, makeDate(2026, 1, 31));
@@ -283,12 +283,12 @@ TEST(Import, TheSameCompletionTwiceIsOneRecord) {
 TEST(Import, OptionalStaffColumnsLeftOutKeepWhatTheLedgerHolds) {
     ScratchDir dir;
     Ledger ledger = Ledger::create(dir / "l", "pw", "test");
-    ledger.importCsv(ImportKind::Staff, "s.csv", kStaff, kToday, false, "t");
+    ledger.imports().csv(ImportKind::Staff, "s.csv", kStaff, kToday, false, "t");
     const std::string without = "employee_id,full_name,email,team,role,start_date,leave_date\n"
                                 "E2,Ann Worker,ann@example.org,West,Social Worker,2021-03-01,\n";
-    const auto summary = ledger.importCsv(ImportKind::Staff, "s.csv", without, kToday, false, "t");
+    const auto summary = ledger.imports().csv(ImportKind::Staff, "s.csv", without, kToday, false, "t");
     EXPECT_EQ(summary.updated, 1);
-    const auto staff = ledger.data().staff;
+    const auto staff = ledger.training().data().staff;
     ASSERT_EQ(staff.size(), 2u);
     EXPECT_EQ(staff[1].team, "West");
     EXPECT_EQ(staff[1].lineManagerId, "E1");
@@ -312,5 +312,5 @@ TEST(Import, BrokenQuotingInOneRecordHidesNoOtherProblem) {
                   "quote)",
                   "in.csv:5: renewal_basis: 'sometimes' is not completion or expiry",
               }));
-    EXPECT_TRUE(ledger.data().modules.empty());
+    EXPECT_TRUE(ledger.training().data().modules.empty());
 }

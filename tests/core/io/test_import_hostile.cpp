@@ -50,7 +50,7 @@ std::vector<std::string> messages(const std::vector<FieldError>& errors) {
 /// The problems an import reports (empty when it went through).
 std::vector<std::string> importErrors(Ledger& ledger, ImportKind kind, const std::string& csv) {
     try {
-        ledger.importCsv(kind, "in.csv", csv, kToday, false, "test");
+        ledger.imports().csv(kind, "in.csv", csv, kToday, false, "test");
     } catch (const ValidationError& e) {
         return messages(e.errors());
     }
@@ -81,9 +81,9 @@ struct Small {
     ScratchDir dir;
     Ledger ledger = Ledger::create(dir / "l", "pw", "test");
     Small() {
-        ledger.importCsv(ImportKind::Modules, "m.csv", kModulesHeader + "FIRE,Fire safety,12,,,,\n",
+        ledger.imports().csv(ImportKind::Modules, "m.csv", kModulesHeader + "FIRE,Fire safety,12,,,,\n",
                          kToday, false, "t");
-        ledger.importCsv(ImportKind::Staff, "s.csv", kStaffHeader + staffRow("E1", "Pat Lead"),
+        ledger.imports().csv(ImportKind::Staff, "s.csv", kStaffHeader + staffRow("E1", "Pat Lead"),
                          kToday, false, "t");
     }
 };
@@ -154,7 +154,7 @@ TEST(HostileText, AByteOrderMarkInsideAnEmployeeIdIsRefusedNotASecondPerson) {
     EXPECT_EQ(importErrors(small.ledger, ImportKind::Staff, csv),
               (std::vector<std::string>{"in.csv:3: employee_id: holds the invisible character "
                                         "U+FEFF (byte order mark) at character 1"}));
-    EXPECT_EQ(small.ledger.data().staff.size(), 1u);
+    EXPECT_EQ(small.ledger.training().data().staff.size(), 1u);
 }
 
 TEST(HostileText, ControlAndInvisibleCharactersAndOuterSpacesInNamesNameTheirPlace) {
@@ -175,7 +175,7 @@ TEST(HostileText, ControlAndInvisibleCharactersAndOuterSpacesInNamesNameTheirPla
             "in.csv:7: line_manager_id: holds the invisible character U+2060 (word joiner) at "
             "character 3",
         }));
-    EXPECT_EQ(small.ledger.data().staff.size(), 1u);
+    EXPECT_EQ(small.ledger.training().data().staff.size(), 1u);
 }
 
 TEST(HostileText, FreeTextTakesTabsAndQuotedLineBreaksButNoOtherControlCharacter) {
@@ -196,7 +196,7 @@ TEST(HostileText, FreeTextTakesTabsAndQuotedLineBreaksButNoOtherControlCharacter
                   "in.csv:3: evidence: holds the control character U+0000 (NUL) at character 4 "
                   "(only tabs and line breaks may be used)",
               }));
-    EXPECT_EQ(small.ledger.data().completions.size(), 1u);
+    EXPECT_EQ(small.ledger.training().data().completions.size(), 1u);
 }
 
 TEST(HostileText, PlainValuesAndIgnoredColumnsAreCheckedToo) {
@@ -228,22 +228,22 @@ TEST(HostileText, AHeaderNameWithAnInvisibleCharacterIsNamedByItsPlace) {
 TEST(HostileText, TheEditorsRefuseWhatIsNotTextInIdsCodesNamesAndFreeText) {
     Small small;
     Ledger& l = small.ledger;
-    EXPECT_EQ(formErrors([&] { l.addStaff(person("E2\xEF\xBB\xBF", "Sam"), kToday, "t"); }),
+    EXPECT_EQ(formErrors([&] { l.staff().add(person("E2\xEF\xBB\xBF", "Sam"), kToday, "t"); }),
               (std::vector<std::string>{"employee_id: holds the invisible character U+FEFF (byte "
                                         "order mark) at character 3"}));
     Module m;
     m.code = " FIRE2";
     m.title = "Fire\ttwo";
     m.renewalMonths = 12;
-    EXPECT_EQ(formErrors([&] { l.saveModule(m, true, "t"); }),
+    EXPECT_EQ(formErrors([&] { l.training().saveModule(m, true, "t"); }),
               (std::vector<std::string>{
                   "code: begins with a space",
                   "title: holds the control character U+0009 (tab) at character 5",
               }));
-    EXPECT_EQ(formErrors([&] { l.addTeam("West\xC2\xAD", "t"); }),
+    EXPECT_EQ(formErrors([&] { l.staff().addTeam("West\xC2\xAD", "t"); }),
               (std::vector<std::string>{
                   "name: holds the invisible character U+00AD (soft hyphen) at character 5"}));
-    EXPECT_EQ(formErrors([&] { l.renameTeam("East", "East\x7f", "t"); }),
+    EXPECT_EQ(formErrors([&] { l.staff().renameTeam("East", "East\x7f", "t"); }),
               (std::vector<std::string>{
                   "to: holds the control character U+007F (delete) at character 5"}));
     Completion c;
@@ -251,23 +251,23 @@ TEST(HostileText, TheEditorsRefuseWhatIsNotTextInIdsCodesNamesAndFreeText) {
     c.moduleCode = "FIRE";
     c.completedOn = makeDate(2025, 1, 1);
     c.evidence = std::string("scan\0.pdf", 9);
-    EXPECT_EQ(formErrors([&] { l.addCompletion(c, kToday, "t"); }),
+    EXPECT_EQ(formErrors([&] { l.training().addCompletion(c, kToday, "t"); }),
               (std::vector<std::string>{"evidence: holds the control character U+0000 (NUL) at "
                                         "character 5 (only tabs and line breaks may be used)"}));
     c.evidence = "scan\t1.pdf\nfiled";
-    const RecordId id = l.addCompletion(c, kToday, "t");
-    EXPECT_EQ(formErrors([&] { l.voidCompletion(id, "typo\x1b", "t"); }),
+    const RecordId id = l.training().addCompletion(c, kToday, "t");
+    EXPECT_EQ(formErrors([&] { l.training().voidCompletion(id, "typo\x1b", "t"); }),
               (std::vector<std::string>{"reason: holds the control character U+001B at character "
                                         "5 (only tabs and line breaks may be used)"}));
     AuditTheme theme;
     theme.title = "Recording\xE2\x80\x8E";
     theme.raisedOn = makeDate(2026, 1, 1);
     theme.notes = "right-to-left \xE2\x80\x8F marks are fine in notes";
-    EXPECT_EQ(formErrors([&] { l.saveAuditTheme(theme, kToday, "t"); }),
+    EXPECT_EQ(formErrors([&] { l.themes().save(theme, kToday, "t"); }),
               (std::vector<std::string>{"title: holds the invisible character U+200E "
                                         "(left-to-right mark) at character 10"}));
-    EXPECT_EQ(l.data().staff.size(), 1u);
-    EXPECT_EQ(l.teams(), (std::vector<std::string>{"East"}));
+    EXPECT_EQ(l.training().data().staff.size(), 1u);
+    EXPECT_EQ(l.staff().teams(), (std::vector<std::string>{"East"}));
 }
 
 TEST(HostileText, TheUnicodeTablesHoldExactlyCcAndCf) {
@@ -323,7 +323,7 @@ TEST(HostileDates, ImportsTakeDatesFrom1900To2099Only) {
     EXPECT_EQ(importErrors(small.ledger, ImportKind::Requirements, rules),
               (std::vector<std::string>{"in.csv:2: effective_from: 2100-01-01 is after "
                                         "2099-12-31, the latest date the ledger takes"}));
-    EXPECT_TRUE(small.ledger.data().completions.empty());
+    EXPECT_TRUE(small.ledger.training().data().completions.empty());
 }
 
 TEST(HostileDates, TheEditorsTakeDatesFrom1900To2099Only) {
@@ -331,38 +331,38 @@ TEST(HostileDates, TheEditorsTakeDatesFrom1900To2099Only) {
     Ledger& l = small.ledger;
     Staff s = person("E2", "Sam");
     s.startDate = makeDate(9999, 12, 31);
-    EXPECT_EQ(formErrors([&] { l.addStaff(s, kToday, "t"); }),
+    EXPECT_EQ(formErrors([&] { l.staff().add(s, kToday, "t"); }),
               (std::vector<std::string>{"start_date: 9999-12-31 is after 2099-12-31, the latest "
                                         "date the ledger takes"}));
     s.startDate = makeDate(2020, 1, 1);
     s.leaveDate = makeDate(2100, 1, 1);
-    EXPECT_EQ(formErrors([&] { l.addStaff(s, kToday, "t"); }),
+    EXPECT_EQ(formErrors([&] { l.staff().add(s, kToday, "t"); }),
               (std::vector<std::string>{"leave_date: 2100-01-01 is after 2099-12-31, the latest "
                                         "date the ledger takes"}));
     Completion c;
     c.employeeId = "E1";
     c.moduleCode = "FIRE";
     c.completedOn = makeDate(1, 1, 1);
-    EXPECT_EQ(formErrors([&] { l.addCompletion(c, kToday, "t"); }),
+    EXPECT_EQ(formErrors([&] { l.training().addCompletion(c, kToday, "t"); }),
               (std::vector<std::string>{"completed_on: 0001-01-01 is before 1900-01-01, the "
                                         "earliest date the ledger takes"}));
     c.completedOn = makeDate(2025, 1, 1);
-    const RecordId id = l.addCompletion(c, kToday, "t");
+    const RecordId id = l.training().addCompletion(c, kToday, "t");
     c.id = id;
     c.expiresOn = makeDate(9999, 12, 31);
-    EXPECT_EQ(formErrors([&] { l.correctCompletion(c, "certificate", kToday, "t"); }),
+    EXPECT_EQ(formErrors([&] { l.training().correctCompletion(c, "certificate", kToday, "t"); }),
               (std::vector<std::string>{"expires_on: 9999-12-31 is after 2099-12-31, the latest "
                                         "date the ledger takes"}));
     Requirement r;
     r.moduleCode = "FIRE";
     r.effectiveFrom = makeDate(1899, 12, 31);
-    EXPECT_EQ(formErrors([&] { l.saveRequirement(r, "t"); }),
+    EXPECT_EQ(formErrors([&] { l.training().saveRequirement(r, "t"); }),
               (std::vector<std::string>{"effective_from: 1899-12-31 is before 1900-01-01, the "
                                         "earliest date the ledger takes"}));
     AuditTheme theme;
     theme.title = "Recording";
     theme.raisedOn = makeDate(1, 1, 1);
-    EXPECT_EQ(formErrors([&] { l.saveAuditTheme(theme, kToday, "t"); }),
+    EXPECT_EQ(formErrors([&] { l.themes().save(theme, kToday, "t"); }),
               (std::vector<std::string>{"raised_on: 0001-01-01 is before 1900-01-01, the "
                                         "earliest date the ledger takes"}));
 }
@@ -380,7 +380,7 @@ TEST(HostileLoops, AnImportedLineManagerLoopIsRefusedNamingThePeople) {
                   "in.csv:4: line_manager_id: the line managers go round in a loop: C (Cy) -> "
                   "A (Ann) -> B (Bo) -> C (Cy)",
               }));
-    EXPECT_EQ(small.ledger.data().staff.size(), 1u);
+    EXPECT_EQ(small.ledger.training().data().staff.size(), 1u);
 }
 
 TEST(HostileLoops, ALoopThroughStoredAndImportedPeopleIsRefused) {
@@ -403,15 +403,15 @@ TEST(HostileLoops, ALoopThroughStoredAndImportedPeopleIsRefused) {
 TEST(HostileLoops, TheEditorsRefuseALoopNamingThePeople) {
     Small small;
     Ledger& l = small.ledger;
-    l.addStaff(person("B", "Bo", "E1"), kToday, "t");
-    l.addStaff(person("C", "Cy", "B"), kToday, "t");
-    EXPECT_EQ(formErrors([&] { l.updateStaff(person("E1", "Pat Lead", "C"), kToday, "t"); }),
+    l.staff().add(person("B", "Bo", "E1"), kToday, "t");
+    l.staff().add(person("C", "Cy", "B"), kToday, "t");
+    EXPECT_EQ(formErrors([&] { l.staff().update(person("E1", "Pat Lead", "C"), kToday, "t"); }),
               (std::vector<std::string>{"line_manager_id: the line managers go round in a loop: "
                                         "E1 (Pat Lead) -> C (Cy) -> B (Bo) -> E1 (Pat Lead)"}));
-    EXPECT_EQ(formErrors([&] { l.updateStaff(person("B", "Bo", "B"), kToday, "t"); }),
+    EXPECT_EQ(formErrors([&] { l.staff().update(person("B", "Bo", "B"), kToday, "t"); }),
               (std::vector<std::string>{"line_manager_id: a person cannot be their own line "
                                         "manager"}));
-    EXPECT_EQ(formErrors([&] { l.updateStaff(person("E1", "Pat Lead", ""), kToday, "t"); }),
+    EXPECT_EQ(formErrors([&] { l.staff().update(person("E1", "Pat Lead", ""), kToday, "t"); }),
               std::vector<std::string>{});
 }
 
@@ -425,7 +425,7 @@ TEST(HostileLoops, ALongChainWithoutALoopIsFollowedOnce) {
     }
     const auto started = std::chrono::steady_clock::now();
     const ParsedImport parsed =
-        parseImport(ImportKind::Staff, "in.csv", csv, small.ledger.data(), kToday);
+        parseImport(ImportKind::Staff, "in.csv", csv, small.ledger.training().data(), kToday);
     EXPECT_TRUE(parsed.errors.empty());
     EXPECT_EQ(parsed.staff.size(), static_cast<std::size_t>(kPeople));
     // Following each chain to its end from every row would take minutes.

@@ -70,17 +70,17 @@ struct Council {
     RecordId annFire = 0;
 
     Council() {
-        ledger.saveModule(module("FIRE", "Fire safety", 12), true, "test");
-        ledger.saveModule(module("SAFE", "Safeguarding adults", 36), true, "test");
-        ledger.addStaff(person("E1", "Ann Worker", "East", "Social Worker"), kToday, "test");
-        ledger.addStaff(person("E2", "Bo Carer", "West", "Occupational Therapist"), kToday, "test");
-        ledger.saveRequirement(rule("FIRE", Scope::All, ""), "test");
-        ledger.saveRequirement(rule("SAFE", Scope::Team, "East"), "test");
-        ledger.saveRequirement(rule("SAFE", Scope::Role, "Occupational Therapist"), "test");
+        ledger.training().saveModule(module("FIRE", "Fire safety", 12), true, "test");
+        ledger.training().saveModule(module("SAFE", "Safeguarding adults", 36), true, "test");
+        ledger.staff().add(person("E1", "Ann Worker", "East", "Social Worker"), kToday, "test");
+        ledger.staff().add(person("E2", "Bo Carer", "West", "Occupational Therapist"), kToday, "test");
+        ledger.training().saveRequirement(rule("FIRE", Scope::All, ""), "test");
+        ledger.training().saveRequirement(rule("SAFE", Scope::Team, "East"), "test");
+        ledger.training().saveRequirement(rule("SAFE", Scope::Role, "Occupational Therapist"), "test");
         annFire =
-            ledger.addCompletion(completion("E1", "FIRE", makeDate(2026, 6, 1)), kToday, "test");
-        ledger.addCompletion(completion("E1", "SAFE", makeDate(2025, 1, 10)), kToday, "test");
-        ledger.addCompletion(completion("E2", "FIRE", makeDate(2026, 2, 1)), kToday, "test");
+            ledger.training().addCompletion(completion("E1", "FIRE", makeDate(2026, 6, 1)), kToday, "test");
+        ledger.training().addCompletion(completion("E1", "SAFE", makeDate(2025, 1, 10)), kToday, "test");
+        ledger.training().addCompletion(completion("E2", "FIRE", makeDate(2026, 2, 1)), kToday, "test");
     }
 };
 
@@ -109,7 +109,7 @@ std::vector<std::string> fieldsOf(const std::vector<FieldError>& errors) {
 }
 
 std::string statusOf(Ledger& ledger, const char* employeeId, const char* moduleCode) {
-    const ComplianceEngine engine = ledger.engine();
+    const ComplianceEngine engine = ledger.training().engine();
     const auto staff = engine.findStaff(employeeId);
     const auto mod = engine.findModule(moduleCode);
     if (!staff || !mod) {
@@ -126,7 +126,7 @@ std::string statusOf(Ledger& ledger, const char* employeeId, const char* moduleC
 using Counts = std::tuple<int, int, int, int, int>;
 
 Counts coverageOf(Ledger& ledger, const char* team, const char* moduleCode) {
-    const ComplianceEngine engine = ledger.engine();
+    const ComplianceEngine engine = ledger.training().engine();
     const auto t = engine.findTeam(team);
     const auto m = engine.findModule(moduleCode);
     if (!t || !m) {
@@ -150,15 +150,15 @@ TEST(Editing, AddStaffCreatesTeamAndRoleByNameAndLogsTheAdd) {
     Staff s = person("E3", "Cy Newstarter", "North", "Team Manager");
     s.email = "cy@example.org";
     s.lineManagerId = "E1";
-    c.ledger.addStaff(s, kToday, "Sam Lead");
-    const LedgerData data = c.ledger.data();
+    c.ledger.staff().add(s, kToday, "Sam Lead");
+    const LedgerData data = c.ledger.training().data();
     ASSERT_EQ(data.staff.size(), 3u);
     EXPECT_EQ(data.staff[2].employeeId, "E3");
     EXPECT_EQ(data.staff[2].team, "North");
-    EXPECT_EQ(c.ledger.teams(), (std::vector<std::string>{"East", "North", "West"}));
-    EXPECT_EQ(c.ledger.roles(), (std::vector<std::string>{"Occupational Therapist", "Social Worker",
+    EXPECT_EQ(c.ledger.staff().teams(), (std::vector<std::string>{"East", "North", "West"}));
+    EXPECT_EQ(c.ledger.staff().roles(), (std::vector<std::string>{"Occupational Therapist", "Social Worker",
                                                           "Team Manager"}));
-    const auto log = c.ledger.changeLog("staff", "E3");
+    const auto log = c.ledger.audit().changeLog("staff", "E3");
     ASSERT_EQ(log.size(), 1u);
     EXPECT_EQ(log[0].action, "add");
     EXPECT_EQ(log[0].actor, "Sam Lead");
@@ -170,49 +170,49 @@ TEST(Editing, AddStaffReportsEveryProblemAtOnceIncludingAUsedEmployeeId) {
     Staff s = person("E1", "", "East", "Social Worker");
     s.email = "not an address";
     s.leaveDate = makeDate(2019, 1, 1);
-    const auto errors = errorsOf([&] { c.ledger.addStaff(s, kToday, "test"); });
+    const auto errors = errorsOf([&] { c.ledger.staff().add(s, kToday, "test"); });
     EXPECT_EQ(fieldsOf(errors),
               (std::vector<std::string>{"email", "employee_id", "full_name", "leave_date"}));
     const auto used = std::find_if(errors.begin(), errors.end(),
                                    [](const FieldError& e) { return e.field == "employee_id"; });
     ASSERT_NE(used, errors.end());
     EXPECT_EQ(used->message, "employee id E1 is already in use");
-    EXPECT_EQ(c.ledger.data().staff[0].fullName, "Ann Worker");
-    EXPECT_EQ(c.ledger.changeLog("staff", "E1").size(), 1u);
+    EXPECT_EQ(c.ledger.training().data().staff[0].fullName, "Ann Worker");
+    EXPECT_EQ(c.ledger.audit().changeLog("staff", "E1").size(), 1u);
 }
 
 TEST(Editing, UpdateStaffMovesAPersonAndLogsOnlyWhatChanged) {
     Council c;
-    Staff moved = c.ledger.data().staff[0];
+    Staff moved = c.ledger.training().data().staff[0];
     moved.team = "West";
     moved.leaveDate = makeDate(2026, 12, 31);
-    c.ledger.updateStaff(moved, kToday, "Sam Lead");
-    EXPECT_EQ(c.ledger.data().staff[0], moved);
-    const auto log = c.ledger.changeLog("staff", "E1");
+    c.ledger.staff().update(moved, kToday, "Sam Lead");
+    EXPECT_EQ(c.ledger.training().data().staff[0], moved);
+    const auto log = c.ledger.audit().changeLog("staff", "E1");
     ASSERT_EQ(log.size(), 2u);
     EXPECT_EQ(log[1].action, "update");
     EXPECT_EQ(log[1].oldValues, R"({"team":"East","leave_date":""})");
     EXPECT_EQ(log[1].newValues, R"({"team":"West","leave_date":"2026-12-31"})");
 
-    c.ledger.updateStaff(moved, kToday, "Sam Lead"); // the same again changes nothing
-    EXPECT_EQ(c.ledger.changeLog("staff", "E1").size(), 2u);
+    c.ledger.staff().update(moved, kToday, "Sam Lead"); // the same again changes nothing
+    EXPECT_EQ(c.ledger.audit().changeLog("staff", "E1").size(), 2u);
 
     const auto errors = errorsOf(
-        [&] { c.ledger.updateStaff(person("E9", "Nobody", "East", "X"), kToday, "test"); });
+        [&] { c.ledger.staff().update(person("E9", "Nobody", "East", "X"), kToday, "test"); });
     EXPECT_EQ(fieldsOf(errors), (std::vector<std::string>{"employee_id"}));
 }
 
 TEST(Editing, TeamsAndRolesAreAddedOnceAndListedSorted) {
     Council c;
-    c.ledger.addTeam("Carers' Support", "test");
-    c.ledger.addRole("Approved Mental Health Professional", "test");
-    EXPECT_EQ(c.ledger.teams(), (std::vector<std::string>{"Carers' Support", "East", "West"}));
-    EXPECT_EQ(c.ledger.roles().front(), "Approved Mental Health Professional");
-    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.addTeam("East", "test"); })),
+    c.ledger.staff().addTeam("Carers' Support", "test");
+    c.ledger.staff().addRole("Approved Mental Health Professional", "test");
+    EXPECT_EQ(c.ledger.staff().teams(), (std::vector<std::string>{"Carers' Support", "East", "West"}));
+    EXPECT_EQ(c.ledger.staff().roles().front(), "Approved Mental Health Professional");
+    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.staff().addTeam("East", "test"); })),
               (std::vector<std::string>{"name"}));
-    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.addRole(" ", "test"); })),
+    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.staff().addRole(" ", "test"); })),
               (std::vector<std::string>{"name"}));
-    const auto log = c.ledger.changeLog("team", "Carers' Support");
+    const auto log = c.ledger.audit().changeLog("team", "Carers' Support");
     ASSERT_EQ(log.size(), 1u);
     EXPECT_EQ(log[0].action, "add");
 }
@@ -221,17 +221,17 @@ TEST(Editing, RenamingATeamMovesItsPeopleAndRulesSoCoverageIsUnchanged) {
     Council c;
     const Counts before = coverageOf(c.ledger, "East", "SAFE");
     EXPECT_EQ(before, Counts(1, 1, 0, 0, 0)); // Ann's safeguarding runs to 2028
-    c.ledger.renameTeam("East", "East Locality", "Sam Lead");
-    EXPECT_EQ(c.ledger.teams(), (std::vector<std::string>{"East Locality", "West"}));
-    EXPECT_EQ(c.ledger.data().staff[0].team, "East Locality");
+    c.ledger.staff().renameTeam("East", "East Locality", "Sam Lead");
+    EXPECT_EQ(c.ledger.staff().teams(), (std::vector<std::string>{"East Locality", "West"}));
+    EXPECT_EQ(c.ledger.training().data().staff[0].team, "East Locality");
     EXPECT_EQ(coverageOf(c.ledger, "East Locality", "SAFE"), before);
     EXPECT_EQ(statusOf(c.ledger, "E1", "SAFE"), "compliant");
-    const auto rules = c.ledger.data().requirements;
+    const auto rules = c.ledger.training().data().requirements;
     EXPECT_TRUE(std::any_of(rules.begin(), rules.end(), [](const Requirement& r) {
         return r.scope == Scope::Team && r.value == "East Locality";
     }));
-    EXPECT_EQ(c.ledger.changeLog("team", "East").back().action, "rename");
-    const auto ruleLog = c.ledger.changeLog("requirement", "SAFE/team/East");
+    EXPECT_EQ(c.ledger.audit().changeLog("team", "East").back().action, "rename");
+    const auto ruleLog = c.ledger.audit().changeLog("requirement", "SAFE/team/East");
     ASSERT_EQ(ruleLog.size(), 2u);
     EXPECT_EQ(ruleLog[1].action, "rename");
     EXPECT_EQ(ruleLog[1].newValues, R"({"value":"East Locality"})");
@@ -239,60 +239,60 @@ TEST(Editing, RenamingATeamMovesItsPeopleAndRulesSoCoverageIsUnchanged) {
 
 TEST(Editing, RenamingRefusesAnUnknownTeamAndAnExistingName) {
     Council c;
-    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.renameTeam("East", "West", "test"); })),
+    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.staff().renameTeam("East", "West", "test"); })),
               (std::vector<std::string>{"to"}));
-    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.renameTeam("North", "", "test"); })),
+    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.staff().renameTeam("North", "", "test"); })),
               (std::vector<std::string>{"from", "to"}));
     EXPECT_EQ(fieldsOf(errorsOf(
-                  [&] { c.ledger.renameRole("Social Worker", "Occupational Therapist", "t"); })),
+                  [&] { c.ledger.staff().renameRole("Social Worker", "Occupational Therapist", "t"); })),
               (std::vector<std::string>{"to"}));
-    EXPECT_EQ(c.ledger.teams(), (std::vector<std::string>{"East", "West"}));
+    EXPECT_EQ(c.ledger.staff().teams(), (std::vector<std::string>{"East", "West"}));
 }
 
 TEST(Editing, RenamingARoleMovesRoleScopedRules) {
     Council c;
     const std::string before = statusOf(c.ledger, "E2", "SAFE");
     ASSERT_NE(before, "not required");
-    c.ledger.renameRole("Occupational Therapist", "OT", "test");
-    EXPECT_EQ(c.ledger.data().staff[1].role, "OT");
+    c.ledger.staff().renameRole("Occupational Therapist", "OT", "test");
+    EXPECT_EQ(c.ledger.training().data().staff[1].role, "OT");
     EXPECT_EQ(statusOf(c.ledger, "E2", "SAFE"), before);
 }
 
 TEST(Editing, RemovingATeamOrRoleInUseSaysHowManyUseIt) {
     Council c;
-    auto errors = errorsOf([&] { c.ledger.removeTeam("East", "test"); });
+    auto errors = errorsOf([&] { c.ledger.staff().removeTeam("East", "test"); });
     ASSERT_EQ(errors.size(), 1u);
     EXPECT_EQ(errors[0].field, "name");
     EXPECT_EQ(errors[0].message, "1 person and 1 rule use team East");
-    c.ledger.addStaff(person("E3", "Cy", "West", "Social Worker"), kToday, "test");
-    errors = errorsOf([&] { c.ledger.removeTeam("West", "test"); });
+    c.ledger.staff().add(person("E3", "Cy", "West", "Social Worker"), kToday, "test");
+    errors = errorsOf([&] { c.ledger.staff().removeTeam("West", "test"); });
     EXPECT_EQ(errors.at(0).message, "2 people use team West");
-    errors = errorsOf([&] { c.ledger.removeRole("Social Worker", "test"); });
+    errors = errorsOf([&] { c.ledger.staff().removeRole("Social Worker", "test"); });
     EXPECT_EQ(errors.at(0).message, "2 people use role Social Worker");
-    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.removeTeam("Nowhere", "test"); })),
+    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.staff().removeTeam("Nowhere", "test"); })),
               (std::vector<std::string>{"name"}));
 
-    c.ledger.addTeam("Empty", "test");
-    c.ledger.removeTeam("Empty", "test");
-    EXPECT_EQ(c.ledger.teams(), (std::vector<std::string>{"East", "West"}));
-    EXPECT_EQ(c.ledger.changeLog("team", "Empty").back().action, "remove");
+    c.ledger.staff().addTeam("Empty", "test");
+    c.ledger.staff().removeTeam("Empty", "test");
+    EXPECT_EQ(c.ledger.staff().teams(), (std::vector<std::string>{"East", "West"}));
+    EXPECT_EQ(c.ledger.audit().changeLog("team", "Empty").back().action, "remove");
 }
 
 TEST(Editing, SaveModuleAddsNewCodesAndCorrectsExistingOnes) {
     Council c;
     Module fire = module("FIRE", "Fire safety awareness", 24);
-    c.ledger.saveModule(fire, false, "test");
-    EXPECT_EQ(c.ledger.data().modules[0].title, "Fire safety awareness");
-    EXPECT_EQ(c.ledger.changeLog("module", "FIRE").back().newValues,
+    c.ledger.training().saveModule(fire, false, "test");
+    EXPECT_EQ(c.ledger.training().data().modules[0].title, "Fire safety awareness");
+    EXPECT_EQ(c.ledger.audit().changeLog("module", "FIRE").back().newValues,
               R"({"title":"Fire safety awareness","renewal_months":"24"})");
 
-    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.saveModule(fire, true, "test"); })),
+    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.training().saveModule(fire, true, "test"); })),
               (std::vector<std::string>{"code"}));
     Module bad = module("NEW", "", 1000);
     bad.windowDays = -1;
-    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.saveModule(bad, false, "test"); })),
+    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.training().saveModule(bad, false, "test"); })),
               (std::vector<std::string>{"code", "renewal_months", "title", "window_days"}));
-    EXPECT_EQ(c.ledger.data().modules.size(), 2u);
+    EXPECT_EQ(c.ledger.training().data().modules.size(), 2u);
 }
 
 TEST(Editing, RemovingAModuleInUseNamesItsCompletionsRulesAndThemes) {
@@ -301,17 +301,17 @@ TEST(Editing, RemovingAModuleInUseNamesItsCompletionsRulesAndThemes) {
     theme.title = "Fire drills missed";
     theme.raisedOn = makeDate(2026, 1, 1);
     theme.moduleCodes = {"FIRE"};
-    c.ledger.saveAuditTheme(theme, kToday, "test");
-    const auto errors = errorsOf([&] { c.ledger.removeModule("FIRE", "test"); });
+    c.ledger.themes().save(theme, kToday, "test");
+    const auto errors = errorsOf([&] { c.ledger.training().removeModule("FIRE", "test"); });
     ASSERT_EQ(errors.size(), 1u);
     EXPECT_EQ(errors[0].field, "code");
     EXPECT_EQ(errors[0].message, "2 completions, 1 rule and 1 audit theme use module FIRE");
 
-    c.ledger.saveModule(module("UNUSED", "Never used", std::nullopt), true, "test");
-    c.ledger.removeModule("UNUSED", "test");
-    EXPECT_EQ(c.ledger.data().modules.size(), 2u);
-    EXPECT_EQ(c.ledger.changeLog("module", "UNUSED").back().action, "remove");
-    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.removeModule("UNUSED", "test"); })),
+    c.ledger.training().saveModule(module("UNUSED", "Never used", std::nullopt), true, "test");
+    c.ledger.training().removeModule("UNUSED", "test");
+    EXPECT_EQ(c.ledger.training().data().modules.size(), 2u);
+    EXPECT_EQ(c.ledger.audit().changeLog("module", "UNUSED").back().action, "remove");
+    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.training().removeModule("UNUSED", "test"); })),
               (std::vector<std::string>{"code"}));
 }
 
@@ -319,21 +319,21 @@ TEST(Editing, RequirementsAreSavedAndRemovedByModuleScopeAndValue) {
     Council c;
     Requirement r = rule("SAFE", Scope::Team, "East");
     r.dueWithinDays = 90;
-    c.ledger.saveRequirement(r, "test");
-    const auto rules = c.ledger.data().requirements;
+    c.ledger.training().saveRequirement(r, "test");
+    const auto rules = c.ledger.training().data().requirements;
     EXPECT_EQ(rules.size(), 3u);
-    EXPECT_EQ(c.ledger.changeLog("requirement", "SAFE/team/East").back().newValues,
+    EXPECT_EQ(c.ledger.audit().changeLog("requirement", "SAFE/team/East").back().newValues,
               R"({"due_within_days":"90"})");
 
     EXPECT_EQ(fieldsOf(errorsOf(
-                  [&] { c.ledger.saveRequirement(rule("NOPE", Scope::Role, ""), "test"); })),
+                  [&] { c.ledger.training().saveRequirement(rule("NOPE", Scope::Role, ""), "test"); })),
               (std::vector<std::string>{"module", "value"}));
 
-    c.ledger.removeRequirement(r, "test");
-    EXPECT_EQ(c.ledger.data().requirements.size(), 2u);
+    c.ledger.training().removeRequirement(r, "test");
+    EXPECT_EQ(c.ledger.training().data().requirements.size(), 2u);
     EXPECT_EQ(statusOf(c.ledger, "E1", "SAFE"), "not required");
-    EXPECT_EQ(c.ledger.changeLog("requirement", "SAFE/team/East").back().action, "remove");
-    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.removeRequirement(r, "test"); })),
+    EXPECT_EQ(c.ledger.audit().changeLog("requirement", "SAFE/team/East").back().action, "remove");
+    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.training().removeRequirement(r, "test"); })),
               (std::vector<std::string>{"scope"}));
 }
 
@@ -341,31 +341,31 @@ TEST(Editing, AddCompletionRefusesAKeyAlreadyRecorded) {
     Council c;
     Completion again = completion("E1", "FIRE", makeDate(2026, 6, 1));
     again.evidence = "certificate 2";
-    auto errors = errorsOf([&] { c.ledger.addCompletion(again, kToday, "test"); });
+    auto errors = errorsOf([&] { c.ledger.training().addCompletion(again, kToday, "test"); });
     EXPECT_EQ(fieldsOf(errors), (std::vector<std::string>{"completed_on"}));
 
     Completion bad = completion("E9", "NOPE", makeDate(2027, 1, 1));
-    errors = errorsOf([&] { c.ledger.addCompletion(bad, kToday, "test"); });
+    errors = errorsOf([&] { c.ledger.training().addCompletion(bad, kToday, "test"); });
     EXPECT_EQ(fieldsOf(errors),
               (std::vector<std::string>{"completed_on", "employee_id", "module"}));
-    EXPECT_EQ(c.ledger.data().completions.size(), 3u);
+    EXPECT_EQ(c.ledger.training().data().completions.size(), 3u);
 
-    const auto log = c.ledger.changeLog("completion", "E1/FIRE/2026-06-01");
+    const auto log = c.ledger.audit().changeLog("completion", "E1/FIRE/2026-06-01");
     ASSERT_EQ(log.size(), 1u);
     EXPECT_EQ(log[0].action, "add");
 }
 
 TEST(Editing, CorrectingACompletionNeedsAReasonAndKeepsItInTheLog) {
     Council c;
-    Completion fixed = *c.ledger.completion(c.annFire);
+    Completion fixed = *c.ledger.training().completion(c.annFire);
     fixed.completedOn = makeDate(2026, 6, 2);
     fixed.evidence = "cert 17";
-    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.correctCompletion(fixed, " ", kToday, "t"); })),
+    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.training().correctCompletion(fixed, " ", kToday, "t"); })),
               (std::vector<std::string>{"reason"}));
 
-    c.ledger.correctCompletion(fixed, "typed the wrong day", kToday, "Sam Lead");
-    EXPECT_EQ(*c.ledger.completion(c.annFire), fixed);
-    const auto log = c.ledger.changeLog("completion", "E1/FIRE/2026-06-02");
+    c.ledger.training().correctCompletion(fixed, "typed the wrong day", kToday, "Sam Lead");
+    EXPECT_EQ(*c.ledger.training().completion(c.annFire), fixed);
+    const auto log = c.ledger.audit().changeLog("completion", "E1/FIRE/2026-06-02");
     ASSERT_EQ(log.size(), 1u);
     EXPECT_EQ(log[0].action, "correct");
     EXPECT_EQ(log[0].actor, "Sam Lead");
@@ -377,51 +377,51 @@ TEST(Editing, CorrectingACompletionNeedsAReasonAndKeepsItInTheLog) {
     Completion clash = fixed;
     clash.moduleCode = "SAFE";
     clash.completedOn = makeDate(2025, 1, 10); // Ann's safeguarding
-    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.correctCompletion(clash, "x", kToday, "t"); })),
+    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.training().correctCompletion(clash, "x", kToday, "t"); })),
               (std::vector<std::string>{"completed_on"}));
     Completion other = fixed;
     other.employeeId = "E2";
     other.expiresOn = makeDate(2020, 1, 1);
-    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.correctCompletion(other, "", kToday, "t"); })),
+    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.training().correctCompletion(other, "", kToday, "t"); })),
               (std::vector<std::string>{"employee_id", "expires_on", "reason"}));
     Completion missing = fixed;
     missing.id = 999;
-    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.correctCompletion(missing, "x", kToday, "t"); })),
+    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.training().correctCompletion(missing, "x", kToday, "t"); })),
               (std::vector<std::string>{"id"}));
-    EXPECT_EQ(*c.ledger.completion(c.annFire), fixed);
+    EXPECT_EQ(*c.ledger.training().completion(c.annFire), fixed);
 }
 
 TEST(Editing, AVoidedCompletionIsKeptAsEvidenceButNoLongerCounts) {
     Council c;
     EXPECT_EQ(statusOf(c.ledger, "E1", "FIRE"), "compliant");
-    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.voidCompletion(c.annFire, "", "t"); })),
+    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.training().voidCompletion(c.annFire, "", "t"); })),
               (std::vector<std::string>{"reason"}));
-    c.ledger.voidCompletion(c.annFire, "certificate was for another course", "Sam Lead");
+    c.ledger.training().voidCompletion(c.annFire, "certificate was for another course", "Sam Lead");
     EXPECT_EQ(statusOf(c.ledger, "E1", "FIRE"), "overdue");
 
-    const auto kept = c.ledger.completionsOf("E1");
+    const auto kept = c.ledger.training().completionsOf("E1");
     const Completion* voided = findCompletion(kept, c.annFire);
     ASSERT_NE(voided, nullptr);
     EXPECT_TRUE(voided->voided);
     EXPECT_EQ(voided->voidReason, "certificate was for another course");
-    EXPECT_EQ(c.ledger.data().completions.size(), 3u); // the store still returns it
+    EXPECT_EQ(c.ledger.training().data().completions.size(), 3u); // the store still returns it
 
-    const auto log = c.ledger.changeLog("completion", "E1/FIRE/2026-06-01");
+    const auto log = c.ledger.audit().changeLog("completion", "E1/FIRE/2026-06-01");
     ASSERT_EQ(log.size(), 2u);
     EXPECT_EQ(log[1].action, "void");
     EXPECT_EQ(log[1].newValues, R"({"reason":"certificate was for another course"})");
 
-    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.voidCompletion(c.annFire, "again", "t"); })),
+    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.training().voidCompletion(c.annFire, "again", "t"); })),
               (std::vector<std::string>{"id"}));
-    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.voidCompletion(999, "x", "t"); })),
+    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.training().voidCompletion(999, "x", "t"); })),
               (std::vector<std::string>{"id"}));
     Completion correction = *voided;
     correction.evidence = "changed";
-    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.correctCompletion(correction, "x", kToday, "t"); })),
+    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.training().correctCompletion(correction, "x", kToday, "t"); })),
               (std::vector<std::string>{"id"}));
     // Its key stays taken: a new record for the same day is a duplicate.
     EXPECT_EQ(fieldsOf(errorsOf([&] {
-                  c.ledger.addCompletion(completion("E1", "FIRE", makeDate(2026, 6, 1)), kToday,
+                  c.ledger.training().addCompletion(completion("E1", "FIRE", makeDate(2026, 6, 1)), kToday,
                                          "t");
               })),
               (std::vector<std::string>{"completed_on"}));
@@ -429,12 +429,12 @@ TEST(Editing, AVoidedCompletionIsKeptAsEvidenceButNoLongerCounts) {
 
 TEST(Editing, ReimportingAVoidedCompletionLeavesItVoidedAndUnchanged) {
     Council c;
-    c.ledger.voidCompletion(c.annFire, "wrong person", "test");
+    c.ledger.training().voidCompletion(c.annFire, "wrong person", "test");
     const std::string csv = "employee_id,module,completed_on,expires_on,evidence\n"
                             "E1,FIRE,2026-06-01,,cert 1\n"
                             "E2,FIRE,2026-02-01,,\n";
     const ImportSummary summary =
-        c.ledger.importCsv(ImportKind::Completions, "c.csv", csv, kToday, false, "test");
+        c.ledger.imports().csv(ImportKind::Completions, "c.csv", csv, kToday, false, "test");
     EXPECT_EQ(summary.added, 0);
     EXPECT_EQ(summary.updated, 0);
     EXPECT_EQ(summary.unchanged, 2);
@@ -442,39 +442,39 @@ TEST(Editing, ReimportingAVoidedCompletionLeavesItVoidedAndUnchanged) {
     EXPECT_EQ(formatFieldError(summary.notices[0]),
               "c.csv:2: completion: E1/FIRE/2026-06-01 was voided in the ledger and stays void "
               "(it was not changed)");
-    const Completion kept = *c.ledger.completion(c.annFire);
+    const Completion kept = *c.ledger.training().completion(c.annFire);
     EXPECT_TRUE(kept.voided);
     EXPECT_EQ(kept.evidence, "");
     EXPECT_EQ(statusOf(c.ledger, "E1", "FIRE"), "overdue");
 
     LedgerData records;
     records.completions = {completion("E1", "FIRE", makeDate(2026, 6, 1))};
-    EXPECT_EQ(c.ledger.importRecords(records, kToday, "test").unchanged, 1);
-    EXPECT_TRUE(c.ledger.completion(c.annFire)->voided);
+    EXPECT_EQ(c.ledger.imports().records(records, kToday, "test").unchanged, 1);
+    EXPECT_TRUE(c.ledger.training().completion(c.annFire)->voided);
 }
 
 TEST(Editing, CompletionsOfAPersonComeNewestFirst) {
     Council c;
-    c.ledger.addCompletion(completion("E1", "FIRE", makeDate(2025, 6, 1)), kToday, "test");
-    const auto list = c.ledger.completionsOf("E1");
+    c.ledger.training().addCompletion(completion("E1", "FIRE", makeDate(2025, 6, 1)), kToday, "test");
+    const auto list = c.ledger.training().completionsOf("E1");
     ASSERT_EQ(list.size(), 3u);
     EXPECT_EQ(formatIso(list[0].completedOn), "2026-06-01");
     EXPECT_EQ(formatIso(list[1].completedOn), "2025-06-01");
     EXPECT_EQ(formatIso(list[2].completedOn), "2025-01-10");
-    EXPECT_TRUE(c.ledger.completionsOf("E9").empty());
+    EXPECT_TRUE(c.ledger.training().completionsOf("E9").empty());
 }
 
 TEST(Editing, HistoryOfAPersonHoldsTheirRecordAndCompletionsOldestFirst) {
     Council c;
-    c.ledger.addStaff(person("E1/2", "Di Slash", "West", "Social Worker"), kToday, "test");
-    c.ledger.addCompletion(completion("E1/2", "FIRE", makeDate(2026, 1, 1)), kToday, "test");
-    Staff ann = c.ledger.data().staff[0];
+    c.ledger.staff().add(person("E1/2", "Di Slash", "West", "Social Worker"), kToday, "test");
+    c.ledger.training().addCompletion(completion("E1/2", "FIRE", makeDate(2026, 1, 1)), kToday, "test");
+    Staff ann = c.ledger.training().data().staff[0];
     ann.email = "ann@example.org";
-    c.ledger.updateStaff(ann, kToday, "test");
-    c.ledger.voidCompletion(c.annFire, "duplicate", "test");
+    c.ledger.staff().update(ann, kToday, "test");
+    c.ledger.training().voidCompletion(c.annFire, "duplicate", "test");
 
     std::vector<std::pair<std::string, std::string>> seen;
-    for (const ChangeLogEntry& e : c.ledger.historyOf("E1")) {
+    for (const ChangeLogEntry& e : c.ledger.audit().historyOf("E1")) {
         seen.emplace_back(e.recordKey, e.action);
     }
     EXPECT_EQ(seen,
@@ -483,21 +483,21 @@ TEST(Editing, HistoryOfAPersonHoldsTheirRecordAndCompletionsOldestFirst) {
                                                                 {"E1/SAFE/2025-01-10", "add"},
                                                                 {"E1", "update"},
                                                                 {"E1/FIRE/2026-06-01", "void"}}));
-    EXPECT_EQ(c.ledger.historyOf("E1/2").size(), 2u);
+    EXPECT_EQ(c.ledger.audit().historyOf("E1/2").size(), 2u);
 }
 
 TEST(Editing, SettingsAreKeptAndTheirChangesLogged) {
     Council c;
-    EXPECT_EQ(c.ledger.setting("organisation_name"), "");
-    c.ledger.setSetting("organisation_name", "Exampleshire County Council", "Sam Lead");
-    c.ledger.setSetting("organisation_name", "Exampleshire Council", "Sam Lead");
-    c.ledger.setSetting("organisation_name", "Exampleshire Council", "Sam Lead");
-    EXPECT_EQ(c.ledger.setting("organisation_name"), "Exampleshire Council");
-    const auto log = c.ledger.changeLog("setting", "organisation_name");
+    EXPECT_EQ(c.ledger.settings().get("organisation_name"), "");
+    c.ledger.settings().set("organisation_name", "Exampleshire County Council", "Sam Lead");
+    c.ledger.settings().set("organisation_name", "Exampleshire Council", "Sam Lead");
+    c.ledger.settings().set("organisation_name", "Exampleshire Council", "Sam Lead");
+    EXPECT_EQ(c.ledger.settings().get("organisation_name"), "Exampleshire Council");
+    const auto log = c.ledger.audit().changeLog("setting", "organisation_name");
     ASSERT_EQ(log.size(), 2u);
     EXPECT_EQ(log[0].action, "add");
     EXPECT_EQ(log[1].oldValues, R"({"value":"Exampleshire County Council"})");
-    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.setSetting("", "x", "t"); })),
+    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.settings().set("", "x", "t"); })),
               (std::vector<std::string>{"key"}));
 }
 
@@ -507,14 +507,14 @@ TEST(Editing, RemovingAnAuditThemeLogsWhatItWas) {
     theme.title = "Late reviews";
     theme.raisedOn = makeDate(2026, 2, 1);
     theme.moduleCodes = {"SAFE"};
-    const RecordId id = c.ledger.saveAuditTheme(theme, kToday, "test");
-    c.ledger.removeAuditTheme(id, "test");
-    EXPECT_TRUE(c.ledger.auditThemes().empty());
-    const auto log = c.ledger.changeLog("audit_theme", std::to_string(id));
+    const RecordId id = c.ledger.themes().save(theme, kToday, "test");
+    c.ledger.themes().remove(id, "test");
+    EXPECT_TRUE(c.ledger.themes().all().empty());
+    const auto log = c.ledger.audit().changeLog("audit_theme", std::to_string(id));
     ASSERT_EQ(log.size(), 2u);
     EXPECT_EQ(log[1].action, "remove");
     EXPECT_NE(log[1].oldValues.find(R"("title":"Late reviews")"), std::string::npos);
-    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.removeAuditTheme(id, "test"); })),
+    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.themes().remove(id, "test"); })),
               (std::vector<std::string>{"id"}));
 }
 
@@ -522,8 +522,8 @@ TEST(Editing, AReadOnlyLedgerRefusesEdits) {
     Council c;
     Ledger reader = Ledger::open(c.path, kPassphrase, OpenMode::ReadOnly);
     EXPECT_TRUE(reader.readOnly());
-    EXPECT_THROW(reader.addTeam("North", "test"), Conflict);
-    EXPECT_EQ(reader.teams().size(), 2u);
+    EXPECT_THROW(reader.staff().addTeam("North", "test"), Conflict);
+    EXPECT_EQ(reader.staff().teams().size(), 2u);
 }
 
 TEST(Migration, AVersion1LedgerIsUpgradedKeepingItsRowsAndABackup) {
@@ -555,7 +555,7 @@ TEST(Migration, AVersion1LedgerIsUpgradedKeepingItsRowsAndABackup) {
     {
         Ledger ledger = Ledger::open(path, kPassphrase);
         EXPECT_EQ(ledger.schemaVersion(), SqlCipherStore::kSchemaVersion);
-        const LedgerData data = ledger.data();
+        const LedgerData data = ledger.training().data();
         ASSERT_EQ(data.staff.size(), 1u);
         EXPECT_EQ(data.staff[0].fullName, "Ann Worker");
         ASSERT_EQ(data.modules.size(), 1u);
@@ -563,9 +563,9 @@ TEST(Migration, AVersion1LedgerIsUpgradedKeepingItsRowsAndABackup) {
         EXPECT_EQ(data.completions[0].evidence, "cert");
         EXPECT_FALSE(data.completions[0].voided);
         EXPECT_TRUE(ledger.check().empty());
-        ledger.voidCompletion(data.completions[0].id, "upgrade test", "test");
+        ledger.training().voidCompletion(data.completions[0].id, "upgrade test", "test");
     }
-    EXPECT_EQ(Ledger::open(path, kPassphrase, true).data().completions.at(0).voidReason,
+    EXPECT_EQ(Ledger::open(path, kPassphrase, true).training().data().completions.at(0).voidReason,
               "upgrade test");
 
     // The backup is the ledger as it was: schema 1, its rows, the same passphrase.
@@ -601,15 +601,15 @@ TEST(SingleWriter, ASecondOpenInTheSameProcessIsReadOnlyUntilTheWriterCloses) {
     EXPECT_THROW(Ledger::open(path, kPassphrase, OpenMode::ReadWrite), Conflict);
     EXPECT_THROW(Ledger::open(path, "wrong horse", OpenMode::ReadWrite), WrongPassphrase);
 
-    first->addTeam("North", "test");
-    EXPECT_THROW(second.addTeam("South", "test"), Conflict);
-    EXPECT_EQ(second.teams(), (std::vector<std::string>{"East", "North", "West"}));
+    first->staff().addTeam("North", "test");
+    EXPECT_THROW(second.staff().addTeam("South", "test"), Conflict);
+    EXPECT_EQ(second.staff().teams(), (std::vector<std::string>{"East", "North", "West"}));
 
     first.reset();
     Ledger third = Ledger::open(path, kPassphrase, OpenMode::Auto);
     EXPECT_FALSE(third.readOnly());
-    third.addTeam("South", "test");
-    EXPECT_EQ(second.teams().size(), 4u);
+    third.staff().addTeam("South", "test");
+    EXPECT_EQ(second.staff().teams().size(), 4u);
 }
 
 TEST(SingleWriter, AWriterInAnotherProcessMakesAutoReadOnlyAndReadWriteAConflict) {
@@ -645,7 +645,7 @@ TEST(SingleWriter, AWriterInAnotherProcessMakesAutoReadOnlyAndReadWriteAConflict
     {
         Ledger reader = Ledger::open(path, kPassphrase, OpenMode::Auto);
         EXPECT_TRUE(reader.readOnly());
-        EXPECT_EQ(reader.teams().size(), 2u);
+        EXPECT_EQ(reader.staff().teams().size(), 2u);
         EXPECT_THROW(Ledger::open(path, kPassphrase, OpenMode::ReadWrite), Conflict);
     }
     ::close(release[1]);
@@ -664,7 +664,7 @@ TEST(DataVersion, ChangesWhenAnotherConnectionCommits) {
     const std::int64_t seen = reader.dataVersion();
     const std::int64_t own = c.ledger.dataVersion();
     EXPECT_EQ(reader.dataVersion(), seen);
-    c.ledger.addTeam("North", "test");
+    c.ledger.staff().addTeam("North", "test");
     EXPECT_NE(reader.dataVersion(), seen);
     EXPECT_EQ(c.ledger.dataVersion(), own); // its own commits are not news to the writer
     const std::int64_t next = reader.dataVersion();
@@ -691,7 +691,7 @@ TEST(Progress, AnImportReportsFromZeroToOneAboutEveryPercent) {
         seen.push_back(f);
         return true;
     }};
-    const ImportSummary summary = c.ledger.importCsv(
+    const ImportSummary summary = c.ledger.imports().csv(
         ImportKind::Completions, "c.csv", manyCompletions(400), kToday, false, "t", &progress);
     EXPECT_EQ(summary.added, 400);
     ASSERT_GE(seen.size(), 50u);
@@ -703,20 +703,20 @@ TEST(Progress, AnImportReportsFromZeroToOneAboutEveryPercent) {
 
 TEST(Progress, CancellingHalfWayThroughAnImportChangesNothing) {
     Council c;
-    const auto logBefore = c.ledger.changeLog("", "");
-    const LedgerData before = c.ledger.data();
+    const auto logBefore = c.ledger.audit().changeLog("", "");
+    const LedgerData before = c.ledger.training().data();
     double last = -1;
     const Progress cancelAtHalf{[&](double f) {
         last = f;
         return f < 0.5;
     }};
-    EXPECT_THROW(c.ledger.importCsv(ImportKind::Completions, "c.csv", manyCompletions(400), kToday,
+    EXPECT_THROW(c.ledger.imports().csv(ImportKind::Completions, "c.csv", manyCompletions(400), kToday,
                                     false, "t", &cancelAtHalf),
                  Cancelled);
     EXPECT_GE(last, 0.5);
     EXPECT_LT(last, 0.6);
-    EXPECT_EQ(c.ledger.data().completions, before.completions);
-    EXPECT_EQ(c.ledger.changeLog("", "").size(), logBefore.size());
+    EXPECT_EQ(c.ledger.training().data().completions, before.completions);
+    EXPECT_EQ(c.ledger.audit().changeLog("", "").size(), logBefore.size());
 
     LedgerData records;
     records.staff = {person("E5", "Ed", "North", "Social Worker")};
@@ -724,11 +724,11 @@ TEST(Progress, CancellingHalfWayThroughAnImportChangesNothing) {
         records.completions.push_back(
             completion("E1", "FIRE", fromDayNumber(toDayNumber(makeDate(2024, 1, 1)) + i)));
     }
-    EXPECT_THROW(c.ledger.importRecords(records, kToday, "t", &cancelAtHalf), Cancelled);
-    EXPECT_EQ(c.ledger.data().staff, before.staff);
-    EXPECT_EQ(c.ledger.data().completions, before.completions);
-    EXPECT_EQ(c.ledger.teams(), (std::vector<std::string>{"East", "West"}));
+    EXPECT_THROW(c.ledger.imports().records(records, kToday, "t", &cancelAtHalf), Cancelled);
+    EXPECT_EQ(c.ledger.training().data().staff, before.staff);
+    EXPECT_EQ(c.ledger.training().data().completions, before.completions);
+    EXPECT_EQ(c.ledger.staff().teams(), (std::vector<std::string>{"East", "West"}));
 
     const Progress empty;
-    EXPECT_EQ(c.ledger.importRecords(records, kToday, "t", &empty).added, 100);
+    EXPECT_EQ(c.ledger.imports().records(records, kToday, "t", &empty).added, 100);
 }

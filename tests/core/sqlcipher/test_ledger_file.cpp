@@ -149,7 +149,7 @@ struct Place {
 };
 
 std::size_t completionsIn(const fs::path& ledger, const std::string& passphrase = kPass) {
-    return Ledger::open(ledger, passphrase, true).data().completions.size();
+    return Ledger::open(ledger, passphrase, true).training().data().completions.size();
 }
 
 std::string coverageCsv(const Place& place) {
@@ -203,7 +203,7 @@ public:
             std::optional<Ledger> reader;
             try {
                 reader.emplace(Ledger::open(ledger, kPass, true));
-                (void)reader->data();
+                (void)reader->training().data();
                 c = 'y';
             } catch (...) {
             }

@@ -27,7 +27,7 @@ const char* kStaffCsv = "employee_id,full_name,email,team,role,start_date,leave_
 
 Ledger seeded(const std::filesystem::path& path) {
     Ledger ledger = Ledger::create(path, "correct horse", "test");
-    ledger.importCsv(ImportKind::Staff, "staff.csv", kStaffCsv, kToday, false, "test");
+    ledger.imports().csv(ImportKind::Staff, "staff.csv", kStaffCsv, kToday, false, "test");
     return ledger;
 }
 
@@ -48,7 +48,7 @@ TEST(Store, CreatesALedgerThatOpensWithItsPassphrase) {
     { seeded(dir / "l.ledger"); }
     Ledger ledger = Ledger::open(dir / "l.ledger", "correct horse");
     EXPECT_EQ(ledger.schemaVersion(), SqlCipherStore::kSchemaVersion);
-    const LedgerData data = ledger.data();
+    const LedgerData data = ledger.training().data();
     ASSERT_EQ(data.staff.size(), 1u);
     EXPECT_EQ(data.staff[0].fullName, "Zoë Ní Bhriain");
     EXPECT_EQ(data.staff[0].team, "Older People East");
@@ -64,7 +64,7 @@ void killWriterMidImport(const std::filesystem::path& path, ImportKind kind, con
         ::setenv("PRACTICE_LEDGER_KILL_AT", "import-halfway", 1);
         try {
             Ledger writer = Ledger::open(path, "correct horse");
-            writer.importCsv(kind, "in.csv", csv, kToday, false, "test");
+            writer.imports().csv(kind, "in.csv", csv, kToday, false, "test");
         } catch (...) {
         }
         ::_exit(1); // not reached when the kill point fires
@@ -181,8 +181,8 @@ TEST(Store, ChangingThePassphraseLocksOutTheOldOne) {
     }
     EXPECT_THROW(Ledger::open(path, "correct horse"), WrongPassphrase);
     Ledger ledger = Ledger::open(path, "battery staple");
-    EXPECT_EQ(ledger.data().staff.size(), 1u);
-    const auto log = ledger.changeLog("", "");
+    EXPECT_EQ(ledger.training().data().staff.size(), 1u);
+    const auto log = ledger.audit().changeLog("", "");
     ASSERT_FALSE(log.empty());
     EXPECT_EQ(log.back().action, "change passphrase");
 }
@@ -192,8 +192,8 @@ TEST(Store, ReadOnlyLedgerRefusesWrites) {
     const auto path = dir / "l.ledger";
     { seeded(path); }
     Ledger ledger = Ledger::open(path, "correct horse", true);
-    EXPECT_EQ(ledger.data().staff.size(), 1u);
-    EXPECT_THROW(ledger.importCsv(ImportKind::Staff, "s.csv", kStaffCsv, kToday, false, "t"),
+    EXPECT_EQ(ledger.training().data().staff.size(), 1u);
+    EXPECT_THROW(ledger.imports().csv(ImportKind::Staff, "s.csv", kStaffCsv, kToday, false, "t"),
                  Conflict);
 }
 
@@ -203,18 +203,18 @@ TEST(Store, ChangeLogRecordsWhoChangedWhatFromWhatToWhat) {
     const std::string moved = "employee_id,full_name,email,team,role,start_date,leave_date\n"
                               "E1,Zoë Ní Bhriain,zoe.secret-marker@example.org,Mental Health,"
                               "Social Worker,2020-01-06,\n";
-    ledger.importCsv(ImportKind::Staff, "staff.csv", moved, kToday, false, "Sam Lead");
+    ledger.imports().csv(ImportKind::Staff, "staff.csv", moved, kToday, false, "Sam Lead");
     // The import that created E1 is its creation (no entry per imported record); the
     // change is an entry of its own, with its before and after.
-    const auto log = ledger.changeLog("staff", "E1");
+    const auto log = ledger.audit().changeLog("staff", "E1");
     ASSERT_EQ(log.size(), 1u);
     EXPECT_EQ(log[0].action, "update");
     EXPECT_EQ(log[0].actor, "Sam Lead");
     EXPECT_EQ(log[0].subject, "E1");
     EXPECT_EQ(log[0].oldValues, R"({"team":"Older People East"})");
     EXPECT_EQ(log[0].newValues, R"({"team":"Mental Health"})");
-    const RecordId e1 = ledger.data().staff.at(0).id;
-    const RecordOrigin origin = ledger.originOf("staff", e1);
+    const RecordId e1 = ledger.training().data().staff.at(0).id;
+    const RecordOrigin origin = ledger.audit().originOf("staff", e1);
     ASSERT_TRUE(origin.created.has_value());
     EXPECT_EQ(origin.created->entity, "import");
     EXPECT_EQ(origin.created->action, "import");
@@ -226,7 +226,7 @@ TEST(Store, ChangeLogRecordsWhoChangedWhatFromWhatToWhat) {
 TEST(Store, AuditThemesLinkToModulesAndLogTheirChanges) {
     ScratchDir dir;
     Ledger ledger = seeded(dir / "l.ledger");
-    ledger.importCsv(ImportKind::Modules, "m.csv",
+    ledger.imports().csv(ImportKind::Modules, "m.csv",
                      "code,title,renewal_months,renewal_basis,window_days,due_soon_days,"
                      "asc_wds_category\nCARE-ACT,Care Act,,,,,21\nSAFE,Safeguarding,36,,,,20\n",
                      kToday, false, "test");
@@ -236,15 +236,15 @@ TEST(Store, AuditThemesLinkToModulesAndLogTheirChanges) {
     theme.raisedOn = makeDate(2026, 9, 1);
     theme.priority = ThemePriority::High;
     theme.moduleCodes = {"CARE-ACT"};
-    const RecordId id = ledger.saveAuditTheme(theme, kToday, "test");
+    const RecordId id = ledger.themes().save(theme, kToday, "test");
     theme.id = id;
     theme.status = ThemeStatus::BeingAddressed;
     theme.moduleCodes = {"CARE-ACT", "SAFE"};
-    ledger.saveAuditTheme(theme, kToday, "test");
-    const auto themes = ledger.auditThemes();
+    ledger.themes().save(theme, kToday, "test");
+    const auto themes = ledger.themes().all();
     ASSERT_EQ(themes.size(), 1u);
     EXPECT_EQ(themes[0], theme);
-    const auto log = ledger.changeLog("audit_theme", std::to_string(id));
+    const auto log = ledger.audit().changeLog("audit_theme", std::to_string(id));
     ASSERT_EQ(log.size(), 2u);
     EXPECT_EQ(log[1].newValues, R"({"status":"being_addressed","modules":"CARE-ACT SAFE"})");
 
@@ -253,14 +253,14 @@ TEST(Store, AuditThemesLinkToModulesAndLogTheirChanges) {
     bad.title = "";
     bad.moduleCodes = {"NOPE"};
     try {
-        ledger.saveAuditTheme(bad, kToday, "test");
+        ledger.themes().save(bad, kToday, "test");
         FAIL() << "expected a validation error";
     } catch (const ValidationError& e) {
         ASSERT_EQ(e.errors().size(), 2u);
         EXPECT_EQ(e.errors()[0].field, "title");
         EXPECT_EQ(e.errors()[1].field, "modules");
     }
-    EXPECT_EQ(ledger.auditThemes().size(), 1u);
+    EXPECT_EQ(ledger.themes().all().size(), 1u);
 }
 
 TEST(Store, RefusalsLeaveACrashedWritersJournalUntouched) {
@@ -281,6 +281,6 @@ TEST(Store, RefusalsLeaveACrashedWritersJournalUntouched) {
     EXPECT_EQ(readAll(path.string() + "-journal"), journal);
     // The right passphrase finds the ledger as the last completed write left it.
     Ledger ledger = Ledger::open(path, "correct horse", true);
-    EXPECT_EQ(ledger.data().modules.size(), 0u);
-    EXPECT_EQ(ledger.data().staff.size(), 1u);
+    EXPECT_EQ(ledger.training().data().modules.size(), 0u);
+    EXPECT_EQ(ledger.training().data().staff.size(), 1u);
 }

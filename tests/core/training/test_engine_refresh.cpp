@@ -54,9 +54,9 @@ TEST(CompactLoad, GivesTheSameStatusesAsWholeRecords) {
     ScratchDir dir;
     const LedgerData data = council();
     Ledger ledger = Ledger::create(dir / "l.ledger", kPassphrase, "test",
-                                   [&](Ledger& l) { l.importRecords(data, kToday, "test"); });
-    const ComplianceEngine whole(ledger.data());
-    const ComplianceEngine compact = ledger.engine();
+                                   [&](Ledger& l) { l.imports().records(data, kToday, "test"); });
+    const ComplianceEngine whole(ledger.training().data());
+    const ComplianceEngine compact = ledger.training().engine();
     EXPECT_EQ(compact.completionCount(), whole.completionCount());
     EXPECT_GT(compact.completionCount(), 1000u);
     EXPECT_EQ(fingerprint(compact), fingerprint(whole));
@@ -66,9 +66,9 @@ TEST(EngineRefresh, StaysEqualToAFreshEngineThroughEveryKindOfWrite) {
     ScratchDir dir;
     const LedgerData data = council();
     Ledger ledger = Ledger::create(dir / "l.ledger", kPassphrase, "test",
-                                   [&](Ledger& l) { l.importRecords(data, kToday, "test"); });
-    LedgerData records = ledger.records();
-    ComplianceEngine engine = ledger.engine();
+                                   [&](Ledger& l) { l.imports().records(data, kToday, "test"); });
+    LedgerData records = ledger.training().records();
+    ComplianceEngine engine = ledger.training().engine();
     (void)ledger.takeChanges();
 
     std::mt19937 random(2026);
@@ -87,29 +87,29 @@ TEST(EngineRefresh, StaysEqualToAFreshEngineThroughEveryKindOfWrite) {
             c.moduleCode = module.code;
             c.completedOn = fromDayNumber(toDayNumber(kToday) - static_cast<int>(pick(900)));
             try {
-                ledger.addCompletion(c, kToday, "test");
+                ledger.training().addCompletion(c, kToday, "test");
             } catch (const ValidationError&) {
                 continue; // the same day twice, or before the person started: skip
             }
             break;
         }
         case 2: { // void one of someone's completions
-            const auto theirs = ledger.completionsOf(someone.employeeId);
+            const auto theirs = ledger.training().completionsOf(someone.employeeId);
             for (const Completion& c : theirs) {
                 if (!c.voided) {
-                    ledger.voidCompletion(c.id, "recorded in error", "test");
+                    ledger.training().voidCompletion(c.id, "recorded in error", "test");
                     break;
                 }
             }
             break;
         }
         case 3: { // correct a completion's date
-            for (const Completion& c : ledger.completionsOf(someone.employeeId)) {
+            for (const Completion& c : ledger.training().completionsOf(someone.employeeId)) {
                 if (!c.voided) {
                     Completion fixed = c;
                     fixed.completedOn = fromDayNumber(toDayNumber(c.completedOn) - 1);
                     try {
-                        ledger.correctCompletion(fixed, "typo in the date", kToday, "test");
+                        ledger.training().correctCompletion(fixed, "typo in the date", kToday, "test");
                     } catch (const ValidationError&) {
                     }
                     break;
@@ -123,7 +123,7 @@ TEST(EngineRefresh, StaysEqualToAFreshEngineThroughEveryKindOfWrite) {
             if (step % 12 == 4 && !moved.leaveDate) {
                 moved.leaveDate = kToday;
             }
-            ledger.updateStaff(moved, kToday, "test");
+            ledger.staff().update(moved, kToday, "test");
             break;
         }
         case 5: { // a new starter, or a module's renewal changed (rebuilds)
@@ -134,21 +134,21 @@ TEST(EngineRefresh, StaysEqualToAFreshEngineThroughEveryKindOfWrite) {
                 added.startDate = makeDate(2026, 1, 5);
                 added.leaveDate.reset();
                 added.lineManagerId.clear();
-                ledger.addStaff(added, kToday, "test");
+                ledger.staff().add(added, kToday, "test");
             } else {
                 Module changed = module;
                 changed.renewalMonths = changed.renewalMonths ? *changed.renewalMonths + 12 : 36;
-                ledger.saveModule(changed, false, "test");
+                ledger.training().saveModule(changed, false, "test");
             }
             break;
         }
         }
         const auto changes = ledger.takeChanges();
-        if (!ledger.refresh(records, engine, changes)) {
+        if (!ledger.training().refresh(records, engine, changes)) {
             ++incremental;
         }
-        ASSERT_EQ(fingerprint(engine), fingerprint(ledger.engine())) << "after step " << step;
-        ASSERT_EQ(records.staff, ledger.records().staff) << "after step " << step;
+        ASSERT_EQ(fingerprint(engine), fingerprint(ledger.training().engine())) << "after step " << step;
+        ASSERT_EQ(records.staff, ledger.training().records().staff) << "after step " << step;
     }
     EXPECT_GT(incremental, 35); // most writes did not rebuild
 }
@@ -157,19 +157,19 @@ TEST(EngineRefresh, ChangesAreTakenOnlyWhenCommitted) {
     ScratchDir dir;
     const LedgerData data = council();
     Ledger ledger = Ledger::create(dir / "l.ledger", kPassphrase, "test",
-                                   [&](Ledger& l) { l.importRecords(data, kToday, "test"); });
+                                   [&](Ledger& l) { l.imports().records(data, kToday, "test"); });
     (void)ledger.takeChanges();
     Completion bad;
     bad.employeeId = "NOBODY";
     bad.moduleCode = data.modules.front().code;
     bad.completedOn = kToday;
-    EXPECT_THROW(ledger.addCompletion(bad, kToday, "test"), ValidationError);
+    EXPECT_THROW(ledger.training().addCompletion(bad, kToday, "test"), ValidationError);
     EXPECT_TRUE(ledger.takeChanges().empty());
 
-    ledger.setSetting("organisation_name", "Somewhere", "test");
+    ledger.settings().set("organisation_name", "Somewhere", "test");
     Completion good = bad;
     good.employeeId = data.staff.front().employeeId;
-    ledger.addCompletion(good, kToday, "test");
+    ledger.training().addCompletion(good, kToday, "test");
     const std::vector<LedgerChange> expected{
         {LedgerChange::Kind::Settings, ""},
         {LedgerChange::Kind::Completions, data.staff.front().employeeId}};

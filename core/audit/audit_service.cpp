@@ -1,0 +1,32 @@
+#include "audit/audit_service.h"
+
+#include "audit/change_entries.h"
+#include "base/checks.h"
+#include "store/unit_of_work.h"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace ledger {
+
+AuditService::AuditService(UnitOfWork& work) : m_work(work), m_store(&work.store()) {
+}
+
+std::vector<ChangeLogEntry> AuditService::changeLog(std::string_view entity,
+                                                    std::string_view recordKey) {
+    return m_store->changeLog(entity, recordKey);
+}
+
+std::vector<ChangeLogEntry> AuditService::historyOf(std::string_view employeeId) {
+    return m_store->historyOfSubject(employeeId);
+}
+
+RecordOrigin AuditService::originOf(std::string_view entity, RecordId id) {
+    return m_store->recordOrigin(entity, id);
+}
+
+} // namespace ledger

@@ -1,0 +1,203 @@
+#pragma once
+
+// How use cases describe a record in the change log: its fields as text, the JSON of an entry's
+// before and after, its key and the person it concerns. Private to core's services.
+
+#include "audit/change_log.h"
+#include "staff/staff.h"
+#include "store/store.h"
+#include "themes/theme.h"
+#include "training/training.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+namespace ledger {
+
+/// The current UTC time as `YYYY-MM-DDTHH:MM:SSZ`, for the change log.
+[[nodiscard]] std::string utcTimestamp();
+
+using Fields = std::vector<std::pair<std::string, std::string>>;
+
+inline std::string optionalIso(const std::optional<Date>& date) {
+    return date ? formatIso(*date) : "";
+}
+
+inline std::string optionalNumber(const std::optional<int>& value) {
+    return value ? std::to_string(*value) : "";
+}
+
+inline Fields fieldsOf(const Staff& s) {
+    return {{"full_name", s.fullName},
+            {"email", s.email},
+            {"team", s.team},
+            {"role", s.role},
+            {"start_date", formatIso(s.startDate)},
+            {"leave_date", optionalIso(s.leaveDate)},
+            {"line_manager_id", s.lineManagerId},
+            {"registration_body", registrationBodyCode(s.registrationBody)},
+            {"registration_number", s.registrationNumber}};
+}
+
+inline Fields fieldsOf(const Module& m) {
+    return {{"title", m.title},
+            {"renewal_months", m.renewalMonths ? std::to_string(*m.renewalMonths) : "none"},
+            {"renewal_basis", renewalBasisCode(m.renewalBasis)},
+            {"window_days", std::to_string(m.windowDays)},
+            {"due_soon_days", std::to_string(m.dueSoonDays)},
+            {"asc_wds_category", optionalNumber(m.ascWdsCategory)}};
+}
+
+inline Fields fieldsOf(const Requirement& r) {
+    return {{"due_within_days", std::to_string(r.dueWithinDays)},
+            {"effective_from", optionalIso(r.effectiveFrom)}};
+}
+
+inline Fields fieldsOf(const Completion& c) {
+    return {{"expires_on", optionalIso(c.expiresOn)}, {"evidence", c.evidence}};
+}
+
+inline Fields fieldsOf(const AuditTheme& t) {
+    std::string modules;
+    for (const std::string& code : t.moduleCodes) {
+        modules += (modules.empty() ? "" : " ") + code;
+    }
+    return {{"title", t.title},
+            {"source", themeSourceCode(t.source)},
+            {"raised_on", formatIso(t.raisedOn)},
+            {"priority", themePriorityCode(t.priority)},
+            {"status", themeStatusCode(t.status)},
+            {"notes", t.notes},
+            {"modules", modules}};
+}
+
+/// A correction may also move a completion to another module or date (its key).
+inline Fields correctionFieldsOf(const Completion& c) {
+    return {{"module", c.moduleCode},
+            {"completed_on", formatIso(c.completedOn)},
+            {"expires_on", optionalIso(c.expiresOn)},
+            {"evidence", c.evidence}};
+}
+
+inline std::string jsonString(std::string_view text) {
+    std::string out = "\"";
+    for (const char c : text) {
+        switch (c) {
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20) {
+                char buffer[8];
+                std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
+                out += buffer;
+            } else {
+                out.push_back(c);
+            }
+        }
+    }
+    return out + "\"";
+}
+
+inline std::string json(const Fields& fields) {
+    std::string out = "{";
+    for (const auto& [name, value] : fields) {
+        out += (out.size() > 1 ? "," : "") + jsonString(name) + ":" + jsonString(value);
+    }
+    return out + "}";
+}
+
+/// The old and new values of the fields that differ.
+inline std::pair<Fields, Fields> changedFields(const Fields& before, const Fields& after) {
+    Fields oldValues, newValues;
+    for (std::size_t i = 0; i < before.size() && i < after.size(); ++i) {
+        if (before[i].second != after[i].second) {
+            oldValues.push_back(before[i]);
+            newValues.push_back(after[i]);
+        }
+    }
+    return {oldValues, newValues};
+}
+
+inline std::pair<std::string, std::string> diff(const Fields& before, const Fields& after) {
+    const auto [oldValues, newValues] = changedFields(before, after);
+    return {json(oldValues), json(newValues)};
+}
+
+inline ChangeLogEntry logEntry(std::string_view actor, std::string_view entity, std::string key,
+                               std::string_view action, std::string oldValues,
+                               std::string newValues) {
+    ChangeLogEntry entry;
+    entry.at = utcTimestamp();
+    entry.actor = std::string(actor);
+    entry.entity = std::string(entity);
+    entry.recordKey = std::move(key);
+    entry.action = std::string(action);
+    entry.oldValues = std::move(oldValues);
+    entry.newValues = std::move(newValues);
+    return entry;
+}
+
+/// The person a record concerns, for the change log's subject.
+inline std::string subjectOf(const Staff& s) {
+    return s.employeeId;
+}
+inline std::string subjectOf(const Completion& c) {
+    return c.employeeId;
+}
+template <typename Record> std::string subjectOf(const Record&) {
+    return {};
+}
+
+template <typename Record>
+ChangeLogEntry changeEntry(std::string_view actor, const char* entity, std::string key,
+                           const Record* before, const Record& after) {
+    ChangeLogEntry entry;
+    entry.at = utcTimestamp();
+    entry.actor = std::string(actor);
+    entry.entity = entity;
+    entry.recordKey = std::move(key);
+    entry.subject = subjectOf(after);
+    if (before) {
+        entry.action = "update";
+        std::tie(entry.oldValues, entry.newValues) = diff(fieldsOf(*before), fieldsOf(after));
+    } else {
+        entry.action = "add";
+        entry.newValues = json(fieldsOf(after));
+    }
+    return entry;
+}
+
+/// Writes a record and its change-log entry, and links the record to it (created or
+/// changed).
+inline void logged(Store& store, const char* entity, RecordId id, const ChangeLogEntry& entry,
+                   bool created) {
+    const RecordId change = store.appendChangeLog(entry);
+    store.linkChange(entity, id, change, created);
+}
+
+inline std::string requirementKey(const Requirement& r) {
+    return r.moduleCode + "/" + scopeCode(r.scope) + (r.value.empty() ? "" : "/" + r.value);
+}
+
+inline std::string completionKey(const Completion& c) {
+    return c.employeeId + "/" + c.moduleCode + "/" + formatIso(c.completedOn);
+}
+
+} // namespace ledger

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "store/ledger_data.h"
+#include "store/unit_of_work.h"
+#include "training/compliance.h"
+#include "training/training.h"
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace ledger {
+
+/// The training use cases: modules, requirement rules and completions, and the compliance
+/// engine over them. Writes validate the whole record first (every problem at once, as
+/// ValidationError with field names and line 0), run as one unit of work and append to the
+/// change log; on any error nothing is written.
+class TrainingService {
+public:
+    explicit TrainingService(UnitOfWork& work);
+
+    /// A new module (`isNew`) or a correction of the module with this code.
+    void saveModule(const Module& module, bool isNew, std::string_view actor);
+    /// Removes a module with no completions, rules or audit-theme links.
+    void removeModule(std::string_view code, std::string_view actor);
+
+    /// Adds or updates the rule with this module + scope + value.
+    void saveRequirement(const Requirement& requirement, std::string_view actor);
+    /// Removes the rule with this module + scope + value.
+    void removeRequirement(const Requirement& requirement, std::string_view actor);
+
+    /// Records a completion; the (staff, module, date) must not be recorded already.
+    RecordId addCompletion(const Completion& completion, Date today, std::string_view actor);
+    /// Corrects the completion with `corrected.id` (any field but the person); the reason
+    /// is kept in the change log and is required.
+    void correctCompletion(const Completion& corrected, std::string_view reason, Date today,
+                           std::string_view actor);
+    /// Voids a completion: it stays in the ledger, marked void with the reason, and no longer
+    /// counts. Evidence is never deleted.
+    void voidCompletion(RecordId id, std::string_view reason, std::string_view actor);
+
+    /// One completion, voided or not.
+    [[nodiscard]] std::optional<Completion> completion(RecordId id);
+    /// Every completion of one person, voided ones included, newest first.
+    [[nodiscard]] std::vector<Completion> completionsOf(std::string_view employeeId);
+
+    /// Every record, every completion included (tests and small ledgers only: at county
+    /// scale that is two million records).
+    [[nodiscard]] LedgerData data();
+    /// Staff, modules and rules: what the views list, without the completions.
+    [[nodiscard]] LedgerData records();
+    /// A compliance engine over the ledger, from the compact load (completions as integer
+    /// rows, never as records).
+    [[nodiscard]] ComplianceEngine engine();
+    /// Brings `records` (as from records()) and `engine` up to date with `changes`, reading
+    /// only what they touched: one person, or one person's completions. Catalog changes and
+    /// imports rebuild both from the compact load. Returns true when it rebuilt.
+    bool refresh(LedgerData& records, ComplianceEngine& engine,
+                 const std::vector<LedgerChange>& changes);
+
+private:
+    UnitOfWork& m_work;
+    Store* m_store;
+};
+
+} // namespace ledger
