@@ -39,8 +39,8 @@ DayNumber dayColumn(sqlite3_stmt* st, int column, DayNumber fallback) {
 
 constexpr DayNumber kNoExpiry = std::numeric_limits<DayNumber>::max();
 
-std::vector<CompletionRow> readRows(sqlite3* db, const char* sqlText, RecordId staffId) {
-    std::vector<CompletionRow> rows;
+void readRows(sqlite3* db, const char* sqlText, RecordId staffId,
+              std::vector<CompletionRow>& rows) {
     sqlite3_stmt* st = nullptr;
     if (sqlite3_prepare_v2(db, sqlText, -1, &st, nullptr) != SQLITE_OK) {
         sql::fail(db, "could not read the completions");
@@ -58,7 +58,6 @@ std::vector<CompletionRow> readRows(sqlite3* db, const char* sqlText, RecordId s
         sql::fail(db, "could not read the completions");
     }
     sqlite3_finalize(st);
-    return rows;
 }
 
 } // namespace
@@ -72,22 +71,20 @@ std::vector<CompletionRow> SqlCipherStore::completionRows() {
             rows.reserve(static_cast<std::size_t>(count.integer(0)));
         }
     }
-    auto read = readRows(m_db,
-                         "SELECT staff_id, module_id, completed_on, expires_on FROM completion "
-                         "WHERE voided = 0",
-                         0);
-    if (rows.capacity() >= read.size()) {
-        rows.insert(rows.end(), read.begin(), read.end());
-        return rows;
-    }
-    return read;
+    readRows(m_db,
+             "SELECT staff_id, module_id, completed_on, expires_on FROM completion "
+             "WHERE voided = 0",
+             0, rows);
+    return rows;
 }
 
 std::vector<CompletionRow> SqlCipherStore::completionRowsOf(RecordId staffId) {
-    return readRows(m_db,
-                    "SELECT staff_id, module_id, completed_on, expires_on FROM completion "
-                    "WHERE staff_id = ?1 AND voided = 0",
-                    staffId);
+    std::vector<CompletionRow> rows;
+    readRows(m_db,
+             "SELECT staff_id, module_id, completed_on, expires_on FROM completion "
+             "WHERE staff_id = ?1 AND voided = 0",
+             staffId, rows);
+    return rows;
 }
 
 std::optional<Staff> SqlCipherStore::staffMember(std::string_view employeeId) {

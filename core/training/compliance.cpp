@@ -257,43 +257,73 @@ ComplianceEngine::ComplianceEngine(const LedgerData& records, std::vector<Comple
     indexStaff(records);
     const IdIndex staffIndex(m_staffIds);
     const IdIndex moduleIndex(m_moduleIds);
-    std::vector<Row> mapped;
-    mapped.reserve(rows.size());
+    const auto known = [&](const CompletionRow& r) {
+        return staffIndex.find(r.staffId) && moduleIndex.find(r.moduleId);
+    };
+    // A counting sort by person (two linear passes), then each person's rows by module and
+    // date: at county scale much cheaper than one sort of two million rows.
+    m_staffOffset.assign(m_employeeIds.size() + 1, 0);
     for (const CompletionRow& r : rows) {
-        const auto staff = staffIndex.find(r.staffId);
-        const auto module = moduleIndex.find(r.moduleId);
-        if (!staff || !module) {
-            continue;
+        if (known(r)) {
+            ++m_staffOffset[*staffIndex.find(r.staffId) + 1];
         }
-        mapped.push_back(Row{*staff, *module, CompletionDates{r.completedOn, r.explicitExpiresOn}});
+    }
+    std::partial_sum(m_staffOffset.begin(), m_staffOffset.end(), m_staffOffset.begin());
+    std::vector<Row> sorted(m_staffOffset.back());
+    {
+        std::vector<std::uint32_t> next(m_staffOffset.begin(), m_staffOffset.end() - 1);
+        for (const CompletionRow& r : rows) {
+            const auto staff = staffIndex.find(r.staffId);
+            const auto module = moduleIndex.find(r.moduleId);
+            if (staff && module) {
+                sorted[next[*staff]++] =
+                    Row{*staff, *module, CompletionDates{r.completedOn, r.explicitExpiresOn}};
+            }
+        }
     }
     rows.clear();
     rows.shrink_to_fit();
-    build(std::move(mapped));
+    sortEachPerson(sorted);
+    fillAll(sorted);
 }
 
 void ComplianceEngine::build(std::vector<Row> rows) {
-    const auto before = [](const Row& a, const Row& b) {
-        if (a.staff != b.staff) {
-            return a.staff < b.staff;
-        }
-        if (a.module != b.module) {
-            return a.module < b.module;
-        }
-        return a.dates.completedOn < b.dates.completedOn;
-    };
-    if (!std::is_sorted(rows.begin(), rows.end(), before)) {
-        std::sort(rows.begin(), rows.end(), before);
-    }
-    const std::size_t n = rows.size();
-    m_completionModule.resize(n);
-    m_completedOn.resize(n);
-    m_expiresOn.resize(n);
     m_staffOffset.assign(m_employeeIds.size() + 1, 0);
     for (const Row& r : rows) {
         ++m_staffOffset[r.staff + 1];
     }
     std::partial_sum(m_staffOffset.begin(), m_staffOffset.end(), m_staffOffset.begin());
+    std::vector<Row> sorted(rows.size());
+    {
+        std::vector<std::uint32_t> next(m_staffOffset.begin(), m_staffOffset.end() - 1);
+        for (const Row& r : rows) {
+            sorted[next[r.staff]++] = r;
+        }
+    }
+    rows.clear();
+    rows.shrink_to_fit();
+    sortEachPerson(sorted);
+    fillAll(sorted);
+}
+
+void ComplianceEngine::sortEachPerson(std::vector<Row>& rows) const {
+    const auto before = [](const Row& a, const Row& b) {
+        return a.module != b.module ? a.module < b.module
+                                    : a.dates.completedOn < b.dates.completedOn;
+    };
+    for (std::size_t s = 0; s + 1 < m_staffOffset.size(); ++s) {
+        const auto first = rows.begin() + m_staffOffset[s];
+        const auto last = rows.begin() + m_staffOffset[s + 1];
+        if (!std::is_sorted(first, last, before)) {
+            std::sort(first, last, before);
+        }
+    }
+}
+
+void ComplianceEngine::fillAll(std::vector<Row>& rows) {
+    m_completionModule.resize(rows.size());
+    m_completedOn.resize(rows.size());
+    m_expiresOn.resize(rows.size());
     fillCompletions(rows, 0);
 }
 

@@ -190,7 +190,12 @@ private:
         CompletionDates dates;
     };
     void indexStaff(const LedgerData& records);
+    /// Rows by person (a counting sort), each person's by module and date, into the arrays.
     void build(std::vector<Row> rows);
+    /// Sorts each person's rows (between m_staffOffset's bounds) by module and date.
+    void sortEachPerson(std::vector<Row>& rows) const;
+    /// Sorted rows into the flat completion arrays, with their expiries.
+    void fillAll(std::vector<Row>& rows);
     /// Sorted rows of one or all people into the flat completion arrays from `at`.
     void fillCompletions(std::span<Row> rows, std::size_t at);
 
