@@ -242,9 +242,25 @@ bool ValidationContext::hasModule(const std::string& code) const {
 ValidationContext makeValidationContext(const LedgerData& data, Date today) {
     ValidationContext context;
     context.today = today;
-    for (const Staff& s : data.staff) {
-        context.employeeIds.insert(s.employeeId);
-        context.people.emplace(s.employeeId, StaffLink{s.lineManagerId, s.fullName});
+    const auto byId = [](const Staff& a, const Staff& b) { return a.employeeId < b.employeeId; };
+    if (std::is_sorted(data.staff.begin(), data.staff.end(), byId)) {
+        // As a store loads them: each person is looked up when a check asks (a county has
+        // twenty thousand people, and one form names one or two).
+        const std::vector<Staff>* staff = &data.staff;
+        context.lookUpPerson = [staff](std::string_view id) -> std::optional<StaffLink> {
+            const auto at = std::lower_bound(
+                staff->begin(), staff->end(), id,
+                [](const Staff& s, std::string_view key) { return s.employeeId < key; });
+            if (at == staff->end() || at->employeeId != id) {
+                return std::nullopt;
+            }
+            return StaffLink{at->lineManagerId, at->fullName};
+        };
+    } else {
+        for (const Staff& s : data.staff) {
+            context.employeeIds.insert(s.employeeId);
+            context.people.emplace(s.employeeId, StaffLink{s.lineManagerId, s.fullName});
+        }
     }
     for (const Module& m : data.modules) {
         context.moduleCodes.insert(m.code);

@@ -49,8 +49,11 @@ struct ValidationContext {
     mutable std::unordered_map<std::string, std::vector<std::string>> loops;
 };
 
-/// Builds a context over a ledger's current records.
+/// Builds a context over a ledger's current records. `data` must outlive the context: when
+/// its staff are sorted by employee id (as a store loads them) people are looked up in it
+/// as checks ask, rather than copied.
 [[nodiscard]] ValidationContext makeValidationContext(const LedgerData& data, Date today);
+ValidationContext makeValidationContext(LedgerData&& data, Date today) = delete;
 
 /// Every problem with one record, field by field (file and line left empty). An empty list
 /// means the record may be stored.
