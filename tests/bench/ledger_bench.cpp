@@ -288,7 +288,8 @@ void loadNames(Prepared& p) {
 /// needs from the completion table, on a fresh connection. Returns the rows read.
 std::int64_t referenceReadTable(const fs::path& ledgerPath) {
     Connection db(ledgerPath, kPassphrase, false);
-    Statement st(db, "SELECT staff_id, module_id, completed_on, expires_on, voided FROM completion");
+    Statement st(db,
+                 "SELECT staff_id, module_id, completed_on, expires_on, voided FROM completion");
     std::int64_t rows = 0;
     std::int64_t touched = 0;
     while (st.step()) {
@@ -514,7 +515,8 @@ public:
             break;
         case WriteKind::Theme: {
             m_theme.bind(1, "Bench theme " + std::to_string(n))
-                .bind(2, isoDate(ledger::Date{std::chrono::sys_days{kToday} - std::chrono::days{10}}))
+                .bind(2,
+                      isoDate(ledger::Date{std::chrono::sys_days{kToday} - std::chrono::days{10}}))
                 .run();
             const std::int64_t theme = m_db.scalar("SELECT last_insert_rowid()");
             m_themeModule.bind(1, theme).bind(2, p.moduleIds[0]).run();
@@ -575,12 +577,13 @@ Prepared prepare(const SizeSpec& spec, const fs::path& dir) {
                     spec.name.c_str(), dir.c_str());
         std::fflush(stdout);
         const auto start = Clock::now();
-        const auto made = bench::product::generateLedgers(
-            f.ledger, f.base, f.csv, kPassphrase, spec.staff, spec.teams, spec.modules,
-            spec.perStaff, kToday);
-        std::printf("ledger_bench: generated %lld staff, %lld modules, %lld completions in %.1f s\n",
-                    static_cast<long long>(made.staff), static_cast<long long>(made.modules),
-                    static_cast<long long>(made.completions), secondsSince(start));
+        const auto made =
+            bench::product::generateLedgers(f.ledger, f.base, f.csv, kPassphrase, spec.staff,
+                                            spec.teams, spec.modules, spec.perStaff, kToday);
+        std::printf(
+            "ledger_bench: generated %lld staff, %lld modules, %lld completions in %.1f s\n",
+            static_cast<long long>(made.staff), static_cast<long long>(made.modules),
+            static_cast<long long>(made.completions), secondsSince(start));
     }
     ensureCovering(f);
     loadNames(p);
@@ -636,7 +639,8 @@ Extras runOperation(const Config& config, const Prepared& p, const std::string& 
     };
     if (op == "baseline") {
     } else if (op == "coverage_team_e2e") {
-        benchmark::DoNotOptimize(bench::product::reportCoverageByTeam(f.ledger, kPassphrase, kToday));
+        benchmark::DoNotOptimize(
+            bench::product::reportCoverageByTeam(f.ledger, kPassphrase, kToday));
     } else if (op == "coverage_staff_e2e") {
         benchmark::DoNotOptimize(bench::product::reportByStaff(f.ledger, kPassphrase, kToday));
     } else if (op == "ref_read_table") {
@@ -677,7 +681,8 @@ Extras runOperation(const Config& config, const Prepared& p, const std::string& 
             if (done == 10) {
                 rss10 = residentKb();
             }
-            if (config.growthSeconds > 0 && done >= 11 && secondsSince(start) > config.growthSeconds) {
+            if (config.growthSeconds > 0 && done >= 11 &&
+                secondsSince(start) > config.growthSeconds) {
                 break;
             }
         }
@@ -705,7 +710,17 @@ Extras runOperation(const Config& config, const Prepared& p, const std::string& 
             }
             st.reset();
             freeBytes = db.scalar("PRAGMA freelist_count") * db.scalar("PRAGMA page_size");
+            // The log is its rows and the records' links to them (schema 4): both go.
+            db.exec("PRAGMA foreign_keys = OFF;");
+            db.exec("BEGIN;");
+            for (const char* table :
+                 {"staff", "module", "requirement", "completion", "audit_theme"}) {
+                db.exec((std::string("UPDATE ") + table +
+                         " SET created_change = NULL, changed_change = NULL;")
+                            .c_str());
+            }
             db.exec("DELETE FROM change_log;");
+            db.exec("COMMIT;");
             db.exec("VACUUM;");
         }
         const auto withoutLog = static_cast<std::int64_t>(fs::file_size(scratch));
@@ -764,8 +779,8 @@ public:
     Measured measure(const std::string& sizeName, const std::string& op) {
         Measured m;
         const std::string line = sizeName + " " + op + "\n";
-        if (m_pid <= 0 || ::write(m_commands, line.data(), line.size()) !=
-                              static_cast<ssize_t>(line.size())) {
+        if (m_pid <= 0 ||
+            ::write(m_commands, line.data(), line.size()) != static_cast<ssize_t>(line.size())) {
             m.error = "the memory probe is not running";
             return m;
         }
@@ -852,8 +867,7 @@ private:
                 code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
             }
             char done[128];
-            std::snprintf(done, sizeof done, "done %ld %d %.3f", maxrss, code,
-                          secondsSince(start));
+            std::snprintf(done, sizeof done, "done %ld %d %.3f", maxrss, code, secondsSince(start));
             sendLine(results, done);
         }
     }
@@ -951,134 +965,188 @@ void registerSize(const Prepared& p) {
         }
     };
 
-    benchmark::RegisterBenchmark((s + "coverage_team_e2e").c_str(), [&p, expect](benchmark::State& state) {
-        releaseWriters();
-        std::size_t rows = 0;
-        for (auto _ : state) {
-            const auto report = bench::product::reportCoverageByTeam(p.files.ledger, kPassphrase, kToday);
-            rows = report.size();
-        }
-        expect(state, rows > 0, "the coverage report had no rows");
-        state.counters["rows"] = static_cast<double>(rows);
-    })->Unit(benchmark::kMillisecond)->UseRealTime()->Repetitions(reps);
+    benchmark::RegisterBenchmark((s + "coverage_team_e2e").c_str(),
+                                 [&p, expect](benchmark::State& state) {
+                                     releaseWriters();
+                                     std::size_t rows = 0;
+                                     for (auto _ : state) {
+                                         const auto report = bench::product::reportCoverageByTeam(
+                                             p.files.ledger, kPassphrase, kToday);
+                                         rows = report.size();
+                                     }
+                                     expect(state, rows > 0, "the coverage report had no rows");
+                                     state.counters["rows"] = static_cast<double>(rows);
+                                 })
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime()
+        ->Repetitions(reps);
 
-    benchmark::RegisterBenchmark((s + "ref_read_table").c_str(), [&p, expect](benchmark::State& state) {
-        releaseWriters();
-        std::int64_t rows = 0;
-        for (auto _ : state) {
-            rows = referenceReadTable(p.files.ledger);
-        }
-        expect(state, rows == p.completions, "REFERENCE_READ read a different number of rows");
-        state.counters["rows"] = static_cast<double>(rows);
-    })->Unit(benchmark::kMillisecond)->UseRealTime()->Repetitions(reps);
+    benchmark::RegisterBenchmark((s + "ref_read_table").c_str(),
+                                 [&p, expect](benchmark::State& state) {
+                                     releaseWriters();
+                                     std::int64_t rows = 0;
+                                     for (auto _ : state) {
+                                         rows = referenceReadTable(p.files.ledger);
+                                     }
+                                     expect(state, rows == p.completions,
+                                            "REFERENCE_READ read a different number of rows");
+                                     state.counters["rows"] = static_cast<double>(rows);
+                                 })
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime()
+        ->Repetitions(reps);
 
-    benchmark::RegisterBenchmark((s + "ref_sql_covering").c_str(), [&p, expect](benchmark::State& state) {
-        releaseWriters();
-        std::int64_t groups = 0;
-        for (auto _ : state) {
-            groups = referenceCoverageSql(p.files.covering);
-        }
-        expect(state, groups > 0, "REFERENCE_SQL returned no groups");
-        state.counters["groups"] = static_cast<double>(groups);
-    })->Unit(benchmark::kMillisecond)->UseRealTime()->Repetitions(reps);
+    benchmark::RegisterBenchmark((s + "ref_sql_covering").c_str(),
+                                 [&p, expect](benchmark::State& state) {
+                                     releaseWriters();
+                                     std::int64_t groups = 0;
+                                     for (auto _ : state) {
+                                         groups = referenceCoverageSql(p.files.covering);
+                                     }
+                                     expect(state, groups > 0, "REFERENCE_SQL returned no groups");
+                                     state.counters["groups"] = static_cast<double>(groups);
+                                 })
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime()
+        ->Repetitions(reps);
 
-    benchmark::RegisterBenchmark((s + "coverage_staff_e2e").c_str(), [&p, expect](benchmark::State& state) {
-        releaseWriters();
-        std::size_t rows = 0;
-        for (auto _ : state) {
-            const auto report = bench::product::reportByStaff(p.files.ledger, kPassphrase, kToday);
-            rows = report.size();
-        }
-        expect(state, rows > 0, "the by-staff report had no rows");
-        state.counters["rows"] = static_cast<double>(rows);
-    })->Unit(benchmark::kMillisecond)->UseRealTime()->Repetitions(reps);
+    benchmark::RegisterBenchmark((s + "coverage_staff_e2e").c_str(),
+                                 [&p, expect](benchmark::State& state) {
+                                     releaseWriters();
+                                     std::size_t rows = 0;
+                                     for (auto _ : state) {
+                                         const auto report = bench::product::reportByStaff(
+                                             p.files.ledger, kPassphrase, kToday);
+                                         rows = report.size();
+                                     }
+                                     expect(state, rows > 0, "the by-staff report had no rows");
+                                     state.counters["rows"] = static_cast<double>(rows);
+                                 })
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime()
+        ->Repetitions(reps);
 
     // Opening in the app up to the first coverage page's figures (today all of it on the
     // interface thread); closing is not timed.
-    benchmark::RegisterBenchmark((s + "app_open_first_page").c_str(), [&p](benchmark::State& state) {
-        releaseWriters();
-        for (auto _ : state) {
-            const auto start = Clock::now();
-            auto app = bench::product::openForApp(p.files.ledger, kPassphrase, kToday);
-            benchmark::DoNotOptimize(bench::product::firstCoveragePage(*app, kToday));
-            state.SetIterationTime(secondsSince(start));
-            bench::product::closeApp(std::move(app));
-        }
-    })->Unit(benchmark::kMillisecond)->UseManualTime()->Repetitions(reps);
+    benchmark::RegisterBenchmark(
+        (s + "app_open_first_page").c_str(),
+        [&p](benchmark::State& state) {
+            releaseWriters();
+            for (auto _ : state) {
+                const auto start = Clock::now();
+                auto app = bench::product::openForApp(p.files.ledger, kPassphrase, kToday);
+                benchmark::DoNotOptimize(bench::product::firstCoveragePage(*app, kToday));
+                state.SetIterationTime(secondsSince(start));
+                bench::product::closeApp(std::move(app));
+            }
+        })
+        ->Unit(benchmark::kMillisecond)
+        ->UseManualTime()
+        ->Repetitions(reps);
 
     for (const WriteKind kind : {WriteKind::Completion, WriteKind::Setting, WriteKind::Theme}) {
         const std::string k = writeKindName(kind);
-        benchmark::RegisterBenchmark((s + "write_" + k + "_app").c_str(), [&p, kind](benchmark::State& state) {
-            if (g_writes.forSize != &p || !g_writes.app) {
-                releaseWriters();
-                const fs::path scratch = p.files.scratch("write-app");
-                ensureCopy(p.files.ledger, scratch);
-                g_writes.app = bench::product::openForApp(scratch, kPassphrase, kToday);
-                g_writes.forSize = &p;
-            }
-            for (auto _ : state) {
-                appWrite(*g_writes.app, p, kind, g_writeCounter++);
-            }
-        })->Unit(benchmark::kMillisecond)->UseRealTime()->Repetitions(reps);
-        benchmark::RegisterBenchmark((s + "write_" + k + "_bare").c_str(), [&p, kind](benchmark::State& state) {
-            if (g_writes.forSize != &p || !g_writes.bare) {
-                if (g_writes.app) {
-                    bench::product::closeApp(std::move(g_writes.app));
-                }
-                const fs::path scratch = p.files.scratch("write-bare");
-                ensureCopy(p.files.ledger, scratch);
-                g_writes.bare = std::make_unique<BareWriter>(scratch);
-                g_writes.forSize = &p;
-            }
-            for (auto _ : state) {
-                g_writes.bare->write(p, kind, g_writeCounter++);
-            }
-        })->Unit(benchmark::kMillisecond)->UseRealTime()->Repetitions(reps);
+        benchmark::RegisterBenchmark((s + "write_" + k + "_app").c_str(),
+                                     [&p, kind](benchmark::State& state) {
+                                         if (g_writes.forSize != &p || !g_writes.app) {
+                                             releaseWriters();
+                                             const fs::path scratch = p.files.scratch("write-app");
+                                             ensureCopy(p.files.ledger, scratch);
+                                             g_writes.app = bench::product::openForApp(
+                                                 scratch, kPassphrase, kToday);
+                                             g_writes.forSize = &p;
+                                         }
+                                         for (auto _ : state) {
+                                             appWrite(*g_writes.app, p, kind, g_writeCounter++);
+                                         }
+                                     })
+            ->Unit(benchmark::kMillisecond)
+            ->UseRealTime()
+            ->Repetitions(reps);
+        benchmark::RegisterBenchmark((s + "write_" + k + "_bare").c_str(),
+                                     [&p, kind](benchmark::State& state) {
+                                         if (g_writes.forSize != &p || !g_writes.bare) {
+                                             if (g_writes.app) {
+                                                 bench::product::closeApp(std::move(g_writes.app));
+                                             }
+                                             const fs::path scratch = p.files.scratch("write-bare");
+                                             ensureCopy(p.files.ledger, scratch);
+                                             g_writes.bare = std::make_unique<BareWriter>(scratch);
+                                             g_writes.forSize = &p;
+                                         }
+                                         for (auto _ : state) {
+                                             g_writes.bare->write(p, kind, g_writeCounter++);
+                                         }
+                                     })
+            ->Unit(benchmark::kMillisecond)
+            ->UseRealTime()
+            ->Repetitions(reps);
     }
 
-    benchmark::RegisterBenchmark((s + "import_csv").c_str(), [&p, expect](benchmark::State& state) {
-        releaseWriters();
-        const fs::path scratch = p.files.scratch("import");
-        copyFresh(p.files.base, scratch);
-        bench::product::ImportCounts counts;
-        for (auto _ : state) {
-            counts = bench::product::importCompletionsCsv(scratch, kPassphrase, p.files.csv, kToday);
-        }
-        expect(state, counts.added == p.completions, "the import added a different number of rows");
-        state.counters["added"] = static_cast<double>(counts.added);
-        if (!fs::exists(p.files.imported) && counts.added == p.completions) {
-            fs::rename(scratch, p.files.imported);
-        }
-        removeLedger(scratch);
-    })->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1)->Repetitions(importReps);
+    benchmark::RegisterBenchmark(
+        (s + "import_csv").c_str(),
+        [&p, expect](benchmark::State& state) {
+            releaseWriters();
+            const fs::path scratch = p.files.scratch("import");
+            copyFresh(p.files.base, scratch);
+            bench::product::ImportCounts counts;
+            for (auto _ : state) {
+                counts =
+                    bench::product::importCompletionsCsv(scratch, kPassphrase, p.files.csv, kToday);
+            }
+            expect(state, counts.added == p.completions,
+                   "the import added a different number of rows");
+            state.counters["added"] = static_cast<double>(counts.added);
+            if (!fs::exists(p.files.imported) && counts.added == p.completions) {
+                fs::rename(scratch, p.files.imported);
+            }
+            removeLedger(scratch);
+        })
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime()
+        ->Iterations(1)
+        ->Repetitions(importReps);
 
-    benchmark::RegisterBenchmark((s + "import_raw_insert").c_str(), [&p, expect](benchmark::State& state) {
-        releaseWriters();
-        const fs::path scratch = p.files.scratch("raw-import");
-        copyFresh(p.files.base, scratch);
-        std::int64_t rows = 0;
-        for (auto _ : state) {
-            rows = referenceRawInsert(scratch, p.files.csv);
-        }
-        expect(state, rows == p.completions, "the raw insert wrote a different number of rows");
-        state.counters["rows"] = static_cast<double>(rows);
-        removeLedger(scratch);
-    })->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1)->Repetitions(importReps);
+    benchmark::RegisterBenchmark((s + "import_raw_insert").c_str(),
+                                 [&p, expect](benchmark::State& state) {
+                                     releaseWriters();
+                                     const fs::path scratch = p.files.scratch("raw-import");
+                                     copyFresh(p.files.base, scratch);
+                                     std::int64_t rows = 0;
+                                     for (auto _ : state) {
+                                         rows = referenceRawInsert(scratch, p.files.csv);
+                                     }
+                                     expect(state, rows == p.completions,
+                                            "the raw insert wrote a different number of rows");
+                                     state.counters["rows"] = static_cast<double>(rows);
+                                     removeLedger(scratch);
+                                 })
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime()
+        ->Iterations(1)
+        ->Repetitions(importReps);
 
-    benchmark::RegisterBenchmark((s + "reimport_same_csv").c_str(), [&p, expect](benchmark::State& state) {
-        releaseWriters();
-        ensureImported(p);
-        const fs::path scratch = p.files.scratch("reimport");
-        copyFresh(p.files.imported, scratch);
-        bench::product::ImportCounts counts;
-        for (auto _ : state) {
-            counts = bench::product::importCompletionsCsv(scratch, kPassphrase, p.files.csv, kToday);
-        }
-        expect(state, counts.added == 0 && counts.updated == 0,
-               "the same file again changed something");
-        state.counters["unchanged"] = static_cast<double>(counts.unchanged);
-        removeLedger(scratch);
-    })->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1)->Repetitions(importReps);
+    benchmark::RegisterBenchmark((s + "reimport_same_csv").c_str(),
+                                 [&p, expect](benchmark::State& state) {
+                                     releaseWriters();
+                                     ensureImported(p);
+                                     const fs::path scratch = p.files.scratch("reimport");
+                                     copyFresh(p.files.imported, scratch);
+                                     bench::product::ImportCounts counts;
+                                     for (auto _ : state) {
+                                         counts = bench::product::importCompletionsCsv(
+                                             scratch, kPassphrase, p.files.csv, kToday);
+                                     }
+                                     expect(state, counts.added == 0 && counts.updated == 0,
+                                            "the same file again changed something");
+                                     state.counters["unchanged"] =
+                                         static_cast<double>(counts.unchanged);
+                                     removeLedger(scratch);
+                                 })
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime()
+        ->Iterations(1)
+        ->Repetitions(importReps);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1160,21 +1228,21 @@ int main(int argc, char** argv) {
     // The memory probe is forked now, while this process is small (see MemoryProbe).
     MemoryProbe probe;
     if (config.memory) {
-        probe.start([&config, dataDir](const std::string& sizeName,
-                                                          const std::string& op) -> Extras {
-            for (const SizeSpec& spec : config.sizes) {
-                if (spec.name == sizeName) {
-                    Prepared p;
-                    p.spec = spec;
-                    p.files = filesFor(spec, dataDir);
-                    if (op.starts_with("write_") || op == "growth") {
-                        loadNames(p);
+        probe.start(
+            [&config, dataDir](const std::string& sizeName, const std::string& op) -> Extras {
+                for (const SizeSpec& spec : config.sizes) {
+                    if (spec.name == sizeName) {
+                        Prepared p;
+                        p.spec = spec;
+                        p.files = filesFor(spec, dataDir);
+                        if (op.starts_with("write_") || op == "growth") {
+                            loadNames(p);
+                        }
+                        return runOperation(config, p, op);
                     }
-                    return runOperation(config, p, op);
                 }
-            }
-            throw std::runtime_error("unknown size " + sizeName);
-        });
+                throw std::runtime_error("unknown size " + sizeName);
+            });
     }
 
     benchmark::Initialize(&argc, argv);
@@ -1201,11 +1269,11 @@ int main(int argc, char** argv) {
     Summary summary{reporter, {}};
     // Peak memory of each path that ran, each in a fresh child of the probe.
     const std::vector<std::string> measuredOps = {
-        "coverage_team_e2e",   "ref_read_table",      "ref_sql_covering",
-        "coverage_staff_e2e",  "app_open_first_page", "write_completion_app",
-        "write_completion_bare", "write_setting_app", "write_setting_bare",
-        "write_theme_app",     "write_theme_bare",    "import_csv",
-        "import_raw_insert",   "reimport_same_csv"};
+        "coverage_team_e2e",     "ref_read_table",      "ref_sql_covering",
+        "coverage_staff_e2e",    "app_open_first_page", "write_completion_app",
+        "write_completion_bare", "write_setting_app",   "write_setting_bare",
+        "write_theme_app",       "write_theme_bare",    "import_csv",
+        "import_raw_insert",     "reimport_same_csv"};
     std::map<std::string, std::string> growth;
     std::map<std::string, std::string> share;
     if (config.memory) {
@@ -1245,8 +1313,7 @@ int main(int argc, char** argv) {
                 if (s.ok) {
                     share[size] = s.extras["share"];
                 } else {
-                    std::printf("  %s/changelog_share failed: %s\n", size.c_str(),
-                                s.error.c_str());
+                    std::printf("  %s/changelog_share failed: %s\n", size.c_str(), s.error.c_str());
                 }
             }
         }
@@ -1254,15 +1321,16 @@ int main(int argc, char** argv) {
     probe.stop();
 
     // The summary, one line per target (targets are the issue's, at county size).
-    std::printf("\n==== ledger_bench summary (medians of real time; cpu: the benchmark thread's CPU "
-                "time; targets from issue 7, set at county size) ====\n");
+    std::printf(
+        "\n==== ledger_bench summary (medians of real time; cpu: the benchmark thread's CPU "
+        "time; targets from issue 7, set at county size) ====\n");
     for (const auto& p : sizes) {
         const std::string& size = p->spec.name;
         std::printf("%s: %lld staff, %zu modules, %lld completions\n", size.c_str(),
                     static_cast<long long>(p->staff), p->moduleIds.size(),
                     static_cast<long long>(p->completions));
-        ratioLine(summary, size, "coverage e2e / read-table", "coverage_team_e2e",
-                  "ref_read_table", 2.0, "<= 2x");
+        ratioLine(summary, size, "coverage e2e / read-table", "coverage_team_e2e", "ref_read_table",
+                  2.0, "<= 2x");
         ratioLine(summary, size, "coverage e2e / covering-index SQL", "coverage_team_e2e",
                   "ref_sql_covering", 1.0, "<= 1x");
         memoryLine(summary, size, "coverage e2e peak memory", "coverage_team_e2e", 150.0,
@@ -1297,14 +1365,14 @@ int main(int argc, char** argv) {
                         writes, writes > 0 ? seconds * 1e3 / writes : 0.0,
                         writes < config.growthWrites ? "INCOMPLETE" : verdict(grew <= 1.0));
             if (writes < config.growthWrites) {
-                std::printf("  %-44s stopped at %d of %d writes by --growth-seconds\n", "",
-                            writes, config.growthWrites);
+                std::printf("  %-44s stopped at %d of %d writes by --growth-seconds\n", "", writes,
+                            config.growthWrites);
             }
         }
         absoluteLine(summary, size, "open to first coverage page (all UI thread)",
                      "app_open_first_page", 1500.0, "< 1.5 s of interface time");
-        ratioLine(summary, size, "import CSV / raw insert", "import_csv", "import_raw_insert",
-                  2.0, "<= 2x");
+        ratioLine(summary, size, "import CSV / raw insert", "import_csv", "import_raw_insert", 2.0,
+                  "<= 2x");
         memoryLine(summary, size, "import CSV peak memory", "import_csv", 250.0, "< 250 MB");
         memoryLine(summary, size, "raw insert peak memory (reference)", "import_raw_insert", 0.0,
                    "reference");
@@ -1325,16 +1393,16 @@ int main(int argc, char** argv) {
             const double byText = static_cast<double>(textBytes) / used;
             std::printf("  %-44s %6.1f %%  (file %.1f MB, %.1f MB after DELETE FROM change_log "
                         "+ VACUUM; %lld rows; their text alone is %.1f %%; target < 15 %%) %s\n",
-                        "change log share of the file after import", byVacuum * 100.0,
-                        used / 1e6, static_cast<double>(withoutLog) / 1e6, rows, byText * 100.0,
+                        "change log share of the file after import", byVacuum * 100.0, used / 1e6,
+                        static_cast<double>(withoutLog) / 1e6, rows, byText * 100.0,
                         verdict(byVacuum < 0.15));
         }
     }
     if (sizes.size() == 2) {
         const std::string a = sizes[0]->spec.name;
         const std::string b = sizes[1]->spec.name;
-        const double nRatio = static_cast<double>(sizes[1]->completions) /
-                              static_cast<double>(sizes[0]->completions);
+        const double nRatio =
+            static_cast<double>(sizes[1]->completions) / static_cast<double>(sizes[0]->completions);
         std::printf("growth %s -> %s (completions x%.2f): exponent log(t2/t1)/log(n2/n1)\n",
                     a.c_str(), b.c_str(), nRatio);
         for (const char* name :
@@ -1351,8 +1419,8 @@ int main(int argc, char** argv) {
             const auto c2 = summary.reporter.cpuMilliseconds(b + "/" + name);
             const double cpuExponent =
                 c1 && c2 && *c1 > 0 ? std::log(*c2 / *c1) / std::log(nRatio) : 0.0;
-            const bool targeted =
-                std::string_view(name) == "coverage_team_e2e" || std::string_view(name) == "import_csv";
+            const bool targeted = std::string_view(name) == "coverage_team_e2e" ||
+                                  std::string_view(name) == "import_csv";
             std::printf("  %-44s %6.2f  (%.1f -> %.1f ms; cpu %.2f%s) %s\n", name, exponent, *t1,
                         *t2, cpuExponent, targeted ? "; target <= 1.1" : "",
                         targeted ? verdict(exponent <= 1.1) : "");
