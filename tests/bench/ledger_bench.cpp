@@ -1391,8 +1391,9 @@ int main(int argc, char** argv) {
             const double used = static_cast<double>(fileBytes - freeBytes);
             const double byVacuum = (used - static_cast<double>(withoutLog)) / used;
             const double byText = static_cast<double>(textBytes) / used;
-            std::printf("  %-44s %6.1f %%  (file %.1f MB, %.1f MB after DELETE FROM change_log "
-                        "+ VACUUM; %lld rows; their text alone is %.1f %%; target < 15 %%) %s\n",
+            std::printf("  %-44s %6.1f %%  (file %.1f MB, %.1f MB without the log and the records' "
+                        "links to it, after VACUUM; %lld rows; their text alone is %.1f %%; target "
+                        "< 15 %%) %s\n",
                         "change log share of the file after import", byVacuum * 100.0, used / 1e6,
                         static_cast<double>(withoutLog) / 1e6, rows, byText * 100.0,
                         verdict(byVacuum < 0.15));
