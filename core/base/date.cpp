@@ -55,10 +55,25 @@ std::optional<Date> parseUkDate(std::string_view text) {
 }
 
 std::string formatIso(const Date& date) {
-    char buffer[16];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(date.year()),
-                  static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
-    return buffer;
+    const int year = static_cast<int>(date.year());
+    const auto month = static_cast<unsigned>(date.month());
+    const auto day = static_cast<unsigned>(date.day());
+    if (year < 0 || year > 9999 || month > 99 || day > 99) {
+        char buffer[24];
+        std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", year, month, day);
+        return buffer;
+    }
+    // By hand: imports format two million of these.
+    std::string text(10, '-');
+    text[0] = static_cast<char>('0' + year / 1000);
+    text[1] = static_cast<char>('0' + year / 100 % 10);
+    text[2] = static_cast<char>('0' + year / 10 % 10);
+    text[3] = static_cast<char>('0' + year % 10);
+    text[5] = static_cast<char>('0' + month / 10 % 10);
+    text[6] = static_cast<char>('0' + month % 10);
+    text[8] = static_cast<char>('0' + day / 10 % 10);
+    text[9] = static_cast<char>('0' + day % 10);
+    return text;
 }
 
 std::string formatUk(const Date& date) {

@@ -449,6 +449,9 @@ bool isControlCharacter(char32_t c) {
 }
 
 bool isFormatCharacter(char32_t c) {
+    if (c < kFormatCharacters.front().first) {
+        return false; // ASCII and Latin-1 letters: most of any ledger's text
+    }
     return std::any_of(kFormatCharacters.begin(), kFormatCharacters.end(),
                        [c](const auto& range) { return c >= range.first && c <= range.second; });
 }
@@ -460,6 +463,13 @@ std::optional<std::string> textProblem(std::string_view text, TextKind kind) {
     char32_t last = 0;
     while (i < text.size()) {
         ++position;
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte >= 0x20 && byte < 0x7F) { // printable ASCII: nothing to check but spaces
+            first = position == 1 ? byte : first;
+            last = byte;
+            ++i;
+            continue;
+        }
         const auto c = decode(text, i);
         if (!c) {
             return "is not valid UTF-8 text (at character " + std::to_string(position) + ")";
