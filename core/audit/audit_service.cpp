@@ -13,7 +13,7 @@
 
 namespace ledger {
 
-AuditService::AuditService(UnitOfWork& work) : m_work(work), m_store(&work.store()) {
+AuditService::AuditService(UnitOfWork& work) : m_store(&work.store()) {
 }
 
 std::vector<ChangeLogEntry> AuditService::changeLog(std::string_view entity,

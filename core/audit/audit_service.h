@@ -25,8 +25,8 @@ public:
     [[nodiscard]] RecordOrigin originOf(std::string_view entity, RecordId id);
 
 private:
-    UnitOfWork& m_work;
-    Store* m_store;
+    Store* m_store; ///< reads only: no unit of work
+
 };
 
 } // namespace ledger
