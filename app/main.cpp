@@ -21,29 +21,6 @@
 
 namespace {
 
-/// Restarts the idle lock on any key or mouse input.
-class ActivityFilter : public QObject {
-public:
-    explicit ActivityFilter(Session* session) : QObject(session), m_session(session) {}
-
-protected:
-    bool eventFilter(QObject* watched, QEvent* event) override {
-        switch (event->type()) {
-        case QEvent::KeyPress:
-        case QEvent::MouseButtonPress:
-        case QEvent::Wheel:
-            m_session->noteActivity();
-            break;
-        default:
-            break;
-        }
-        return QObject::eventFilter(watched, event);
-    }
-
-private:
-    Session* m_session;
-};
-
 QDate today() {
     const QByteArray injected = qgetenv("PRACTICE_LEDGER_TODAY");
     if (!injected.isEmpty()) {
@@ -97,7 +74,7 @@ int main(int argc, char* argv[]) {
     parser.process(app);
 
     auto* session = new Session(today(), &app);
-    app.installEventFilter(new ActivityFilter(session));
+    session->watchActivity(&app);
 
     const QString pageName = parser.value(page);
     if (parser.isSet(demo) || (parser.isSet(screenshot) && pageName != QLatin1String("unlock"))) {
