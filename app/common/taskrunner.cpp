@@ -70,9 +70,7 @@ quint64 TaskRunner::start(const QString& title, bool cancellable, Job job, Done 
     run->done = std::move(done);
     m_run = run;
     m_progress = 0;
-    if (!m_delivering) {
-        announceRunning();
-    }
+    emit runningChanged();
     emit progressChanged(); // before the worker starts: a cancel asked for now is heard
 
     m_thread = QThread::create([this, run] {
@@ -143,7 +141,9 @@ void TaskRunner::deliver(quint64 task) {
         m_progress = 1;
         emit progressChanged();
     }
-    m_delivering = true;
+    // Not running before the continuation: what it shows sees a runner at rest, and it may
+    // start the next task.
+    emit runningChanged();
     if (run->outcome == TaskOutcome::Finished && run->then) {
         run->then();
     }
@@ -151,20 +151,8 @@ void TaskRunner::deliver(quint64 task) {
         run->done(run->outcome, run->message);
     }
     run->then = nullptr;
-    m_delivering = false;
-    announceRunning();
     if (wasCancelling) {
         emit cancellingChanged();
     }
     emit taskEnded(run->id, run->outcome, run->message);
-}
-
-void TaskRunner::announceRunning() {
-    // A task started by the end of another keeps the runner running without a pause; its
-    // new title is still announced.
-    const bool now = running();
-    if (now != m_announcedRunning || now) {
-        m_announcedRunning = now;
-        emit runningChanged();
-    }
 }

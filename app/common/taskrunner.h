@@ -64,7 +64,8 @@ public:
     /// the job hears it, or as Finished when the job had already done its work.
     Q_INVOKABLE void cancel();
     /// Waits until no task runs, delivering each task's end here (a task's end may start
-    /// another, which is waited for too). False when `milliseconds` passed first.
+    /// another, which is waited for too). The runner reports not running (runningChanged)
+    /// before a task's continuation and `done` run. False when `milliseconds` passed first.
     Q_INVOKABLE bool waitForFinished(int milliseconds = 120000);
 
     /// Throws ledger::Cancelled when `progress` says cancel was asked for (between a job's
@@ -81,12 +82,9 @@ signals:
 private:
     struct Run;
     void deliver(quint64 task);
-    void announceRunning();
 
     std::shared_ptr<Run> m_run;
     QThread* m_thread = nullptr;
     quint64 m_lastId = 0;
     double m_progress = 0;
-    bool m_announcedRunning = false;
-    bool m_delivering = false;
 };
