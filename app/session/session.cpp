@@ -2,6 +2,7 @@
 
 #include "common/convert.h"
 #include "common/errortext.h"
+#include "common/timings.h"
 #include "session/demofolder.h"
 
 #include "base/error.h"
@@ -101,6 +102,7 @@ std::shared_ptr<Session::Loaded> Session::load(std::unique_ptr<ledger::Ledger> l
 }
 
 QString Session::adopt(const std::shared_ptr<Loaded>& loaded, const QString& path, bool demo) {
+    const timings::Scope timing("interface: ledger adopted, pages told");
     m_ledger = std::move(loaded->ledger);
     m_data = loaded->data;
     m_engine = loaded->engine;
@@ -122,9 +124,10 @@ QString Session::adopt(const std::shared_ptr<Loaded>& loaded, const QString& pat
     setOpenError({});
     m_watchTimer.start();
     m_idleLock.arm();
+    // The data first, while the pages are hidden: each page builds once, when shown.
+    emit dataChanged();
     emit unlockedChanged();
     emit actorChanged();
-    emit dataChanged();
     return {};
 }
 
@@ -150,6 +153,7 @@ QString Session::unlock(const QString& path, const QString& passphrase) {
         tr("Opening %1…").arg(QFileInfo(path).fileName()), true,
         [this, path, file, secret](const ledger::Progress& progress) -> std::function<void()> {
             TaskRunner::throwIfCancelled(progress, 0.0);
+            const timings::Scope timing("task: open, derive the key, read records and engine");
             auto opened = std::make_unique<ledger::Ledger>(
                 ledger::Ledger::open(file, secret, ledger::OpenMode::Auto));
             TaskRunner::throwIfCancelled(progress, 0.3);
@@ -466,6 +470,7 @@ QString Session::passphraseStrength(const QString& passphrase) const {
 }
 
 QStringList Session::staffNames() const {
+    const timings::Scope timing("interface: staff names listed");
     QStringList names;
     if (m_data) {
         const auto today = todayDate();

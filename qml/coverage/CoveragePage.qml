@@ -16,6 +16,7 @@ Item {
     CoverageController {
         id: controller
         session: root.session
+        active: root.visible
         onSelectionChanged: {
             if (controller.hasSelection)
                 matrix.positionViewAtCell(Qt.point(controller.selectedColumn, controller.selectedRow), TableView.Contain)
