@@ -169,8 +169,11 @@ int main(int argc, char* argv[]) {
     if (shooting) {
         const QString file = parser.value(screenshot);
         const auto shoot = [window, file, pageName] {
-            QMetaObject::invokeMethod(window, "showPage", Q_ARG(QVariant, pageName));
-            QTimer::singleShot(1500, window, [window, file] {
+            // After the first frame of the pages, as a person would choose one.
+            QTimer::singleShot(200, window, [window, pageName] {
+                QMetaObject::invokeMethod(window, "showPage", Q_ARG(QVariant, pageName));
+            });
+            QTimer::singleShot(1700, window, [window, file] {
                 const bool ok = window->grabWindow().save(file);
                 if (!ok) {
                     std::fprintf(stderr, "practice-ledger: cannot write %s\n", qPrintable(file));

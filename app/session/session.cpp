@@ -403,6 +403,7 @@ QString Session::write(const std::function<void(ledger::Ledger&)>& work, QVarian
         return busyMessage();
     }
     try {
+        const timings::Scope timing("interface: write (the use case's transaction)");
         work(*m_ledger);
     } catch (const ledger::ValidationError& e) {
         if (fieldErrors) {
@@ -436,6 +437,7 @@ void Session::applyChanges() {
         return;
     }
     try {
+        const timings::Scope timing("interface: write brought up to date (Ledger::refresh)");
         m_ledger->refresh(*m_data, *m_engine, changes);
         m_dataVersion = m_ledger->dataVersion();
     } catch (...) {
@@ -443,6 +445,7 @@ void Session::applyChanges() {
         return;
     }
     ++m_revision;
+    const timings::Scope timing("interface: views told of the write (dataChanged)");
     emit dataChanged();
 }
 

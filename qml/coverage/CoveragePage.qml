@@ -79,7 +79,7 @@ Item {
                     required property var modelData
                     spacing: 4
                     Rectangle {
-                        width: 14; height: 14
+                        implicitWidth: 14; implicitHeight: 14
                         color: Theme.bandColour(legendItem.modelData.band)
                         border.color: Theme.border
                     }

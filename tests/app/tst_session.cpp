@@ -119,6 +119,48 @@ private slots:
         QCOMPARE(QString::fromStdString(history.back().actor), QStringLiteral("Workforce Lead"));
     }
 
+    void aPageBuildsWhenShownAndCatchesUpWithChangesMadeWhileHidden() {
+        QTemporaryDir dir;
+        const QString path = makeCouncil(dir);
+        Session session(kToday);
+        QCOMPARE(session.open(path, QLatin1String(kPassphrase)), QString());
+        session.setActor(QStringLiteral("Workforce Lead"));
+        // As QML makes it: properties set between classBegin and componentComplete.
+        CoverageController coverage;
+        coverage.classBegin();
+        coverage.setSession(&session);
+        coverage.setActive(false);
+        coverage.componentComplete();
+        const CoverageMatrixModel* matrix = coverage.matrix();
+        QCOMPARE(matrix->rowCount(), 0); // hidden: nothing built
+
+        coverage.setActive(true);
+        const int row = matrix->rowOfTeam(QStringLiteral("Carers' Support"));
+        const int column = matrix->columnOfModule(QStringLiteral("FIRE"));
+        QVERIFY(row >= 0 && column >= 0);
+        QCOMPARE(cellText(matrix, row, column), QStringLiteral("25.0% 1/0/3/0"));
+        coverage.selectCell(row, column);
+        const QString who =
+            coverage.people()->get(0).value(QStringLiteral("employeeId")).toString();
+
+        coverage.setActive(false);
+        QSignalSpy reset(matrix, &QAbstractItemModel::modelReset);
+        RecordEditor editor;
+        editor.setSession(&session);
+        editor.startNew(QStringLiteral("completion"),
+                        {{QStringLiteral("employee_id"), who},
+                         {QStringLiteral("module"), QStringLiteral("FIRE")},
+                         {QStringLiteral("completed_on"), QStringLiteral("20/11/2026")}});
+        QVERIFY2(editor.save(), qPrintable(editor.message()));
+        QCOMPARE(reset.count(), 0); // hidden: the change waits
+        coverage.setActive(true);
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(cellText(matrix, row, column), QStringLiteral("50.0% 2/0/2/0"));
+        coverage.setActive(false);
+        coverage.setActive(true);
+        QCOMPARE(reset.count(), 1); // shown again with nothing new: not built again
+    }
+
     void editorShowsEveryProblemBesideItsFieldAndSavesNothing() {
         QTemporaryDir dir;
         const QString path = makeCouncil(dir);
