@@ -91,10 +91,14 @@ QString Session::describeCurrentException() {
     return errortext::describeCurrentException();
 }
 
-std::shared_ptr<Session::Loaded> Session::load(std::unique_ptr<ledger::Ledger> ledger) {
+std::shared_ptr<Session::Loaded> Session::load(std::unique_ptr<ledger::Ledger> ledger,
+                                               const ledger::Progress* progress) {
     auto loaded = std::make_shared<Loaded>();
     (void)ledger->takeChanges(); // everything is read now
     loaded->data = std::make_shared<ledger::LedgerData>(ledger->records());
+    if (progress) {
+        TaskRunner::throwIfCancelled(*progress, 0.4);
+    }
     loaded->engine = std::make_shared<ledger::ComplianceEngine>(ledger->engine());
     loaded->dataVersion = ledger->dataVersion();
     loaded->ledger = std::move(ledger);
@@ -132,7 +136,9 @@ QString Session::adopt(const std::shared_ptr<Loaded>& loaded, const QString& pat
 }
 
 QString Session::busyMessage() const {
-    return tr("%1 Wait for it to finish, or cancel it.").arg(m_tasks.title());
+    return m_tasks.cancellable()
+               ? tr("%1 Wait for it to finish, or cancel it.").arg(m_tasks.title())
+               : tr("%1 Wait a moment for it to finish.").arg(m_tasks.title());
 }
 
 QString Session::unlock(const QString& path, const QString& passphrase) {
@@ -157,7 +163,7 @@ QString Session::unlock(const QString& path, const QString& passphrase) {
             auto opened = std::make_unique<ledger::Ledger>(
                 ledger::Ledger::open(file, secret, ledger::OpenMode::Auto));
             TaskRunner::throwIfCancelled(progress, 0.3);
-            auto loaded = load(std::move(opened));
+            auto loaded = load(std::move(opened), &progress);
             TaskRunner::throwIfCancelled(progress, 1.0);
             return [this, loaded, path] {
                 m_recent.remember(path);

@@ -166,8 +166,10 @@ signals:
 
 private:
     struct Loaded;
-    /// Reads what an open ledger shows (records, engine, settings); on any thread.
-    static std::shared_ptr<Loaded> load(std::unique_ptr<ledger::Ledger> ledger);
+    /// Reads what an open ledger shows (the records, then the engine); on any thread.
+    /// With `progress`, a cancel asked for between the two is heard.
+    static std::shared_ptr<Loaded> load(std::unique_ptr<ledger::Ledger> ledger,
+                                        const ledger::Progress* progress = nullptr);
     QString adopt(const std::shared_ptr<Loaded>& loaded, const QString& path, bool demo);
     /// Brings the snapshot and the engine up to date with the ledger's committed changes.
     void applyChanges();
