@@ -4,12 +4,15 @@
 
 #include "common/convert.h"
 #include "common/quitonsignal.h"
+#include "common/timings.h"
 
 #include "base/kill_point.h"
 #include "base/process_protection.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QQmlApplicationEngine>
 #include <QQmlContext>
 #include <QQuickStyle>
@@ -17,32 +20,10 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <optional>
 #include <system_error>
 
 namespace {
-
-/// Restarts the idle lock on any key or mouse input.
-class ActivityFilter : public QObject {
-public:
-    explicit ActivityFilter(Session* session) : QObject(session), m_session(session) {}
-
-protected:
-    bool eventFilter(QObject* watched, QEvent* event) override {
-        switch (event->type()) {
-        case QEvent::KeyPress:
-        case QEvent::MouseButtonPress:
-        case QEvent::Wheel:
-            m_session->noteActivity();
-            break;
-        default:
-            break;
-        }
-        return QObject::eventFilter(watched, event);
-    }
-
-private:
-    Session* m_session;
-};
 
 QDate today() {
     const QByteArray injected = qgetenv("PRACTICE_LEDGER_TODAY");
@@ -58,9 +39,28 @@ QDate today() {
     return QDate::currentDate();
 }
 
+/// The passphrase for --ledger: the file's first line (one trailing LF or CRLF stripped,
+/// as the CLI reads it), or PRACTICE_LEDGER_PASSPHRASE; nullopt when the file cannot be read.
+std::optional<QString> passphraseFor(const QString& file) {
+    if (file.isEmpty()) {
+        return QString::fromUtf8(qgetenv("PRACTICE_LEDGER_PASSPHRASE"));
+    }
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly)) {
+        return std::nullopt;
+    }
+    QByteArray bytes = f.readAll();
+    if (bytes.endsWith('\n')) {
+        bytes.chop(bytes.endsWith("\r\n") ? 2 : 1);
+    }
+    return QString::fromUtf8(bytes);
+}
+
 } // namespace
 
 int main(int argc, char* argv[]) {
+    QElapsedTimer sinceStart;
+    sinceStart.start();
     try {
         ledger::protectProcess(); // no core dumps: before anything personal is in memory
     } catch (const std::system_error& e) {
@@ -93,14 +93,42 @@ int main(int argc, char* argv[]) {
                                                  "drilldown, directory, person, editor, modules, "
                                                  "teams, themes, import, settings."),
                                   QStringLiteral("NAME"), QStringLiteral("coverage"));
-    parser.addOptions({demo, screenshot, page});
+    const QCommandLineOption ledgerPath(
+        QStringLiteral("ledger"),
+        QStringLiteral("Open the ledger at PATH at start; the passphrase comes from "
+                       "PRACTICE_LEDGER_PASSPHRASE or --passphrase-file."),
+        QStringLiteral("PATH"));
+    const QCommandLineOption passphraseFile(
+        QStringLiteral("passphrase-file"),
+        QStringLiteral("Read the passphrase for --ledger from FILE (its first line)."),
+        QStringLiteral("FILE"));
+    parser.addOptions({demo, screenshot, page, ledgerPath, passphraseFile});
     parser.process(app);
 
     auto* session = new Session(today(), &app);
-    app.installEventFilter(new ActivityFilter(session));
-
+    session->watchActivity(&app);
     const QString pageName = parser.value(page);
-    if (parser.isSet(demo) || (parser.isSet(screenshot) && pageName != QLatin1String("unlock"))) {
+    const bool shooting = parser.isSet(screenshot);
+    // The interface thread's blocked time from here to the first page of an opened ledger.
+    StallMeter* stalls = timings::enabled() ? new StallMeter(&app) : nullptr;
+    if (stalls) {
+        stalls->start();
+    }
+
+    if (parser.isSet(ledgerPath)) {
+        const std::optional<QString> passphrase = passphraseFor(parser.value(passphraseFile));
+        if (!passphrase) {
+            std::fprintf(stderr, "practice-ledger: cannot read the passphrase file %s\n",
+                         qPrintable(parser.value(passphraseFile)));
+            return 2;
+        }
+        // Opens as a task; a missing file or a wrong passphrase shows on the unlock page.
+        const QString error = session->unlock(parser.value(ledgerPath), *passphrase);
+        if (!error.isEmpty() && shooting) {
+            std::fprintf(stderr, "practice-ledger: %s\n", qPrintable(error));
+            return 3;
+        }
+    } else if (parser.isSet(demo) || (shooting && pageName != QLatin1String("unlock"))) {
         const QString error = session->openDemo();
         if (!error.isEmpty()) {
             std::fprintf(stderr, "practice-ledger: %s\n", qPrintable(error));
@@ -111,22 +139,64 @@ int main(int argc, char* argv[]) {
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     engine.setInitialProperties({{QStringLiteral("session"), QVariant::fromValue(session)}});
-    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/PracticeLedger/Ui/Main.qml")));
+    {
+        const timings::Scope timing("interface: load Main.qml");
+        engine.load(QUrl(QStringLiteral("qrc:/qt/qml/PracticeLedger/Ui/Main.qml")));
+    }
     if (engine.rootObjects().isEmpty()) {
         return 4;
     }
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
 
-    if (parser.isSet(screenshot)) {
-        QMetaObject::invokeMethod(window, "showPage", Q_ARG(QVariant, pageName));
-        const QString file = parser.value(screenshot);
-        QTimer::singleShot(1500, window, [window, file] {
-            const bool ok = window->grabWindow().save(file);
-            if (!ok) {
-                std::fprintf(stderr, "practice-ledger: cannot write %s\n", qPrintable(file));
-            }
-            QCoreApplication::exit(ok ? 0 : 4);
+    if (stalls) {
+        // The first frame after the first load shows the coverage page.
+        QObject::connect(session, &Session::openFinished, window, [=](const QString&) {
+            timings::report("first load finished (wall, since start)",
+                            static_cast<double>(sinceStart.nsecsElapsed()) / 1e6);
+            auto* once = new QObject(window);
+            QObject::connect(window, &QQuickWindow::frameSwapped, once, [=] {
+                stalls->stop();
+                delete once;
+                timings::report("first coverage frame (wall, since start)",
+                                static_cast<double>(sinceStart.nsecsElapsed()) / 1e6);
+                timings::report("interface thread blocked, start to first coverage frame",
+                                stalls->blockedMs());
+                timings::report("interface thread longest block", stalls->longestMs());
+            });
         });
+    }
+
+    if (shooting) {
+        const QString file = parser.value(screenshot);
+        const auto shoot = [window, file, pageName] {
+            // After the first frame of the pages, as a person would choose one.
+            QTimer::singleShot(200, window, [window, pageName] {
+                QMetaObject::invokeMethod(window, "showPage", Q_ARG(QVariant, pageName));
+            });
+            QTimer::singleShot(1700, window, [window, file] {
+                const bool ok = window->grabWindow().save(file);
+                if (!ok) {
+                    std::fprintf(stderr, "practice-ledger: cannot write %s\n", qPrintable(file));
+                }
+                QCoreApplication::exit(ok ? 0 : 4);
+            });
+        };
+        if (session->opening()) {
+            // The page is shown once the first load has finished; a failure ends here.
+            QObject::connect(
+                session, &Session::openFinished, window, [session, shoot](const QString& message) {
+                    if (!session->unlocked()) {
+                        std::fprintf(
+                            stderr, "practice-ledger: %s\n",
+                            qPrintable(message.isEmpty() ? QStringLiteral("cancelled") : message));
+                        QCoreApplication::exit(3);
+                        return;
+                    }
+                    shoot();
+                });
+        } else {
+            shoot();
+        }
     }
     return QApplication::exec();
 }

@@ -164,6 +164,17 @@ ApplicationWindow {
             Layout.fillHeight: true
             spacing: 0
 
+            // A long task on the open ledger (an import, re-reading it): the figures stay as
+            // they were until it ends.
+            // Shown only while unlocked: a row shown and hidden while the pages were hidden
+            // (during the first load) kept its space in Qt 6.4's layout.
+            TaskProgress {
+                tasks: root.session.tasks
+                visible: root.session.unlocked && root.session.tasks.running
+                Layout.fillWidth: true
+                Layout.margins: Theme.spacing
+            }
+
             Rectangle {
                 visible: root.session.notice !== ""
                 Layout.fillWidth: true

@@ -1,8 +1,9 @@
 #include "catalog/catalogcontroller.h"
 
 #include "common/convert.h"
-#include "session/session.h"
+#include "common/timings.h"
 #include "common/variantlistmodel.h"
+#include "session/session.h"
 
 #include "io/asc_wds.h"
 
@@ -48,6 +49,12 @@ CatalogController::CatalogController(QObject* parent)
                                     this)) {
 }
 
+void CatalogController::setActive(bool active) {
+    if (m_shown.setActive(active)) {
+        emit activeChanged();
+    }
+}
+
 void CatalogController::setSession(Session* session) {
     if (!attachSession(this, m_session, session, &CatalogController::refresh)) {
         return;
@@ -57,10 +64,15 @@ void CatalogController::setSession(Session* session) {
 }
 
 void CatalogController::refresh() {
-    guardedRead(m_session, [this] { rebuild(); });
+    m_shown.changed();
 }
 
 void CatalogController::rebuild() {
+    guardedRead(m_session, [this] { build(); });
+}
+
+void CatalogController::build() {
+    const timings::Scope timing("interface: CatalogController built");
     QList<QVariantMap> teams, roles, modules, rules, themes;
     m_teamNames.clear();
     m_roleNames.clear();

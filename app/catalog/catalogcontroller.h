@@ -1,20 +1,24 @@
 #pragma once
 
-#include "session/session.h"
 #include "common/variantlistmodel.h"
+#include "common/whenshown.h"
+#include "session/session.h"
 
 #include <QObject>
 #include <QPointer>
+#include <QQmlParserStatus>
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
 /// The ledger's reference lists for the pages and editors: teams and roles with how many
 /// people are in each, modules with their rules, audit themes, and the fixed choices
 /// (ASC-WDS categories, registration bodies, theme sources, priorities and statuses).
-class CatalogController : public QObject {
+class CatalogController : public QObject, public QQmlParserStatus {
     Q_OBJECT
     QML_ELEMENT
+    Q_INTERFACES(QQmlParserStatus)
     Q_PROPERTY(Session* session READ session WRITE setSession NOTIFY sessionChanged)
+    Q_PROPERTY(bool active READ active WRITE setActive NOTIFY activeChanged)
     Q_PROPERTY(VariantListModel* teams READ teams CONSTANT)
     Q_PROPERTY(VariantListModel* roles READ roles CONSTANT)
     Q_PROPERTY(VariantListModel* modules READ modules CONSTANT)
@@ -34,6 +38,11 @@ public:
 
     [[nodiscard]] Session* session() const { return m_session; }
     void setSession(Session* session);
+    /// Shown: built now if its data changed since (see WhenShown).
+    [[nodiscard]] bool active() const { return m_shown.active(); }
+    void setActive(bool active);
+    void classBegin() override { m_shown.classBegin(); }
+    void componentComplete() override { m_shown.componentComplete(); }
     [[nodiscard]] VariantListModel* teams() const { return m_teams; }
     [[nodiscard]] VariantListModel* roles() const { return m_roles; }
     [[nodiscard]] VariantListModel* modules() const { return m_modules; }
@@ -53,11 +62,13 @@ public:
 
 signals:
     void sessionChanged();
+    void activeChanged();
     void changed();
 
 private:
     void refresh();
     void rebuild();
+    void build();
 
     QPointer<Session> m_session;
     VariantListModel* m_teams;
@@ -68,4 +79,7 @@ private:
     QStringList m_teamNames;
     QStringList m_roleNames;
     QVariantList m_moduleChoices;
+    WhenShown m_shown{[this] {
+        rebuild();
+    }};
 };

@@ -1,6 +1,7 @@
 #include "common/recordeditor.h"
 
 #include "common/convert.h"
+#include "common/timings.h"
 #include "session/session.h"
 
 #include "base/validation.h"
@@ -307,6 +308,7 @@ bool RecordEditor::save() {
     if (!m_session || !m_session->data()) {
         return finish(tr("No ledger is open."), {});
     }
+    const timings::Scope timing("interface: editor save (validate, write, bring up to date)");
     Errors errors;
     Reader read(m_fields, errors);
     const ledger::ValidationContext context =

@@ -1,8 +1,9 @@
 #include "coverage/coveragecontroller.h"
 
 #include "common/convert.h"
-#include "session/session.h"
+#include "common/timings.h"
 #include "common/variantlistmodel.h"
+#include "session/session.h"
 
 #include "reports/report.h"
 
@@ -326,7 +327,18 @@ void CoverageController::shiftMonths(int months) {
     setAsOf(convert::toQDate(ledger::addMonths(convert::toDate(m_asOf), months)));
 }
 
+void CoverageController::setActive(bool active) {
+    if (m_shown.setActive(active)) {
+        emit activeChanged();
+    }
+}
+
 void CoverageController::refresh() {
+    m_shown.changed();
+}
+
+void CoverageController::build() {
+    const timings::Scope timing("interface: coverage page built");
     const bool ready = m_session && m_session->engine() && m_asOf.isValid();
     const int row = m_selectedRow;
     const int column = m_selectedColumn;
@@ -346,6 +358,7 @@ void CoverageController::refresh() {
 }
 
 void CoverageController::selectCell(int row, int column) {
+    m_shown.ensureBuilt();
     const ledger::CoverageCell* cell = m_matrix->cellAt(row, column);
     if (!cell || !m_session || !m_session->engine()) {
         clearSelection();
@@ -391,6 +404,7 @@ void CoverageController::clearSelection() {
 }
 
 void CoverageController::selectWorstCell() {
+    m_shown.ensureBuilt();
     int bestRow = -1;
     int bestColumn = -1;
     int bestTenths = 1001;

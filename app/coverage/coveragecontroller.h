@@ -1,13 +1,15 @@
 #pragma once
 
-#include "session/session.h"
 #include "common/variantlistmodel.h"
+#include "common/whenshown.h"
+#include "session/session.h"
 
 #include "training/compliance.h"
 
 #include <QAbstractTableModel>
 #include <QDate>
 #include <QPointer>
+#include <QQmlParserStatus>
 #include <QtQml/qqmlregistration.h>
 
 #include <memory>
@@ -69,11 +71,14 @@ private:
     std::unique_ptr<ledger::CoverageTable> m_table;
 };
 
-/// The coverage page: the date, the matrix, and the people behind a chosen cell.
-class CoverageController : public QObject {
+/// The coverage page: the date, the matrix, and the people behind a chosen cell. Built when
+/// its page is shown (`active`), see WhenShown.
+class CoverageController : public QObject, public QQmlParserStatus {
     Q_OBJECT
     QML_ELEMENT
+    Q_INTERFACES(QQmlParserStatus)
     Q_PROPERTY(Session* session READ session WRITE setSession NOTIFY sessionChanged)
+    Q_PROPERTY(bool active READ active WRITE setActive NOTIFY activeChanged)
     Q_PROPERTY(QDate asOf READ asOf NOTIFY asOfChanged)
     Q_PROPERTY(QString asOfText READ asOfText NOTIFY asOfChanged)
     Q_PROPERTY(CoverageMatrixModel* matrix READ matrix CONSTANT)
@@ -89,6 +94,10 @@ public:
 
     [[nodiscard]] Session* session() const { return m_session; }
     void setSession(Session* session);
+    [[nodiscard]] bool active() const { return m_shown.active(); }
+    void setActive(bool active);
+    void classBegin() override { m_shown.classBegin(); }
+    void componentComplete() override { m_shown.componentComplete(); }
     [[nodiscard]] QDate asOf() const { return m_asOf; }
     [[nodiscard]] QString asOfText() const;
     [[nodiscard]] CoverageMatrixModel* matrix() const { return m_matrix; }
@@ -112,11 +121,13 @@ public:
 
 signals:
     void sessionChanged();
+    void activeChanged();
     void asOfChanged();
     void selectionChanged();
 
 private:
     void refresh();
+    void build();
 
     QPointer<Session> m_session;
     QDate m_asOf;
@@ -126,6 +137,9 @@ private:
     int m_selectedColumn = -1;
     QString m_selectionTitle;
     QString m_selectionSummary;
+    WhenShown m_shown{[this] {
+        build();
+    }};
 };
 
 /// Rows describing required (staff, module) statuses, for drill-downs and person pages.

@@ -1,16 +1,14 @@
 #include "imports/importcontroller.h"
 
 #include "common/convert.h"
-#include "session/session.h"
 #include "common/variantlistmodel.h"
+#include "session/session.h"
 
 #include "base/error.h"
-#include "io/importer.h"
 #include "base/progress.h"
+#include "io/importer.h"
 
-#include <QCoreApplication>
 #include <QFileInfo>
-#include <QThread>
 
 using convert::text;
 
@@ -22,18 +20,33 @@ ImportController::ImportController(QObject* parent)
 }
 
 ImportController::~ImportController() {
+    // The task holds the session's ledger and reports here: it ends before this goes.
     cancel();
-    if (m_thread) {
-        // The worker holds the session's ledger: it must end before anything goes away.
-        m_thread->wait();
-        QCoreApplication::sendPostedEvents(this);
+    if (m_task != 0 && m_session) {
+        (void)m_session->tasks()->waitForFinished(-1);
     }
 }
 
 void ImportController::setSession(Session* session) {
-    if (m_session != session) {
-        m_session = session;
-        emit sessionChanged();
+    if (m_session == session) {
+        return;
+    }
+    if (m_session) {
+        disconnect(m_session->tasks(), nullptr, this, nullptr);
+    }
+    m_session = session;
+    if (m_session) {
+        connect(m_session->tasks(), &TaskRunner::progressChanged, this,
+                &ImportController::followProgress);
+    }
+    emit sessionChanged();
+}
+
+void ImportController::followProgress() {
+    const TaskRunner* tasks = m_session ? m_session->tasks() : nullptr;
+    if (tasks && tasks->running() && (m_starting || tasks->currentTask() == m_task)) {
+        m_progress = tasks->progress();
+        emit progressChanged();
     }
 }
 
@@ -99,22 +112,18 @@ void ImportController::runImport() {
 }
 
 void ImportController::cancel() {
-    if (m_cancel) {
-        m_cancel->store(true);
+    TaskRunner* tasks = m_session ? m_session->tasks() : nullptr;
+    if (tasks && tasks->running() && (m_starting || tasks->currentTask() == m_task)) {
+        tasks->cancel();
     }
 }
 
 bool ImportController::waitForFinished(int milliseconds) {
-    if (!m_thread) {
-        return true;
-    }
-    const bool done = m_thread->wait(QDeadlineTimer(milliseconds));
-    QCoreApplication::sendPostedEvents(this);
-    return done;
+    return !m_session || m_session->tasks()->waitForFinished(milliseconds);
 }
 
 void ImportController::start(bool dryRun) {
-    if (m_thread || !m_session || !m_session->ledger()) {
+    if (m_task != 0 || !m_session || !m_session->ledger()) {
         return;
     }
     if (!dryRun && m_session->readOnly()) {
@@ -139,80 +148,79 @@ void ImportController::start(bool dryRun) {
     const ledger::Date today = m_session->todayDate();
     const std::string actor = m_session->actorName();
     ledger::Ledger* ledger = m_session->ledgerForTask();
-    m_cancel = std::make_shared<std::atomic_bool>(false);
-    auto cancelFlag = m_cancel;
-    m_progress = 0;
-    emit progressChanged();
     m_problems->setRows({});
     setState(dryRun ? QStringLiteral("checking") : QStringLiteral("importing"), {});
-    m_session->setBusy(true);
 
-    m_thread = QThread::create([=, this] {
-        ledger::Progress progress;
-        progress.report = [this, cancelFlag](double fraction) {
-            QMetaObject::invokeMethod(
-                this,
-                [this, fraction] {
-                    m_progress = fraction;
-                    emit progressChanged();
-                },
-                Qt::QueuedConnection);
-            return !cancelFlag->load();
-        };
+    // What the worker found, handed to the interface thread by the task's continuation.
+    struct Result {
         QString state;
         QString summary;
         QList<QVariantMap> problems;
+    };
+    auto result = std::make_shared<Result>();
+    const auto problemRow = [](const ledger::FieldError& f) {
+        return QVariantMap{{QStringLiteral("line"), f.line},
+                           {QStringLiteral("field"), text(f.field)},
+                           {QStringLiteral("message"), text(f.message)},
+                           {QStringLiteral("text"), text(ledger::formatFieldError(f))}};
+    };
+    const auto job = [=](const ledger::Progress& progress) -> std::function<void()> {
         try {
             const ledger::ImportSummary s =
                 ledger->importFile(kind, *file, name, today, dryRun, actor, &progress);
-            summary = (dryRun ? tr("Ready to import: %1 to add, %2 to update, %3 unchanged.")
-                              : tr("Imported: %1 added, %2 updated, %3 unchanged."))
-                          .arg(s.added)
-                          .arg(s.updated)
-                          .arg(s.unchanged);
+            result->summary =
+                (dryRun ? tr("Ready to import: %1 to add, %2 to update, %3 unchanged.")
+                        : tr("Imported: %1 added, %2 updated, %3 unchanged."))
+                    .arg(s.added)
+                    .arg(s.updated)
+                    .arg(s.unchanged);
             for (const ledger::FieldError& n : s.notices) {
-                problems.push_back({{QStringLiteral("line"), n.line},
-                                    {QStringLiteral("field"), text(n.field)},
-                                    {QStringLiteral("message"), text(n.message)},
-                                    {QStringLiteral("text"), text(ledger::formatFieldError(n))}});
+                result->problems.push_back(problemRow(n));
             }
-            state = dryRun ? QStringLiteral("checked") : QStringLiteral("imported");
+            result->state = dryRun ? QStringLiteral("checked") : QStringLiteral("imported");
         } catch (const ledger::ValidationError& e) {
             for (const ledger::FieldError& f : e.errors()) {
-                problems.push_back({{QStringLiteral("line"), f.line},
-                                    {QStringLiteral("field"), text(f.field)},
-                                    {QStringLiteral("message"), text(f.message)},
-                                    {QStringLiteral("text"), text(ledger::formatFieldError(f))}});
+                result->problems.push_back(problemRow(f));
             }
-            state = QStringLiteral("invalid");
-            summary = tr("%n problem(s) found: nothing can be imported until they are corrected.",
-                         nullptr, static_cast<int>(e.errors().size()));
-        } catch (const ledger::Cancelled&) {
-            state = QStringLiteral("cancelled");
-            summary = tr("Cancelled: nothing was imported.");
-        } catch (...) {
-            state = QStringLiteral("failed");
-            summary = Session::describeCurrentException();
+            result->state = QStringLiteral("invalid");
+            result->summary =
+                tr("%n problem(s) found: nothing can be imported until they are corrected.",
+                   nullptr, static_cast<int>(e.errors().size()));
         }
-        QMetaObject::invokeMethod(
-            this,
-            [this, state, summary, problems, dryRun] {
-                m_thread = nullptr; // deleted when it has finished (see below)
-                m_cancel.reset();
-                m_problems->setRows(problems);
-                m_progress = 1;
-                emit progressChanged();
-                if (m_session) {
-                    m_session->setBusy(false);
-                    if (!dryRun && state == QLatin1String("imported")) {
-                        m_session->reload();
-                    }
-                }
-                setState(state, summary);
-                emit finished();
-            },
-            Qt::QueuedConnection);
-    });
-    connect(m_thread, &QThread::finished, m_thread, &QObject::deleteLater);
-    m_thread->start();
+        return {};
+    };
+    const QPointer<ImportController> self(this);
+    const auto done = [self, result, dryRun](TaskOutcome outcome, const QString& message) {
+        if (!self) {
+            return;
+        }
+        if (outcome == TaskOutcome::Cancelled) {
+            result->state = QStringLiteral("cancelled");
+            result->summary = tr("Cancelled: nothing was imported.");
+        } else if (outcome == TaskOutcome::Failed) {
+            result->state = QStringLiteral("failed");
+            result->summary = message;
+        }
+        self->m_task = 0;
+        self->m_problems->setRows(result->problems);
+        self->m_progress = 1;
+        emit self->progressChanged();
+        if (!dryRun && result->state == QLatin1String("imported") && self->m_session) {
+            self->m_session->reloadInBackground(); // waited for by waitForFinished()
+        }
+        self->setState(result->state, result->summary);
+        emit self->finished();
+    };
+    m_progress = 0;
+    // The runner announces progress 0 before its worker starts; a cancel() heard then (by
+    // way of progressChanged) is the first thing the import's first report sees.
+    m_starting = true;
+    m_task = m_session->tasks()->start(dryRun ? tr("Checking %1…").arg(fileName())
+                                              : tr("Importing %1…").arg(fileName()),
+                                       true, job, done);
+    m_starting = false;
+    if (m_task == 0) {
+        setState(QStringLiteral("failed"),
+                 tr("%1 Wait for it to finish.").arg(m_session->tasks()->title()));
+    }
 }

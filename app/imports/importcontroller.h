@@ -1,19 +1,18 @@
 #pragma once
 
-#include "session/session.h"
 #include "common/variantlistmodel.h"
+#include "session/session.h"
 
 #include <QObject>
 #include <QPointer>
 #include <QUrl>
 #include <QtQml/qqmlregistration.h>
 
-#include <atomic>
-#include <memory>
-
 /// Import from the app: choose a CSV of one of the four kinds, see the dry run (the counts,
 /// or every error with its line) before anything is written, then import. Both run off the
-/// interface thread with progress; cancelling the import rolls it back whole.
+/// interface thread with progress, as tasks of the session's TaskRunner; cancelling the
+/// import rolls it back whole. After an import the session reads the ledger again (a task
+/// too), which waitForFinished() also waits for.
 class ImportController : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -52,7 +51,7 @@ public:
     /// The import itself, after a clean dry run of the same file.
     Q_INVOKABLE void runImport();
     Q_INVOKABLE void cancel();
-    /// Waits for a running task (tests and shutdown).
+    /// Waits for the session's tasks, this one and what follows it (tests and shutdown).
     Q_INVOKABLE bool waitForFinished(int milliseconds = 60000);
 
 signals:
@@ -66,6 +65,7 @@ signals:
 private:
     void start(bool dryRun);
     void setState(const QString& state, const QString& summary);
+    void followProgress();
 
     QPointer<Session> m_session;
     QString m_kind = QStringLiteral("staff");
@@ -74,6 +74,6 @@ private:
     QString m_summary;
     double m_progress = 0;
     VariantListModel* m_problems;
-    std::shared_ptr<std::atomic_bool> m_cancel;
-    QThread* m_thread = nullptr;
+    bool m_starting = false; ///< inside tasks()->start(): its progress and cancel are ours
+    quint64 m_task = 0;      ///< the running check or import on the session's runner, or 0
 };

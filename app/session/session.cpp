@@ -1,17 +1,18 @@
 #include "session/session.h"
 
 #include "common/convert.h"
+#include "common/errortext.h"
+#include "common/timings.h"
 #include "session/demofolder.h"
 
 #include "base/error.h"
-#include "demo/generator.h"
 #include "base/passphrase_policy.h"
-#include "sqlcipher/sqlcipher_store.h"
+#include "demo/generator.h"
 
 #include <QDir>
 #include <QFileInfo>
-#include <QSettings>
-#include <QStandardPaths>
+
+#include <algorithm>
 
 using convert::text;
 
@@ -20,9 +21,16 @@ constexpr int kWatchIntervalMs = 2000;
 const char* kActorKey = "last_actor";
 } // namespace
 
+/// What an open ledger shows, read in one go (in the first-load task, or on this thread).
+struct Session::Loaded {
+    std::unique_ptr<ledger::Ledger> ledger;
+    std::shared_ptr<ledger::LedgerData> data;
+    std::shared_ptr<ledger::ComplianceEngine> engine;
+    std::int64_t dataVersion = 0;
+};
+
 Session::Session(QDate today, QObject* parent) : QObject(parent), m_today(today) {
-    m_idleTimer.setSingleShot(true);
-    connect(&m_idleTimer, &QTimer::timeout, this, [this] {
+    connect(&m_idleLock, &IdleLock::expired, this, [this] {
         if (unlocked()) {
             lock();
             emit idleLocked();
@@ -30,9 +38,14 @@ Session::Session(QDate today, QObject* parent) : QObject(parent), m_today(today)
     });
     m_watchTimer.setInterval(kWatchIntervalMs);
     connect(&m_watchTimer, &QTimer::timeout, this, &Session::checkForExternalChanges);
+    connect(&m_recent, &RecentLedgers::changed, this, &Session::recentLedgersChanged);
+    connect(&m_tasks, &TaskRunner::runningChanged, this, &Session::taskRunningChanged);
 }
 
 Session::~Session() {
+    // A task may hold the ledger on another thread: it ends (cancelled if it can be) first.
+    m_tasks.cancel();
+    (void)m_tasks.waitForFinished(-1);
     lock();
 }
 
@@ -52,7 +65,7 @@ void Session::setActor(const QString& actor) {
         return;
     }
     m_actor = actor;
-    if (m_ledger && !m_busy && !readOnly() && !actor.isEmpty()) {
+    if (m_ledger && !busy() && !readOnly() && !actor.isEmpty()) {
         try {
             m_ledger->setSetting(kActorKey, text(actor), text(actor));
         } catch (...) {
@@ -75,44 +88,32 @@ std::string Session::actorName() const {
 }
 
 QString Session::describeCurrentException() {
-    try {
-        throw;
-    } catch (const ledger::LedgerMissing&) {
-        return tr("There is no ledger at that place. Check the file name, or create a new "
-                  "ledger.");
-    } catch (const ledger::NotALedger&) {
-        return tr("That file is not a Practice Ledger ledger.");
-    } catch (const ledger::WrongPassphrase&) {
-        return tr("The passphrase is wrong, or the ledger file is damaged.");
-    } catch (const ledger::NewerSchema&) {
-        return tr("This ledger was saved by a newer version of Practice Ledger. Please update "
-                  "the program to open it.");
-    } catch (const ledger::AlreadyExists&) {
-        return tr("A file with that name already exists. Choose another name.");
-    } catch (const ledger::ValidationError& e) {
-        QStringList lines;
-        for (const ledger::FieldError& f : e.errors()) {
-            lines << convert::sentence(f.message);
-        }
-        return lines.join(QLatin1Char('\n'));
-    } catch (const ledger::Cancelled&) {
-        return tr("Cancelled: nothing was changed.");
-    } catch (const ledger::Conflict& e) {
-        return text(e.what());
-    } catch (const ledger::CompanionFileProblem& e) {
-        return text(e.what()); // names the file beside the ledger and what to do
-    } catch (const ledger::LedgerDamaged& e) {
-        return text(e.what()); // says where and to restore a backup copy
-    } catch (const std::exception& e) {
-        return tr("Something went wrong: %1").arg(text(e.what()));
-    }
+    return errortext::describeCurrentException();
 }
 
-QString Session::adopt(std::unique_ptr<ledger::Ledger> ledger, const QString& path, bool demo) {
-    m_ledger = std::move(ledger);
+std::shared_ptr<Session::Loaded> Session::load(std::unique_ptr<ledger::Ledger> ledger,
+                                               const ledger::Progress* progress) {
+    auto loaded = std::make_shared<Loaded>();
+    (void)ledger->takeChanges(); // everything is read now
+    loaded->data = std::make_shared<ledger::LedgerData>(ledger->records());
+    if (progress) {
+        TaskRunner::throwIfCancelled(*progress, 0.4);
+    }
+    loaded->engine = std::make_shared<ledger::ComplianceEngine>(ledger->engine());
+    loaded->dataVersion = ledger->dataVersion();
+    loaded->ledger = std::move(ledger);
+    return loaded;
+}
+
+QString Session::adopt(const std::shared_ptr<Loaded>& loaded, const QString& path, bool demo) {
+    const timings::Scope timing("interface: ledger adopted, pages told");
+    m_ledger = std::move(loaded->ledger);
+    m_data = loaded->data;
+    m_engine = loaded->engine;
+    m_dataVersion = loaded->dataVersion;
     m_path = path;
     m_isDemo = demo;
-    reload();
+    ++m_revision;
     loadSettings();
     m_actor = text(m_ledger->setting(kActorKey));
     QStringList notices;
@@ -124,16 +125,64 @@ QString Session::adopt(std::unique_ptr<ledger::Ledger> ledger, const QString& pa
                       "it, or its file or folder cannot be written.");
     }
     setNotice(notices.join(QLatin1Char(' ')));
+    setOpenError({});
     m_watchTimer.start();
-    noteActivity();
+    m_idleLock.arm();
+    // The data first, while the pages are hidden: each page builds once, when shown.
+    emit dataChanged();
     emit unlockedChanged();
     emit actorChanged();
     return {};
 }
 
+QString Session::busyMessage() const {
+    return m_tasks.cancellable()
+               ? tr("%1 Wait for it to finish, or cancel it.").arg(m_tasks.title())
+               : tr("%1 Wait a moment for it to finish.").arg(m_tasks.title());
+}
+
+QString Session::unlock(const QString& path, const QString& passphrase) {
+    if (busy()) {
+        setOpenError(busyMessage());
+        return m_openError;
+    }
+    if (passphrase.isEmpty()) {
+        setOpenError(tr("Type the ledger's passphrase."));
+        return m_openError;
+    }
+    lock();
+    setOpenError({});
+    const std::string file = text(path);
+    const std::string secret = text(passphrase);
+    setOpening(true);
+    m_tasks.start(
+        tr("Opening %1…").arg(QFileInfo(path).fileName()), true,
+        [this, path, file, secret](const ledger::Progress& progress) -> std::function<void()> {
+            TaskRunner::throwIfCancelled(progress, 0.0);
+            const timings::Scope timing("task: open, derive the key, read records and engine");
+            auto opened = std::make_unique<ledger::Ledger>(
+                ledger::Ledger::open(file, secret, ledger::OpenMode::Auto));
+            TaskRunner::throwIfCancelled(progress, 0.3);
+            auto loaded = load(std::move(opened), &progress);
+            TaskRunner::throwIfCancelled(progress, 1.0);
+            return [this, loaded, path] {
+                m_recent.remember(path);
+                adopt(loaded, path, false);
+            };
+        },
+        [this](TaskOutcome outcome, const QString& message) {
+            setOpening(false);
+            if (outcome == TaskOutcome::Failed) {
+                setOpenError(message);
+            }
+            emit openFinished(outcome == TaskOutcome::Failed ? message : QString());
+        });
+    return {};
+}
+
 QString Session::open(const QString& path, const QString& passphrase) {
-    if (m_busy) {
-        return tr("An import is running: wait for it to finish, or cancel it.");
+    if (busy()) {
+        return busyMessage();
     }
     if (passphrase.isEmpty()) {
         return tr("Type the ledger's passphrase.");
@@ -142,16 +191,17 @@ QString Session::open(const QString& path, const QString& passphrase) {
     try {
         auto opened = std::make_unique<ledger::Ledger>(
             ledger::Ledger::open(text(path), text(passphrase), ledger::OpenMode::Auto));
-        rememberLedger(path);
-        return adopt(std::move(opened), path, false);
+        auto loaded = load(std::move(opened));
+        m_recent.remember(path);
+        return adopt(loaded, path, false);
     } catch (...) {
         return describeCurrentException();
     }
 }
 
 QString Session::create(const QString& path, const QString& passphrase) {
-    if (m_busy) {
-        return tr("An import is running: wait for it to finish, or cancel it.");
+    if (busy()) {
+        return busyMessage();
     }
     if (passphrase.isEmpty()) {
         return tr("Choose a passphrase.");
@@ -163,16 +213,17 @@ QString Session::create(const QString& path, const QString& passphrase) {
     try {
         auto created = std::make_unique<ledger::Ledger>(
             ledger::Ledger::create(text(path), text(passphrase), "new ledger"));
-        rememberLedger(path);
-        return adopt(std::move(created), path, false);
+        auto loaded = load(std::move(created));
+        m_recent.remember(path);
+        return adopt(loaded, path, false);
     } catch (...) {
         return describeCurrentException();
     }
 }
 
 QString Session::openDemo() {
-    if (m_busy) {
-        return tr("An import is running: wait for it to finish, or cancel it.");
+    if (busy()) {
+        return busyMessage();
     }
     lock();
     try {
@@ -192,15 +243,20 @@ QString Session::openDemo() {
         }
         created->setSetting("organisation_name", "Demo Borough Council", "demo generator");
         created->setSetting(kActorKey, "Demo workforce lead", "demo generator");
+        auto loaded = load(std::move(created));
         m_demoFolder = std::move(folder); // removed on lock
-        return adopt(std::move(created), path, true);
+        return adopt(loaded, path, true);
     } catch (...) {
         return describeCurrentException();
     }
 }
 
 void Session::lock() {
-    if (m_busy) {
+    if (busy()) {
+        if (m_opening) {
+            m_tasks.cancel(); // nothing is open yet: the first load just stops
+            return;
+        }
         // A long task is writing through the ledger on another thread: lock when it ends
         // (cancelled or not), never underneath it.
         m_lockWhenIdle = true;
@@ -208,7 +264,7 @@ void Session::lock() {
     }
     const bool was = unlocked();
     m_watchTimer.stop();
-    m_idleTimer.stop();
+    m_idleLock.disarm();
     m_ledger.reset();
     m_data.reset();
     m_engine.reset();
@@ -225,25 +281,15 @@ void Session::lock() {
 }
 
 void Session::noteActivity() {
-    if (!unlocked()) {
-        return;
-    }
-    if (m_idleOverride.count() > 0) {
-        m_idleTimer.start(m_idleOverride);
-    } else if (m_idleLockMinutes > 0) {
-        m_idleTimer.start(std::chrono::minutes(m_idleLockMinutes));
-    } else {
-        m_idleTimer.stop();
-    }
+    m_idleLock.noteActivity();
 }
 
 void Session::setIdleLockInterval(std::chrono::milliseconds interval) {
-    m_idleOverride = interval;
-    noteActivity();
+    m_idleLock.setInterval(interval);
 }
 
 void Session::reload() {
-    if (!m_ledger || m_busy) {
+    if (!m_ledger || busy()) {
         return;
     }
     try {
@@ -261,15 +307,51 @@ void Session::reload() {
     emit dataChanged();
 }
 
+void Session::reloadInBackground(std::function<void()> after) {
+    if (!m_ledger || m_lockWhenIdle) {
+        return;
+    }
+    ledger::Ledger* ledger = m_ledger.get();
+    m_tasks.start(
+        tr("Reading the ledger again…"), false,
+        [this, ledger, after](const ledger::Progress&) -> std::function<void()> {
+            (void)ledger->takeChanges(); // everything is read again
+            auto data = std::make_shared<ledger::LedgerData>(ledger->records());
+            auto engine = std::make_shared<ledger::ComplianceEngine>(ledger->engine());
+            const std::int64_t version = ledger->dataVersion();
+            return [this, ledger, data, engine, version, after] {
+                if (m_ledger.get() != ledger) {
+                    return; // locked meanwhile
+                }
+                m_data = data;
+                m_engine = engine;
+                m_dataVersion = version;
+                ++m_revision;
+                emit dataChanged();
+                if (after) {
+                    after();
+                }
+            };
+        },
+        [this](TaskOutcome outcome, const QString& message) {
+            if (outcome == TaskOutcome::Failed) {
+                // The figures on screen stay as they were; say why they were not refreshed.
+                setNotice(tr("The ledger could not be read again: %1").arg(message));
+            }
+        });
+}
+
 void Session::checkForExternalChanges() {
-    if (!m_ledger) {
+    if (!m_ledger || busy()) {
         return;
     }
     try {
         if (m_ledger->dataVersion() != m_dataVersion) {
-            reload();
-            loadSettings();
-            setNotice(tr("Another program changed this ledger; the figures were reloaded."));
+            m_dataVersion = m_ledger->dataVersion(); // asked for once, not every few seconds
+            reloadInBackground([this] {
+                loadSettings();
+                setNotice(tr("Another program changed this ledger; the figures were reloaded."));
+            });
         }
     } catch (...) {
         setNotice(describeCurrentException());
@@ -280,12 +362,12 @@ void Session::loadSettings() {
     m_organisationName = text(m_ledger->setting("organisation_name"));
     bool ok = false;
     const int minutes = text(m_ledger->setting("idle_lock_minutes")).toInt(&ok);
-    m_idleLockMinutes = ok ? minutes : 15;
+    m_idleLock.setMinutes(ok ? minutes : 15);
     emit settingsChanged();
 }
 
 QString Session::setting(const QString& key) const {
-    if (!m_ledger || m_busy) {
+    if (!m_ledger || busy()) {
         return {};
     }
     try {
@@ -323,10 +405,11 @@ QString Session::write(const std::function<void(ledger::Ledger&)>& work, QVarian
         return tr("This ledger is open read-only because another Practice Ledger is writing "
                   "it.");
     }
-    if (m_busy) {
-        return tr("An import is running: wait for it to finish, or cancel it.");
+    if (busy()) {
+        return busyMessage();
     }
     try {
+        const timings::Scope timing("interface: write (the use case's transaction)");
         work(*m_ledger);
     } catch (const ledger::ValidationError& e) {
         if (fieldErrors) {
@@ -348,11 +431,19 @@ QString Session::write(const std::function<void(ledger::Ledger&)>& work, QVarian
 
 void Session::applyChanges() {
     const std::vector<ledger::LedgerChange> changes = m_ledger->takeChanges();
-    if (!m_data || !m_engine) {
-        reload();
+    const bool rebuilds =
+        std::any_of(changes.begin(), changes.end(), [](const ledger::LedgerChange& c) {
+            return c.kind == ledger::LedgerChange::Kind::Catalog ||
+                   c.kind == ledger::LedgerChange::Kind::Everything;
+        });
+    if (!m_data || !m_engine || rebuilds) {
+        // Rebuilding reads every completion (about a second at county scale): as a task.
+        m_dataVersion = m_ledger->dataVersion();
+        reloadInBackground();
         return;
     }
     try {
+        const timings::Scope timing("interface: write brought up to date (Ledger::refresh)");
         m_ledger->refresh(*m_data, *m_engine, changes);
         m_dataVersion = m_ledger->dataVersion();
     } catch (...) {
@@ -360,14 +451,14 @@ void Session::applyChanges() {
         return;
     }
     ++m_revision;
+    const timings::Scope timing("interface: views told of the write (dataChanged)");
     emit dataChanged();
 }
 
-void Session::setBusy(bool busy) {
-    m_busy = busy;
-    if (busy) {
+void Session::taskRunningChanged() {
+    if (m_tasks.running()) {
         m_watchTimer.stop();
-        m_idleTimer.stop();
+        m_idleLock.disarm();
         return;
     }
     if (m_lockWhenIdle) {
@@ -375,28 +466,8 @@ void Session::setBusy(bool busy) {
         lock();
     } else if (unlocked()) {
         m_watchTimer.start();
-        noteActivity();
+        m_idleLock.arm();
     }
-}
-
-QStringList Session::recentLedgers() const {
-    QStringList existing;
-    for (const QString& path : QSettings().value(QStringLiteral("recentLedgers")).toStringList()) {
-        if (QFileInfo::exists(path)) {
-            existing << path;
-        }
-    }
-    return existing;
-}
-
-void Session::rememberLedger(const QString& path) {
-    QSettings settings;
-    QStringList paths = settings.value(QStringLiteral("recentLedgers")).toStringList();
-    const QString absolute = QFileInfo(path).absoluteFilePath();
-    paths.removeAll(absolute);
-    paths.prepend(absolute);
-    settings.setValue(QStringLiteral("recentLedgers"), paths.mid(0, 8));
-    emit recentLedgersChanged();
 }
 
 QString Session::passphraseStrength(const QString& passphrase) const {
@@ -408,6 +479,7 @@ QString Session::passphraseStrength(const QString& passphrase) const {
 }
 
 QStringList Session::staffNames() const {
+    const timings::Scope timing("interface: staff names listed");
     QStringList names;
     if (m_data) {
         const auto today = todayDate();
@@ -425,5 +497,19 @@ void Session::setNotice(const QString& notice) {
     if (notice != m_notice) {
         m_notice = notice;
         emit noticeChanged();
+    }
+}
+
+void Session::setOpenError(const QString& message) {
+    if (message != m_openError) {
+        m_openError = message;
+        emit openErrorChanged();
+    }
+}
+
+void Session::setOpening(bool opening) {
+    if (opening != m_opening) {
+        m_opening = opening;
+        emit openingChanged();
     }
 }

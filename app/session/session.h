@@ -1,12 +1,17 @@
 #pragma once
 
-#include "training/compliance.h"
-#include "store/ledger_data.h"
 #include "ledger.h"
+#include "store/ledger_data.h"
+#include "training/compliance.h"
+
+#include "common/taskrunner.h"
+#include "session/idlelock.h"
+#include "session/recentledgers.h"
 
 #include <QDate>
 #include <QObject>
 #include <QPointer>
+#include <QStringList>
 #include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
@@ -16,11 +21,17 @@
 
 class DemoFolder;
 
-/// The open ledger, shared by every page: opening and creating, the demo, who you are, the
-/// idle lock, read-only mode and reloading when another program changed the ledger. It
-/// keeps one snapshot of the records (staff, modules, rules) and one compliance engine over
-/// the ledger, brought up to date after every write with what that write changed, so that
-/// every figure on screen comes from the same place.
+/// The open ledger, shared by every page: opening and creating, the demo, who you are,
+/// read-only mode and reloading when another program changed the ledger. It keeps one
+/// snapshot of the records (staff, modules, rules) and one compliance engine over the
+/// ledger, brought up to date after every write with what that write changed, so that every
+/// figure on screen comes from the same place.
+///
+/// Long work on the ledger runs through its TaskRunner (`tasks`), one task at a time: the
+/// first load after unlock(), imports, and re-reading the whole ledger (after an import, a
+/// catalog change, or another program's change). While a task runs the session is busy and
+/// leaves the ledger to it. The idle lock (IdleLock) and the remembered ledgers
+/// (RecentLedgers) are its parts; QML sees them through its properties.
 class Session : public QObject {
     Q_OBJECT
     QML_ELEMENT
@@ -39,13 +50,16 @@ class Session : public QObject {
     Q_PROPERTY(int idleLockMinutes READ idleLockMinutes NOTIFY settingsChanged)
     Q_PROPERTY(QString notice READ notice NOTIFY noticeChanged)
     Q_PROPERTY(QStringList recentLedgers READ recentLedgers NOTIFY recentLedgersChanged)
+    Q_PROPERTY(TaskRunner* tasks READ tasks CONSTANT)
+    Q_PROPERTY(bool opening READ opening NOTIFY openingChanged)
+    Q_PROPERTY(QString openError READ openError NOTIFY openErrorChanged)
 
 public:
     explicit Session(QDate today, QObject* parent = nullptr);
     ~Session() override;
 
     [[nodiscard]] bool unlocked() const { return m_ledger != nullptr; }
-    [[nodiscard]] bool busy() const { return m_busy; }
+    [[nodiscard]] bool busy() const { return m_tasks.running(); }
     [[nodiscard]] bool readOnly() const;
     [[nodiscard]] bool isDemo() const { return m_isDemo; }
     [[nodiscard]] QString ledgerPath() const { return m_path; }
@@ -56,10 +70,15 @@ public:
     [[nodiscard]] QString todayText() const;
     [[nodiscard]] int revision() const { return m_revision; }
     [[nodiscard]] QString organisationName() const { return m_organisationName; }
-    [[nodiscard]] int idleLockMinutes() const { return m_idleLockMinutes; }
+    [[nodiscard]] int idleLockMinutes() const { return m_idleLock.minutes(); }
     [[nodiscard]] QString notice() const { return m_notice; }
     /// Ledger files opened lately on this computer (paths only, never passphrases).
-    [[nodiscard]] QStringList recentLedgers() const;
+    [[nodiscard]] QStringList recentLedgers() const { return m_recent.paths(); }
+    [[nodiscard]] TaskRunner* tasks() { return &m_tasks; }
+    /// The first load started by unlock() is running.
+    [[nodiscard]] bool opening() const { return m_opening; }
+    /// Why the last unlock() failed ("" after a success, a cancel, or a new attempt).
+    [[nodiscard]] QString openError() const { return m_openError; }
 
     /// A hint on how hard a passphrase would be to guess, from ledger::assessPassphrase (the
     /// rule create() applies): "" for none typed, else why it would be refused and what
@@ -68,7 +87,14 @@ public:
     /// Who you are: the names of the active staff, for the chooser at unlock.
     Q_INVOKABLE QStringList staffNames() const;
 
-    /// Opens a ledger; returns "" or a message a person understands.
+    /// Opens a ledger as a task: key derivation, the records and the compliance engine are
+    /// read off the interface thread with progress, and the session unlocks when they are
+    /// all read (openFinished). Returns "" when the task started, or why it could not
+    /// start; a failure later is in openError. Cancelling the task leaves the session
+    /// locked and nothing changed.
+    Q_INVOKABLE QString unlock(const QString& path, const QString& passphrase);
+    /// Opens a ledger and reads it on this thread; returns "" or a message a person
+    /// understands (tests and small ledgers; the interface uses unlock()).
     Q_INVOKABLE QString open(const QString& path, const QString& passphrase);
     /// Creates a new ledger; returns "" or a message. Refuses a passphrase that
     /// ledger::assessPassphrase does not accept.
@@ -76,7 +102,8 @@ public:
     /// Builds the demo council in a private folder (passphrase "demo", the one exception to
     /// the passphrase rule) and opens it; first removes the folders of dead demo runs.
     Q_INVOKABLE QString openDemo();
-    /// Forgets the open ledger and its data; the unlock screen shows again.
+    /// Forgets the open ledger and its data; the unlock screen shows again. While a task
+    /// holds the ledger, the lock happens when it ends; a first load is cancelled.
     Q_INVOKABLE void lock();
     /// Any key or mouse activity; restarts the idle timer.
     Q_INVOKABLE void noteActivity();
@@ -84,13 +111,14 @@ public:
     Q_INVOKABLE QString saveSettings(const QString& organisationName, const QString& localEstId,
                                      int idleLockMinutes);
     Q_INVOKABLE QString setting(const QString& key) const;
-    /// Looks for changes made by another program now (also done every few seconds).
+    /// Looks for changes made by another program now (also done every few seconds); when
+    /// there are some, the ledger is read again as a task.
     Q_INVOKABLE void checkForExternalChanges();
 
     // For controllers (C++ only).
     /// The open ledger, or nullptr when locked or while a long task holds it.
-    [[nodiscard]] ledger::Ledger* ledger() { return m_busy ? nullptr : m_ledger.get(); }
-    /// The ledger for the long task that made the session busy.
+    [[nodiscard]] ledger::Ledger* ledger() { return busy() ? nullptr : m_ledger.get(); }
+    /// The ledger for a task about to be started on `tasks()` (nullptr when locked).
     [[nodiscard]] ledger::Ledger* ledgerForTask() { return m_ledger.get(); }
     /// Staff, modules and rules (no completions: the engine holds those, compactly).
     [[nodiscard]] std::shared_ptr<const ledger::LedgerData> data() const { return m_data; }
@@ -99,17 +127,23 @@ public:
     }
     [[nodiscard]] ledger::Date todayDate() const;
     [[nodiscard]] std::string actorName() const;
-    /// Re-reads the ledger and rebuilds the engine; emits dataChanged.
+    /// Re-reads the ledger and rebuilds the engine on this thread; emits dataChanged.
     void reload();
+    /// Re-reads the ledger and rebuilds the engine as a task; when it is read, replaces the
+    /// snapshot, emits dataChanged and runs `after`. The figures on screen stay as they are
+    /// until then. Does nothing when locked, or when a lock waits for a task to end.
+    void reloadInBackground(std::function<void()> after = {});
     /// Runs a write use case: turns core errors into a message (or field errors via
     /// `fieldErrors`); after success brings the records and the engine up to date with what
-    /// it changed (one person's completions, say), not by reloading. Returns "" on success.
+    /// it changed (one person's completions, say) on this thread, or, when the change means
+    /// rebuilding them (the catalog, an import), by reloadInBackground(). Returns "" on
+    /// success.
     QString write(const std::function<void(ledger::Ledger&)>& work,
                   QVariantMap* fieldErrors = nullptr);
     /// Overrides the idle lock time (tests use milliseconds; people set minutes).
     void setIdleLockInterval(std::chrono::milliseconds interval);
-    /// While a long task writes from another thread, the session leaves the ledger alone.
-    void setBusy(bool busy);
+    /// Hears key, mouse and wheel input to `target` (the application) as activity.
+    void watchActivity(QObject* target) { m_idleLock.watch(target); }
     /// Shows a problem that no single action caused (a failed re-read, say) in the notice.
     void reportError(const QString& message) { setNotice(message); }
     /// A message a person understands for any exception in flight.
@@ -122,16 +156,29 @@ signals:
     void settingsChanged();
     void noticeChanged();
     void recentLedgersChanged();
+    void openingChanged();
+    void openErrorChanged();
+    /// The first load of unlock() ended: "" when the ledger is open, else why not (empty
+    /// too when it was cancelled; then the session stays locked).
+    void openFinished(const QString& message);
     /// The ledger locked itself after the idle time.
     void idleLocked();
 
 private:
-    QString adopt(std::unique_ptr<ledger::Ledger> ledger, const QString& path, bool demo);
+    struct Loaded;
+    /// Reads what an open ledger shows (the records, then the engine); on any thread.
+    /// With `progress`, a cancel asked for between the two is heard.
+    static std::shared_ptr<Loaded> load(std::unique_ptr<ledger::Ledger> ledger,
+                                        const ledger::Progress* progress = nullptr);
+    QString adopt(const std::shared_ptr<Loaded>& loaded, const QString& path, bool demo);
     /// Brings the snapshot and the engine up to date with the ledger's committed changes.
     void applyChanges();
     void loadSettings();
     void setNotice(const QString& notice);
-    void rememberLedger(const QString& path);
+    void setOpenError(const QString& message);
+    void setOpening(bool opening);
+    void taskRunningChanged();
+    [[nodiscard]] QString busyMessage() const;
 
     QDate m_today;
     std::unique_ptr<ledger::Ledger> m_ledger;
@@ -142,15 +189,16 @@ private:
     bool m_isDemo = false;
     QString m_actor;
     QString m_organisationName;
-    int m_idleLockMinutes = 15;
-    std::chrono::milliseconds m_idleOverride{0};
-    bool m_busy = false;         ///< a long task holds the ledger on another thread
-    bool m_lockWhenIdle = false; ///< lock() was asked for while busy
+    bool m_lockWhenIdle = false; ///< lock() was asked for while a task held the ledger
+    bool m_opening = false;
+    QString m_openError;
     QString m_notice;
     int m_revision = 0;
     std::int64_t m_dataVersion = 0;
-    QTimer m_idleTimer;
     QTimer m_watchTimer;
+    IdleLock m_idleLock;
+    RecentLedgers m_recent;
+    TaskRunner m_tasks; ///< last: destroyed (waiting for its task) before the rest
 };
 
 /// Points a controller at a session: follows its data changes with `refresh` and drops the

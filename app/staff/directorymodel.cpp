@@ -1,6 +1,7 @@
 #include "staff/directorymodel.h"
 
 #include "common/convert.h"
+#include "common/timings.h"
 #include "session/session.h"
 
 #include <algorithm>
@@ -64,12 +65,18 @@ QHash<int, QByteArray> StaffDirectoryModel::roleNames() const {
             {DueSoonRole, "dueSoon"}};
 }
 
+void StaffDirectoryModel::setActive(bool active) {
+    if (m_shown.setActive(active)) {
+        emit activeChanged();
+    }
+}
+
 void StaffDirectoryModel::setSession(Session* session) {
-    if (!attachSession(this, m_session, session, &StaffDirectoryModel::rebuild)) {
+    if (!attachSession(this, m_session, session, &StaffDirectoryModel::refresh)) {
         return;
     }
     emit sessionChanged();
-    rebuild();
+    refresh();
 }
 
 void StaffDirectoryModel::setSearch(const QString& search) {
@@ -96,7 +103,22 @@ QString StaffDirectoryModel::employeeIdAt(int row) const {
                : QString();
 }
 
+QString StaffDirectoryModel::firstWithOverdue() {
+    m_shown.ensureBuilt();
+    for (const int i : m_visible) {
+        if (m_people[static_cast<size_t>(i)].overdue > 0) {
+            return m_people[static_cast<size_t>(i)].employeeId;
+        }
+    }
+    return employeeIdAt(0);
+}
+
+void StaffDirectoryModel::refresh() {
+    m_shown.changed();
+}
+
 void StaffDirectoryModel::rebuild() {
+    const timings::Scope timing("interface: staff directory built");
     m_people.clear();
     m_order.clear();
     if (m_session && m_session->data() && m_session->engine()) {

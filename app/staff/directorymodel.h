@@ -1,9 +1,11 @@
 #pragma once
 
+#include "common/whenshown.h"
 #include "session/session.h"
 
 #include <QAbstractListModel>
 #include <QPointer>
+#include <QQmlParserStatus>
 #include <QtQml/qqmlregistration.h>
 
 #include <vector>
@@ -11,10 +13,12 @@
 /// Everyone in the ledger, filtered by a search over name and employee id. Built for 20,000
 /// people: the search text of each person is prepared once per data change, and a search is
 /// one pass over plain strings.
-class StaffDirectoryModel : public QAbstractListModel {
+class StaffDirectoryModel : public QAbstractListModel, public QQmlParserStatus {
     Q_OBJECT
     QML_ELEMENT
+    Q_INTERFACES(QQmlParserStatus)
     Q_PROPERTY(Session* session READ session WRITE setSession NOTIFY sessionChanged)
+    Q_PROPERTY(bool active READ active WRITE setActive NOTIFY activeChanged)
     Q_PROPERTY(QString search READ search WRITE setSearch NOTIFY searchChanged)
     Q_PROPERTY(bool includeLeavers READ includeLeavers WRITE setIncludeLeavers NOTIFY
                    includeLeaversChanged)
@@ -42,6 +46,11 @@ public:
 
     [[nodiscard]] Session* session() const { return m_session; }
     void setSession(Session* session);
+    /// Shown: built now if its data changed since (see WhenShown).
+    [[nodiscard]] bool active() const { return m_shown.active(); }
+    void setActive(bool active);
+    void classBegin() override { m_shown.classBegin(); }
+    void componentComplete() override { m_shown.componentComplete(); }
     [[nodiscard]] QString search() const { return m_search; }
     void setSearch(const QString& search);
     [[nodiscard]] bool includeLeavers() const { return m_includeLeavers; }
@@ -50,9 +59,13 @@ public:
 
     /// The employee id on a row (for QML key handling).
     Q_INVOKABLE QString employeeIdAt(int row) const;
+    /// The employee id of the first person shown with something overdue, else of the first
+    /// person shown (for screenshots); builds the list first if its page was never shown.
+    Q_INVOKABLE QString firstWithOverdue();
 
 signals:
     void sessionChanged();
+    void activeChanged();
     void searchChanged();
     void includeLeaversChanged();
     void countChanged();
@@ -68,6 +81,7 @@ private:
         int overdue = 0;
         int dueSoon = 0;
     };
+    void refresh();
     void rebuild();
     void applyFilter();
 
@@ -77,4 +91,7 @@ private:
     std::vector<Person> m_people;
     std::vector<int> m_order;   ///< indexes of m_people sorted by name
     std::vector<int> m_visible; ///< the rows shown, in m_order's order
+    WhenShown m_shown{[this] {
+        rebuild();
+    }};
 };

@@ -1,9 +1,10 @@
 #include "staff/personcontroller.h"
 
 #include "common/convert.h"
+#include "common/timings.h"
+#include "common/variantlistmodel.h"
 #include "coverage/coveragecontroller.h"
 #include "session/session.h"
-#include "common/variantlistmodel.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -59,6 +60,12 @@ PersonController::PersonController(QObject* parent)
                                      this)) {
 }
 
+void PersonController::setActive(bool active) {
+    if (m_shown.setActive(active)) {
+        emit activeChanged();
+    }
+}
+
 void PersonController::setSession(Session* session) {
     if (!attachSession(this, m_session, session, &PersonController::refresh)) {
         return;
@@ -77,10 +84,15 @@ void PersonController::setEmployeeId(const QString& id) {
 }
 
 void PersonController::refresh() {
-    guardedRead(m_session, [this] { rebuild(); });
+    m_shown.changed();
 }
 
 void PersonController::rebuild() {
+    guardedRead(m_session, [this] { build(); });
+}
+
+void PersonController::build() {
+    const timings::Scope timing("interface: PersonController built");
     m_details.clear();
     m_statusSummary.clear();
     QList<QVariantMap> modules, completions, history;

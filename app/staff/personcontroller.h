@@ -1,19 +1,23 @@
 #pragma once
 
-#include "session/session.h"
 #include "common/variantlistmodel.h"
+#include "common/whenshown.h"
+#include "session/session.h"
 
 #include <QObject>
 #include <QPointer>
+#include <QQmlParserStatus>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
 /// One person's page: details, every required module with its status and dates as of
 /// today, their completions (voided ones too) and the change log of their record.
-class PersonController : public QObject {
+class PersonController : public QObject, public QQmlParserStatus {
     Q_OBJECT
     QML_ELEMENT
+    Q_INTERFACES(QQmlParserStatus)
     Q_PROPERTY(Session* session READ session WRITE setSession NOTIFY sessionChanged)
+    Q_PROPERTY(bool active READ active WRITE setActive NOTIFY activeChanged)
     Q_PROPERTY(QString employeeId READ employeeId WRITE setEmployeeId NOTIFY employeeIdChanged)
     Q_PROPERTY(bool found READ found NOTIFY changed)
     Q_PROPERTY(QVariantMap details READ details NOTIFY changed)
@@ -27,6 +31,11 @@ public:
 
     [[nodiscard]] Session* session() const { return m_session; }
     void setSession(Session* session);
+    /// Shown: built now if its data changed since (see WhenShown).
+    [[nodiscard]] bool active() const { return m_shown.active(); }
+    void setActive(bool active);
+    void classBegin() override { m_shown.classBegin(); }
+    void componentComplete() override { m_shown.componentComplete(); }
     [[nodiscard]] QString employeeId() const { return m_employeeId; }
     void setEmployeeId(const QString& id);
     [[nodiscard]] bool found() const { return !m_details.isEmpty(); }
@@ -38,12 +47,14 @@ public:
 
 signals:
     void sessionChanged();
+    void activeChanged();
     void employeeIdChanged();
     void changed();
 
 private:
     void refresh();
     void rebuild();
+    void build();
 
     QPointer<Session> m_session;
     QString m_employeeId;
@@ -52,4 +63,7 @@ private:
     VariantListModel* m_modules;
     VariantListModel* m_completions;
     VariantListModel* m_history;
+    WhenShown m_shown{[this] {
+        rebuild();
+    }};
 };

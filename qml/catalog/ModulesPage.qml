@@ -14,6 +14,7 @@ Item {
     CatalogController {
         id: catalog
         session: root.session
+        active: root.visible
     }
 
     ColumnLayout {

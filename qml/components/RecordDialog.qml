@@ -108,6 +108,7 @@ FormDialog {
     CatalogController {
         id: catalogController
         session: root.session
+        active: root.visible
     }
 
     Component { id: staffForm; StaffForm { editor: recordEditor; catalog: catalogController; Layout.fillWidth: true } }

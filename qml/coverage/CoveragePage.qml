@@ -16,6 +16,7 @@ Item {
     CoverageController {
         id: controller
         session: root.session
+        active: root.visible
         onSelectionChanged: {
             if (controller.hasSelection)
                 matrix.positionViewAtCell(Qt.point(controller.selectedColumn, controller.selectedRow), TableView.Contain)
@@ -78,7 +79,7 @@ Item {
                     required property var modelData
                     spacing: 4
                     Rectangle {
-                        width: 14; height: 14
+                        implicitWidth: 14; implicitHeight: 14
                         color: Theme.bandColour(legendItem.modelData.band)
                         border.color: Theme.border
                     }

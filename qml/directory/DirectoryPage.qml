@@ -12,18 +12,12 @@ Item {
     required property var app
 
     /// The employee id of the first active person with something overdue (for screenshots).
-    function firstWithOverdue(): string {
-        for (let i = 0; i < directory.count; ++i) {
-            const index = directory.index(i, 0);
-            if (directory.data(index, StaffDirectoryModel.OverdueRole) > 0)
-                return directory.employeeIdAt(i);
-        }
-        return directory.employeeIdAt(0);
-    }
+    function firstWithOverdue(): string { return directory.firstWithOverdue(); }
 
     StaffDirectoryModel {
         id: directory
         session: root.session
+        active: root.visible
         search: searchField.text
         includeLeavers: leaversBox.checked
     }

@@ -15,6 +15,7 @@ Item {
     PersonController {
         id: person
         session: root.session
+        active: root.visible
         employeeId: root.employeeId
     }
 

@@ -15,6 +15,7 @@ Item {
     CatalogController {
         id: catalog
         session: root.session
+        active: root.visible
     }
 
     ColumnLayout {

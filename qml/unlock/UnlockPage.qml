@@ -15,8 +15,10 @@ Rectangle {
 
     color: Theme.window
 
+    // Opening reads the ledger as a task; a failure later shows as session.openError.
     function openChosen() {
-        root.error = root.session.open(pathField.text, passField.text);
+        root.error = "";
+        root.session.unlock(pathField.text, passField.text);
         passField.text = "";
     }
     function createChosen() {
@@ -63,7 +65,9 @@ Rectangle {
             }
 
             Rectangle {
-                visible: root.error !== ""
+                id: errorBox
+                readonly property string message: root.error !== "" ? root.error : root.session.openError
+                visible: message !== ""
                 Layout.fillWidth: true
                 implicitHeight: errorText.implicitHeight + 16
                 color: Theme.errorBackground
@@ -72,16 +76,23 @@ Rectangle {
                     id: errorText
                     anchors.fill: parent
                     anchors.margins: 8
-                    text: root.error
+                    text: errorBox.message
                     color: Theme.error
                     wrapMode: Text.Wrap
                     Accessible.role: Accessible.AlertMessage
-                    Accessible.name: root.error
+                    Accessible.name: errorBox.message
                 }
+            }
+
+            TaskProgress {
+                tasks: root.session.tasks
+                visible: root.session.opening
+                Layout.fillWidth: true
             }
 
             TabBar {
                 id: tabs
+                enabled: !root.session.opening
                 Layout.fillWidth: true
                 currentIndex: root.creating ? 1 : 0
                 TabButton {
@@ -98,6 +109,7 @@ Rectangle {
 
             ColumnLayout {
                 visible: !root.creating
+                enabled: !root.session.opening
                 spacing: 8
                 Layout.fillWidth: true
 
@@ -199,6 +211,7 @@ Rectangle {
                     Layout.fillWidth: true
                 }
                 Button {
+                    enabled: !root.session.opening
                     text: qsTr("Open the demo")
                     Accessible.name: qsTr("Open the demo ledger")
                     onClicked: root.error = root.session.openDemo()

@@ -248,6 +248,17 @@ private slots:
         settle();
         check(QStringLiteral("unlock (create a ledger)"));
         QVERIFY(unlock->setProperty("creating", false));
+
+        // While a ledger opens: its progress and the Cancel button (checked before the key
+        // derivation ends; the cancel leaves the session locked).
+        QCOMPARE(m_session->unlock(dir.filePath(QStringLiteral("recent.ledger")),
+                                   QStringLiteral("kestrel marmalade orbit")),
+                 QString());
+        QVERIFY(m_session->opening());
+        check(QStringLiteral("unlock (opening a ledger)"));
+        m_session->tasks()->cancel();
+        QVERIFY(m_session->tasks()->waitForFinished());
+        QVERIFY(!m_session->unlocked());
     }
 
 private:

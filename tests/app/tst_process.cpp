@@ -1,6 +1,8 @@
 // The app as a process: a crash writes no core dump whatever `ulimit -c` says; the demo
 // ledger lives in a private folder named for its process, removed on SIGTERM, SIGHUP and
-// SIGINT, and a new demo removes the folders of dead demo runs (but not of live ones).
+// SIGINT, and a new demo removes the folders of dead demo runs (but not of live ones);
+// --ledger opens a given ledger (as a task) so that --screenshot shows it, and a wrong
+// passphrase or a missing file ends it with exit code 3 and the message.
 #include "session/demofolder.h"
 #include "session/session.h"
 #include "testsupport.h"
@@ -8,6 +10,8 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QImage>
+#include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -16,6 +20,8 @@
 
 #include <csignal>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include <fcntl.h>
@@ -116,6 +122,28 @@ struct Child {
     }
 };
 
+/// Runs the app to its end with `args` and `env` added to this environment (offscreen);
+/// its exit code and what it wrote to stderr.
+std::pair<int, QString> runApp(const QStringList& args,
+                               const QList<std::pair<QString, QString>>& env) {
+    QProcess app;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    environment.remove(QStringLiteral("PRACTICE_LEDGER_PASSPHRASE"));
+    for (const auto& [name, value] : env) {
+        environment.insert(name, value);
+    }
+    app.setProcessEnvironment(environment);
+    app.start(QStringLiteral(LEDGER_APP_BINARY), args);
+    if (!app.waitForFinished(60000)) {
+        app.kill();
+        app.waitForFinished();
+        return {-1, QStringLiteral("the app did not end within a minute")};
+    }
+    return {app.exitStatus() == QProcess::NormalExit ? app.exitCode() : -1,
+            QString::fromUtf8(app.readAllStandardError())};
+}
+
 /// A process id that was just in use and now is not.
 pid_t deadPid() {
     const pid_t pid = ::fork();
@@ -153,6 +181,49 @@ private slots:
         QCOMPARE(WTERMSIG(status), SIGSEGV);
         QVERIFY(!WCOREDUMP(status));
         QVERIFY(QDir(clean.path()).entryList({QStringLiteral("core*")}).isEmpty());
+    }
+
+    void aGivenLedgerRendersItsCoveragePage() {
+        QTemporaryDir dir;
+        const QString path = makeCouncil(dir);
+        const QString shot = dir.filePath(QStringLiteral("coverage.png"));
+        const QString secret = dir.filePath(QStringLiteral("passphrase.txt"));
+        writeFile(secret, QLatin1String(kPassphrase) + QLatin1Char('\n'));
+        const auto [code, errors] =
+            runApp({QStringLiteral("--ledger"), path, QStringLiteral("--passphrase-file"), secret,
+                    QStringLiteral("--screenshot"), shot, QStringLiteral("--page"),
+                    QStringLiteral("coverage")},
+                   {});
+        QVERIFY2(code == 0, qPrintable(errors));
+        const QImage image(shot);
+        QCOMPARE(image.size(), QSize(1280, 800));
+        // The pages, not the light unlock screen: the dark navigation column
+        // (Theme.navBackground #233045, dimmed a little by the "Who are you?" dialog).
+        QVERIFY2(image.pixelColor(100, 500).lightness() < 60,
+                 qPrintable(image.pixelColor(100, 500).name()));
+    }
+
+    void aWrongPassphraseOrAMissingLedgerExitsThreeWithTheMessage() {
+        QTemporaryDir dir;
+        const QString path = makeCouncil(dir);
+        const QString shot = dir.filePath(QStringLiteral("shot.png"));
+        const QStringList args{QStringLiteral("--screenshot"), shot};
+        // The passphrase from the environment.
+        auto [code, errors] = runApp(
+            QStringList{QStringLiteral("--ledger"), path} + args,
+            {{QStringLiteral("PRACTICE_LEDGER_PASSPHRASE"), QStringLiteral("not the passphrase")}});
+        QCOMPARE(code, 3);
+        QVERIFY2(errors.contains(QStringLiteral("The passphrase is wrong")), qPrintable(errors));
+        QVERIFY(!QFile::exists(shot));
+
+        std::tie(code, errors) = runApp(
+            QStringList{QStringLiteral("--ledger"), dir.filePath(QStringLiteral("nope.ledger"))} +
+                args,
+            {{QStringLiteral("PRACTICE_LEDGER_PASSPHRASE"), QLatin1String(kPassphrase)}});
+        QCOMPARE(code, 3);
+        QVERIFY2(errors.contains(QStringLiteral("There is no ledger at that place")),
+                 qPrintable(errors));
+        QVERIFY(!QFile::exists(shot));
     }
 
     void theDemoFolderIsPrivateNamedForItsProcessAndRemovesDeadRuns() {

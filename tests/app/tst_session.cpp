@@ -2,12 +2,12 @@
 // void a completion, and watch the cell change; open errors in plain words; the idle lock;
 // a second writer opens read-only and notices changes.
 #include "catalog/catalogcontroller.h"
+#include "common/recordeditor.h"
+#include "common/variantlistmodel.h"
 #include "coverage/coveragecontroller.h"
 #include "imports/importcontroller.h"
-#include "common/recordeditor.h"
 #include "session/session.h"
 #include "testsupport.h"
-#include "common/variantlistmodel.h"
 
 #include "ledger.h"
 
@@ -16,6 +16,9 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+
+#include <stdexcept>
 
 namespace {
 
@@ -116,6 +119,48 @@ private slots:
         QCOMPARE(QString::fromStdString(history.back().actor), QStringLiteral("Workforce Lead"));
     }
 
+    void aPageBuildsWhenShownAndCatchesUpWithChangesMadeWhileHidden() {
+        QTemporaryDir dir;
+        const QString path = makeCouncil(dir);
+        Session session(kToday);
+        QCOMPARE(session.open(path, QLatin1String(kPassphrase)), QString());
+        session.setActor(QStringLiteral("Workforce Lead"));
+        // As QML makes it: properties set between classBegin and componentComplete.
+        CoverageController coverage;
+        coverage.classBegin();
+        coverage.setSession(&session);
+        coverage.setActive(false);
+        coverage.componentComplete();
+        const CoverageMatrixModel* matrix = coverage.matrix();
+        QCOMPARE(matrix->rowCount(), 0); // hidden: nothing built
+
+        coverage.setActive(true);
+        const int row = matrix->rowOfTeam(QStringLiteral("Carers' Support"));
+        const int column = matrix->columnOfModule(QStringLiteral("FIRE"));
+        QVERIFY(row >= 0 && column >= 0);
+        QCOMPARE(cellText(matrix, row, column), QStringLiteral("25.0% 1/0/3/0"));
+        coverage.selectCell(row, column);
+        const QString who =
+            coverage.people()->get(0).value(QStringLiteral("employeeId")).toString();
+
+        coverage.setActive(false);
+        QSignalSpy reset(matrix, &QAbstractItemModel::modelReset);
+        RecordEditor editor;
+        editor.setSession(&session);
+        editor.startNew(QStringLiteral("completion"),
+                        {{QStringLiteral("employee_id"), who},
+                         {QStringLiteral("module"), QStringLiteral("FIRE")},
+                         {QStringLiteral("completed_on"), QStringLiteral("20/11/2026")}});
+        QVERIFY2(editor.save(), qPrintable(editor.message()));
+        QCOMPARE(reset.count(), 0); // hidden: the change waits
+        coverage.setActive(true);
+        QCOMPARE(reset.count(), 1);
+        QCOMPARE(cellText(matrix, row, column), QStringLiteral("50.0% 2/0/2/0"));
+        coverage.setActive(false);
+        coverage.setActive(true);
+        QCOMPARE(reset.count(), 1); // shown again with nothing new: not built again
+    }
+
     void editorShowsEveryProblemBesideItsFieldAndSavesNothing() {
         QTemporaryDir dir;
         const QString path = makeCouncil(dir);
@@ -171,6 +216,104 @@ private slots:
         QVERIFY(session.recentLedgers().contains(QFileInfo(path).absoluteFilePath()));
     }
 
+    void unlockReadsTheLedgerAsATaskAndACancelLeavesItLocked() {
+        QTemporaryDir dir;
+        const QString path = makeCouncil(dir);
+        Session session(kToday);
+        QSignalSpy finished(&session, &Session::openFinished);
+
+        // A wrong passphrase: the task fails, the message is kept for the unlock page.
+        QCOMPARE(session.unlock(path, QStringLiteral("wrong")), QString());
+        QVERIFY(session.opening());
+        QVERIFY(session.tasks()->waitForFinished());
+        QVERIFY(!session.opening());
+        QVERIFY(!session.unlocked());
+        QVERIFY(session.openError().contains(QStringLiteral("passphrase is wrong")));
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(finished.at(0).at(0).toString(), session.openError());
+
+        // Cancelled while the key is derived: still locked, no message, nothing kept.
+        QCOMPARE(session.unlock(path, QLatin1String(kPassphrase)), QString());
+        QVERIFY(session.openError().isEmpty());
+        session.tasks()->cancel();
+        QVERIFY(session.tasks()->waitForFinished());
+        QVERIFY(!session.unlocked());
+        QVERIFY(session.data() == nullptr);
+        QCOMPARE(finished.count(), 2);
+        QCOMPARE(finished.at(1).at(0).toString(), QString());
+
+        // The right passphrase: unlocked with the records and the engine read in the task.
+        QSignalSpy unlocked(&session, &Session::unlockedChanged);
+        QCOMPARE(session.unlock(path, QLatin1String(kPassphrase)), QString());
+        QVERIFY(!session.unlocked());
+        QVERIFY(session.tasks()->waitForFinished());
+        QVERIFY(session.unlocked());
+        QCOMPARE(unlocked.count(), 1);
+        QCOMPARE(finished.count(), 3);
+        QCOMPARE(finished.at(2).at(0).toString(), QString());
+        QVERIFY(session.data() != nullptr && session.engine() != nullptr);
+        QCOMPARE(session.engine()->staffCount(), session.data()->staff.size());
+        QVERIFY(session.recentLedgers().contains(QFileInfo(path).absoluteFilePath()));
+        QVERIFY(session.ledger() != nullptr);
+    }
+
+    void theTaskRunnerRunsOneTaskAtATimeAndHandsItsEndToTheInterfaceThread() {
+        TaskRunner tasks;
+        QSignalSpy ended(&tasks, &TaskRunner::taskEnded);
+        QThread* interface = QThread::currentThread();
+        QThread* worker = nullptr;
+        QThread* continuation = nullptr;
+        QStringList order;
+        const quint64 first = tasks.start(
+            QStringLiteral("first"), true,
+            [&worker](const ledger::Progress& progress) -> std::function<void()> {
+                worker = QThread::currentThread();
+                (void)progress.report(0.5);
+                return {};
+            },
+            [&](TaskOutcome outcome, const QString&) {
+                continuation = QThread::currentThread();
+                order << QStringLiteral("first %1").arg(static_cast<int>(outcome));
+                // A task started by the end of another is waited for too.
+                tasks.start(
+                    QStringLiteral("second"), false,
+                    [](const ledger::Progress&) -> std::function<void()> {
+                        throw std::runtime_error("disk on fire");
+                    },
+                    [&](TaskOutcome o, const QString& message) {
+                        order
+                            << QStringLiteral("second %1 %2").arg(static_cast<int>(o)).arg(message);
+                    });
+            });
+        QVERIFY(first != 0);
+        QVERIFY(tasks.running());
+        QCOMPARE(tasks.title(), QStringLiteral("first"));
+        QCOMPARE(tasks.start(QStringLiteral("refused"), true, {}), quint64{0});
+        QVERIFY(tasks.waitForFinished());
+        QVERIFY(!tasks.running());
+        QVERIFY(worker != nullptr && worker != interface);
+        QCOMPARE(continuation, interface);
+        QCOMPARE(order,
+                 (QStringList{QStringLiteral("first 0"),
+                              QStringLiteral("second 1 Something went wrong: disk on fire")}));
+        QCOMPARE(ended.count(), 2);
+
+        // Cancel is heard by the job's next report, and it ends as cancelled.
+        tasks.start(QStringLiteral("long"), true,
+                    [](const ledger::Progress& progress) -> std::function<void()> {
+                        for (int i = 0; i < 100000; ++i) {
+                            TaskRunner::throwIfCancelled(progress, i / 100000.0);
+                            QThread::usleep(100);
+                        }
+                        return {};
+                    });
+        tasks.cancel();
+        QVERIFY(tasks.cancelling());
+        QVERIFY(tasks.waitForFinished(10000));
+        QCOMPARE(ended.count(), 3);
+        QCOMPARE(ended.at(2).at(1).value<TaskOutcome>(), TaskOutcome::Cancelled);
+    }
+
     void locksItselfWhenIdle() {
         QTemporaryDir dir;
         const QString path = makeCouncil(dir);
@@ -218,7 +361,8 @@ private slots:
                          {QStringLiteral("start_date"), QStringLiteral("24/11/2026")}});
         QVERIFY2(editor.save(), qPrintable(editor.message()));
         QSignalSpy reloaded(&reader, &Session::dataChanged);
-        reader.checkForExternalChanges();
+        reader.checkForExternalChanges(); // read again as a task
+        QVERIFY(reader.tasks()->waitForFinished());
         QCOMPARE(reloaded.count(), 1);
         QCOMPARE(reader.data()->staff.size(), teamsBefore + 1);
         QVERIFY(reader.notice().contains(QStringLiteral("changed")));

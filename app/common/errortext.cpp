@@ -1,0 +1,54 @@
+#include "common/errortext.h"
+
+#include "common/convert.h"
+
+#include "base/error.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+using convert::text;
+
+namespace errortext {
+
+namespace {
+QString tr(const char* source) {
+    return QCoreApplication::translate("Session", source);
+}
+} // namespace
+
+QString describeCurrentException() {
+    try {
+        throw;
+    } catch (const ledger::LedgerMissing&) {
+        return tr("There is no ledger at that place. Check the file name, or create a new "
+                  "ledger.");
+    } catch (const ledger::NotALedger&) {
+        return tr("That file is not a Practice Ledger ledger.");
+    } catch (const ledger::WrongPassphrase&) {
+        return tr("The passphrase is wrong, or the ledger file is damaged.");
+    } catch (const ledger::NewerSchema&) {
+        return tr("This ledger was saved by a newer version of Practice Ledger. Please update "
+                  "the program to open it.");
+    } catch (const ledger::AlreadyExists&) {
+        return tr("A file with that name already exists. Choose another name.");
+    } catch (const ledger::ValidationError& e) {
+        QStringList lines;
+        for (const ledger::FieldError& f : e.errors()) {
+            lines << convert::sentence(f.message);
+        }
+        return lines.join(QLatin1Char('\n'));
+    } catch (const ledger::Cancelled&) {
+        return tr("Cancelled: nothing was changed.");
+    } catch (const ledger::Conflict& e) {
+        return text(e.what());
+    } catch (const ledger::CompanionFileProblem& e) {
+        return text(e.what()); // names the file beside the ledger and what to do
+    } catch (const ledger::LedgerDamaged& e) {
+        return text(e.what()); // says where and to restore a backup copy
+    } catch (const std::exception& e) {
+        return tr("Something went wrong: %1").arg(text(e.what()));
+    }
+}
+
+} // namespace errortext
