@@ -169,10 +169,20 @@ int main(int argc, char* argv[]) {
     if (shooting) {
         const QString file = parser.value(screenshot);
         const auto shoot = [window, file, pageName] {
-            // After the first frame of the pages, as a person would choose one.
-            QTimer::singleShot(200, window, [window, pageName] {
-                QMetaObject::invokeMethod(window, "showPage", Q_ARG(QVariant, pageName));
+            // After a frame of the pages: a page changed in the same event as the pages first
+            // appear (after the first load) leaves Qt 6.4's layouts unplaced.
+            auto* once = new QObject(window);
+            QObject::connect(window, &QQuickWindow::frameSwapped, once, [window, once, pageName] {
+                QObject::disconnect(window, nullptr, once, nullptr);
+                once->deleteLater();
+                QMetaObject::invokeMethod(
+                    window,
+                    [window, pageName] {
+                        QMetaObject::invokeMethod(window, "showPage", Q_ARG(QVariant, pageName));
+                    },
+                    Qt::QueuedConnection);
             });
+            window->requestUpdate();
             QTimer::singleShot(1700, window, [window, file] {
                 const bool ok = window->grabWindow().save(file);
                 if (!ok) {
