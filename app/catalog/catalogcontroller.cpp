@@ -86,12 +86,12 @@ void CatalogController::build() {
             teamPeople[s.team] += active ? 1 : 0;
             rolePeople[s.role] += active ? 1 : 0;
         }
-        for (const std::string& name : m_session->ledger()->teams()) {
+        for (const std::string& name : m_session->ledger()->staff().teams()) {
             m_teamNames << text(name);
             teams.push_back({{QStringLiteral("name"), text(name)},
                              {QStringLiteral("people"), teamPeople[name]}});
         }
-        for (const std::string& name : m_session->ledger()->roles()) {
+        for (const std::string& name : m_session->ledger()->staff().roles()) {
             m_roleNames << text(name);
             roles.push_back({{QStringLiteral("name"), text(name)},
                              {QStringLiteral("people"), rolePeople[name]}});
@@ -130,7 +130,7 @@ void CatalogController::build() {
             m_moduleChoices << choice(text(m.code),
                                       text(m.code) + QStringLiteral(" – ") + text(m.title));
         }
-        for (const ledger::AuditTheme& t : m_session->ledger()->auditThemes()) {
+        for (const ledger::AuditTheme& t : m_session->ledger()->themes().all()) {
             QStringList codes;
             for (const auto& c : t.moduleCodes) {
                 codes << text(c);

@@ -207,8 +207,8 @@ bool RecordEditor::load(const QString& kind, const QString& key) {
             }
         }
     } else if (kind == QLatin1String("team") || kind == QLatin1String("role")) {
-        const auto names = kind == QLatin1String("team") ? m_session->ledger()->teams()
-                                                         : m_session->ledger()->roles();
+        const auto names = kind == QLatin1String("team") ? m_session->ledger()->staff().teams()
+                                                         : m_session->ledger()->staff().roles();
         if (std::find(names.begin(), names.end(), k) != names.end()) {
             fields = {{QStringLiteral("name"), key}};
         }
@@ -230,7 +230,7 @@ bool RecordEditor::load(const QString& kind, const QString& key) {
         bool isNumber = false;
         const qint64 id = key.toLongLong(&isNumber);
         try {
-            if (const auto c = isNumber ? m_session->ledger()->completion(id) : std::nullopt) {
+            if (const auto c = isNumber ? m_session->ledger()->training().completion(id) : std::nullopt) {
                 fields = completionFields(*c);
             }
         } catch (...) {
@@ -239,7 +239,7 @@ bool RecordEditor::load(const QString& kind, const QString& key) {
         }
     } else if (kind == QLatin1String("auditTheme")) {
         try {
-            for (const auto& t : m_session->ledger()->auditThemes()) {
+            for (const auto& t : m_session->ledger()->themes().all()) {
                 if (QString::number(t.id) == key) {
                     fields = themeFields(t);
                 }
@@ -336,7 +336,7 @@ bool RecordEditor::save() {
         read.merge(ledger::validateStaff(s, context));
         const bool isNew = m_isNew;
         work = [s, isNew, today, actor](ledger::Ledger& l) {
-            isNew ? l.addStaff(s, today, actor) : l.updateStaff(s, today, actor);
+            isNew ? l.staff().add(s, today, actor) : l.staff().update(s, today, actor);
         };
     } else if (m_kind == QLatin1String("team") || m_kind == QLatin1String("role")) {
         const std::string name = read.str("name");
@@ -348,9 +348,9 @@ bool RecordEditor::save() {
         const bool isNew = m_isNew;
         work = [=](ledger::Ledger& l) {
             if (isNew) {
-                team ? l.addTeam(name, actor) : l.addRole(name, actor);
+                team ? l.staff().addTeam(name, actor) : l.staff().addRole(name, actor);
             } else if (from != name) {
-                team ? l.renameTeam(from, name, actor) : l.renameRole(from, name, actor);
+                team ? l.staff().renameTeam(from, name, actor) : l.staff().renameRole(from, name, actor);
             }
         };
     } else if (m_kind == QLatin1String("module")) {
@@ -375,7 +375,7 @@ bool RecordEditor::save() {
         read.merge(ledger::validateModule(m));
         const bool isNew = m_isNew;
         work = [m, isNew, actor](ledger::Ledger& l) {
-            l.saveModule(m, isNew, actor);
+            l.training().saveModule(m, isNew, actor);
         };
     } else if (m_kind == QLatin1String("requirement")) {
         ledger::Requirement r;
@@ -396,7 +396,7 @@ bool RecordEditor::save() {
         r.effectiveFrom = read.optionalDate("effective_from");
         read.merge(ledger::validateRequirement(r, context));
         work = [r, actor](ledger::Ledger& l) {
-            l.saveRequirement(r, actor);
+            l.training().saveRequirement(r, actor);
         };
     } else if (m_kind == QLatin1String("completion")) {
         ledger::Completion c;
@@ -414,9 +414,9 @@ bool RecordEditor::save() {
         const bool isNew = m_isNew;
         work = [c, isNew, reason, today, actor](ledger::Ledger& l) {
             if (isNew) {
-                l.addCompletion(c, today, actor);
+                l.training().addCompletion(c, today, actor);
             } else {
-                l.correctCompletion(c, reason, today, actor);
+                l.training().correctCompletion(c, reason, today, actor);
             }
         };
     } else if (m_kind == QLatin1String("auditTheme")) {
@@ -446,7 +446,7 @@ bool RecordEditor::save() {
         }
         read.merge(ledger::validateAuditTheme(t, context));
         work = [t, today, actor](ledger::Ledger& l) {
-            l.saveAuditTheme(t, today, actor);
+            l.themes().save(t, today, actor);
         };
     } else {
         return finish(tr("Nothing to save."), {});
@@ -483,15 +483,15 @@ bool RecordEditor::remove() {
     const QString error = m_session->write(
         [&](ledger::Ledger& l) {
             if (kind == QLatin1String("team")) {
-                l.removeTeam(key, actor);
+                l.staff().removeTeam(key, actor);
             } else if (kind == QLatin1String("role")) {
-                l.removeRole(key, actor);
+                l.staff().removeRole(key, actor);
             } else if (kind == QLatin1String("module")) {
-                l.removeModule(key, actor);
+                l.training().removeModule(key, actor);
             } else if (kind == QLatin1String("requirement")) {
-                l.removeRequirement(rule, actor);
+                l.training().removeRequirement(rule, actor);
             } else if (kind == QLatin1String("auditTheme")) {
-                l.removeAuditTheme(std::stoll(key), actor);
+                l.themes().remove(std::stoll(key), actor);
             }
         },
         &fieldErrors);
@@ -511,6 +511,6 @@ bool RecordEditor::voidCompletion() {
     const std::string actor = m_session->actorName();
     QVariantMap fieldErrors;
     const QString error = m_session->write(
-        [&](ledger::Ledger& l) { l.voidCompletion(id, reason, actor); }, &fieldErrors);
+        [&](ledger::Ledger& l) { l.training().voidCompletion(id, reason, actor); }, &fieldErrors);
     return finish(error, fieldErrors);
 }

@@ -167,7 +167,7 @@ void ImportController::start(bool dryRun) {
     const auto job = [=](const ledger::Progress& progress) -> std::function<void()> {
         try {
             const ledger::ImportSummary s =
-                ledger->importFile(kind, *file, name, today, dryRun, actor, &progress);
+                ledger->imports().file(kind, *file, name, today, dryRun, actor, &progress);
             result->summary =
                 (dryRun ? tr("Ready to import: %1 to add, %2 to update, %3 unchanged.")
                         : tr("Imported: %1 added, %2 updated, %3 unchanged."))

@@ -67,7 +67,7 @@ void Session::setActor(const QString& actor) {
     m_actor = actor;
     if (m_ledger && !busy() && !readOnly() && !actor.isEmpty()) {
         try {
-            m_ledger->setSetting(kActorKey, text(actor), text(actor));
+            m_ledger->settings().set(kActorKey, text(actor), text(actor));
         } catch (...) {
             // Remembering who you are is a convenience; the session goes on without it.
         }
@@ -95,11 +95,11 @@ std::shared_ptr<Session::Loaded> Session::load(std::unique_ptr<ledger::Ledger> l
                                                const ledger::Progress* progress) {
     auto loaded = std::make_shared<Loaded>();
     (void)ledger->takeChanges(); // everything is read now
-    loaded->data = std::make_shared<ledger::LedgerData>(ledger->records());
+    loaded->data = std::make_shared<ledger::LedgerData>(ledger->training().records());
     if (progress) {
         TaskRunner::throwIfCancelled(*progress, 0.4);
     }
-    loaded->engine = std::make_shared<ledger::ComplianceEngine>(ledger->engine());
+    loaded->engine = std::make_shared<ledger::ComplianceEngine>(ledger->training().engine());
     loaded->dataVersion = ledger->dataVersion();
     loaded->ledger = std::move(ledger);
     return loaded;
@@ -115,7 +115,7 @@ QString Session::adopt(const std::shared_ptr<Loaded>& loaded, const QString& pat
     m_isDemo = demo;
     ++m_revision;
     loadSettings();
-    m_actor = text(m_ledger->setting(kActorKey));
+    m_actor = text(m_ledger->settings().get(kActorKey));
     QStringList notices;
     for (const std::string& notice : m_ledger->notices()) {
         notices << text(notice);
@@ -236,13 +236,13 @@ QString Session::openDemo() {
         auto created = std::make_unique<ledger::Ledger>(
             ledger::Ledger::create(text(path), "demo", "demo generator"));
         const ledger::LedgerData council = ledger::generateCouncil(options);
-        created->importRecords(council, options.today, "demo generator");
+        created->imports().records(council, options.today, "demo generator");
         for (const ledger::AuditTheme& theme :
              ledger::generateAuditThemes(council, options.today)) {
-            created->saveAuditTheme(theme, options.today, "demo generator");
+            created->themes().save(theme, options.today, "demo generator");
         }
-        created->setSetting("organisation_name", "Demo Borough Council", "demo generator");
-        created->setSetting(kActorKey, "Demo workforce lead", "demo generator");
+        created->settings().set("organisation_name", "Demo Borough Council", "demo generator");
+        created->settings().set(kActorKey, "Demo workforce lead", "demo generator");
         auto loaded = load(std::move(created));
         m_demoFolder = std::move(folder); // removed on lock
         return adopt(loaded, path, true);
@@ -294,8 +294,8 @@ void Session::reload() {
     }
     try {
         (void)m_ledger->takeChanges(); // everything is read again
-        auto data = std::make_shared<ledger::LedgerData>(m_ledger->records());
-        m_engine = std::make_shared<ledger::ComplianceEngine>(m_ledger->engine());
+        auto data = std::make_shared<ledger::LedgerData>(m_ledger->training().records());
+        m_engine = std::make_shared<ledger::ComplianceEngine>(m_ledger->training().engine());
         m_data = std::move(data);
         m_dataVersion = m_ledger->dataVersion();
     } catch (...) {
@@ -316,8 +316,8 @@ void Session::reloadInBackground(std::function<void()> after) {
         tr("Reading the ledger again…"), false,
         [this, ledger, after](const ledger::Progress&) -> std::function<void()> {
             (void)ledger->takeChanges(); // everything is read again
-            auto data = std::make_shared<ledger::LedgerData>(ledger->records());
-            auto engine = std::make_shared<ledger::ComplianceEngine>(ledger->engine());
+            auto data = std::make_shared<ledger::LedgerData>(ledger->training().records());
+            auto engine = std::make_shared<ledger::ComplianceEngine>(ledger->training().engine());
             const std::int64_t version = ledger->dataVersion();
             return [this, ledger, data, engine, version, after] {
                 if (m_ledger.get() != ledger) {
@@ -359,9 +359,9 @@ void Session::checkForExternalChanges() {
 }
 
 void Session::loadSettings() {
-    m_organisationName = text(m_ledger->setting("organisation_name"));
+    m_organisationName = text(m_ledger->settings().get("organisation_name"));
     bool ok = false;
-    const int minutes = text(m_ledger->setting("idle_lock_minutes")).toInt(&ok);
+    const int minutes = text(m_ledger->settings().get("idle_lock_minutes")).toInt(&ok);
     m_idleLock.setMinutes(ok ? minutes : 15);
     emit settingsChanged();
 }
@@ -371,7 +371,7 @@ QString Session::setting(const QString& key) const {
         return {};
     }
     try {
-        return text(m_ledger->setting(text(key)));
+        return text(m_ledger->settings().get(text(key)));
     } catch (...) {
         return {};
     }
@@ -386,9 +386,9 @@ QString Session::saveSettings(const QString& organisationName, const QString& lo
         return tr("The ASC-WDS workplace id is at most 50 characters.");
     }
     const QString error = write([&](ledger::Ledger& l) {
-        l.setSetting("organisation_name", text(organisationName.trimmed()), actorName());
-        l.setSetting("asc_wds_localestid", text(localEstId.trimmed()), actorName());
-        l.setSetting("idle_lock_minutes", std::to_string(idleLockMinutes), actorName());
+        l.settings().set("organisation_name", text(organisationName.trimmed()), actorName());
+        l.settings().set("asc_wds_localestid", text(localEstId.trimmed()), actorName());
+        l.settings().set("idle_lock_minutes", std::to_string(idleLockMinutes), actorName());
     });
     if (error.isEmpty()) {
         loadSettings();
@@ -444,7 +444,7 @@ void Session::applyChanges() {
     }
     try {
         const timings::Scope timing("interface: write brought up to date (Ledger::refresh)");
-        m_ledger->refresh(*m_data, *m_engine, changes);
+        m_ledger->training().refresh(*m_data, *m_engine, changes);
         m_dataVersion = m_ledger->dataVersion();
     } catch (...) {
         setNotice(tr("The ledger could not be read again: %1").arg(describeCurrentException()));

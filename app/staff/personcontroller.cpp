@@ -140,7 +140,7 @@ void PersonController::build() {
                                         .arg(overdue)
                                         .arg(dueSoon)
                                         .arg(rows.size());
-            for (const ledger::Completion& c : m_session->ledger()->completionsOf(s.employeeId)) {
+            for (const ledger::Completion& c : m_session->ledger()->training().completionsOf(s.employeeId)) {
                 QString title;
                 for (const ledger::Module& m : data.modules) {
                     if (m.code == c.moduleCode) {
@@ -158,7 +158,7 @@ void PersonController::build() {
                     {QStringLiteral("voidReason"), text(c.voidReason)},
                 });
             }
-            const auto log = m_session->ledger()->historyOf(s.employeeId);
+            const auto log = m_session->ledger()->audit().historyOf(s.employeeId);
             for (auto it = log.rbegin(); it != log.rend(); ++it) {
                 history.push_back(QVariantMap{
                     {QStringLiteral("at"), localTime(it->at)},

@@ -40,7 +40,7 @@ inline QString makeCouncil(const QTemporaryDir& dir) {
     ledger::Ledger l = ledger::Ledger::create(path.toStdString(), kPassphrase, "test");
     for (const char* kind : {"staff", "modules", "requirements", "completions"}) {
         const QString file = dataFile(QStringLiteral("%1.csv").arg(QLatin1String(kind)));
-        l.importCsv(*ledger::parseImportKind(kind), kind, readFile(file).toStdString(),
+        l.imports().csv(*ledger::parseImportKind(kind), kind, readFile(file).toStdString(),
                     ledger::makeDate(2026, 11, 25), false, "test");
     }
     return path;

@@ -99,7 +99,7 @@ QString makeGenerated(const QTemporaryDir& dir, int staff, int completionsPerSta
     options.completionsPerStaff = completionsPerStaff;
     options.today = ledger::makeDate(2026, 11, 25);
     ledger::Ledger l = ledger::Ledger::create(path.toStdString(), kPassphrase, "test");
-    l.importRecords(ledger::generateCouncil(options), options.today, "test");
+    l.imports().records(ledger::generateCouncil(options), options.today, "test");
     return path;
 }
 
@@ -285,13 +285,13 @@ QVariantMap find(const VariantListModel* model, const char* role, const QString&
 }
 
 std::size_t completionCount(Session& session) {
-    return session.ledger()->data().completions.size();
+    return session.ledger()->training().data().completions.size();
 }
 
 /// The completions that count, as the ledger holds them (for comparing with the engine the
 /// session keeps current).
 std::size_t countedCompletions(Session& session) {
-    const auto all = session.ledger()->data().completions;
+    const auto all = session.ledger()->training().data().completions;
     return static_cast<std::size_t>(std::count_if(
         all.begin(), all.end(), [](const ledger::Completion& c) { return !c.voided; }));
 }
@@ -1005,7 +1005,7 @@ private slots:
         QCOMPARE(catalog.themes()->rowCount(), 0);
 
         // A new team shows, with nobody in it; data changes reach the lists.
-        QCOMPARE(session.write([](ledger::Ledger& l) { l.addTeam("Front Door", "test"); }),
+        QCOMPARE(session.write([](ledger::Ledger& l) { l.staff().addTeam("Front Door", "test"); }),
                  QString());
         QCOMPARE(changed.count(), 2);
         QCOMPARE(catalog.teams()->rowCount(), 14);
@@ -1031,7 +1031,7 @@ private slots:
         const auto tester = watch(importer.problems());
         QSignalSpy finished(&importer, &ImportController::finished);
         QSignalSpy data(&session, &Session::dataChanged);
-        const auto staffBefore = session.ledger()->data().staff.size();
+        const auto staffBefore = session.ledger()->training().data().staff.size();
 
         // A good file: two new people, one unchanged, and a column we do not know.
         const QString good = dir.filePath(QStringLiteral("new-staff.csv"));
@@ -1067,7 +1067,7 @@ private slots:
                      .contains(QStringLiteral("shoe_size")),
                  qPrintable(importer.problems()->get(0).value(QStringLiteral("text")).toString()));
         // A dry run writes nothing.
-        QCOMPARE(session.ledger()->data().staff.size(), staffBefore);
+        QCOMPARE(session.ledger()->training().data().staff.size(), staffBefore);
         QCOMPARE(data.count(), 0);
 
         importer.runImport();
@@ -1076,7 +1076,7 @@ private slots:
         QCOMPARE(importer.state(), QStringLiteral("imported"));
         QCOMPARE(importer.summary(), QStringLiteral("Imported: 2 added, 0 updated, 1 unchanged."));
         QVERIFY(!importer.canImport());
-        QCOMPARE(session.ledger()->data().staff.size(), staffBefore + 2);
+        QCOMPARE(session.ledger()->training().data().staff.size(), staffBefore + 2);
         QCOMPARE(session.data()->staff.size(), staffBefore + 2);
         QCOMPARE(data.count(), 1);
         // Importing again needs a new check.
@@ -1126,7 +1126,7 @@ private slots:
         QVERIFY(importer.waitForFinished());
         QCOMPARE(importer.state(), QStringLiteral("invalid"));
         QCOMPARE(finished.count(), 3);
-        QCOMPARE(session.ledger()->data().staff.size(), staffBefore + 2);
+        QCOMPARE(session.ledger()->training().data().staff.size(), staffBefore + 2);
 
         // A file that cannot be read.
         importer.setFileUrl(QUrl::fromLocalFile(dir.filePath(QStringLiteral("missing.csv"))));

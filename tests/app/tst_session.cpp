@@ -85,7 +85,7 @@ private slots:
 
         // Correct it to a date long past: it no longer covers today.
         qint64 id = 0;
-        for (const auto& c : session.ledger()->completionsOf(who.toStdString())) {
+        for (const auto& c : session.ledger()->training().completionsOf(who.toStdString())) {
             if (c.moduleCode == "FIRE" && c.completedOn == ledger::makeDate(2026, 11, 20)) {
                 id = c.id;
             }
@@ -107,14 +107,14 @@ private slots:
                         QStringLiteral("certificate was for someone else"));
         QVERIFY2(editor.voidCompletion(), qPrintable(editor.message()));
         bool kept = false;
-        for (const auto& c : session.ledger()->completionsOf(who.toStdString())) {
+        for (const auto& c : session.ledger()->training().completionsOf(who.toStdString())) {
             kept = kept || (c.id == id && c.voided);
         }
         QVERIFY(kept);
         QCOMPARE(cellText(matrix, row, column), QStringLiteral("25.0% 1/0/3/0"));
 
         // The change log names who did it.
-        const auto history = session.ledger()->historyOf(who.toStdString());
+        const auto history = session.ledger()->audit().historyOf(who.toStdString());
         QVERIFY(!history.empty());
         QCOMPARE(QString::fromStdString(history.back().actor), QStringLiteral("Workforce Lead"));
     }
