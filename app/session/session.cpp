@@ -99,7 +99,16 @@ std::shared_ptr<Session::Loaded> Session::load(std::unique_ptr<ledger::Ledger> l
     if (progress) {
         TaskRunner::throwIfCancelled(*progress, 0.4);
     }
-    loaded->engine = std::make_shared<ledger::ComplianceEngine>(ledger->training().engine());
+    // Reading the completions is most of a first load: its progress is 0.4 to 0.95 of the
+    // task's, and a cancel is heard while it reads.
+    ledger::Progress reading;
+    if (progress && progress->report) {
+        reading.report = [progress](double fraction) {
+            return progress->report(0.4 + 0.55 * fraction);
+        };
+    }
+    loaded->engine =
+        std::make_shared<ledger::ComplianceEngine>(ledger->training().engine(&reading));
     loaded->dataVersion = ledger->dataVersion();
     loaded->ledger = std::move(ledger);
     return loaded;

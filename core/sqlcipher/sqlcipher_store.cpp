@@ -1,13 +1,13 @@
 #include "sqlcipher/sqlcipher_store.h"
 
-#include "sqlcipher/companion_files.h"
 #include "base/error.h"
 #include "base/kill_point.h"
+#include "sqlcipher/companion_files.h"
 #include "sqlcipher/ledger_file.h"
 #include "sqlcipher/page_check.h"
 #include "sqlcipher/schema.h"
-#include "sqlcipher/sqlite_util.h"
 #include "sqlcipher/schema_fill.h"
+#include "sqlcipher/sqlite_util.h"
 
 #include <algorithm>
 #include <array>
@@ -513,7 +513,8 @@ void SqlCipherStore::migrate(int from) {
         try {
             sql::exec(m_db, schema::kSteps[static_cast<std::size_t>(version)]);
             if (version + 1 == 4) {
-                schema::fillSchema4(m_db); // the change links of the records and entries already there
+                schema::fillSchema4(
+                    m_db); // the change links of the records and entries already there
             }
             sql::exec(m_db, ("PRAGMA user_version = " + std::to_string(version + 1)).c_str());
             sql::exec(m_db, "COMMIT;");
@@ -944,9 +945,9 @@ void SqlCipherStore::setChangeLogNewValues(RecordId change, std::string_view new
 
 namespace {
 
-#define PL_CHANGE_COLUMNS                                                                      \
-    "SELECT c.id, c.at, c.actor, c.entity, c.record_key, c.action, c.old_values, "             \
-    "c.new_values, coalesce(s.employee_id, '') FROM change_log c "                             \
+#define PL_CHANGE_COLUMNS                                                                          \
+    "SELECT c.id, c.at, c.actor, c.entity, c.record_key, c.action, c.old_values, "                 \
+    "c.new_values, coalesce(s.employee_id, '') FROM change_log c "                                 \
     "LEFT JOIN staff s ON s.id = c.subject_id "
 
 std::vector<ChangeLogEntry> changeLogRows(Statement& st) {
@@ -975,7 +976,7 @@ std::vector<ChangeLogEntry> SqlCipherStore::changeLog(std::string_view entity,
                                                       std::string_view recordKey) {
     Statement st(m_db, entity.empty() ? PL_CHANGE_COLUMNS "ORDER BY c.id"
                                       : PL_CHANGE_COLUMNS
-                     "WHERE c.entity = ?1 AND c.record_key = ?2 ORDER BY c.id");
+                           "WHERE c.entity = ?1 AND c.record_key = ?2 ORDER BY c.id");
     if (!entity.empty()) {
         st.bind(1, entity).bind(2, recordKey);
     }
@@ -1100,6 +1101,30 @@ RecordId SqlCipherStore::insertCompletion(RecordId staffId, RecordId moduleId, c
         st->bind(6, createdChange);
     }
     st->run();
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+std::optional<RecordId> SqlCipherStore::insertCompletionIfNew(RecordId staffId, RecordId moduleId,
+                                                              const Completion& c,
+                                                              RecordId createdChange) {
+    // OR IGNORE: only the key's uniqueness can stop it (the row was validated, and foreign
+    // keys are not ignored).
+    auto st = statement("INSERT OR IGNORE INTO completion (staff_id, module_id, completed_on, "
+                        "expires_on, evidence, created_change) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    st->bind(1, staffId)
+        .bind(2, moduleId)
+        .bind(3, formatIso(c.completedOn))
+        .bind(4, optionalDate(c.expiresOn))
+        .bind(5, c.evidence);
+    if (createdChange == 0) {
+        st->bindNull(6);
+    } else {
+        st->bind(6, createdChange);
+    }
+    st->run();
+    if (sqlite3_changes(m_db) == 0) {
+        return std::nullopt;
+    }
     return sqlite3_last_insert_rowid(m_db);
 }
 

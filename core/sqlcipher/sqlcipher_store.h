@@ -83,7 +83,8 @@ public:
     [[nodiscard]] LedgerData loadAll() override;
     [[nodiscard]] LedgerData loadWithoutCompletions() override;
     // Targeted reads (targeted_reads.cpp).
-    [[nodiscard]] std::vector<CompletionRow> completionRows() override;
+    [[nodiscard]] std::vector<CompletionRow>
+    completionRows(const Progress* progress = nullptr) override;
     [[nodiscard]] std::vector<CompletionRow> completionRowsOf(RecordId staffId) override;
     [[nodiscard]] std::optional<Staff> staffMember(std::string_view employeeId) override;
     [[nodiscard]] LedgerData loadCatalog() override;
@@ -110,11 +111,15 @@ public:
     void setChangeLogNewValues(RecordId change, std::string_view newValues) override;
     void linkChange(std::string_view entity, RecordId id, RecordId change, bool created) override;
     [[nodiscard]] RecordOrigin recordOrigin(std::string_view entity, RecordId id) override;
-    [[nodiscard]] std::vector<ChangeLogEntry> historyOfSubject(std::string_view employeeId) override;
+    [[nodiscard]] std::vector<ChangeLogEntry>
+    historyOfSubject(std::string_view employeeId) override;
     [[nodiscard]] std::unordered_map<std::string, RecordId> staffIds() override;
     [[nodiscard]] std::unordered_map<std::string, RecordId> moduleIds() override;
     [[nodiscard]] std::optional<StoredCompletion>
     findCompletion(RecordId staffId, RecordId moduleId, Date completedOn) override;
+    std::optional<RecordId> insertCompletionIfNew(RecordId staffId, RecordId moduleId,
+                                                  const Completion& c,
+                                                  RecordId createdChange) override;
     RecordId insertCompletion(RecordId staffId, RecordId moduleId, const Completion& c,
                               RecordId createdChange) override;
     void updateCompletionValues(RecordId id, const Completion& c, RecordId changedChange) override;

@@ -8,6 +8,7 @@
 
 #include <sqlcipher/sqlite3.h>
 
+#include <algorithm>
 #include <limits>
 
 namespace ledger {
@@ -39,8 +40,8 @@ DayNumber dayColumn(sqlite3_stmt* st, int column, DayNumber fallback) {
 
 constexpr DayNumber kNoExpiry = std::numeric_limits<DayNumber>::max();
 
-void readRows(sqlite3* db, const char* sqlText, RecordId staffId,
-              std::vector<CompletionRow>& rows) {
+void readRows(sqlite3* db, const char* sqlText, RecordId staffId, std::vector<CompletionRow>& rows,
+              const Progress* progress = nullptr, std::size_t expected = 0) {
     sqlite3_stmt* st = nullptr;
     if (sqlite3_prepare_v2(db, sqlText, -1, &st, nullptr) != SQLITE_OK) {
         sql::fail(db, "could not read the completions");
@@ -49,7 +50,14 @@ void readRows(sqlite3* db, const char* sqlText, RecordId staffId,
         sqlite3_bind_int64(st, 1, staffId);
     }
     int rc = SQLITE_ROW;
+    const std::size_t step = std::max<std::size_t>(expected / 50, 4096);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (progress && progress->report && rows.size() % step == 0 && expected > 0 &&
+            !progress->report(
+                std::min(1.0, static_cast<double>(rows.size()) / static_cast<double>(expected)))) {
+            sqlite3_finalize(st);
+            throw Cancelled("reading the ledger was cancelled");
+        }
         rows.push_back(CompletionRow{sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
                                      dayColumn(st, 2, 0), dayColumn(st, 3, kNoExpiry)});
     }
@@ -62,7 +70,7 @@ void readRows(sqlite3* db, const char* sqlText, RecordId staffId,
 
 } // namespace
 
-std::vector<CompletionRow> SqlCipherStore::completionRows() {
+std::vector<CompletionRow> SqlCipherStore::completionRows(const Progress* progress) {
     // Rowid order: one pass over the table, no index lookups. The engine sorts.
     std::vector<CompletionRow> rows;
     {
@@ -74,7 +82,7 @@ std::vector<CompletionRow> SqlCipherStore::completionRows() {
     readRows(m_db,
              "SELECT staff_id, module_id, completed_on, expires_on FROM completion "
              "WHERE voided = 0",
-             0, rows);
+             0, rows, progress, rows.capacity());
     return rows;
 }
 

@@ -1,11 +1,12 @@
 #pragma once
 
-#include "store/ledger_data.h"
-#include "staff/staff.h"
-#include "training/training.h"
-#include "themes/theme.h"
 #include "audit/change_log.h"
 #include "base/ids.h"
+#include "base/progress.h"
+#include "staff/staff.h"
+#include "store/ledger_data.h"
+#include "themes/theme.h"
+#include "training/training.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -66,7 +67,9 @@ public:
     // Targeted reads: what one question needs, never the whole ledger.
 
     /// Every counted (not voided) completion as integer rows, for the compliance engine.
-    [[nodiscard]] virtual std::vector<CompletionRow> completionRows() = 0;
+    /// `progress` hears the fraction read; cancelling throws Cancelled.
+    [[nodiscard]] virtual std::vector<CompletionRow>
+    completionRows(const Progress* progress = nullptr) = 0;
     /// One person's counted completions as integer rows (by the person's store id).
     [[nodiscard]] virtual std::vector<CompletionRow> completionRowsOf(RecordId staffId) = 0;
     /// One person, by employee id.
@@ -125,7 +128,8 @@ public:
     [[nodiscard]] virtual RecordOrigin recordOrigin(std::string_view entity, RecordId id) = 0;
     /// The history of one person, oldest first: every entry whose subject they are, and the
     /// import entries that created their record or their completions.
-    [[nodiscard]] virtual std::vector<ChangeLogEntry> historyOfSubject(std::string_view employeeId) = 0;
+    [[nodiscard]] virtual std::vector<ChangeLogEntry>
+    historyOfSubject(std::string_view employeeId) = 0;
     /// The change log of one record (or of every record when `entity` is empty), oldest first.
     [[nodiscard]] virtual std::vector<ChangeLogEntry> changeLog(std::string_view entity,
                                                                 std::string_view recordKey) = 0;
@@ -147,6 +151,11 @@ public:
     /// A new completion (not voided) created by change-log entry `createdChange`.
     virtual RecordId insertCompletion(RecordId staffId, RecordId moduleId, const Completion& c,
                                       RecordId createdChange) = 0;
+    /// As insertCompletion when no completion has this key; nullopt (and nothing written)
+    /// when one has.
+    virtual std::optional<RecordId> insertCompletionIfNew(RecordId staffId, RecordId moduleId,
+                                                          const Completion& c,
+                                                          RecordId createdChange) = 0;
     /// New expiry and evidence for completion `id`, changed by entry `changedChange`.
     virtual void updateCompletionValues(RecordId id, const Completion& c,
                                         RecordId changedChange) = 0;

@@ -26,8 +26,8 @@ LedgerData TrainingService::records() {
     return m_store->loadWithoutCompletions();
 }
 
-ComplianceEngine TrainingService::engine() {
-    return ComplianceEngine(m_store->loadWithoutCompletions(), m_store->completionRows());
+ComplianceEngine TrainingService::engine(const Progress* progress) {
+    return ComplianceEngine(m_store->loadWithoutCompletions(), m_store->completionRows(progress));
 }
 
 bool TrainingService::refresh(LedgerData& records, ComplianceEngine& engine,

@@ -50,8 +50,9 @@ public:
     /// Staff, modules and rules: what the views list, without the completions.
     [[nodiscard]] LedgerData records();
     /// A compliance engine over the ledger, from the compact load (completions as integer
-    /// rows, never as records).
-    [[nodiscard]] ComplianceEngine engine();
+    /// rows, never as records). `progress` hears the fraction of the completions read;
+    /// cancelling throws Cancelled.
+    [[nodiscard]] ComplianceEngine engine(const Progress* progress = nullptr);
     /// Brings `records` (as from records()) and `engine` up to date with `changes`, reading
     /// only what they touched: one person, or one person's completions. Catalog changes and
     /// imports rebuild both from the compact load. Returns true when it rebuilt.

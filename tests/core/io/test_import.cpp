@@ -4,6 +4,7 @@
 
 #include "test_support.h"
 
+#include <algorithm>
 #include <gtest/gtest.h>
 
 using namespace ledger;
@@ -125,7 +126,8 @@ TEST(Import, DryRunCountsAndWritesNothing) {
 TEST(Import, StaffWithLineManagersLaterInTheFileAndTeamsCreatedByName) {
     ScratchDir dir;
     Ledger ledger = Ledger::create(dir / "l", "pw", "test");
-    const auto summary = ledger.imports().csv(ImportKind::Staff, "s.csv", kStaff, kToday, false, "t");
+    const auto summary =
+        ledger.imports().csv(ImportKind::Staff, "s.csv", kStaff, kToday, false, "t");
     EXPECT_EQ(summary.added, 2);
     const auto staff = ledger.training().data().staff;
     ASSERT_EQ(staff.size(), 2u);
@@ -173,7 +175,8 @@ TEST(Import, UnknownColumnsAreReportedAndIgnored) {
     Ledger ledger = Ledger::create(dir / "l", "pw", "test");
     const std::string csv = "code,title,renewal_months,renewal_basis,window_days,due_soon_days,"
                             "asc_wds_category,owner\nFIRE,Fire safety,12,,,,6,Sam\n";
-    const auto summary = ledger.imports().csv(ImportKind::Modules, "m.csv", csv, kToday, false, "t");
+    const auto summary =
+        ledger.imports().csv(ImportKind::Modules, "m.csv", csv, kToday, false, "t");
     EXPECT_EQ(summary.added, 1);
     ASSERT_EQ(summary.notices.size(), 1u);
     EXPECT_EQ(formatFieldError(summary.notices[0]),
@@ -263,9 +266,11 @@ TEST(Import, TheSameCompletionTwiceIsOneRecord) {
     const std::string csv = "employee_id,module,completed_on,expires_on,evidence\n"
                             "E1,FIRE,2025-01-01,,cert.pdf\n"
                             "E1,FIRE,2025-01-01,,cert.pdf\n";
-    const auto first = ledger.imports().csv(ImportKind::Completions, "c.csv", csv, kToday, false, "t");
+    const auto first =
+        ledger.imports().csv(ImportKind::Completions, "c.csv", csv, kToday, false, "t");
     EXPECT_EQ(first.added, 1);
-    const auto again = ledger.imports().csv(ImportKind::Completions, "c.csv", csv, kToday, false, "t");
+    const auto again =
+        ledger.imports().csv(ImportKind::Completions, "c.csv", csv, kToday, false, "t");
     EXPECT_EQ(first.unchanged, 1); // the repeated row changes nothing
     EXPECT_EQ(again.unchanged, 2);
     EXPECT_EQ(ledger.training().data().completions.size(), 1u);
@@ -286,7 +291,8 @@ TEST(Import, OptionalStaffColumnsLeftOutKeepWhatTheLedgerHolds) {
     ledger.imports().csv(ImportKind::Staff, "s.csv", kStaff, kToday, false, "t");
     const std::string without = "employee_id,full_name,email,team,role,start_date,leave_date\n"
                                 "E2,Ann Worker,ann@example.org,West,Social Worker,2021-03-01,\n";
-    const auto summary = ledger.imports().csv(ImportKind::Staff, "s.csv", without, kToday, false, "t");
+    const auto summary =
+        ledger.imports().csv(ImportKind::Staff, "s.csv", without, kToday, false, "t");
     EXPECT_EQ(summary.updated, 1);
     const auto staff = ledger.training().data().staff;
     ASSERT_EQ(staff.size(), 2u);
@@ -313,4 +319,53 @@ TEST(Import, BrokenQuotingInOneRecordHidesNoOtherProblem) {
                   "in.csv:5: renewal_basis: 'sometimes' is not completion or expiry",
               }));
     EXPECT_TRUE(ledger.training().data().modules.empty());
+}
+
+TEST(Import, StoredRowsAmongManyNewOnesAreStillComparedUpdatedOrKeptVoid) {
+    // After many new rows the importer inserts first; a stored row met then must still be
+    // compared (unchanged, updated with its change-log entry, or left void).
+    ScratchDir dir;
+    Ledger ledger = Ledger::create(dir / "l", "pw", "test");
+    ledger.imports().csv(ImportKind::Modules, "m.csv", kModules, kToday, false, "t");
+    ledger.imports().csv(ImportKind::Staff, "s.csv", kStaff, kToday, false, "t");
+    const std::string header = "employee_id,module,completed_on,expires_on,evidence\n";
+    const auto row = [](int n, const char* evidence) { // a different day for each n < 84
+        const int month = 1 + n / 28;
+        const int day = 1 + n % 28;
+        return std::string("E2,FIRE,2025-0") + std::to_string(month) + (day < 10 ? "-0" : "-") +
+               std::to_string(day) + ",," + evidence + "\n";
+    };
+    ledger.imports().csv(ImportKind::Completions, "c1.csv",
+                         header + row(0, "first") + row(1, "second") + row(2, "third"), kToday,
+                         false, "t");
+    const auto stored = ledger.training().completionsOf("E2");
+    ASSERT_EQ(stored.size(), 3u);
+    const auto third = std::find_if(stored.begin(), stored.end(),
+                                    [](const Completion& c) { return c.evidence == "third"; });
+    ledger.training().voidCompletion(third->id, "recorded in error", "t");
+
+    std::string again = header;
+    for (int day = 3; day < 43; ++day) {
+        again += row(day, "new");
+    }
+    again += row(0, "first");          // stored, the same
+    again += row(1, "second checked"); // stored, other evidence
+    again += row(2, "third again");    // stored and voided
+    const auto summary =
+        ledger.imports().csv(ImportKind::Completions, "c2.csv", again, kToday, false, "t");
+    EXPECT_EQ(summary.added, 40);
+    EXPECT_EQ(summary.updated, 1);
+    EXPECT_EQ(summary.unchanged, 2);
+    ASSERT_EQ(summary.notices.size(), 1u);
+    const auto after = ledger.training().completionsOf("E2");
+    EXPECT_EQ(after.size(), 43u);
+    EXPECT_EQ(std::count_if(after.begin(), after.end(),
+                            [](const Completion& c) { return c.evidence == "second checked"; }),
+              1);
+    EXPECT_EQ(
+        std::count_if(after.begin(), after.end(), [](const Completion& c) { return c.voided; }), 1);
+    const auto updates = ledger.audit().historyOf("E2");
+    EXPECT_TRUE(std::any_of(updates.begin(), updates.end(), [](const ChangeLogEntry& e) {
+        return e.action == "update" && e.newValues.find("second checked") != std::string::npos;
+    }));
 }

@@ -9,6 +9,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
@@ -109,7 +110,8 @@ TEST(EngineRefresh, StaysEqualToAFreshEngineThroughEveryKindOfWrite) {
                     Completion fixed = c;
                     fixed.completedOn = fromDayNumber(toDayNumber(c.completedOn) - 1);
                     try {
-                        ledger.training().correctCompletion(fixed, "typo in the date", kToday, "test");
+                        ledger.training().correctCompletion(fixed, "typo in the date", kToday,
+                                                            "test");
                     } catch (const ValidationError&) {
                     }
                     break;
@@ -147,7 +149,8 @@ TEST(EngineRefresh, StaysEqualToAFreshEngineThroughEveryKindOfWrite) {
         if (!ledger.training().refresh(records, engine, changes)) {
             ++incremental;
         }
-        ASSERT_EQ(fingerprint(engine), fingerprint(ledger.training().engine())) << "after step " << step;
+        ASSERT_EQ(fingerprint(engine), fingerprint(ledger.training().engine()))
+            << "after step " << step;
         ASSERT_EQ(records.staff, ledger.training().records().staff) << "after step " << step;
     }
     EXPECT_GT(incremental, 35); // most writes did not rebuild
@@ -175,4 +178,38 @@ TEST(EngineRefresh, ChangesAreTakenOnlyWhenCommitted) {
         {LedgerChange::Kind::Completions, data.staff.front().employeeId}};
     EXPECT_EQ(ledger.takeChanges(), expected);
     EXPECT_TRUE(ledger.takeChanges().empty());
+}
+
+TEST(CompactLoad, ReportsHowFarItHasReadAndStopsWhenCancelled) {
+    ScratchDir dir;
+    GeneratorOptions options;
+    options.seed = 11;
+    options.staff = 100;
+    options.teams = 4;
+    options.modules = 10;
+    options.today = kToday;
+    options.completionsPerStaff = 90; // about 9,000 rows: more than one report
+    const LedgerData data = generateCouncil(options);
+    Ledger ledger = Ledger::create(dir / "l.ledger", kPassphrase, "test",
+                                   [&](Ledger& l) { l.imports().records(data, kToday, "test"); });
+    std::vector<double> heard;
+    Progress listening;
+    listening.report = [&](double fraction) {
+        heard.push_back(fraction);
+        return true;
+    };
+    const ComplianceEngine engine = ledger.training().engine(&listening);
+    EXPECT_EQ(engine.completionCount(), ledger.training().engine().completionCount());
+    ASSERT_GE(heard.size(), 2u);
+    EXPECT_TRUE(std::is_sorted(heard.begin(), heard.end()));
+    EXPECT_GE(heard.front(), 0.0);
+    EXPECT_LE(heard.back(), 1.0);
+
+    Progress cancelling;
+    cancelling.report = [](double) {
+        return false;
+    };
+    EXPECT_THROW((void)ledger.training().engine(&cancelling), Cancelled);
+    // The ledger is still usable afterwards.
+    EXPECT_EQ(ledger.training().engine().completionCount(), engine.completionCount());
 }
