@@ -3,11 +3,11 @@
 #include "passphrase.h"
 
 #include "base/error.h"
+#include "base/kill_point.h"
+#include "base/passphrase_policy.h"
 #include "demo/generator.h"
 #include "io/importer.h"
-#include "base/kill_point.h"
 #include "ledger.h"
-#include "base/passphrase_policy.h"
 #include "reports/report.h"
 
 #include <CLI/CLI.hpp>
@@ -166,7 +166,7 @@ int runImport(const Options& options, const Environment& env, std::ostream& out,
     ImportSummary summary;
     try {
         summary = ledger.imports().file(*kind, *file, options.importFile, now, options.dryRun,
-                                    actorName(options, env));
+                                        actorName(options, env));
     } catch (const ImportFileError& e) {
         throw InputError(e.what());
     }

@@ -230,7 +230,8 @@ bool RecordEditor::load(const QString& kind, const QString& key) {
         bool isNumber = false;
         const qint64 id = key.toLongLong(&isNumber);
         try {
-            if (const auto c = isNumber ? m_session->ledger()->training().completion(id) : std::nullopt) {
+            if (const auto c =
+                    isNumber ? m_session->ledger()->training().completion(id) : std::nullopt) {
                 fields = completionFields(*c);
             }
         } catch (...) {
@@ -350,7 +351,8 @@ bool RecordEditor::save() {
             if (isNew) {
                 team ? l.staff().addTeam(name, actor) : l.staff().addRole(name, actor);
             } else if (from != name) {
-                team ? l.staff().renameTeam(from, name, actor) : l.staff().renameRole(from, name, actor);
+                team ? l.staff().renameTeam(from, name, actor)
+                     : l.staff().renameRole(from, name, actor);
             }
         };
     } else if (m_kind == QLatin1String("module")) {

@@ -140,7 +140,8 @@ void PersonController::build() {
                                         .arg(overdue)
                                         .arg(dueSoon)
                                         .arg(rows.size());
-            for (const ledger::Completion& c : m_session->ledger()->training().completionsOf(s.employeeId)) {
+            for (const ledger::Completion& c :
+                 m_session->ledger()->training().completionsOf(s.employeeId)) {
                 QString title;
                 for (const ledger::Module& m : data.modules) {
                     if (m.code == c.moduleCode) {

@@ -26,7 +26,6 @@ public:
 
 private:
     Store* m_store; ///< reads only: no unit of work
-
 };
 
 } // namespace ledger

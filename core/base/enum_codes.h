@@ -27,7 +27,8 @@ template <typename Enum, std::size_t N>
 
 /// The value whose code is exactly `code`.
 template <typename Enum, std::size_t N>
-[[nodiscard]] std::optional<Enum> parseCode(const CodeTable<Enum, N>& table, std::string_view code) {
+[[nodiscard]] std::optional<Enum> parseCode(const CodeTable<Enum, N>& table,
+                                            std::string_view code) {
     for (const auto& [e, c] : table) {
         if (code == c) {
             return e;

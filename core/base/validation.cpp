@@ -242,7 +242,9 @@ bool ValidationContext::hasModule(const std::string& code) const {
 ValidationContext makeValidationContext(const LedgerData& data, Date today) {
     ValidationContext context;
     context.today = today;
-    const auto byId = [](const Staff& a, const Staff& b) { return a.employeeId < b.employeeId; };
+    const auto byId = [](const Staff& a, const Staff& b) {
+        return a.employeeId < b.employeeId;
+    };
     if (std::is_sorted(data.staff.begin(), data.staff.end(), byId)) {
         // As a store loads them: each person is looked up when a check asks (a county has
         // twenty thousand people, and one form names one or two).
@@ -305,7 +307,7 @@ std::vector<FieldError> validateStaff(const Staff& s, const ValidationContext& c
             std::string chain;
             for (const std::string& id : loop) {
                 const StaffLink* person = id == s.employeeId ? nullptr : context.person(id);
-                const std::string& name = id == s.employeeId ? s.fullName
+                const std::string& name = id == s.employeeId  ? s.fullName
                                           : person != nullptr ? person->fullName
                                                               : std::string();
                 chain += personLabel(id, name) + " -> ";
@@ -415,8 +417,7 @@ std::vector<FieldError> validateAuditTheme(const AuditTheme& t, const Validation
     require(errors, !t.title.empty(), "title", "a title is required");
     require(errors, t.raisedOn <= context.today, "raised_on", "the date raised is after today");
     for (const std::string& code : t.moduleCodes) {
-        require(errors, context.hasModule(code), "modules",
-                "no module has code " + code);
+        require(errors, context.hasModule(code), "modules", "no module has code " + code);
     }
     return oncePerField(std::move(errors), checked);
 }

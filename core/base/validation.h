@@ -1,10 +1,10 @@
 #pragma once
 
-#include "store/ledger_data.h"
-#include "staff/staff.h"
-#include "training/training.h"
-#include "themes/theme.h"
 #include "base/error.h"
+#include "staff/staff.h"
+#include "store/ledger_data.h"
+#include "themes/theme.h"
+#include "training/training.h"
 
 #include <functional>
 #include <optional>

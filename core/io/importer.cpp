@@ -1,7 +1,7 @@
 #include "io/importer.h"
 
-#include "io/csv.h"
 #include "base/validation.h"
+#include "io/csv.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -387,7 +387,6 @@ void sortAndDeduplicate(std::vector<FieldError>& errors) {
     errors = std::move(kept);
 }
 
-
 std::optional<ImportKind> parseImportKind(std::string_view name) {
     if (name == "staff") {
         return ImportKind::Staff;
@@ -509,17 +508,17 @@ bool ImportRows::next(CsvRecord& record) {
         }
         if (record.fields.size() != m_header.size()) {
             // Named after the first field missing, or the first one too many.
-            m_errors.push_back(FieldError{
-                m_file, record.line,
-                columnName(&m_header, std::min(record.fields.size(), m_header.size())),
-                "the record has " + std::to_string(record.fields.size()) +
-                    " fields but the header has " + std::to_string(m_header.size())});
+            m_errors.push_back(
+                FieldError{m_file, record.line,
+                           columnName(&m_header, std::min(record.fields.size(), m_header.size())),
+                           "the record has " + std::to_string(record.fields.size()) +
+                               " fields but the header has " + std::to_string(m_header.size())});
             continue;
         }
         for (std::size_t f = 0; f < record.fields.size(); ++f) {
             if (auto problem = textProblem(record.fields[f], m_kinds[f])) {
-                m_errors.push_back(FieldError{m_file, record.line, columnName(&m_header, f),
-                                              std::move(*problem)});
+                m_errors.push_back(
+                    FieldError{m_file, record.line, columnName(&m_header, f), std::move(*problem)});
             }
         }
         return true;
@@ -680,7 +679,8 @@ ImportFile::~ImportFile() {
 std::string_view ImportFile::next() {
     constexpr std::size_t kChunk = 1 << 20;
     // One byte past the limit is enough to know a file grew beyond it.
-    const std::uint64_t room = kMaxImportFileBytes + 1 - std::min(m_offset, kMaxImportFileBytes + 1);
+    const std::uint64_t room =
+        kMaxImportFileBytes + 1 - std::min(m_offset, kMaxImportFileBytes + 1);
     if (room == 0) {
         throw ImportFileError(m_path + ": " + tooLargeMessage());
     }
@@ -694,8 +694,8 @@ std::string_view ImportFile::next() {
         break;
     }
     if (got < 0) {
-        throw ImportFileError(m_path + ": cannot be read: " +
-                              std::generic_category().message(errno));
+        throw ImportFileError(m_path +
+                              ": cannot be read: " + std::generic_category().message(errno));
     }
     m_buffer.resize(static_cast<std::size_t>(got));
     if (m_offset + static_cast<std::uint64_t>(got) > kMaxImportFileBytes) {

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "io/csv.h"
-#include "store/ledger_data.h"
-#include "staff/staff.h"
-#include "training/training.h"
 #include "base/error.h"
 #include "base/validation.h"
+#include "io/csv.h"
+#include "staff/staff.h"
+#include "store/ledger_data.h"
+#include "training/training.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -103,8 +103,7 @@ private:
 /// `errors` with the file and line.
 [[nodiscard]] Completion readCompletionRow(const CsvRecord& row,
                                            const std::map<std::string, std::size_t>& columns,
-                                           std::string_view file,
-                                           const ValidationContext& context,
+                                           std::string_view file, const ValidationContext& context,
                                            std::vector<FieldError>& errors);
 
 /// The problem a completion repeated in one file with other values gives (on its later

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "training/compliance.h"
 #include "base/date.h"
+#include "training/compliance.h"
 
 #include <optional>
 #include <string>

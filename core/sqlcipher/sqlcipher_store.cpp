@@ -1086,20 +1086,27 @@ std::optional<StoredCompletion> SqlCipherStore::findCompletion(RecordId staffId,
     return c;
 }
 
+namespace {
+
+/// The values of a new completion (not voided) created by change-log entry `createdChange`
+/// (none when 0), as both insert statements take them.
+void bindNewCompletion(sql::Statement& st, RecordId staffId, RecordId moduleId, const Completion& c,
+                       RecordId createdChange) {
+    st.bind(1, staffId)
+        .bind(2, moduleId)
+        .bind(3, formatIso(c.completedOn))
+        .bind(4, optionalDate(c.expiresOn))
+        .bind(5, c.evidence)
+        .bind(6, createdChange == 0 ? std::nullopt : std::optional<RecordId>(createdChange));
+}
+
+} // namespace
+
 RecordId SqlCipherStore::insertCompletion(RecordId staffId, RecordId moduleId, const Completion& c,
                                           RecordId createdChange) {
     auto st = statement("INSERT INTO completion (staff_id, module_id, completed_on, expires_on, "
                         "evidence, created_change) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    st->bind(1, staffId)
-        .bind(2, moduleId)
-        .bind(3, formatIso(c.completedOn))
-        .bind(4, optionalDate(c.expiresOn))
-        .bind(5, c.evidence);
-    if (createdChange == 0) {
-        st->bindNull(6);
-    } else {
-        st->bind(6, createdChange);
-    }
+    bindNewCompletion(*st, staffId, moduleId, c, createdChange);
     st->run();
     return sqlite3_last_insert_rowid(m_db);
 }
@@ -1111,16 +1118,7 @@ std::optional<RecordId> SqlCipherStore::insertCompletionIfNew(RecordId staffId, 
     // keys are not ignored).
     auto st = statement("INSERT OR IGNORE INTO completion (staff_id, module_id, completed_on, "
                         "expires_on, evidence, created_change) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    st->bind(1, staffId)
-        .bind(2, moduleId)
-        .bind(3, formatIso(c.completedOn))
-        .bind(4, optionalDate(c.expiresOn))
-        .bind(5, c.evidence);
-    if (createdChange == 0) {
-        st->bindNull(6);
-    } else {
-        st->bind(6, createdChange);
-    }
+    bindNewCompletion(*st, staffId, moduleId, c, createdChange);
     st->run();
     if (sqlite3_changes(m_db) == 0) {
         return std::nullopt;

@@ -41,7 +41,7 @@ inline QString makeCouncil(const QTemporaryDir& dir) {
     for (const char* kind : {"staff", "modules", "requirements", "completions"}) {
         const QString file = dataFile(QStringLiteral("%1.csv").arg(QLatin1String(kind)));
         l.imports().csv(*ledger::parseImportKind(kind), kind, readFile(file).toStdString(),
-                    ledger::makeDate(2026, 11, 25), false, "test");
+                        ledger::makeDate(2026, 11, 25), false, "test");
     }
     return path;
 }

@@ -2,13 +2,13 @@
 // QAbstractItemModelTester while its data changes (reloads, searches, dates), and the figures
 // it shows are checked against the small council's golden files in tests/data.
 #include "catalog/catalogcontroller.h"
-#include "coverage/coveragecontroller.h"
-#include "staff/directorymodel.h"
-#include "imports/importcontroller.h"
-#include "staff/personcontroller.h"
 #include "common/recordeditor.h"
-#include "session/session.h"
 #include "common/variantlistmodel.h"
+#include "coverage/coveragecontroller.h"
+#include "imports/importcontroller.h"
+#include "session/session.h"
+#include "staff/directorymodel.h"
+#include "staff/personcontroller.h"
 
 #include "demo/generator.h"
 #include "ledger.h"

@@ -8,9 +8,9 @@
 // The defaults are the county benchmark: 20,000 staff, 200 teams, 60 modules, about
 // 2,000,000 completions.
 
-#include "training/compliance.h"
 #include "base/date.h"
 #include "demo/generator.h"
+#include "training/compliance.h"
 
 #include <benchmark/benchmark.h>
 

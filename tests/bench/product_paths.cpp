@@ -3,16 +3,16 @@
 
 #include "product_paths.h"
 
-#include "training/compliance.h"
-#include "io/csv.h"
-#include "store/ledger_data.h"
-#include "themes/theme.h"
 #include "base/error.h"
+#include "base/validation.h"
 #include "demo/generator.h"
+#include "io/csv.h"
 #include "io/importer.h"
 #include "ledger.h"
 #include "sqlcipher/sqlcipher_store.h"
-#include "base/validation.h"
+#include "store/ledger_data.h"
+#include "themes/theme.h"
+#include "training/compliance.h"
 
 #include <fstream>
 #include <stdexcept>
@@ -55,8 +55,7 @@ StaffRows reportByStaff(const fs::path& ledgerPath, std::string_view passphrase,
 /// Session::applyChanges).
 class AppLedger {
 public:
-    AppLedger(ledger::Ledger opened, ledger::Date day)
-        : ledger(std::move(opened)), today(day) {}
+    AppLedger(ledger::Ledger opened, ledger::Date day) : ledger(std::move(opened)), today(day) {}
     /// Session::reload: the first load.
     void reload() {
         (void)ledger.takeChanges();
@@ -151,7 +150,7 @@ ImportCounts importCompletionsCsv(const fs::path& ledgerPath, std::string_view p
     ledger::Ledger ledger = ledger::Ledger::open(ledgerPath, passphrase);
     const ledger::ImportSummary summary =
         ledger.imports().file(ledger::ImportKind::Completions, csvPath, csvPath.filename().string(),
-                          today, false, kActor);
+                              today, false, kActor);
     return ImportCounts{summary.added, summary.updated, summary.unchanged};
 }
 
@@ -161,8 +160,7 @@ int schemaVersion() {
 
 GeneratedSize generateLedgers(const fs::path& ledgerPath, const fs::path& basePath,
                               const fs::path& csvPath, std::string_view passphrase, int staff,
-                              int teams, int modules, int completionsPerStaff,
-                              ledger::Date today) {
+                              int teams, int modules, int completionsPerStaff, ledger::Date today) {
     ledger::GeneratorOptions options;
     options.seed = 2026;
     options.staff = staff;

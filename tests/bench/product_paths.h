@@ -77,13 +77,12 @@ struct ImportCounts {
 /// Imports the completions CSV at `csvPath` into the ledger (reading the file is part of
 /// the path: a streaming importer need not hold it all).
 ImportCounts importCompletionsCsv(const std::filesystem::path& ledgerPath,
-                                  std::string_view passphrase,
-                                  const std::filesystem::path& csvPath, ledger::Date today);
+                                  std::string_view passphrase, const std::filesystem::path& csvPath,
+                                  ledger::Date today);
 
 // ---- Making the benchmark's ledgers (not measured). ----
 /// The schema version new ledgers are made with (cached ledgers are kept per version).
 [[nodiscard]] int schemaVersion();
-
 
 struct GeneratedSize {
     std::int64_t staff = 0;

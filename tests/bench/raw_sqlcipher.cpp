@@ -15,8 +15,7 @@ namespace {
 
 } // namespace
 
-Connection::Connection(const std::filesystem::path& path, std::string_view passphrase,
-                       bool write) {
+Connection::Connection(const std::filesystem::path& path, std::string_view passphrase, bool write) {
     const int flags = write ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY;
     if (sqlite3_open_v2(path.c_str(), &m_db, flags, nullptr) != SQLITE_OK) {
         const std::string message = "opening " + path.string();

@@ -1,8 +1,8 @@
 // Each import kind on arbitrary bytes, against a small ledger: never a crash, every error has
 // a line inside the file and a column (one problem per field), and an import without errors
 // holds only valid records: text, dates from 1900 to 2099, no line-manager loop.
-#include "io/importer.h"
 #include "base/validation.h"
+#include "io/importer.h"
 
 #include <cstdint>
 #include <cstdlib>

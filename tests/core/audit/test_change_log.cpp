@@ -88,7 +88,8 @@ TEST(ChangeLog, AnImportIsOneEntryThatEveryRecordItCreatedPointsTo) {
         EXPECT_EQ(origin.created->id, entry.id);
         EXPECT_FALSE(origin.changed.has_value());
     }
-    const RecordOrigin module = c.ledger.audit().originOf("module", c.ledger.training().data().modules.at(0).id);
+    const RecordOrigin module =
+        c.ledger.audit().originOf("module", c.ledger.training().data().modules.at(0).id);
     ASSERT_TRUE(module.created.has_value());
     EXPECT_EQ(module.created->recordKey, "m.csv");
     EXPECT_EQ(module.created->actor, "Mo");
@@ -188,17 +189,17 @@ TEST(ChangeLog, ARepeatedKeyInOneFileIsFoundWithoutHoldingEveryKey) {
 TEST(ChangeLog, AFileIsImportedFromItsPathAsFromItsText) {
     Imported c;
     test::writeAll(c.dir / "c.csv", kCompletions);
-    const ImportSummary dry = c.ledger.imports().file(ImportKind::Completions, c.dir / "c.csv", "c.csv",
-                                                  kToday, true, "t");
+    const ImportSummary dry = c.ledger.imports().file(ImportKind::Completions, c.dir / "c.csv",
+                                                      "c.csv", kToday, true, "t");
     EXPECT_EQ(dry.added, 3);
     EXPECT_TRUE(c.ledger.training().data().completions.empty());
     const ImportSummary done = c.ledger.imports().file(ImportKind::Completions, c.dir / "c.csv",
-                                                   "c.csv", kToday, false, "t");
+                                                       "c.csv", kToday, false, "t");
     EXPECT_EQ(done.added, 3);
     EXPECT_NE(entriesOf(c.ledger, "import").back().newValues.find(sha256Hex(kCompletions)),
               std::string::npos);
     EXPECT_THROW((void)c.ledger.imports().file(ImportKind::Completions, c.dir / "none.csv",
-                                           "none.csv", kToday, false, "t"),
+                                               "none.csv", kToday, false, "t"),
                  ImportFileError);
 }
 
@@ -248,9 +249,10 @@ TEST(GoldenLedger, ASchema3LedgerUpgradesWithItsBackupSameReportsAndItsHistory) 
     EXPECT_EQ(origin.created->actor, "golden maker");
     EXPECT_EQ(origin.changed->actor, "golden editor");
     const auto completions = ledger.training().completionsOf("E00001");
-    const auto added = std::find_if(completions.begin(), completions.end(), [](const Completion& x) {
-        return x.moduleCode == "FIRE" && formatIso(x.completedOn) == "2025-06-01";
-    });
+    const auto added =
+        std::find_if(completions.begin(), completions.end(), [](const Completion& x) {
+            return x.moduleCode == "FIRE" && formatIso(x.completedOn) == "2025-06-01";
+        });
     ASSERT_NE(added, completions.end());
     const RecordOrigin completion = ledger.audit().originOf("completion", added->id);
     ASSERT_TRUE(completion.created.has_value());

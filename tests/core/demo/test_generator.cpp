@@ -1,8 +1,8 @@
 // The synthetic council generator: deterministic, the sizes asked for, every record valid
 // (compliance rules section 7), and a realistic mix of statuses for the demo.
-#include "training/compliance.h"
-#include "demo/generator.h"
 #include "base/validation.h"
+#include "demo/generator.h"
+#include "training/compliance.h"
 
 #include <gtest/gtest.h>
 

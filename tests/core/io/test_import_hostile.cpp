@@ -1,11 +1,11 @@
 // Hostile and careless input (tracker issue 6, items 12 to 15): what is not text, dates out of
 // range, line-manager loops, oversized fields, records and files, and where each problem is
 // reported. Rules section 7; the README's Imports paragraph.
+#include "base/validation.h"
 #include "cli.h"
 #include "io/csv.h"
 #include "io/importer.h"
 #include "ledger.h"
-#include "base/validation.h"
 
 #include "test_support.h"
 
@@ -81,10 +81,10 @@ struct Small {
     ScratchDir dir;
     Ledger ledger = Ledger::create(dir / "l", "pw", "test");
     Small() {
-        ledger.imports().csv(ImportKind::Modules, "m.csv", kModulesHeader + "FIRE,Fire safety,12,,,,\n",
-                         kToday, false, "t");
+        ledger.imports().csv(ImportKind::Modules, "m.csv",
+                             kModulesHeader + "FIRE,Fire safety,12,,,,\n", kToday, false, "t");
         ledger.imports().csv(ImportKind::Staff, "s.csv", kStaffHeader + staffRow("E1", "Pat Lead"),
-                         kToday, false, "t");
+                             kToday, false, "t");
     }
 };
 

@@ -73,14 +73,18 @@ struct Council {
         ledger.training().saveModule(module("FIRE", "Fire safety", 12), true, "test");
         ledger.training().saveModule(module("SAFE", "Safeguarding adults", 36), true, "test");
         ledger.staff().add(person("E1", "Ann Worker", "East", "Social Worker"), kToday, "test");
-        ledger.staff().add(person("E2", "Bo Carer", "West", "Occupational Therapist"), kToday, "test");
+        ledger.staff().add(person("E2", "Bo Carer", "West", "Occupational Therapist"), kToday,
+                           "test");
         ledger.training().saveRequirement(rule("FIRE", Scope::All, ""), "test");
         ledger.training().saveRequirement(rule("SAFE", Scope::Team, "East"), "test");
-        ledger.training().saveRequirement(rule("SAFE", Scope::Role, "Occupational Therapist"), "test");
-        annFire =
-            ledger.training().addCompletion(completion("E1", "FIRE", makeDate(2026, 6, 1)), kToday, "test");
-        ledger.training().addCompletion(completion("E1", "SAFE", makeDate(2025, 1, 10)), kToday, "test");
-        ledger.training().addCompletion(completion("E2", "FIRE", makeDate(2026, 2, 1)), kToday, "test");
+        ledger.training().saveRequirement(rule("SAFE", Scope::Role, "Occupational Therapist"),
+                                          "test");
+        annFire = ledger.training().addCompletion(completion("E1", "FIRE", makeDate(2026, 6, 1)),
+                                                  kToday, "test");
+        ledger.training().addCompletion(completion("E1", "SAFE", makeDate(2025, 1, 10)), kToday,
+                                        "test");
+        ledger.training().addCompletion(completion("E2", "FIRE", makeDate(2026, 2, 1)), kToday,
+                                        "test");
     }
 };
 
@@ -156,8 +160,9 @@ TEST(Editing, AddStaffCreatesTeamAndRoleByNameAndLogsTheAdd) {
     EXPECT_EQ(data.staff[2].employeeId, "E3");
     EXPECT_EQ(data.staff[2].team, "North");
     EXPECT_EQ(c.ledger.staff().teams(), (std::vector<std::string>{"East", "North", "West"}));
-    EXPECT_EQ(c.ledger.staff().roles(), (std::vector<std::string>{"Occupational Therapist", "Social Worker",
-                                                          "Team Manager"}));
+    EXPECT_EQ(
+        c.ledger.staff().roles(),
+        (std::vector<std::string>{"Occupational Therapist", "Social Worker", "Team Manager"}));
     const auto log = c.ledger.audit().changeLog("staff", "E3");
     ASSERT_EQ(log.size(), 1u);
     EXPECT_EQ(log[0].action, "add");
@@ -206,7 +211,8 @@ TEST(Editing, TeamsAndRolesAreAddedOnceAndListedSorted) {
     Council c;
     c.ledger.staff().addTeam("Carers' Support", "test");
     c.ledger.staff().addRole("Approved Mental Health Professional", "test");
-    EXPECT_EQ(c.ledger.staff().teams(), (std::vector<std::string>{"Carers' Support", "East", "West"}));
+    EXPECT_EQ(c.ledger.staff().teams(),
+              (std::vector<std::string>{"Carers' Support", "East", "West"}));
     EXPECT_EQ(c.ledger.staff().roles().front(), "Approved Mental Health Professional");
     EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.staff().addTeam("East", "test"); })),
               (std::vector<std::string>{"name"}));
@@ -243,8 +249,9 @@ TEST(Editing, RenamingRefusesAnUnknownTeamAndAnExistingName) {
               (std::vector<std::string>{"to"}));
     EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.staff().renameTeam("North", "", "test"); })),
               (std::vector<std::string>{"from", "to"}));
-    EXPECT_EQ(fieldsOf(errorsOf(
-                  [&] { c.ledger.staff().renameRole("Social Worker", "Occupational Therapist", "t"); })),
+    EXPECT_EQ(fieldsOf(errorsOf([&] {
+                  c.ledger.staff().renameRole("Social Worker", "Occupational Therapist", "t");
+              })),
               (std::vector<std::string>{"to"}));
     EXPECT_EQ(c.ledger.staff().teams(), (std::vector<std::string>{"East", "West"}));
 }
@@ -325,8 +332,9 @@ TEST(Editing, RequirementsAreSavedAndRemovedByModuleScopeAndValue) {
     EXPECT_EQ(c.ledger.audit().changeLog("requirement", "SAFE/team/East").back().newValues,
               R"({"due_within_days":"90"})");
 
-    EXPECT_EQ(fieldsOf(errorsOf(
-                  [&] { c.ledger.training().saveRequirement(rule("NOPE", Scope::Role, ""), "test"); })),
+    EXPECT_EQ(fieldsOf(errorsOf([&] {
+                  c.ledger.training().saveRequirement(rule("NOPE", Scope::Role, ""), "test");
+              })),
               (std::vector<std::string>{"module", "value"}));
 
     c.ledger.training().removeRequirement(r, "test");
@@ -360,8 +368,9 @@ TEST(Editing, CorrectingACompletionNeedsAReasonAndKeepsItInTheLog) {
     Completion fixed = *c.ledger.training().completion(c.annFire);
     fixed.completedOn = makeDate(2026, 6, 2);
     fixed.evidence = "cert 17";
-    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.training().correctCompletion(fixed, " ", kToday, "t"); })),
-              (std::vector<std::string>{"reason"}));
+    EXPECT_EQ(
+        fieldsOf(errorsOf([&] { c.ledger.training().correctCompletion(fixed, " ", kToday, "t"); })),
+        (std::vector<std::string>{"reason"}));
 
     c.ledger.training().correctCompletion(fixed, "typed the wrong day", kToday, "Sam Lead");
     EXPECT_EQ(*c.ledger.training().completion(c.annFire), fixed);
@@ -377,16 +386,19 @@ TEST(Editing, CorrectingACompletionNeedsAReasonAndKeepsItInTheLog) {
     Completion clash = fixed;
     clash.moduleCode = "SAFE";
     clash.completedOn = makeDate(2025, 1, 10); // Ann's safeguarding
-    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.training().correctCompletion(clash, "x", kToday, "t"); })),
-              (std::vector<std::string>{"completed_on"}));
+    EXPECT_EQ(
+        fieldsOf(errorsOf([&] { c.ledger.training().correctCompletion(clash, "x", kToday, "t"); })),
+        (std::vector<std::string>{"completed_on"}));
     Completion other = fixed;
     other.employeeId = "E2";
     other.expiresOn = makeDate(2020, 1, 1);
-    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.training().correctCompletion(other, "", kToday, "t"); })),
-              (std::vector<std::string>{"employee_id", "expires_on", "reason"}));
+    EXPECT_EQ(
+        fieldsOf(errorsOf([&] { c.ledger.training().correctCompletion(other, "", kToday, "t"); })),
+        (std::vector<std::string>{"employee_id", "expires_on", "reason"}));
     Completion missing = fixed;
     missing.id = 999;
-    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.training().correctCompletion(missing, "x", kToday, "t"); })),
+    EXPECT_EQ(fieldsOf(errorsOf(
+                  [&] { c.ledger.training().correctCompletion(missing, "x", kToday, "t"); })),
               (std::vector<std::string>{"id"}));
     EXPECT_EQ(*c.ledger.training().completion(c.annFire), fixed);
 }
@@ -411,18 +423,20 @@ TEST(Editing, AVoidedCompletionIsKeptAsEvidenceButNoLongerCounts) {
     EXPECT_EQ(log[1].action, "void");
     EXPECT_EQ(log[1].newValues, R"({"reason":"certificate was for another course"})");
 
-    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.training().voidCompletion(c.annFire, "again", "t"); })),
-              (std::vector<std::string>{"id"}));
+    EXPECT_EQ(
+        fieldsOf(errorsOf([&] { c.ledger.training().voidCompletion(c.annFire, "again", "t"); })),
+        (std::vector<std::string>{"id"}));
     EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.training().voidCompletion(999, "x", "t"); })),
               (std::vector<std::string>{"id"}));
     Completion correction = *voided;
     correction.evidence = "changed";
-    EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.training().correctCompletion(correction, "x", kToday, "t"); })),
+    EXPECT_EQ(fieldsOf(errorsOf(
+                  [&] { c.ledger.training().correctCompletion(correction, "x", kToday, "t"); })),
               (std::vector<std::string>{"id"}));
     // Its key stays taken: a new record for the same day is a duplicate.
     EXPECT_EQ(fieldsOf(errorsOf([&] {
-                  c.ledger.training().addCompletion(completion("E1", "FIRE", makeDate(2026, 6, 1)), kToday,
-                                         "t");
+                  c.ledger.training().addCompletion(completion("E1", "FIRE", makeDate(2026, 6, 1)),
+                                                    kToday, "t");
               })),
               (std::vector<std::string>{"completed_on"}));
 }
@@ -455,7 +469,8 @@ TEST(Editing, ReimportingAVoidedCompletionLeavesItVoidedAndUnchanged) {
 
 TEST(Editing, CompletionsOfAPersonComeNewestFirst) {
     Council c;
-    c.ledger.training().addCompletion(completion("E1", "FIRE", makeDate(2025, 6, 1)), kToday, "test");
+    c.ledger.training().addCompletion(completion("E1", "FIRE", makeDate(2025, 6, 1)), kToday,
+                                      "test");
     const auto list = c.ledger.training().completionsOf("E1");
     ASSERT_EQ(list.size(), 3u);
     EXPECT_EQ(formatIso(list[0].completedOn), "2026-06-01");
@@ -467,7 +482,8 @@ TEST(Editing, CompletionsOfAPersonComeNewestFirst) {
 TEST(Editing, HistoryOfAPersonHoldsTheirRecordAndCompletionsOldestFirst) {
     Council c;
     c.ledger.staff().add(person("E1/2", "Di Slash", "West", "Social Worker"), kToday, "test");
-    c.ledger.training().addCompletion(completion("E1/2", "FIRE", makeDate(2026, 1, 1)), kToday, "test");
+    c.ledger.training().addCompletion(completion("E1/2", "FIRE", makeDate(2026, 1, 1)), kToday,
+                                      "test");
     Staff ann = c.ledger.training().data().staff[0];
     ann.email = "ann@example.org";
     c.ledger.staff().update(ann, kToday, "test");
@@ -710,8 +726,8 @@ TEST(Progress, CancellingHalfWayThroughAnImportChangesNothing) {
         last = f;
         return f < 0.5;
     }};
-    EXPECT_THROW(c.ledger.imports().csv(ImportKind::Completions, "c.csv", manyCompletions(400), kToday,
-                                    false, "t", &cancelAtHalf),
+    EXPECT_THROW(c.ledger.imports().csv(ImportKind::Completions, "c.csv", manyCompletions(400),
+                                        kToday, false, "t", &cancelAtHalf),
                  Cancelled);
     EXPECT_GE(last, 0.5);
     EXPECT_LT(last, 0.6);

@@ -227,9 +227,9 @@ TEST(Store, AuditThemesLinkToModulesAndLogTheirChanges) {
     ScratchDir dir;
     Ledger ledger = seeded(dir / "l.ledger");
     ledger.imports().csv(ImportKind::Modules, "m.csv",
-                     "code,title,renewal_months,renewal_basis,window_days,due_soon_days,"
-                     "asc_wds_category\nCARE-ACT,Care Act,,,,,21\nSAFE,Safeguarding,36,,,,20\n",
-                     kToday, false, "test");
+                         "code,title,renewal_months,renewal_basis,window_days,due_soon_days,"
+                         "asc_wds_category\nCARE-ACT,Care Act,,,,,21\nSAFE,Safeguarding,36,,,,20\n",
+                         kToday, false, "test");
     AuditTheme theme;
     theme.title = "Carers' assessments offered late";
     theme.source = ThemeSource::Complaint;
