@@ -145,6 +145,27 @@ std::optional<Date> optionalDateColumn(const Statement& st, int column) {
     return parseIsoDate(st.text(column));
 }
 
+const char* const kStaffColumns =
+    "SELECT s.id, s.employee_id, s.full_name, s.email, t.name, r.name, s.start_date, "
+    "s.leave_date, s.line_manager_id, s.registration_body, s.registration_number FROM staff s "
+    "JOIN team t ON t.id = s.team_id JOIN role r ON r.id = s.role_id ";
+
+Staff staffRow(const Statement& st) {
+    Staff s;
+    s.id = st.integer(0);
+    s.employeeId = st.text(1);
+    s.fullName = st.text(2);
+    s.email = st.text(3);
+    s.team = st.text(4);
+    s.role = st.text(5);
+    s.startDate = dateColumn(st, 6);
+    s.leaveDate = optionalDateColumn(st, 7);
+    s.lineManagerId = st.text(8);
+    s.registrationBody = parseRegistrationBody(st.text(9)).value_or(RegistrationBody::None);
+    s.registrationNumber = st.text(10);
+    return s;
+}
+
 const char* const kCompletionColumns =
     "SELECT c.id, s.employee_id, m.code, c.completed_on, c.expires_on, c.evidence, c.voided, "
     "c.void_reason FROM completion c JOIN staff s ON s.id = c.staff_id "
@@ -554,26 +575,20 @@ void SqlCipherStore::rollback() {
     }
 }
 
+std::optional<Staff> SqlCipherStore::staffMember(std::string_view employeeId) {
+    Statement st(m_db, std::string(kStaffColumns) + "WHERE s.employee_id = ?1");
+    st.bind(1, employeeId);
+    if (!st.step()) {
+        return std::nullopt;
+    }
+    return staffRow(st);
+}
+
 void SqlCipherStore::loadReferences(LedgerData& data, bool withStaff) {
     if (withStaff) {
-        Statement st(m_db, "SELECT s.id, s.employee_id, s.full_name, s.email, t.name, r.name, "
-                           "s.start_date, s.leave_date, s.line_manager_id, s.registration_body, "
-                           "s.registration_number FROM staff s JOIN team t ON t.id = s.team_id "
-                           "JOIN role r ON r.id = s.role_id ORDER BY s.employee_id");
+        Statement st(m_db, std::string(kStaffColumns) + "ORDER BY s.employee_id");
         while (st.step()) {
-            Staff s;
-            s.id = st.integer(0);
-            s.employeeId = st.text(1);
-            s.fullName = st.text(2);
-            s.email = st.text(3);
-            s.team = st.text(4);
-            s.role = st.text(5);
-            s.startDate = dateColumn(st, 6);
-            s.leaveDate = optionalDateColumn(st, 7);
-            s.lineManagerId = st.text(8);
-            s.registrationBody = parseRegistrationBody(st.text(9)).value_or(RegistrationBody::None);
-            s.registrationNumber = st.text(10);
-            data.staff.push_back(std::move(s));
+            data.staff.push_back(staffRow(st));
         }
     }
     {
@@ -587,8 +602,7 @@ void SqlCipherStore::loadReferences(LedgerData& data, bool withStaff) {
             if (const auto months = st.optionalInteger(3)) {
                 m.renewalMonths = static_cast<int>(*months);
             }
-            m.renewalBasis =
-                st.text(4) == "expiry" ? RenewalBasis::Expiry : RenewalBasis::Completion;
+            m.renewalBasis = parseRenewalBasis(st.text(4)).value_or(RenewalBasis::Completion);
             m.windowDays = static_cast<int>(st.integer(5));
             m.dueSoonDays = static_cast<int>(st.integer(6));
             if (const auto category = st.optionalInteger(7)) {
@@ -606,8 +620,7 @@ void SqlCipherStore::loadReferences(LedgerData& data, bool withStaff) {
             Requirement r;
             r.id = st.integer(0);
             r.moduleCode = st.text(1);
-            const std::string scope = st.text(2);
-            r.scope = scope == "team" ? Scope::Team : scope == "role" ? Scope::Role : Scope::All;
+            r.scope = parseScope(st.text(2)).value_or(Scope::All);
             r.value = st.text(3);
             r.dueWithinDays = static_cast<int>(st.integer(4));
             r.effectiveFrom = optionalDateColumn(st, 5);

@@ -95,32 +95,6 @@ std::vector<CompletionRow> SqlCipherStore::completionRowsOf(RecordId staffId) {
     return rows;
 }
 
-std::optional<Staff> SqlCipherStore::staffMember(std::string_view employeeId) {
-    Statement st(m_db, "SELECT s.id, s.employee_id, s.full_name, s.email, t.name, r.name, "
-                       "s.start_date, s.leave_date, s.line_manager_id, s.registration_body, "
-                       "s.registration_number FROM staff s JOIN team t ON t.id = s.team_id "
-                       "JOIN role r ON r.id = s.role_id WHERE s.employee_id = ?1");
-    st.bind(1, employeeId);
-    if (!st.step()) {
-        return std::nullopt;
-    }
-    Staff s;
-    s.id = st.integer(0);
-    s.employeeId = st.text(1);
-    s.fullName = st.text(2);
-    s.email = st.text(3);
-    s.team = st.text(4);
-    s.role = st.text(5);
-    s.startDate = parseIsoDate(st.text(6)).value_or(Date{});
-    if (!st.isNull(7)) {
-        s.leaveDate = parseIsoDate(st.text(7));
-    }
-    s.lineManagerId = st.text(8);
-    s.registrationBody = parseRegistrationBody(st.text(9)).value_or(RegistrationBody::None);
-    s.registrationNumber = st.text(10);
-    return s;
-}
-
 LedgerData SqlCipherStore::loadCatalog() {
     LedgerData data;
     loadReferences(data, false);
