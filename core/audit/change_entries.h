@@ -21,66 +21,34 @@ namespace ledger {
 /// The current UTC time as `YYYY-MM-DDTHH:MM:SSZ`, for the change log.
 [[nodiscard]] std::string utcTimestamp();
 
-using Fields = std::vector<std::pair<std::string, std::string>>;
+using Fields = FieldValues;
 
-inline std::string optionalIso(const std::optional<Date>& date) {
-    return date ? formatIso(*date) : "";
+/// The spec of each kind of record, so that one template describes them all.
+inline const RecordSpec<Staff>& specOf(const Staff&) {
+    return staffSpec();
+}
+inline const RecordSpec<Module>& specOf(const Module&) {
+    return moduleSpec();
+}
+inline const RecordSpec<Requirement>& specOf(const Requirement&) {
+    return requirementSpec();
+}
+inline const RecordSpec<Completion>& specOf(const Completion&) {
+    return completionSpec();
+}
+inline const RecordSpec<AuditTheme>& specOf(const AuditTheme&) {
+    return auditThemeSpec();
 }
 
-inline std::string optionalNumber(const std::optional<int>& value) {
-    return value ? std::to_string(*value) : "";
+/// A record's values as the change log keeps them: every field but its key, from its spec.
+template <typename Record> Fields fieldsOf(const Record& record) {
+    return valuesOf(specOf(record), record, true, false, false);
 }
 
-inline Fields fieldsOf(const Staff& s) {
-    return {{"full_name", s.fullName},
-            {"email", s.email},
-            {"team", s.team},
-            {"role", s.role},
-            {"start_date", formatIso(s.startDate)},
-            {"leave_date", optionalIso(s.leaveDate)},
-            {"line_manager_id", s.lineManagerId},
-            {"registration_body", registrationBodyCode(s.registrationBody)},
-            {"registration_number", s.registrationNumber}};
-}
-
-inline Fields fieldsOf(const Module& m) {
-    return {{"title", m.title},
-            {"renewal_months", m.renewalMonths ? std::to_string(*m.renewalMonths) : "none"},
-            {"renewal_basis", renewalBasisCode(m.renewalBasis)},
-            {"window_days", std::to_string(m.windowDays)},
-            {"due_soon_days", std::to_string(m.dueSoonDays)},
-            {"asc_wds_category", optionalNumber(m.ascWdsCategory)}};
-}
-
-inline Fields fieldsOf(const Requirement& r) {
-    return {{"due_within_days", std::to_string(r.dueWithinDays)},
-            {"effective_from", optionalIso(r.effectiveFrom)}};
-}
-
-inline Fields fieldsOf(const Completion& c) {
-    return {{"expires_on", optionalIso(c.expiresOn)}, {"evidence", c.evidence}};
-}
-
-inline Fields fieldsOf(const AuditTheme& t) {
-    std::string modules;
-    for (const std::string& code : t.moduleCodes) {
-        modules += (modules.empty() ? "" : " ") + code;
-    }
-    return {{"title", t.title},
-            {"source", themeSourceCode(t.source)},
-            {"raised_on", formatIso(t.raisedOn)},
-            {"priority", themePriorityCode(t.priority)},
-            {"status", themeStatusCode(t.status)},
-            {"notes", t.notes},
-            {"modules", modules}};
-}
-
-/// A correction may also move a completion to another module or date (its key).
+/// A correction may also move a completion to another module or date (its key), never to
+/// another person.
 inline Fields correctionFieldsOf(const Completion& c) {
-    return {{"module", c.moduleCode},
-            {"completed_on", formatIso(c.completedOn)},
-            {"expires_on", optionalIso(c.expiresOn)},
-            {"evidence", c.evidence}};
+    return valuesOf(completionSpec(), c, true, true, false);
 }
 
 inline std::string jsonString(std::string_view text) {

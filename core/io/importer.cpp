@@ -22,18 +22,17 @@ namespace ledger {
 
 namespace {
 
-const ImportColumns kStaffColumns{
-    {"employee_id", "full_name", "email", "team", "role", "start_date", "leave_date"},
-    {"line_manager_id", "registration_body", "registration_number"}};
-const ImportColumns kModuleColumns{{"code", "title", "renewal_months", "renewal_basis",
-                                    "window_days", "due_soon_days", "asc_wds_category"},
-                                   {}};
-const ImportColumns kRequirementColumns{
-    {"module", "scope", "value", "due_within_days", "effective_from"}, {}};
-const ImportColumns kCompletionColumns{
-    {"employee_id", "module", "completed_on", "expires_on", "evidence"}, {}};
+/// An import's columns, from its kind's spec: the fields a store keeps or refers to, those a
+/// file may leave out being optional.
+template <typename Record> ImportColumns columnsOf(const RecordSpec<Record>& spec) {
+    ImportColumns out;
+    for (const FieldSpec<Record>& f : spec.fields) {
+        (f.mayBeOmitted ? out.optional : out.required).emplace_back(f.name);
+    }
+    return out;
+}
 
-/// Reads one record's fields by column name and collects its problems.
+/// Reads a row's text by column name and reports its problems.
 class RowReader {
 public:
     RowReader(const std::map<std::string, std::size_t>& columns, const CsvRecord& record,
@@ -53,62 +52,9 @@ public:
             FieldError{std::string(m_file), m_record.line, column, std::move(message)});
     }
 
-    std::string required(const std::string& column, const char* what) {
-        std::string value = text(column);
-        if (value.empty()) {
-            error(column, std::string(what) + " is required");
-        }
-        return value;
-    }
-
-    Date requiredDate(const std::string& column) {
-        const std::string value = text(column);
-        if (value.empty()) {
-            error(column, "a date is required (YYYY-MM-DD)");
-            return Date{};
-        }
-        return date(column, value).value_or(Date{});
-    }
-
-    std::optional<Date> optionalDate(const std::string& column) {
-        const std::string value = text(column);
-        if (value.empty()) {
-            return std::nullopt;
-        }
-        return date(column, value);
-    }
-
-    /// A whole number in [lo, hi]; `fallback` when empty.
-    std::optional<int> number(const std::string& column, int lo, int hi,
-                              std::optional<int> fallback, const char* unit) {
-        const std::string value = text(column);
-        if (value.empty()) {
-            if (!fallback) {
-                error(column, std::string("a whole number of ") + unit + " is required");
-            }
-            return fallback;
-        }
-        int parsed = 0;
-        const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), parsed);
-        if (ec != std::errc{} || end != value.data() + value.size() || parsed < lo || parsed > hi) {
-            error(column, "'" + value + "' is not a whole number of " + unit + " from " +
-                              std::to_string(lo) + " to " + std::to_string(hi));
-            return fallback ? fallback : std::optional<int>(lo);
-        }
-        return parsed;
-    }
-
     [[nodiscard]] int line() const { return m_record.line; }
 
 private:
-    std::optional<Date> date(const std::string& column, const std::string& value) {
-        const auto parsed = parseIsoDate(value);
-        if (!parsed) {
-            error(column, "'" + value + "' is not a date in the form YYYY-MM-DD");
-        }
-        return parsed;
-    }
-
     const std::map<std::string, std::size_t>& m_columns;
     const CsvRecord& m_record;
     std::vector<FieldError>& m_errors;
@@ -137,6 +83,55 @@ std::vector<std::string> fieldsReported(const std::vector<FieldError>& errors, s
     }
     return fields;
 }
+
+/// Reads a record's fields from a row through its spec, each field from its column (found
+/// once per file), reporting what cannot be read in the importer's words.
+template <typename Record> class SpecReader {
+public:
+    SpecReader(const RecordSpec<Record>& spec, const std::map<std::string, std::size_t>& columns)
+        : m_spec(spec) {
+        for (const FieldSpec<Record>& f : spec.fields) {
+            const auto it = columns.find(std::string(f.name));
+            m_index.push_back(it == columns.end() ? kAbsent : it->second);
+        }
+    }
+
+    /// Fills `record` from the row; a field whose column the file leaves out keeps the
+    /// stored record's value (`previous`), or its default.
+    void read(Record& record, const CsvRecord& row, std::vector<FieldError>& errors,
+              std::string_view file, const Record* previous = nullptr) const {
+        static const std::string kEmpty;
+        for (std::size_t i = 0; i < m_spec.fields.size(); ++i) {
+            const FieldSpec<Record>& f = m_spec.fields[i];
+            if (m_index[i] == kAbsent) {
+                if (previous) {
+                    (void)f.parse(record, f.format(*previous));
+                }
+                continue;
+            }
+            const std::string& value =
+                m_index[i] < row.fields.size() ? row.fields[m_index[i]] : kEmpty;
+            if (auto problem = f.parse(record, value)) {
+                errors.push_back(FieldError{std::string(file), row.line, std::string(f.name),
+                                            importMessage(f, *problem)});
+            }
+        }
+    }
+
+    [[nodiscard]] bool has(std::string_view name) const {
+        for (std::size_t i = 0; i < m_spec.fields.size(); ++i) {
+            if (m_spec.fields[i].name == name) {
+                return m_index[i] != kAbsent;
+            }
+        }
+        return false;
+    }
+
+private:
+    static constexpr std::size_t kAbsent = static_cast<std::size_t>(-1);
+    const RecordSpec<Record>& m_spec;
+    std::vector<std::size_t> m_index;
+};
 
 /// Remembers each natural key's first line and record; a different record under the same key
 /// is an error, an identical one is harmless.
@@ -204,41 +199,16 @@ void parseStaff(ParsedImport& out, std::vector<CsvRecord>& rows,
         context.people[id] = std::move(link);
     }
     KeyRegistry<Staff> keys;
+    const SpecReader<Staff> reader(staffSpec(), columns);
     for (const CsvRecord& record : rows) {
         const std::size_t before = out.errors.size();
         RowReader row(columns, record, out.errors, file);
-        Staff s;
-        s.employeeId = row.text("employee_id");
-        s.fullName = row.text("full_name");
-        s.email = row.text("email");
-        s.team = row.text("team");
-        s.role = row.text("role");
-        s.startDate = row.requiredDate("start_date");
-        s.leaveDate = row.optionalDate("leave_date");
         // Optional columns left out of the file keep what the ledger holds; they are not
         // emptied.
-        const auto stored = storedStaff.find(s.employeeId);
+        const auto stored = storedStaff.find(row.text("employee_id"));
         const Staff* previous = stored == storedStaff.end() ? nullptr : stored->second;
-        if (columns.contains("line_manager_id")) {
-            s.lineManagerId = row.text("line_manager_id");
-        } else if (previous) {
-            s.lineManagerId = previous->lineManagerId;
-        }
-        if (columns.contains("registration_body")) {
-            const std::string body = row.text("registration_body");
-            if (const auto parsed = parseRegistrationBody(body)) {
-                s.registrationBody = *parsed;
-            } else {
-                row.error("registration_body", "'" + body + "' is not SWE, HCPC or NMC");
-            }
-        } else if (previous) {
-            s.registrationBody = previous->registrationBody;
-        }
-        if (columns.contains("registration_number")) {
-            s.registrationNumber = row.text("registration_number");
-        } else if (previous) {
-            s.registrationNumber = previous->registrationNumber;
-        }
+        Staff s;
+        reader.read(s, record, out.errors, file, previous);
         addValidation(out.errors, validateStaff(s, context), file, record.line,
                       fieldsReported(out.errors, before));
         if (keys.add(s.employeeId, s, record.line, row, "employee_id",
@@ -252,29 +222,12 @@ void parseStaff(ParsedImport& out, std::vector<CsvRecord>& rows,
 void parseModules(ParsedImport& out, std::vector<CsvRecord>& rows,
                   const std::map<std::string, std::size_t>& columns, std::string_view file) {
     KeyRegistry<Module> keys;
+    const SpecReader<Module> reader(moduleSpec(), columns);
     for (const CsvRecord& record : rows) {
         const std::size_t before = out.errors.size();
         RowReader row(columns, record, out.errors, file);
         Module m;
-        m.code = row.text("code");
-        m.title = row.text("title");
-        const std::string renewal = row.text("renewal_months");
-        if (!renewal.empty() && renewal != "none") {
-            m.renewalMonths = row.number("renewal_months", 1, kMaxRenewalMonths, std::nullopt,
-                                         "months (or none)");
-        }
-        const std::string basis = row.text("renewal_basis");
-        if (basis == "expiry") {
-            m.renewalBasis = RenewalBasis::Expiry;
-        } else if (!basis.empty() && basis != "completion") {
-            row.error("renewal_basis", "'" + basis + "' is not completion or expiry");
-        }
-        m.windowDays = *row.number("window_days", 0, kMaxDays, 90, "days");
-        m.dueSoonDays = *row.number("due_soon_days", 0, kMaxDays, 60, "days");
-        const std::string category = row.text("asc_wds_category");
-        if (!category.empty()) {
-            m.ascWdsCategory = row.number("asc_wds_category", 1, 999, std::nullopt, "a category");
-        }
+        reader.read(m, record, out.errors, file);
         addValidation(out.errors, validateModule(m), file, record.line,
                       fieldsReported(out.errors, before));
         if (keys.add(m.code, m, record.line, row, "code", "module " + m.code, out.repeats)) {
@@ -289,24 +242,13 @@ void parseRequirements(ParsedImport& out, std::vector<CsvRecord>& rows,
                        const LedgerData& existing, Date today) {
     const ValidationContext context = makeValidationContext(existing, today);
     KeyRegistry<Requirement> keys;
+    const SpecReader<Requirement> reader(requirementSpec(), columns);
     for (const CsvRecord& record : rows) {
         const std::size_t before = out.errors.size();
         RowReader row(columns, record, out.errors, file);
         Requirement r;
-        r.moduleCode = row.required("module", "a module code");
+        reader.read(r, record, out.errors, file);
         const std::string scope = row.text("scope");
-        if (scope == "all") {
-            r.scope = Scope::All;
-        } else if (scope == "team") {
-            r.scope = Scope::Team;
-        } else if (scope == "role") {
-            r.scope = Scope::Role;
-        } else {
-            row.error("scope", "'" + scope + "' is not all, team or role");
-        }
-        r.value = row.text("value");
-        r.dueWithinDays = *row.number("due_within_days", 0, kMaxDays, 0, "days");
-        r.effectiveFrom = row.optionalDate("effective_from");
         addValidation(out.errors, validateRequirement(r, context), file, record.line,
                       fieldsReported(out.errors, before));
         const std::string key = r.moduleCode + '\x1f' + scopeCode(r.scope) + '\x1f' + r.value;
@@ -322,9 +264,10 @@ void parseCompletions(ParsedImport& out, std::vector<CsvRecord>& rows,
                       const std::map<std::string, std::size_t>& columns, std::string_view file,
                       const LedgerData& existing, Date today) {
     const ValidationContext context = makeValidationContext(existing, today);
+    const CompletionRowReader reader(columns, file, context);
     std::unordered_map<std::string, std::pair<int, Completion>> seen;
     for (const CsvRecord& record : rows) {
-        Completion c = readCompletionRow(record, columns, file, context, out.errors);
+        Completion c = reader.read(record, out.errors);
         const std::string key =
             c.employeeId + '\x1f' + c.moduleCode + '\x1f' + formatIso(c.completedOn);
         const auto [it, inserted] = seen.try_emplace(key, record.line, c);
@@ -344,24 +287,37 @@ void parseCompletions(ParsedImport& out, std::vector<CsvRecord>& rows,
 
 } // namespace
 
-Completion readCompletionRow(const CsvRecord& record,
-                             const std::map<std::string, std::size_t>& columns,
-                             std::string_view file, const ValidationContext& context,
-                             std::vector<FieldError>& errors) {
+struct CompletionRowReader::Columns {
+    explicit Columns(const std::map<std::string, std::size_t>& columns)
+        : reader(completionSpec(), columns) {}
+    SpecReader<Completion> reader;
+};
+
+CompletionRowReader::CompletionRowReader(const std::map<std::string, std::size_t>& columns,
+                                         std::string_view file, const ValidationContext& context)
+    : m_columns(std::make_unique<Columns>(columns)), m_file(file), m_context(context) {
+}
+
+CompletionRowReader::~CompletionRowReader() = default;
+
+Completion CompletionRowReader::read(const CsvRecord& record,
+                                     std::vector<FieldError>& errors) const {
     const std::size_t before = errors.size();
-    RowReader row(columns, record, errors, file);
     Completion c;
-    c.employeeId = row.required("employee_id", "an employee id");
-    c.moduleCode = row.required("module", "a module code");
-    c.completedOn = row.requiredDate("completed_on");
-    c.expiresOn = row.optionalDate("expires_on");
-    c.evidence = row.text("evidence");
+    m_columns->reader.read(c, record, errors, m_file);
     auto reported = fieldsReported(errors, before);
     if (std::find(reported.begin(), reported.end(), "completed_on") != reported.end()) {
         reported.push_back("expires_on"); // cannot compare against a missing date
     }
-    addValidation(errors, validateCompletion(c, context), file, record.line, reported);
+    addValidation(errors, validateCompletion(c, m_context), m_file, record.line, reported);
     return c;
+}
+
+Completion readCompletionRow(const CsvRecord& record,
+                             const std::map<std::string, std::size_t>& columns,
+                             std::string_view file, const ValidationContext& context,
+                             std::vector<FieldError>& errors) {
+    return CompletionRowReader(columns, file, context).read(record, errors);
 }
 
 FieldError duplicateCompletionError(const Completion& c, std::string_view file, int line,
@@ -418,17 +374,21 @@ std::string importKindName(ImportKind kind) {
 }
 
 const ImportColumns& importColumns(ImportKind kind) {
+    static const ImportColumns kStaff = columnsOf(staffSpec());
+    static const ImportColumns kModules = columnsOf(moduleSpec());
+    static const ImportColumns kRequirements = columnsOf(requirementSpec());
+    static const ImportColumns kCompletions = columnsOf(completionSpec());
     switch (kind) {
     case ImportKind::Staff:
-        return kStaffColumns;
+        return kStaff;
     case ImportKind::Modules:
-        return kModuleColumns;
+        return kModules;
     case ImportKind::Requirements:
-        return kRequirementColumns;
+        return kRequirements;
     case ImportKind::Completions:
-        return kCompletionColumns;
+        return kCompletions;
     }
-    return kStaffColumns;
+    return kStaff;
 }
 
 ImportRows::ImportRows(ImportKind kind, std::string fileName, CsvSource& source)

@@ -99,6 +99,25 @@ private:
     std::vector<TextKind> m_kinds; ///< what each header column may hold
 };
 
+/// Reads completion rows of one file: finds each field's column once, then reads and checks
+/// each row (rules section 7), adding its problems to `errors` with the file and line.
+class CompletionRowReader {
+public:
+    CompletionRowReader(const std::map<std::string, std::size_t>& columns, std::string_view file,
+                        const ValidationContext& context);
+    ~CompletionRowReader();
+    CompletionRowReader(const CompletionRowReader&) = delete;
+    CompletionRowReader& operator=(const CompletionRowReader&) = delete;
+
+    [[nodiscard]] Completion read(const CsvRecord& row, std::vector<FieldError>& errors) const;
+
+private:
+    struct Columns;
+    std::unique_ptr<Columns> m_columns;
+    std::string m_file;
+    const ValidationContext& m_context;
+};
+
 /// One completion row read and checked (rules section 7): its problems are added to
 /// `errors` with the file and line.
 [[nodiscard]] Completion readCompletionRow(const CsvRecord& row,

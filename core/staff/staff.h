@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/date.h"
+#include "base/field_spec.h"
 #include "base/ids.h"
 
 #include <optional>
@@ -40,5 +41,8 @@ struct Staff {
 
     friend bool operator==(const Staff&, const Staff&) = default;
 };
+
+/// A staff record's fields (the import's columns, the change log's values, the form).
+[[nodiscard]] const RecordSpec<Staff>& staffSpec();
 
 } // namespace ledger

@@ -2,6 +2,8 @@
 
 #include "base/enum_codes.h"
 
+#include <array>
+
 namespace ledger {
 
 namespace {
@@ -28,6 +30,28 @@ constexpr CodeTable<ThemeStatus, 4> kStatuses{{
     {ThemeStatus::Closed, "closed"},
 }};
 
+constexpr std::array<ChoiceOption, 6> kSourceOptions{{
+    {"case_file_audit", "Case-file audit"},
+    {"complaint", "Complaint"},
+    {"ombudsman_finding", "Ombudsman finding"},
+    {"safeguarding_adults_review", "Safeguarding adults review"},
+    {"peer_challenge", "Peer challenge"},
+    {"cqc", "CQC"},
+}};
+
+constexpr std::array<ChoiceOption, 3> kPriorityOptions{{
+    {"high", "High"},
+    {"medium", "Medium"},
+    {"low", "Low"},
+}};
+
+constexpr std::array<ChoiceOption, 4> kStatusOptions{{
+    {"open", "Open"},
+    {"being_addressed", "Being addressed"},
+    {"re_audited", "Re-audited"},
+    {"closed", "Closed"},
+}};
+
 } // namespace
 
 std::string themeSourceCode(ThemeSource source) {
@@ -47,6 +71,22 @@ std::string themeStatusCode(ThemeStatus status) {
 }
 std::optional<ThemeStatus> parseThemeStatus(std::string_view code) {
     return parseCode(kStatuses, code);
+}
+
+const RecordSpec<AuditTheme>& auditThemeSpec() {
+    using namespace spec;
+    static const RecordSpec<AuditTheme> kSpec{
+        "audit_theme",
+        {
+            requiredText("title", "Title", &AuditTheme::title, "a title"),
+            choice("source", "Source", &AuditTheme::source, kSources, kSourceOptions),
+            date("raised_on", "Raised on", &AuditTheme::raisedOn),
+            choice("priority", "Priority", &AuditTheme::priority, kPriorities, kPriorityOptions),
+            choice("status", "Status", &AuditTheme::status, kStatuses, kStatusOptions),
+            text("notes", "Notes", &AuditTheme::notes),
+            list("modules", "Modules", &AuditTheme::moduleCodes),
+        }};
+    return kSpec;
 }
 
 } // namespace ledger

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/date.h"
+#include "base/field_spec.h"
 #include "base/ids.h"
 
 #include <optional>
@@ -40,5 +41,8 @@ struct AuditTheme {
 
     friend bool operator==(const AuditTheme&, const AuditTheme&) = default;
 };
+
+/// An audit theme's fields (the change log's values, the form).
+[[nodiscard]] const RecordSpec<AuditTheme>& auditThemeSpec();
 
 } // namespace ledger

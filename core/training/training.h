@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/date.h"
+#include "base/field_spec.h"
 #include "base/ids.h"
 
 #include <limits>
@@ -56,6 +57,11 @@ struct Completion {
 
     friend bool operator==(const Completion&, const Completion&) = default;
 };
+
+/// The fields of each kind (the import's columns, the change log's values, the forms).
+[[nodiscard]] const RecordSpec<Module>& moduleSpec();
+[[nodiscard]] const RecordSpec<Requirement>& requirementSpec();
+[[nodiscard]] const RecordSpec<Completion>& completionSpec();
 
 /// One counted (not voided) completion as the engine is fed it: integers only, the person and
 /// the module by their store ids. A county's two million completions load as these, never as
