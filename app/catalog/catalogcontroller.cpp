@@ -1,5 +1,7 @@
 #include "catalog/catalogcontroller.h"
 
+#include "common/specfields.h"
+
 #include "common/convert.h"
 #include "common/timings.h"
 #include "common/variantlistmodel.h"
@@ -167,30 +169,19 @@ QVariantList CatalogController::ascWdsCategories() const {
 }
 
 QVariantList CatalogController::registrationBodies() const {
-    return {choice(QString(), tr("None")), choice(QStringLiteral("SWE"), tr("Social Work England")),
-            choice(QStringLiteral("HCPC"), tr("HCPC")), choice(QStringLiteral("NMC"), tr("NMC"))};
+    return specfields::choicesOf(ledger::staffSpec().at("registration_body").choices);
 }
 
 QVariantList CatalogController::themeSources() const {
-    return {choice(QStringLiteral("case_file_audit"), tr("Case-file audit")),
-            choice(QStringLiteral("complaint"), tr("Complaint")),
-            choice(QStringLiteral("ombudsman_finding"), tr("Ombudsman finding")),
-            choice(QStringLiteral("safeguarding_adults_review"), tr("Safeguarding adults review")),
-            choice(QStringLiteral("peer_challenge"), tr("Peer challenge")),
-            choice(QStringLiteral("cqc"), tr("CQC"))};
+    return specfields::choicesOf(ledger::auditThemeSpec().at("source").choices);
 }
 
 QVariantList CatalogController::themePriorities() const {
-    return {choice(QStringLiteral("high"), tr("High")),
-            choice(QStringLiteral("medium"), tr("Medium")),
-            choice(QStringLiteral("low"), tr("Low"))};
+    return specfields::choicesOf(ledger::auditThemeSpec().at("priority").choices);
 }
 
 QVariantList CatalogController::themeStatuses() const {
-    return {choice(QStringLiteral("open"), tr("Open")),
-            choice(QStringLiteral("being_addressed"), tr("Being addressed")),
-            choice(QStringLiteral("re_audited"), tr("Re-audited")),
-            choice(QStringLiteral("closed"), tr("Closed"))};
+    return specfields::choicesOf(ledger::auditThemeSpec().at("status").choices);
 }
 
 QString CatalogController::labelOf(const QVariantList& choices, const QString& value) const {

@@ -8,8 +8,11 @@ import PracticeLedger.Ui
 // A mandatory module: how long a completion lasts, how it renews, and its ASC-WDS category.
 GridLayout {
     id: root
-    required property RecordEditor editor
+    required property Session session
     required property CatalogController catalog
+    readonly property ModuleEditor editor: ModuleEditor { session: root.session }
+    readonly property string title: root.editor.isNew ? qsTr("New module")
+                                                      : qsTr("Edit module %1").arg(root.editor.recordName)
 
     function focusFirst() {
         (root.editor.isNew ? code : title).field.forceActiveFocus();
@@ -19,75 +22,57 @@ GridLayout {
     columnSpacing: Theme.margin
     rowSpacing: Theme.spacing
 
-    FormField {
+    EditorTextField {
         id: code
+        source: root.editor.field("code")
         label: qsTr("Code")
-        text: root.editor.fields.code ?? ""
         readOnly: !root.editor.isNew
-        error: root.editor.errors.code ?? ""
         placeholderText: qsTr("e.g. SAFE-ADULTS")
         hint: root.editor.isNew ? qsTr("Short and unique; it cannot be changed later.")
                                 : qsTr("Cannot be changed.")
         Layout.preferredWidth: 1
         Layout.alignment: Qt.AlignTop
-        onEdited: (text) => root.editor.setField("code", text)
     }
-    FormField {
+    EditorTextField {
         id: title
+        source: root.editor.field("title")
         label: qsTr("Title")
-        text: root.editor.fields.title ?? ""
-        error: root.editor.errors.title ?? ""
         Layout.preferredWidth: 1
         Layout.alignment: Qt.AlignTop
-        onEdited: (text) => root.editor.setField("title", text)
     }
-    FormField {
+    EditorTextField {
+        source: root.editor.field("renewal_months")
         label: qsTr("Renewal (months)")
-        text: root.editor.fields.renewal_months ?? ""
-        error: root.editor.errors.renewal_months ?? ""
         placeholderText: qsTr("Never expires")
         hint: qsTr("How long a completion stays valid; empty if it never expires.")
         Layout.preferredWidth: 1
         Layout.alignment: Qt.AlignTop
-        onEdited: (text) => root.editor.setField("renewal_months", text)
     }
-    ChoiceField {
+    EditorChoiceField {
+        source: root.editor.field("renewal_basis")
         label: qsTr("Renewal counted from")
-        choices: [
-            { value: "completion", label: qsTr("The completion date") },
-            { value: "expiry", label: qsTr("The previous expiry, if renewed in the window") }
-        ]
-        value: root.editor.fields.renewal_basis ?? "completion"
-        error: root.editor.errors.renewal_basis ?? ""
         Layout.preferredWidth: 1
         Layout.alignment: Qt.AlignTop
-        onChosen: (value) => root.editor.setField("renewal_basis", value)
     }
-    FormField {
+    EditorTextField {
+        source: root.editor.field("window_days")
         label: qsTr("Renewal window (days)")
-        text: root.editor.fields.window_days ?? ""
-        error: root.editor.errors.window_days ?? ""
         hint: qsTr("When renewal counts from the expiry: renewing up to this many days early keeps the date.")
         Layout.preferredWidth: 1
         Layout.alignment: Qt.AlignTop
-        onEdited: (text) => root.editor.setField("window_days", text)
     }
-    FormField {
+    EditorTextField {
+        source: root.editor.field("due_soon_days")
         label: qsTr("Due soon (days)")
-        text: root.editor.fields.due_soon_days ?? ""
-        error: root.editor.errors.due_soon_days ?? ""
         hint: qsTr("How far ahead an expiry shows as due soon.")
         Layout.preferredWidth: 1
         Layout.alignment: Qt.AlignTop
-        onEdited: (text) => root.editor.setField("due_soon_days", text)
     }
-    ChoiceField {
+    EditorChoiceField {
+        source: root.editor.field("asc_wds_category")
         label: qsTr("ASC-WDS training category")
         choices: root.catalog.ascWdsCategories
-        value: root.editor.fields.asc_wds_category ?? ""
-        error: root.editor.errors.asc_wds_category ?? ""
         Layout.columnSpan: 2
         Layout.alignment: Qt.AlignTop
-        onChosen: (value) => root.editor.setField("asc_wds_category", value)
     }
 }

@@ -8,10 +8,15 @@ import PracticeLedger.Ui
 // A team or a role: just its name. Renaming moves everyone and every rule with it.
 ColumnLayout {
     id: root
-    required property RecordEditor editor
+    required property Session session
     required property CatalogController catalog
-
-    readonly property bool team: root.editor.kind === "team"
+    /// "team" or "role".
+    property string kind: "team"
+    readonly property bool team: root.kind === "team"
+    readonly property NameEditor editor: root.team ? teamEditor : roleEditor
+    readonly property string title: root.team
+        ? (root.editor.isNew ? qsTr("New team") : qsTr("Rename or remove team %1").arg(root.editor.recordName))
+        : (root.editor.isNew ? qsTr("New role") : qsTr("Rename or remove role %1").arg(root.editor.recordName))
 
     function focusFirst() {
         name.field.forceActiveFocus();
@@ -19,14 +24,20 @@ ColumnLayout {
 
     spacing: Theme.spacing
 
-    FormField {
+    TeamEditor {
+        id: teamEditor
+        session: root.session
+    }
+    RoleEditor {
+        id: roleEditor
+        session: root.session
+    }
+
+    EditorTextField {
         id: name
-        label: root.team ? qsTr("Team name") : qsTr("Role name")
-        text: root.editor.fields.name ?? ""
-        error: root.editor.errors.name ?? root.editor.errors.to ?? ""
+        source: root.editor.field("name")
         hint: root.editor.isNew ? ""
             : root.team ? qsTr("Renaming changes it for everyone in the team and its rules.")
                         : qsTr("Renaming changes it for everyone in the role and its rules.")
-        onEdited: (text) => root.editor.setField("name", text)
     }
 }

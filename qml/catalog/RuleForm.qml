@@ -9,15 +9,14 @@ import PracticeLedger.Ui
 // its module, scope and value, so those are fixed once it exists.
 GridLayout {
     id: root
-    required property RecordEditor editor
+    required property Session session
     required property CatalogController catalog
+    readonly property RuleEditor editor: RuleEditor { session: root.session }
+    readonly property string title: root.editor.isNew ? qsTr("New requirement rule")
+                                                      : qsTr("Edit a rule for %1").arg(root.editor.recordName)
 
-    readonly property string scope: root.editor.fields.scope ?? "all"
-    readonly property var scopeChoices: [
-        { value: "all", label: qsTr("All staff") },
-        { value: "team", label: qsTr("One team") },
-        { value: "role", label: qsTr("One role") }
-    ]
+    readonly property string scope: root.editor.field("scope").text
+    readonly property var scopeChoices: root.editor.field("scope").choices
 
     function focusFirst() {
         if (root.editor.isNew)
@@ -35,18 +34,17 @@ GridLayout {
         visible: root.editor.isNew
         label: qsTr("Module")
         choices: root.catalog.moduleChoices
-        value: root.editor.fields.module ?? ""
-        error: root.editor.errors.module ?? ""
+        value: root.editor.field("module").text
+        error: root.editor.field("module").error
         Layout.columnSpan: 2
         Layout.alignment: Qt.AlignTop
-        onChosen: (value) => root.editor.setField("module", value)
+        onChosen: (value) => root.editor.field("module").text = value
     }
     FormField {
         visible: !root.editor.isNew
         label: qsTr("Module")
         readOnly: true
-        text: root.catalog.labelOf(root.catalog.moduleChoices, root.editor.fields.module ?? "")
-        error: root.editor.errors.module ?? ""
+        text: root.catalog.labelOf(root.catalog.moduleChoices, root.editor.field("module").text)
         Layout.columnSpan: 2
         Layout.alignment: Qt.AlignTop
     }
@@ -55,12 +53,12 @@ GridLayout {
         label: qsTr("Applies to")
         choices: root.scopeChoices
         value: root.scope
-        error: root.editor.errors.scope ?? ""
+        error: root.editor.field("scope").error
         Layout.preferredWidth: 1
         Layout.alignment: Qt.AlignTop
         onChosen: (value) => {
-            root.editor.setField("scope", value);
-            root.editor.setField("value", "");
+            root.editor.field("scope").text = value;
+            root.editor.field("value").text = "";
         }
     }
     FormField {
@@ -75,18 +73,17 @@ GridLayout {
         visible: root.editor.isNew && root.scope !== "all"
         label: root.scope === "team" ? qsTr("Team") : qsTr("Role")
         choices: root.scope === "team" ? root.catalog.teamNames : root.catalog.roleNames
-        value: root.editor.fields.value ?? ""
-        error: root.editor.errors.value ?? ""
+        value: root.editor.field("value").text
+        error: root.editor.field("value").error
         Layout.preferredWidth: 1
         Layout.alignment: Qt.AlignTop
-        onChosen: (value) => root.editor.setField("value", value)
+        onChosen: (value) => root.editor.field("value").text = value
     }
     FormField {
         visible: !root.editor.isNew && root.scope !== "all"
         label: root.scope === "team" ? qsTr("Team") : qsTr("Role")
         readOnly: true
-        text: root.editor.fields.value ?? ""
-        error: root.editor.errors.value ?? ""
+        text: root.editor.field("value").text
         Layout.preferredWidth: 1
         Layout.alignment: Qt.AlignTop
     }
@@ -96,25 +93,18 @@ GridLayout {
         Layout.preferredWidth: 1
         Layout.fillWidth: true
     }
-    FormField {
+    EditorTextField {
         id: dueWithin
-        label: qsTr("Due within (days)")
-        text: root.editor.fields.due_within_days ?? ""
-        error: root.editor.errors.due_within_days ?? ""
+        source: root.editor.field("due_within_days")
         hint: qsTr("Grace for new starters, and for people already in post when the rule takes effect.")
         Layout.preferredWidth: 1
         Layout.alignment: Qt.AlignTop
-        onEdited: (text) => root.editor.setField("due_within_days", text)
     }
-    FormField {
-        label: qsTr("Effective from")
-        text: root.editor.fields.effective_from ?? ""
-        error: root.editor.errors.effective_from ?? ""
-        placeholderText: qsTr("DD/MM/YYYY")
+    EditorTextField {
+        source: root.editor.field("effective_from")
         hint: qsTr("Optional; empty means the rule has always applied.")
         Layout.preferredWidth: 1
         Layout.alignment: Qt.AlignTop
-        onEdited: (text) => root.editor.setField("effective_from", text)
     }
     Label {
         visible: !root.editor.isNew

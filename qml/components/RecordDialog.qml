@@ -11,23 +11,25 @@ FormDialog {
     id: root
     required property Session session
 
-    /// The record's name when it was opened, for the title.
-    property string recordName: ""
-    /// The form of the open record's kind.
+    /// The form of the open record's kind; it owns its typed editor.
     property var form: null
+    readonly property RecordForm editor: root.form ? root.form.editor : null
     readonly property bool readOnly: root.session !== null && root.session.readOnly
 
     /// Opens a record: an empty key starts a new one (with `preset` fields).
     function edit(kind: string, key: string, preset: var) {
         root.clearForm();
+        const component = root.formFor(kind);
+        if (!component)
+            return;
+        const form = component.createObject(formHolder, { kind: kind });
         if (key === "") {
-            recordEditor.startNew(kind, preset ?? {});
-        } else if (!recordEditor.load(kind, key)) {
+            form.editor.startNew(preset ?? {});
+        } else if (!form.editor.load(key)) {
+            form.destroy();
             return;
         }
-        root.recordName = root.nameOf(kind);
-        const component = root.formFor(kind);
-        root.form = component ? component.createObject(formHolder) : null;
+        root.form = form;
         root.open();
     }
 
@@ -39,7 +41,7 @@ FormDialog {
             start_date: "31/02/2026",
             leave_date: "15/01/2026"
         });
-        recordEditor.save();
+        root.editor.save();
     }
 
     function clearForm() {
@@ -48,16 +50,6 @@ FormDialog {
             root.form.destroy();
             root.form = null;
         }
-    }
-
-    function nameOf(kind: string): string {
-        switch (kind) {
-        case "staff": return recordEditor.fields.full_name ?? "";
-        case "module": return recordEditor.fields.code ?? "";
-        case "requirement": return recordEditor.fields.module ?? "";
-        case "auditTheme": return recordEditor.fields.title ?? "";
-        }
-        return recordEditor.fields.name ?? "";
     }
 
     function formFor(kind: string): Component {
@@ -73,50 +65,33 @@ FormDialog {
         return null;
     }
 
-    function titleFor(kind: string, isNew: bool): string {
-        switch (kind) {
-        case "staff": return isNew ? qsTr("New person") : qsTr("Edit %1").arg(root.recordName);
-        case "team": return isNew ? qsTr("New team") : qsTr("Rename or remove team %1").arg(root.recordName);
-        case "role": return isNew ? qsTr("New role") : qsTr("Rename or remove role %1").arg(root.recordName);
-        case "module": return isNew ? qsTr("New module") : qsTr("Edit module %1").arg(root.recordName);
-        case "requirement": return isNew ? qsTr("New requirement rule")
-                                         : qsTr("Edit a rule for %1").arg(root.recordName);
-        case "completion": return isNew ? qsTr("Record a completion") : qsTr("Correct a completion");
-        case "auditTheme": return isNew ? qsTr("New audit theme") : qsTr("Edit audit theme");
-        }
-        return "";
-    }
-
     function save() {
-        if (recordEditor.save())
+        if (root.editor && root.editor.save())
             root.close();
         else
             scroller.contentItem.contentY = 0;
     }
 
-    title: root.titleFor(recordEditor.kind, recordEditor.isNew)
+    title: root.form ? root.form.title : ""
     width: 640
     height: Math.min(root.implicitHeight, (root.parent ? root.parent.height : 800) - 2 * Theme.margin)
 
     onOpened: if (root.form) root.form.focusFirst()
     onClosed: root.clearForm()
 
-    RecordEditor {
-        id: recordEditor
-        session: root.session
-    }
     CatalogController {
         id: catalogController
         session: root.session
         active: root.visible
     }
 
-    Component { id: staffForm; StaffForm { editor: recordEditor; catalog: catalogController; Layout.fillWidth: true } }
-    Component { id: nameForm; NameForm { editor: recordEditor; catalog: catalogController; Layout.fillWidth: true } }
-    Component { id: moduleForm; ModuleForm { editor: recordEditor; catalog: catalogController; Layout.fillWidth: true } }
-    Component { id: ruleForm; RuleForm { editor: recordEditor; catalog: catalogController; Layout.fillWidth: true } }
-    Component { id: completionForm; CompletionForm { editor: recordEditor; catalog: catalogController; Layout.fillWidth: true } }
-    Component { id: themeForm; ThemeForm { editor: recordEditor; catalog: catalogController; Layout.fillWidth: true } }
+    // Each form is made with its kind (only the team-or-role form uses it).
+    Component { id: staffForm; StaffForm { property string kind; session: root.session; catalog: catalogController; Layout.fillWidth: true } }
+    Component { id: nameForm; NameForm { session: root.session; catalog: catalogController; Layout.fillWidth: true } }
+    Component { id: moduleForm; ModuleForm { property string kind; session: root.session; catalog: catalogController; Layout.fillWidth: true } }
+    Component { id: ruleForm; RuleForm { property string kind; session: root.session; catalog: catalogController; Layout.fillWidth: true } }
+    Component { id: completionForm; CompletionForm { property string kind; session: root.session; catalog: catalogController; Layout.fillWidth: true } }
+    Component { id: themeForm; ThemeForm { property string kind; session: root.session; catalog: catalogController; Layout.fillWidth: true } }
 
     ScrollView {
         id: scroller
@@ -131,7 +106,7 @@ FormDialog {
             spacing: Theme.margin
 
             Rectangle {
-                visible: recordEditor.message !== "" || root.readOnly
+                visible: (root.editor !== null && root.editor.message !== "") || root.readOnly
                 Layout.fillWidth: true
                 implicitHeight: messageText.implicitHeight + 2 * Theme.spacing
                 color: Theme.errorBackground
@@ -143,7 +118,7 @@ FormDialog {
                     anchors.margins: Theme.spacing
                     wrapMode: Text.Wrap
                     color: Theme.error
-                    text: "⚠ " + (recordEditor.message !== "" ? recordEditor.message
+                    text: "⚠ " + (root.editor !== null && root.editor.message !== "" ? root.editor.message
                                   : qsTr("This ledger is open read-only: changes cannot be saved."))
                     Accessible.role: Accessible.AlertMessage
                     Accessible.name: messageText.text
@@ -159,14 +134,14 @@ FormDialog {
     footer: FormButtonRow {
         Button {
             text: qsTr("Remove…")
-            visible: recordEditor.canRemove
+            visible: root.editor !== null && root.editor.canRemove
             enabled: !root.readOnly
             Accessible.name: qsTr("Remove this record")
             onClicked: removeConfirm.open()
         }
         Button {
             text: qsTr("Void…")
-            visible: recordEditor.kind === "completion" && !recordEditor.isNew && recordEditor.fields.voided !== true
+            visible: root.form !== null && root.form.canVoid === true
             enabled: !root.readOnly
             Accessible.name: qsTr("Void this completion")
             onClicked: voidDialog.open()
@@ -191,7 +166,7 @@ FormDialog {
         parent: Overlay.overlay
         anchors.centerIn: parent
         width: 440
-        title: qsTr("Remove %1?").arg(root.recordName)
+        title: qsTr("Remove %1?").arg(root.editor ? root.editor.recordName : "")
         onOpened: keepButton.forceActiveFocus()
 
         Label {
@@ -213,7 +188,7 @@ FormDialog {
                 Accessible.name: qsTr("Remove the record now")
                 onClicked: {
                     removeConfirm.close();
-                    if (recordEditor.remove())
+                    if (root.editor.remove())
                         root.close();
                 }
             }
@@ -229,10 +204,10 @@ FormDialog {
         onOpened: voidReason.field.forceActiveFocus()
 
         function confirm() {
-            if (recordEditor.voidCompletion()) {
+            if (root.editor.voidCompletion()) {
                 voidDialog.close();
                 root.close();
-            } else if (recordEditor.errors.reason === undefined) {
+            } else if (root.editor.field("reason").error === "") {
                 voidDialog.close();
             }
         }
@@ -246,12 +221,10 @@ FormDialog {
                 text: qsTr("A voided completion stays in the record as evidence but no longer "
                            + "counts. Say why; the reason is kept with it.")
             }
-            FormField {
+            EditorTextField {
                 id: voidReason
+                source: root.editor ? root.editor.field("reason") : null
                 label: qsTr("Reason for voiding")
-                text: recordEditor.fields.reason ?? ""
-                error: recordEditor.errors.reason ?? ""
-                onEdited: (text) => recordEditor.setField("reason", text)
                 Keys.onReturnPressed: voidDialog.confirm()
                 Keys.onEnterPressed: voidDialog.confirm()
             }

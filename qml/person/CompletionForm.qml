@@ -9,10 +9,14 @@ import PracticeLedger.Ui
 // reason (or voided), never deleted.
 GridLayout {
     id: root
-    required property RecordEditor editor
+    required property Session session
     required property CatalogController catalog
+    readonly property CompletionEditor editor: CompletionEditor { session: root.session }
+    readonly property string title: root.editor.isNew ? qsTr("Record a completion") : qsTr("Correct a completion")
+    /// A recorded completion that still counts may be voided.
+    readonly property bool canVoid: !root.editor.isNew && !root.voided
 
-    readonly property bool voided: root.editor.fields.voided === true
+    readonly property bool voided: root.editor.voided
 
     function focusFirst() {
         if (root.editor.isNew)
@@ -38,78 +42,65 @@ GridLayout {
             anchors.margins: Theme.spacing
             wrapMode: Text.Wrap
             text: qsTr("Voided: this completion no longer counts. Reason given: %1")
-                      .arg(root.editor.fields.void_reason ?? "")
+                      .arg(root.editor.voidReason)
             Accessible.role: Accessible.StaticText
             Accessible.name: voidedText.text
         }
     }
-    FormField {
+    EditorTextField {
         id: person
-        label: qsTr("Employee id")
-        text: root.editor.fields.employee_id ?? ""
-        hint: root.editor.fields.full_name ?? ""
+        source: root.editor.field("employee_id")
+        hint: root.editor.personName
         readOnly: !root.editor.isNew
-        error: root.editor.errors.employee_id ?? ""
         Layout.preferredWidth: 1
         Layout.alignment: Qt.AlignTop
-        onEdited: (text) => root.editor.setField("employee_id", text)
     }
     ChoiceField {
         visible: root.editor.isNew
         label: qsTr("Module")
         choices: root.catalog.moduleChoices
-        value: root.editor.fields.module ?? ""
-        error: root.editor.errors.module ?? ""
+        value: root.editor.field("module").text
+        error: root.editor.field("module").error
         Layout.preferredWidth: 1
         Layout.alignment: Qt.AlignTop
-        onChosen: (value) => root.editor.setField("module", value)
+        onChosen: (value) => root.editor.field("module").text = value
     }
     FormField {
         visible: !root.editor.isNew
         label: qsTr("Module")
         readOnly: true
-        text: root.catalog.labelOf(root.catalog.moduleChoices, root.editor.fields.module ?? "")
-        error: root.editor.errors.module ?? ""
+        text: root.catalog.labelOf(root.catalog.moduleChoices, root.editor.field("module").text)
+        error: root.editor.field("module").error
         Layout.preferredWidth: 1
         Layout.alignment: Qt.AlignTop
     }
-    FormField {
+    EditorTextField {
         id: completedOn
         label: qsTr("Completed on")
-        text: root.editor.fields.completed_on ?? ""
-        error: root.editor.errors.completed_on ?? ""
-        placeholderText: qsTr("DD/MM/YYYY")
+        source: root.editor.field("completed_on")
         Layout.preferredWidth: 1
         Layout.alignment: Qt.AlignTop
-        onEdited: (text) => root.editor.setField("completed_on", text)
     }
-    FormField {
+    EditorTextField {
         label: qsTr("Expires on")
-        text: root.editor.fields.expires_on ?? ""
-        error: root.editor.errors.expires_on ?? ""
-        placeholderText: qsTr("DD/MM/YYYY")
+        source: root.editor.field("expires_on")
         hint: qsTr("Only if a certificate gives one; otherwise it follows the module's renewal.")
         Layout.preferredWidth: 1
         Layout.alignment: Qt.AlignTop
-        onEdited: (text) => root.editor.setField("expires_on", text)
     }
-    FormField {
+    EditorTextField {
         label: qsTr("Evidence")
-        text: root.editor.fields.evidence ?? ""
-        error: root.editor.errors.evidence ?? ""
+        source: root.editor.field("evidence")
         hint: qsTr("Certificate number, provider, or where the evidence is kept.")
         Layout.columnSpan: 2
         Layout.alignment: Qt.AlignTop
-        onEdited: (text) => root.editor.setField("evidence", text)
     }
-    FormField {
+    EditorTextField {
         visible: !root.editor.isNew
         label: qsTr("Reason for the correction")
-        text: root.editor.fields.reason ?? ""
-        error: root.editor.errors.reason ?? ""
+        source: root.editor.field("reason")
         hint: qsTr("Required: it is kept in the change log with the old values.")
         Layout.columnSpan: 2
         Layout.alignment: Qt.AlignTop
-        onEdited: (text) => root.editor.setField("reason", text)
     }
 }

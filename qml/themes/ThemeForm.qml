@@ -9,8 +9,10 @@ import PracticeLedger.Ui
 // that address it.
 GridLayout {
     id: root
-    required property RecordEditor editor
+    required property Session session
     required property CatalogController catalog
+    readonly property ThemeEditor editor: ThemeEditor { session: root.session }
+    readonly property string title: root.editor.isNew ? qsTr("New audit theme") : qsTr("Edit audit theme")
 
     function focusFirst() {
         title.field.forceActiveFocus();
@@ -20,69 +22,53 @@ GridLayout {
     columnSpacing: Theme.margin
     rowSpacing: Theme.spacing
 
-    FormField {
+    EditorTextField {
         id: title
+        source: root.editor.field("title")
         label: qsTr("Title")
-        text: root.editor.fields.title ?? ""
-        error: root.editor.errors.title ?? ""
         placeholderText: qsTr("e.g. Carers' assessments offered late")
         Layout.columnSpan: 2
         Layout.alignment: Qt.AlignTop
-        onEdited: (text) => root.editor.setField("title", text)
     }
-    ChoiceField {
+    EditorChoiceField {
+        source: root.editor.field("source")
         label: qsTr("Source")
-        choices: root.catalog.themeSources
-        value: root.editor.fields.source ?? ""
-        error: root.editor.errors.source ?? ""
         Layout.preferredWidth: 1
         Layout.alignment: Qt.AlignTop
-        onChosen: (value) => root.editor.setField("source", value)
     }
-    FormField {
+    EditorTextField {
+        source: root.editor.field("raised_on")
         label: qsTr("Raised on")
-        text: root.editor.fields.raised_on ?? ""
-        error: root.editor.errors.raised_on ?? ""
-        placeholderText: qsTr("DD/MM/YYYY")
         Layout.preferredWidth: 1
         Layout.alignment: Qt.AlignTop
-        onEdited: (text) => root.editor.setField("raised_on", text)
     }
-    ChoiceField {
+    EditorChoiceField {
+        source: root.editor.field("priority")
         label: qsTr("Priority")
-        choices: root.catalog.themePriorities
-        value: root.editor.fields.priority ?? ""
-        error: root.editor.errors.priority ?? ""
         Layout.preferredWidth: 1
         Layout.alignment: Qt.AlignTop
-        onChosen: (value) => root.editor.setField("priority", value)
     }
-    ChoiceField {
+    EditorChoiceField {
+        source: root.editor.field("status")
         label: qsTr("Status")
-        choices: root.catalog.themeStatuses
-        value: root.editor.fields.status ?? ""
-        error: root.editor.errors.status ?? ""
         Layout.preferredWidth: 1
         Layout.alignment: Qt.AlignTop
-        onChosen: (value) => root.editor.setField("status", value)
     }
-    FormField {
+    EditorTextField {
+        source: root.editor.field("modules")
         label: qsTr("Linked modules")
-        text: root.editor.fields.modules ?? ""
-        error: root.editor.errors.modules ?? ""
         placeholderText: qsTr("Module codes separated by spaces")
         hint: qsTr("The modules whose training addresses this theme, e.g. CARE-ACT MCA.")
         Layout.columnSpan: 2
         Layout.alignment: Qt.AlignTop
-        onEdited: (text) => root.editor.setField("modules", text)
     }
     FormTextArea {
         label: qsTr("Notes")
-        text: root.editor.fields.notes ?? ""
-        error: root.editor.errors.notes ?? ""
+        text: root.editor.field("notes").text
+        error: root.editor.field("notes").error
         lines: 4
         Layout.columnSpan: 2
         Layout.alignment: Qt.AlignTop
-        onEdited: (text) => root.editor.setField("notes", text)
+        onEdited: (text) => root.editor.field("notes").text = text
     }
 }

@@ -17,6 +17,8 @@
 // A name must contain a letter or a digit: "✕" or "▶" alone says nothing.
 #include "session/session.h"
 
+#include "ledger.h"
+
 #include <QAccessible>
 #include <QAccessibleInterface>
 #include <QQmlApplicationEngine>
@@ -227,6 +229,77 @@ private slots:
             QVERIFY2(openPopups() > 0, "showPage(\"editor\") opened no dialog");
         }
         check(page);
+    }
+
+    void everyEditorOpensBoundToItsRecordWithNamedControls_data() {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<bool>("existing");
+        for (const char* kind :
+             {"staff", "team", "role", "module", "requirement", "completion", "auditTheme"}) {
+            QTest::newRow((std::string(kind) + " new").c_str())
+                << QString::fromLatin1(kind) << false;
+            QTest::newRow((std::string(kind) + " stored").c_str())
+                << QString::fromLatin1(kind) << true;
+        }
+    }
+
+    /// Each kind's form makes its typed editor, shows the stored record's values in its
+    /// fields, titles the dialog, and raises no QML warning.
+    void everyEditorOpensBoundToItsRecordWithNamedControls() {
+        QFETCH(QString, kind);
+        QFETCH(bool, existing);
+        closePopups();
+        settle();
+        ledger::Ledger& l = *m_session->ledger();
+        const auto& data = *m_session->data();
+        QString key;
+        QString shown; // a value the form must show
+        if (existing) {
+            if (kind == QLatin1String("staff")) {
+                key = QString::fromStdString(data.staff.front().employeeId);
+                shown = QString::fromStdString(data.staff.front().fullName);
+            } else if (kind == QLatin1String("team")) {
+                key = shown = QString::fromStdString(l.staff().teams().front());
+            } else if (kind == QLatin1String("role")) {
+                key = shown = QString::fromStdString(l.staff().roles().front());
+            } else if (kind == QLatin1String("module")) {
+                key = QString::fromStdString(data.modules.front().code);
+                shown = QString::fromStdString(data.modules.front().title);
+            } else if (kind == QLatin1String("requirement")) {
+                const auto& r = data.requirements.front();
+                key = QString::fromStdString(r.moduleCode) + QChar(0x1f) +
+                      QString::fromStdString(ledger::scopeCode(r.scope)) + QChar(0x1f) +
+                      QString::fromStdString(r.value);
+                shown = QString::number(r.dueWithinDays);
+            } else if (kind == QLatin1String("completion")) {
+                const auto done = l.training().completionsOf(data.staff.front().employeeId);
+                QVERIFY(!done.empty());
+                key = QString::number(done.front().id);
+                shown = QString::fromStdString(ledger::formatUk(done.front().completedOn));
+            } else {
+                const auto themes = l.themes().all();
+                QVERIFY(!themes.empty());
+                key = QString::number(themes.front().id);
+                shown = QString::fromStdString(themes.front().title);
+            }
+        }
+        m_warnings.clear();
+        QVERIFY(QMetaObject::invokeMethod(m_window, "openEditor", Q_ARG(QString, kind),
+                                          Q_ARG(QString, key), Q_ARG(QVariant, QVariantMap())));
+        settle();
+        QVERIFY2(openPopups() > 0, qPrintable(kind + QStringLiteral(": no dialog opened")));
+        QVERIFY2(m_warnings.isEmpty(), qPrintable(m_warnings.join(u'\n')));
+        if (existing) {
+            bool found = false;
+            for (QObject* o : m_window->findChildren<QObject*>()) {
+                if (o->inherits("QQuickTextInput") && o->property("text").toString() == shown) {
+                    found = true;
+                }
+            }
+            QVERIFY2(found, qPrintable(kind + QStringLiteral(": no field shows ") + shown));
+        }
+        check(kind + (existing ? QStringLiteral(" (stored)") : QStringLiteral(" (new)")));
+        closePopups();
     }
 
     void everyControlOnTheUnlockScreenHasAnAccessibleName() {

@@ -2,11 +2,11 @@
 // QAbstractItemModelTester while its data changes (reloads, searches, dates), and the figures
 // it shows are checked against the small council's golden files in tests/data.
 #include "catalog/catalogcontroller.h"
-#include "common/recordeditor.h"
 #include "common/variantlistmodel.h"
 #include "coverage/coveragecontroller.h"
 #include "imports/importcontroller.h"
 #include "session/session.h"
+#include "staff/completioneditor.h"
 #include "staff/directorymodel.h"
 #include "staff/personcontroller.h"
 
@@ -875,10 +875,9 @@ private slots:
         const int historyBefore = person.history()->rowCount();
 
         // An edit shows at once: a new completion, a compliant module, a line of history.
-        RecordEditor editor;
+        CompletionEditor editor;
         editor.setSession(&session);
-        editor.startNew(QStringLiteral("completion"),
-                        {{QStringLiteral("employee_id"), QStringLiteral("HW00010")},
+        editor.startNew({{QStringLiteral("employee_id"), QStringLiteral("HW00010")},
                          {QStringLiteral("module"), QStringLiteral("FIRE")},
                          {QStringLiteral("completed_on"), QStringLiteral("20/11/2026")},
                          {QStringLiteral("evidence"), QStringLiteral("Fire brigade session")}});

@@ -2,12 +2,17 @@
 // void a completion, and watch the cell change; open errors in plain words; the idle lock;
 // a second writer opens read-only and notices changes.
 #include "catalog/catalogcontroller.h"
-#include "common/recordeditor.h"
+#include "catalog/moduleeditor.h"
+#include "catalog/nameeditor.h"
+#include "catalog/ruleeditor.h"
 #include "common/variantlistmodel.h"
 #include "coverage/coveragecontroller.h"
 #include "imports/importcontroller.h"
 #include "session/session.h"
+#include "staff/completioneditor.h"
+#include "staff/staffeditor.h"
 #include "testsupport.h"
+#include "themes/themeeditor.h"
 
 #include "ledger.h"
 
@@ -65,10 +70,9 @@ private slots:
         const QString who = first.value(QStringLiteral("employeeId")).toString();
 
         QSignalSpy changed(&session, &Session::dataChanged);
-        RecordEditor editor;
+        CompletionEditor editor;
         editor.setSession(&session);
-        editor.startNew(QStringLiteral("completion"),
-                        {{QStringLiteral("employee_id"), who},
+        editor.startNew({{QStringLiteral("employee_id"), who},
                          {QStringLiteral("module"), QStringLiteral("FIRE")},
                          {QStringLiteral("completed_on"), QStringLiteral("20/11/2026")},
                          {QStringLiteral("evidence"), QStringLiteral("Fire brigade session")}});
@@ -91,20 +95,20 @@ private slots:
             }
         }
         QVERIFY(id != 0);
-        QVERIFY(editor.load(QStringLiteral("completion"), QString::number(id)));
-        editor.setField(QStringLiteral("completed_on"), QStringLiteral("20/11/2023"));
+        QVERIFY(editor.load(QString::number(id)));
+        editor.field(QStringLiteral("completed_on"))->setText(QStringLiteral("20/11/2023"));
         QVERIFY(!editor.save()); // a correction needs its reason
-        QVERIFY(editor.errors().contains(QStringLiteral("reason")));
+        QCOMPARE(editor.fieldsWithErrors(), QStringList{QStringLiteral("reason")});
         QCOMPARE(cellText(matrix, row, column), QStringLiteral("50.0% 2/0/2/0"));
-        editor.setField(QStringLiteral("reason"), QStringLiteral("typed the wrong year"));
+        editor.field(QStringLiteral("reason"))->setText(QStringLiteral("typed the wrong year"));
         QVERIFY2(editor.save(), qPrintable(editor.message()));
         QCOMPARE(cellText(matrix, row, column), QStringLiteral("25.0% 1/0/3/0"));
 
         // Void it: kept in the ledger, counts for nothing.
-        QVERIFY(editor.load(QStringLiteral("completion"), QString::number(id)));
+        QVERIFY(editor.load(QString::number(id)));
         QVERIFY(!editor.voidCompletion());
-        editor.setField(QStringLiteral("reason"),
-                        QStringLiteral("certificate was for someone else"));
+        editor.field(QStringLiteral("reason"))
+            ->setText(QStringLiteral("certificate was for someone else"));
         QVERIFY2(editor.voidCompletion(), qPrintable(editor.message()));
         bool kept = false;
         for (const auto& c : session.ledger()->training().completionsOf(who.toStdString())) {
@@ -145,10 +149,9 @@ private slots:
 
         coverage.setActive(false);
         QSignalSpy reset(matrix, &QAbstractItemModel::modelReset);
-        RecordEditor editor;
+        CompletionEditor editor;
         editor.setSession(&session);
-        editor.startNew(QStringLiteral("completion"),
-                        {{QStringLiteral("employee_id"), who},
+        editor.startNew({{QStringLiteral("employee_id"), who},
                          {QStringLiteral("module"), QStringLiteral("FIRE")},
                          {QStringLiteral("completed_on"), QStringLiteral("20/11/2026")}});
         QVERIFY2(editor.save(), qPrintable(editor.message()));
@@ -167,29 +170,30 @@ private slots:
         Session session(kToday);
         QCOMPARE(session.open(path, QStringLiteral("small council")), QString());
         const auto before = session.data()->staff.size();
-        RecordEditor editor;
+        StaffEditor editor;
         editor.setSession(&session);
-        editor.startNew(QStringLiteral("staff"),
-                        {{QStringLiteral("employee_id"), QStringLiteral("HW00000")},
+        editor.startNew({{QStringLiteral("employee_id"), QStringLiteral("HW00000")},
                          {QStringLiteral("email"), QStringLiteral("not-an-email")},
                          {QStringLiteral("start_date"), QStringLiteral("31/02/2026")},
                          {QStringLiteral("leave_date"), QStringLiteral("01/01/2020")}});
         QVERIFY(!editor.save());
-        const QVariantMap errors = editor.errors();
+        const QStringList errors = editor.fieldsWithErrors();
         for (const char* field : {"full_name", "email", "team", "role", "start_date"}) {
             QVERIFY2(errors.contains(QLatin1String(field)), field);
         }
+        QCOMPARE(editor.field(QStringLiteral("start_date"))->error(),
+                 QStringLiteral("Type a real date as DD/MM/YYYY, for example 31/03/2026."));
         QCOMPARE(session.data()->staff.size(), before);
         // Fix everything but the taken employee id: the store's own check speaks up.
-        editor.setField(QStringLiteral("full_name"), QStringLiteral("Ada Lovelace"));
-        editor.setField(QStringLiteral("email"), QStringLiteral("ada@example.org"));
-        editor.setField(QStringLiteral("team"), QStringLiteral("Mental Health"));
-        editor.setField(QStringLiteral("role"), QStringLiteral("Social Worker"));
-        editor.setField(QStringLiteral("start_date"), QStringLiteral("01/02/2026"));
-        editor.setField(QStringLiteral("leave_date"), QString());
+        editor.field(QStringLiteral("full_name"))->setText(QStringLiteral("Ada Lovelace"));
+        editor.field(QStringLiteral("email"))->setText(QStringLiteral("ada@example.org"));
+        editor.field(QStringLiteral("team"))->setText(QStringLiteral("Mental Health"));
+        editor.field(QStringLiteral("role"))->setText(QStringLiteral("Social Worker"));
+        editor.field(QStringLiteral("start_date"))->setText(QStringLiteral("01/02/2026"));
+        editor.field(QStringLiteral("leave_date"))->setText(QString());
         QVERIFY(!editor.save());
-        QVERIFY(editor.errors().contains(QStringLiteral("employee_id")));
-        editor.setField(QStringLiteral("employee_id"), QStringLiteral("HW99999"));
+        QCOMPARE(editor.fieldsWithErrors(), QStringList{QStringLiteral("employee_id")});
+        editor.field(QStringLiteral("employee_id"))->setText(QStringLiteral("HW99999"));
         QVERIFY2(editor.save(), qPrintable(editor.message()));
         QCOMPARE(session.data()->staff.size(), before + 1);
     }
@@ -351,10 +355,9 @@ private slots:
         QCOMPARE(reader.saveSettings(QStringLiteral("x"), QString(), 15).isEmpty(), false);
 
         const auto teamsBefore = reader.data()->staff.size();
-        RecordEditor editor;
+        StaffEditor editor;
         editor.setSession(&writer);
-        editor.startNew(QStringLiteral("staff"),
-                        {{QStringLiteral("employee_id"), QStringLiteral("NEW1")},
+        editor.startNew({{QStringLiteral("employee_id"), QStringLiteral("NEW1")},
                          {QStringLiteral("full_name"), QStringLiteral("New Starter")},
                          {QStringLiteral("team"), QStringLiteral("Mental Health")},
                          {QStringLiteral("role"), QStringLiteral("Social Worker")},
