@@ -453,8 +453,13 @@ void Session::applyChanges() {
     }
     try {
         const timings::Scope timing("interface: write brought up to date (Ledger::refresh)");
-        m_ledger->training().refresh(*m_data, *m_engine, changes);
+        const bool applied = m_ledger->training().apply(*m_data, *m_engine, changes);
         m_dataVersion = m_ledger->dataVersion();
+        if (!applied) {
+            // A person in a new team or role: its rules are read with everything, as a task.
+            reloadInBackground();
+            return;
+        }
     } catch (...) {
         setNotice(tr("The ledger could not be read again: %1").arg(describeCurrentException()));
         return;

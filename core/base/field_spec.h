@@ -87,6 +87,10 @@ template <typename Record> struct FieldSpec {
     std::optional<std::string_view> emptyCode;
 
     std::function<std::string(const Record&)> format;
+    /// Text fields: the text as held, without a copy (for the character checks).
+    std::function<std::string_view(const Record&)> textOf;
+    /// Date fields: the date, when there is one (for the range checks).
+    std::function<std::optional<Date>(const Record&)> dateOf;
     /// Reads text into the record's field; a problem leaves a placeholder value.
     std::function<std::optional<FieldProblem>(Record&, std::string_view)> parse;
 
@@ -158,6 +162,9 @@ FieldSpec<Record> text(std::string_view name, std::string_view label, std::strin
     f.format = [member](const Record& r) {
         return r.*member;
     };
+    f.textOf = [member](const Record& r) {
+        return std::string_view(r.*member);
+    };
     f.parse = [member](Record& r, std::string_view value) -> std::optional<FieldProblem> {
         r.*member = std::string(value);
         return std::nullopt;
@@ -178,6 +185,9 @@ FieldSpec<Record> requiredText(std::string_view name, std::string_view label,
     f.format = [member](const Record& r) {
         return r.*member;
     };
+    f.textOf = [member](const Record& r) {
+        return std::string_view(r.*member);
+    };
     f.parse = [member](Record& r, std::string_view value) -> std::optional<FieldProblem> {
         r.*member = std::string(value);
         if (value.empty()) {
@@ -197,6 +207,9 @@ FieldSpec<Record> date(std::string_view name, std::string_view label, Date Recor
     f.required = true;
     f.format = [member](const Record& r) {
         return formatIso(r.*member);
+    };
+    f.dateOf = [member](const Record& r) {
+        return std::optional<Date>(r.*member);
     };
     f.parse = [member](Record& r, std::string_view value) -> std::optional<FieldProblem> {
         r.*member = Date{};
@@ -223,6 +236,9 @@ FieldSpec<Record> optionalDate(std::string_view name, std::string_view label,
     f.optional = true;
     f.format = [member](const Record& r) {
         return (r.*member) ? formatIso(*(r.*member)) : std::string();
+    };
+    f.dateOf = [member](const Record& r) {
+        return r.*member;
     };
     f.parse = [member](Record& r, std::string_view value) -> std::optional<FieldProblem> {
         r.*member = std::nullopt;

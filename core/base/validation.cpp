@@ -122,17 +122,28 @@ std::optional<char32_t> decode(std::string_view text, std::size_t& i) {
     return c;
 }
 
-/// Adds the character problem of one text field, if any.
-void checkText(std::vector<FieldError>& errors, const char* field, std::string_view text) {
-    if (auto problem = textProblem(text, textKindOf(field))) {
-        errors.push_back(FieldError{{}, 0, field, std::move(*problem)});
+/// The character problems of every text field of a record, then the range problems of its
+/// dates, from its spec (a date that could not be read is left to its reader's problem).
+template <typename Record>
+void checkFields(std::vector<FieldError>& errors, const RecordSpec<Record>& spec,
+                 const Record& record) {
+    for (const FieldSpec<Record>& f : spec.fields) {
+        if (f.textOf) {
+            const std::string_view name = f.name;
+            if (auto problem = textProblem(f.textOf(record), textKindOf(name))) {
+                errors.push_back(FieldError{{}, 0, std::string(name), std::move(*problem)});
+            }
+        }
     }
-}
-
-/// Adds the range problem of one date field, if any.
-void checkDate(std::vector<FieldError>& errors, const char* field, const Date& date) {
-    if (auto problem = dateProblem(date)) {
-        errors.push_back(FieldError{{}, 0, field, std::move(*problem)});
+    for (const FieldSpec<Record>& f : spec.fields) {
+        if (f.dateOf) {
+            const std::optional<Date> date = f.dateOf(record);
+            if (date && date->ok()) {
+                if (auto problem = dateProblem(*date)) {
+                    errors.push_back(FieldError{{}, 0, std::string(f.name), std::move(*problem)});
+                }
+            }
+        }
     }
 }
 
@@ -272,19 +283,7 @@ ValidationContext makeValidationContext(const LedgerData& data, Date today) {
 
 std::vector<FieldError> validateStaff(const Staff& s, const ValidationContext& context) {
     std::vector<FieldError> errors;
-    checkText(errors, "employee_id", s.employeeId);
-    checkText(errors, "full_name", s.fullName);
-    checkText(errors, "email", s.email);
-    checkText(errors, "team", s.team);
-    checkText(errors, "role", s.role);
-    checkText(errors, "line_manager_id", s.lineManagerId);
-    checkText(errors, "registration_number", s.registrationNumber);
-    if (s.startDate.ok()) {
-        checkDate(errors, "start_date", s.startDate);
-    }
-    if (s.leaveDate) {
-        checkDate(errors, "leave_date", *s.leaveDate);
-    }
+    checkFields(errors, staffSpec(), s);
     const std::size_t checked = errors.size();
     require(errors, !s.employeeId.empty(), "employee_id", "an employee id is required");
     require(errors, s.employeeId.size() <= kMaxIdLength, "employee_id",
@@ -326,8 +325,7 @@ std::vector<FieldError> validateStaff(const Staff& s, const ValidationContext& c
 
 std::vector<FieldError> validateModule(const Module& m) {
     std::vector<FieldError> errors;
-    checkText(errors, "code", m.code);
-    checkText(errors, "title", m.title);
+    checkFields(errors, moduleSpec(), m);
     const std::size_t checked = errors.size();
     require(errors, !m.code.empty(), "code", "a module code is required");
     require(errors, !m.title.empty(), "title", "a title is required");
@@ -348,11 +346,7 @@ std::vector<FieldError> validateModule(const Module& m) {
 std::vector<FieldError> validateRequirement(const Requirement& r,
                                             const ValidationContext& context) {
     std::vector<FieldError> errors;
-    checkText(errors, "module", r.moduleCode);
-    checkText(errors, "value", r.value);
-    if (r.effectiveFrom) {
-        checkDate(errors, "effective_from", *r.effectiveFrom);
-    }
+    checkFields(errors, requirementSpec(), r);
     const std::size_t checked = errors.size();
     if (r.moduleCode.empty()) {
         require(errors, false, "module", "a module is required");
@@ -374,13 +368,7 @@ std::vector<FieldError> validateRequirement(const Requirement& r,
 
 std::vector<FieldError> validateCompletion(const Completion& c, const ValidationContext& context) {
     std::vector<FieldError> errors;
-    checkText(errors, "employee_id", c.employeeId);
-    checkText(errors, "module", c.moduleCode);
-    checkText(errors, "evidence", c.evidence);
-    checkDate(errors, "completed_on", c.completedOn);
-    if (c.expiresOn) {
-        checkDate(errors, "expires_on", *c.expiresOn);
-    }
+    checkFields(errors, completionSpec(), c);
     const std::size_t checked = errors.size();
     if (c.employeeId.empty()) {
         require(errors, false, "employee_id", "an employee id is required");
@@ -394,6 +382,7 @@ std::vector<FieldError> validateCompletion(const Completion& c, const Validation
         require(errors, context.hasModule(c.moduleCode), "module",
                 "no module has code " + c.moduleCode);
     }
+    require(errors, c.completedOn.ok(), "completed_on", "a completion date is required");
     require(errors, c.completedOn <= context.today, "completed_on",
             "the completion date " + formatIso(c.completedOn) + " is after today (" +
                 formatIso(context.today) + ")");
@@ -404,9 +393,7 @@ std::vector<FieldError> validateCompletion(const Completion& c, const Validation
 
 std::vector<FieldError> validateAuditTheme(const AuditTheme& t, const ValidationContext& context) {
     std::vector<FieldError> errors;
-    checkText(errors, "title", t.title);
-    checkText(errors, "notes", t.notes);
-    checkDate(errors, "raised_on", t.raisedOn);
+    checkFields(errors, auditThemeSpec(), t); // the module codes one by one, below
     for (const std::string& code : t.moduleCodes) {
         if (auto problem = textProblem(code, TextKind::Name)) {
             errors.push_back(FieldError{{}, 0, "modules", std::move(*problem)});
@@ -415,6 +402,7 @@ std::vector<FieldError> validateAuditTheme(const AuditTheme& t, const Validation
     }
     const std::size_t checked = errors.size();
     require(errors, !t.title.empty(), "title", "a title is required");
+    require(errors, t.raisedOn.ok(), "raised_on", "the date raised is required");
     require(errors, t.raisedOn <= context.today, "raised_on", "the date raised is after today");
     for (const std::string& code : t.moduleCodes) {
         require(errors, context.hasModule(code), "modules", "no module has code " + code);

@@ -32,12 +32,20 @@ ComplianceEngine TrainingService::engine(const Progress* progress) {
 
 bool TrainingService::refresh(LedgerData& records, ComplianceEngine& engine,
                               const std::vector<LedgerChange>& changes) {
-    const auto rebuild = [&] {
-        LedgerData fresh = m_store->loadWithoutCompletions();
-        std::vector<CompletionRow> rows = m_store->completionRows();
-        engine = ComplianceEngine(fresh, std::move(rows));
-        records = std::move(fresh);
-        return true;
+    if (apply(records, engine, changes)) {
+        return false;
+    }
+    LedgerData fresh = m_store->loadWithoutCompletions();
+    std::vector<CompletionRow> rows = m_store->completionRows();
+    engine = ComplianceEngine(fresh, std::move(rows));
+    records = std::move(fresh);
+    return true;
+}
+
+bool TrainingService::apply(LedgerData& records, ComplianceEngine& engine,
+                            const std::vector<LedgerChange>& changes) {
+    const auto rebuild = [] {
+        return false;
     };
     const auto staffAt = [&](std::string_view employeeId) {
         return std::lower_bound(
@@ -76,7 +84,7 @@ bool TrainingService::refresh(LedgerData& records, ComplianceEngine& engine,
         }
         }
     }
-    return false;
+    return true;
 }
 
 void TrainingService::saveModule(const Module& module, bool isNew, std::string_view actor) {

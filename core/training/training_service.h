@@ -58,6 +58,12 @@ public:
     /// imports rebuild both from the compact load. Returns true when it rebuilt.
     bool refresh(LedgerData& records, ComplianceEngine& engine,
                  const std::vector<LedgerChange>& changes);
+    /// The same without the rebuild: false when `changes` need one (a catalog change, an
+    /// import, a person in a new team or role), which the caller then runs as it sees fit
+    /// (the app as a task, off the interface thread); `records` and `engine` are then only
+    /// partly brought up to date and are to be replaced.
+    [[nodiscard]] bool apply(LedgerData& records, ComplianceEngine& engine,
+                             const std::vector<LedgerChange>& changes);
 
 private:
     UnitOfWork& m_work;
