@@ -14,6 +14,7 @@
 #include <QTest>
 
 #include "modelsupport.h"
+#include "test_support.h"
 #include "testsupport.h"
 
 namespace {
@@ -21,13 +22,13 @@ namespace {
 using namespace testsupport;
 
 std::size_t completionCount(Session& session) {
-    return session.ledger()->training().data().completions.size();
+    return ledger::test::everyCompletion(*session.ledger()).size();
 }
 
 /// The completions that count, as the ledger holds them (for comparing with the engine the
 /// session keeps current).
 std::size_t countedCompletions(Session& session) {
-    const auto all = session.ledger()->training().data().completions;
+    const auto all = ledger::test::everyCompletion(*session.ledger());
     return static_cast<std::size_t>(std::count_if(
         all.begin(), all.end(), [](const ledger::Completion& c) { return !c.voided; }));
 }
@@ -57,7 +58,7 @@ private slots:
         const auto tester = watch(importer.problems());
         QSignalSpy finished(&importer, &ImportController::finished);
         QSignalSpy data(&session, &Session::dataChanged);
-        const auto staffBefore = session.ledger()->training().data().staff.size();
+        const auto staffBefore = session.ledger()->training().records().staff.size();
 
         // A good file: two new people, one unchanged, and a column we do not know.
         const QString good = dir.filePath(QStringLiteral("new-staff.csv"));
@@ -93,7 +94,7 @@ private slots:
                      .contains(QStringLiteral("shoe_size")),
                  qPrintable(importer.problems()->get(0).value(QStringLiteral("text")).toString()));
         // A dry run writes nothing.
-        QCOMPARE(session.ledger()->training().data().staff.size(), staffBefore);
+        QCOMPARE(session.ledger()->training().records().staff.size(), staffBefore);
         QCOMPARE(data.count(), 0);
 
         importer.runImport();
@@ -102,7 +103,7 @@ private slots:
         QCOMPARE(importer.state(), QStringLiteral("imported"));
         QCOMPARE(importer.summary(), QStringLiteral("Imported: 2 added, 0 updated, 1 unchanged."));
         QVERIFY(!importer.canImport());
-        QCOMPARE(session.ledger()->training().data().staff.size(), staffBefore + 2);
+        QCOMPARE(session.ledger()->training().records().staff.size(), staffBefore + 2);
         QCOMPARE(session.data()->staff.size(), staffBefore + 2);
         QCOMPARE(data.count(), 1);
         // Importing again needs a new check.
@@ -152,7 +153,7 @@ private slots:
         QVERIFY(importer.waitForFinished());
         QCOMPARE(importer.state(), QStringLiteral("invalid"));
         QCOMPARE(finished.count(), 3);
-        QCOMPARE(session.ledger()->training().data().staff.size(), staffBefore + 2);
+        QCOMPARE(session.ledger()->training().records().staff.size(), staffBefore + 2);
 
         // A file that cannot be read.
         importer.setFileUrl(QUrl::fromLocalFile(dir.filePath(QStringLiteral("missing.csv"))));
