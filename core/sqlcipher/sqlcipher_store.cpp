@@ -635,16 +635,6 @@ LedgerData SqlCipherStore::loadWithoutCompletions() {
     return data;
 }
 
-LedgerData SqlCipherStore::loadAll() {
-    LedgerData data;
-    loadReferences(data);
-    Statement st(m_db, kCompletionColumns);
-    while (st.step()) {
-        data.completions.push_back(completionRow(st));
-    }
-    return data;
-}
-
 RecordId SqlCipherStore::nameId(NameKind kind, std::string_view name) {
     const bool team = kind == NameKind::Team;
     if (const auto id = lookup(team ? "SELECT id FROM team WHERE name = ?1"
@@ -993,16 +983,6 @@ std::vector<ChangeLogEntry> SqlCipherStore::changeLog(std::string_view entity,
     if (!entity.empty()) {
         st.bind(1, entity).bind(2, recordKey);
     }
-    return changeLogRows(st);
-}
-
-std::vector<ChangeLogEntry> SqlCipherStore::changeLogByPrefix(std::string_view entity,
-                                                              std::string_view keyPrefix) {
-    // A range rather than LIKE, so that the (entity, record_key) index is used and no
-    // character of the key is special. No UTF-8 text holds the byte 0xFF.
-    Statement st(m_db, PL_CHANGE_COLUMNS "WHERE c.entity = ?1 AND c.record_key >= ?2 AND "
-                                         "c.record_key < ?3 ORDER BY c.id");
-    st.bind(1, entity).bind(2, keyPrefix).bind(3, std::string(keyPrefix) + '\xFF');
     return changeLogRows(st);
 }
 

@@ -80,7 +80,6 @@ public:
     void begin() override;
     void commit() override;
     void rollback() override;
-    [[nodiscard]] LedgerData loadAll() override;
     [[nodiscard]] LedgerData loadWithoutCompletions() override;
     // Targeted reads (targeted_reads.cpp).
     [[nodiscard]] std::vector<CompletionRow>
@@ -126,8 +125,6 @@ public:
     std::int64_t setCacheSize(std::int64_t value) override;
     [[nodiscard]] std::vector<ChangeLogEntry> changeLog(std::string_view entity,
                                                         std::string_view recordKey) override;
-    [[nodiscard]] std::vector<ChangeLogEntry>
-    changeLogByPrefix(std::string_view entity, std::string_view keyPrefix) override;
     [[nodiscard]] std::string setting(std::string_view key) override;
     void setSetting(std::string_view key, std::string_view value) override;
     [[nodiscard]] std::vector<std::string> checkIntegrity() override;

@@ -58,10 +58,8 @@ public:
     virtual void commit() = 0;
     virtual void rollback() = 0;
 
-    /// Staff (with team and role names), modules, requirement rules and completions (voided
-    /// ones included, with their flag).
-    [[nodiscard]] virtual LedgerData loadAll() = 0;
-    /// As loadAll, without the completions (which are most of a ledger).
+    /// Staff (with team and role names), modules and requirement rules: everything but the
+    /// completions (which are most of a ledger, and are read per person or as integer rows).
     [[nodiscard]] virtual LedgerData loadWithoutCompletions() = 0;
 
     // Targeted reads: what one question needs, never the whole ledger.
@@ -133,10 +131,6 @@ public:
     /// The change log of one record (or of every record when `entity` is empty), oldest first.
     [[nodiscard]] virtual std::vector<ChangeLogEntry> changeLog(std::string_view entity,
                                                                 std::string_view recordKey) = 0;
-    /// The change log of the records of one entity whose key starts with `keyPrefix`,
-    /// oldest first.
-    [[nodiscard]] virtual std::vector<ChangeLogEntry>
-    changeLogByPrefix(std::string_view entity, std::string_view keyPrefix) = 0;
 
     // What a streamed import of completions needs: each row looked up once by its key,
     // through statements prepared once.

@@ -18,10 +18,6 @@ namespace ledger {
 TrainingService::TrainingService(UnitOfWork& work) : m_work(work), m_store(&work.store()) {
 }
 
-LedgerData TrainingService::data() {
-    return m_store->loadAll();
-}
-
 LedgerData TrainingService::records() {
     return m_store->loadWithoutCompletions();
 }

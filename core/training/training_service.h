@@ -44,9 +44,6 @@ public:
     /// Every completion of one person, voided ones included, newest first.
     [[nodiscard]] std::vector<Completion> completionsOf(std::string_view employeeId);
 
-    /// Every record, every completion included (tests and small ledgers only: at county
-    /// scale that is two million records).
-    [[nodiscard]] LedgerData data();
     /// Staff, modules and rules: what the views list, without the completions.
     [[nodiscard]] LedgerData records();
     /// A compliance engine over the ledger, from the compact load (completions as integer

@@ -15,6 +15,7 @@
 #include <filesystem>
 
 using namespace ledger;
+using ledger::test::everyCompletion;
 using ledger::test::ScratchDir;
 
 namespace {
@@ -82,14 +83,14 @@ TEST(ChangeLog, AnImportIsOneEntryThatEveryRecordItCreatedPointsTo) {
                                    R"("unchanged":"0"})");
     EXPECT_TRUE(entriesOf(c.ledger, "completion").empty()); // no entry per record
     EXPECT_TRUE(entriesOf(c.ledger, "staff").empty());
-    for (const Completion& done : c.ledger.training().data().completions) {
+    for (const Completion& done : everyCompletion(c.ledger)) {
         const RecordOrigin origin = c.ledger.audit().originOf("completion", done.id);
         ASSERT_TRUE(origin.created.has_value());
         EXPECT_EQ(origin.created->id, entry.id);
         EXPECT_FALSE(origin.changed.has_value());
     }
     const RecordOrigin module =
-        c.ledger.audit().originOf("module", c.ledger.training().data().modules.at(0).id);
+        c.ledger.audit().originOf("module", c.ledger.training().records().modules.at(0).id);
     ASSERT_TRUE(module.created.has_value());
     EXPECT_EQ(module.created->recordKey, "m.csv");
     EXPECT_EQ(module.created->actor, "Mo");
@@ -176,7 +177,7 @@ TEST(ChangeLog, ARepeatedKeyInOneFileIsFoundWithoutHoldingEveryKey) {
                   "c.csv:7: completed_on: the completion of BAD by E1 on 2026-01-10 is also on "
                   "line 6 with other values",
               }));
-    EXPECT_TRUE(c.ledger.training().data().completions.empty());
+    EXPECT_TRUE(everyCompletion(c.ledger).empty());
     EXPECT_EQ(entriesOf(c.ledger, "import").size(), 2u); // rolled back with the rest
 
     const ImportSummary summary = c.ledger.imports().csv(
@@ -192,7 +193,7 @@ TEST(ChangeLog, AFileIsImportedFromItsPathAsFromItsText) {
     const ImportSummary dry = c.ledger.imports().file(ImportKind::Completions, c.dir / "c.csv",
                                                       "c.csv", kToday, true, "t");
     EXPECT_EQ(dry.added, 3);
-    EXPECT_TRUE(c.ledger.training().data().completions.empty());
+    EXPECT_TRUE(everyCompletion(c.ledger).empty());
     const ImportSummary done = c.ledger.imports().file(ImportKind::Completions, c.dir / "c.csv",
                                                        "c.csv", kToday, false, "t");
     EXPECT_EQ(done.added, 3);
@@ -240,10 +241,8 @@ TEST(GoldenLedger, ASchema3LedgerUpgradesWithItsBackupSameReportsAndItsHistory) 
                             [](const ChangeLogEntry& e) { return e.subject == "E00001"; }));
 
     // Old records still say who created and changed them.
-    const auto staff = ledger.training().data().staff;
-    const auto e1 = std::find_if(staff.begin(), staff.end(),
-                                 [](const Staff& s) { return s.employeeId == "E00001"; });
-    ASSERT_NE(e1, staff.end());
+    const auto e1 = ledger.staff().find("E00001");
+    ASSERT_TRUE(e1.has_value());
     const RecordOrigin origin = ledger.audit().originOf("staff", e1->id);
     ASSERT_TRUE(origin.created && origin.changed);
     EXPECT_EQ(origin.created->actor, "golden maker");

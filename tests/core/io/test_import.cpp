@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 using namespace ledger;
+using ledger::test::everyCompletion;
 using ledger::test::ScratchDir;
 
 namespace {
@@ -89,7 +90,7 @@ TEST(Import, AddsThenFindsNothingToChangeTheSecondTime) {
     EXPECT_EQ(second.added, 0);
     EXPECT_EQ(second.updated, 0);
     EXPECT_EQ(second.unchanged, 2);
-    const auto modules = ledger.training().data().modules;
+    const auto modules = ledger.training().records().modules;
     ASSERT_EQ(modules.size(), 2u);
     EXPECT_EQ(modules[0].code, "ED");
     EXPECT_FALSE(modules[0].renewalMonths);
@@ -111,7 +112,7 @@ TEST(Import, ARowWhoseKeyExistsWithOtherValuesUpdatesIt) {
     EXPECT_EQ(summary.added, 1);
     EXPECT_EQ(summary.updated, 1);
     EXPECT_EQ(summary.unchanged, 0);
-    EXPECT_EQ(ledger.training().data().modules.size(), 3u);
+    EXPECT_EQ(ledger.training().records().modules.size(), 3u);
 }
 
 TEST(Import, DryRunCountsAndWritesNothing) {
@@ -120,7 +121,7 @@ TEST(Import, DryRunCountsAndWritesNothing) {
     const auto summary =
         ledger.imports().csv(ImportKind::Modules, "m.csv", kModules, kToday, true, "t");
     EXPECT_EQ(summary.added, 2);
-    EXPECT_TRUE(ledger.training().data().modules.empty());
+    EXPECT_TRUE(ledger.training().records().modules.empty());
 }
 
 TEST(Import, StaffWithLineManagersLaterInTheFileAndTeamsCreatedByName) {
@@ -129,7 +130,7 @@ TEST(Import, StaffWithLineManagersLaterInTheFileAndTeamsCreatedByName) {
     const auto summary =
         ledger.imports().csv(ImportKind::Staff, "s.csv", kStaff, kToday, false, "t");
     EXPECT_EQ(summary.added, 2);
-    const auto staff = ledger.training().data().staff;
+    const auto staff = ledger.training().records().staff;
     ASSERT_EQ(staff.size(), 2u);
     EXPECT_EQ(staff[1].lineManagerId, "E1");
     EXPECT_EQ(staff[1].registrationBody, RegistrationBody::SocialWorkEngland);
@@ -153,7 +154,7 @@ TEST(Import, EveryProblemIsReportedByLineAndNothingIsWritten) {
                   "in.csv:5: employee_id: employee id E1 is also on line 2 with other values",
                   "in.csv:6: role: the record has 4 fields but the header has 7",
               }));
-    EXPECT_TRUE(ledger.training().data().staff.empty());
+    EXPECT_TRUE(ledger.training().records().staff.empty());
     EXPECT_EQ(ledger.audit().changeLog("", "").size(), 1u); // only the creation
 }
 
@@ -227,7 +228,7 @@ TEST(Import, RequirementScopesAndReferences) {
                   "in.csv:6: effective_from: '2026-13-01' is not a date in the form YYYY-MM-DD",
                   "in.csv:7: module: the rule FIRE/all/ is also on line 2 with other values",
               }));
-    EXPECT_TRUE(ledger.training().data().requirements.empty());
+    EXPECT_TRUE(ledger.training().records().requirements.empty());
 }
 
 TEST(Import, CompletionsNeedKnownPeopleAndModulesAndNoFutureDates) {
@@ -255,7 +256,7 @@ TEST(Import, CompletionsNeedKnownPeopleAndModulesAndNoFutureDates) {
                   "line 7 with other values",
                   "in.csv:9: completed_on: a date is required (YYYY-MM-DD)",
               }));
-    EXPECT_TRUE(ledger.training().data().completions.empty());
+    EXPECT_TRUE(everyCompletion(ledger).empty());
 }
 
 TEST(Import, TheSameCompletionTwiceIsOneRecord) {
@@ -273,13 +274,13 @@ TEST(Import, TheSameCompletionTwiceIsOneRecord) {
         ledger.imports().csv(ImportKind::Completions, "c.csv", csv, kToday, false, "t");
     EXPECT_EQ(first.unchanged, 1); // the repeated row changes nothing
     EXPECT_EQ(again.unchanged, 2);
-    EXPECT_EQ(ledger.training().data().completions.size(), 1u);
+    EXPECT_EQ(everyCompletion(ledger).size(), 1u);
     const std::string corrected = "employee_id,module,completed_on,expires_on,evidence\n"
                                   "E1,FIRE,2025-01-01,2026-01-31,cert-v2.pdf\n";
     const auto fix =
         ledger.imports().csv(ImportKind::Completions, "c.csv", corrected, kToday, false, "t");
     EXPECT_EQ(fix.updated, 1);
-    const auto stored = ledger.training().data().completions;
+    const auto stored = everyCompletion(ledger);
     ASSERT_EQ(stored.size(), 1u);
     EXPECT_EQ(stored[0].evidence, "cert-v2.pdf");
     EXPECT_EQ(stored[0].expiresOn, makeDate(2026, 1, 31));
@@ -294,7 +295,7 @@ TEST(Import, OptionalStaffColumnsLeftOutKeepWhatTheLedgerHolds) {
     const auto summary =
         ledger.imports().csv(ImportKind::Staff, "s.csv", without, kToday, false, "t");
     EXPECT_EQ(summary.updated, 1);
-    const auto staff = ledger.training().data().staff;
+    const auto staff = ledger.training().records().staff;
     ASSERT_EQ(staff.size(), 2u);
     EXPECT_EQ(staff[1].team, "West");
     EXPECT_EQ(staff[1].lineManagerId, "E1");
@@ -318,7 +319,7 @@ TEST(Import, BrokenQuotingInOneRecordHidesNoOtherProblem) {
                   "quote)",
                   "in.csv:5: renewal_basis: 'sometimes' is not completion or expiry",
               }));
-    EXPECT_TRUE(ledger.training().data().modules.empty());
+    EXPECT_TRUE(ledger.training().records().modules.empty());
 }
 
 TEST(Import, StoredRowsAmongManyNewOnesAreStillComparedUpdatedOrKeptVoid) {

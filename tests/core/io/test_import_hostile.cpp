@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 
 using namespace ledger;
+using ledger::test::everyCompletion;
 using ledger::test::ScratchDir;
 using ledger::test::writeAll;
 
@@ -154,7 +155,7 @@ TEST(HostileText, AByteOrderMarkInsideAnEmployeeIdIsRefusedNotASecondPerson) {
     EXPECT_EQ(importErrors(small.ledger, ImportKind::Staff, csv),
               (std::vector<std::string>{"in.csv:3: employee_id: holds the invisible character "
                                         "U+FEFF (byte order mark) at character 1"}));
-    EXPECT_EQ(small.ledger.training().data().staff.size(), 1u);
+    EXPECT_EQ(small.ledger.training().records().staff.size(), 1u);
 }
 
 TEST(HostileText, ControlAndInvisibleCharactersAndOuterSpacesInNamesNameTheirPlace) {
@@ -175,7 +176,7 @@ TEST(HostileText, ControlAndInvisibleCharactersAndOuterSpacesInNamesNameTheirPla
             "in.csv:7: line_manager_id: holds the invisible character U+2060 (word joiner) at "
             "character 3",
         }));
-    EXPECT_EQ(small.ledger.training().data().staff.size(), 1u);
+    EXPECT_EQ(small.ledger.training().records().staff.size(), 1u);
 }
 
 TEST(HostileText, FreeTextTakesTabsAndQuotedLineBreaksButNoOtherControlCharacter) {
@@ -196,7 +197,7 @@ TEST(HostileText, FreeTextTakesTabsAndQuotedLineBreaksButNoOtherControlCharacter
                   "in.csv:3: evidence: holds the control character U+0000 (NUL) at character 4 "
                   "(only tabs and line breaks may be used)",
               }));
-    EXPECT_EQ(small.ledger.training().data().completions.size(), 1u);
+    EXPECT_EQ(everyCompletion(small.ledger).size(), 1u);
 }
 
 TEST(HostileText, PlainValuesAndIgnoredColumnsAreCheckedToo) {
@@ -266,7 +267,7 @@ TEST(HostileText, TheEditorsRefuseWhatIsNotTextInIdsCodesNamesAndFreeText) {
     EXPECT_EQ(formErrors([&] { l.themes().save(theme, kToday, "t"); }),
               (std::vector<std::string>{"title: holds the invisible character U+200E "
                                         "(left-to-right mark) at character 10"}));
-    EXPECT_EQ(l.training().data().staff.size(), 1u);
+    EXPECT_EQ(l.training().records().staff.size(), 1u);
     EXPECT_EQ(l.staff().teams(), (std::vector<std::string>{"East"}));
 }
 
@@ -323,7 +324,7 @@ TEST(HostileDates, ImportsTakeDatesFrom1900To2099Only) {
     EXPECT_EQ(importErrors(small.ledger, ImportKind::Requirements, rules),
               (std::vector<std::string>{"in.csv:2: effective_from: 2100-01-01 is after "
                                         "2099-12-31, the latest date the ledger takes"}));
-    EXPECT_TRUE(small.ledger.training().data().completions.empty());
+    EXPECT_TRUE(everyCompletion(small.ledger).empty());
 }
 
 TEST(HostileDates, TheEditorsTakeDatesFrom1900To2099Only) {
@@ -380,7 +381,7 @@ TEST(HostileLoops, AnImportedLineManagerLoopIsRefusedNamingThePeople) {
                   "in.csv:4: line_manager_id: the line managers go round in a loop: C (Cy) -> "
                   "A (Ann) -> B (Bo) -> C (Cy)",
               }));
-    EXPECT_EQ(small.ledger.training().data().staff.size(), 1u);
+    EXPECT_EQ(small.ledger.training().records().staff.size(), 1u);
 }
 
 TEST(HostileLoops, ALoopThroughStoredAndImportedPeopleIsRefused) {
@@ -425,7 +426,7 @@ TEST(HostileLoops, ALongChainWithoutALoopIsFollowedOnce) {
     }
     const auto started = std::chrono::steady_clock::now();
     const ParsedImport parsed =
-        parseImport(ImportKind::Staff, "in.csv", csv, small.ledger.training().data(), kToday);
+        parseImport(ImportKind::Staff, "in.csv", csv, small.ledger.training().records(), kToday);
     EXPECT_TRUE(parsed.errors.empty());
     EXPECT_EQ(parsed.staff.size(), static_cast<std::size_t>(kPeople));
     // Following each chain to its end from every row would take minutes.

@@ -19,6 +19,8 @@
 #include <unistd.h>
 
 using namespace ledger;
+using ledger::test::everyCompletion;
+using ledger::test::everyRecord;
 using ledger::test::ScratchDir;
 
 namespace {
@@ -155,7 +157,7 @@ TEST(Editing, AddStaffCreatesTeamAndRoleByNameAndLogsTheAdd) {
     s.email = "cy@example.org";
     s.lineManagerId = "E1";
     c.ledger.staff().add(s, kToday, "Sam Lead");
-    const LedgerData data = c.ledger.training().data();
+    const LedgerData data = c.ledger.training().records();
     ASSERT_EQ(data.staff.size(), 3u);
     EXPECT_EQ(data.staff[2].employeeId, "E3");
     EXPECT_EQ(data.staff[2].team, "North");
@@ -182,17 +184,17 @@ TEST(Editing, AddStaffReportsEveryProblemAtOnceIncludingAUsedEmployeeId) {
                                    [](const FieldError& e) { return e.field == "employee_id"; });
     ASSERT_NE(used, errors.end());
     EXPECT_EQ(used->message, "employee id E1 is already in use");
-    EXPECT_EQ(c.ledger.training().data().staff[0].fullName, "Ann Worker");
+    EXPECT_EQ(c.ledger.staff().find("E1").value().fullName, "Ann Worker");
     EXPECT_EQ(c.ledger.audit().changeLog("staff", "E1").size(), 1u);
 }
 
 TEST(Editing, UpdateStaffMovesAPersonAndLogsOnlyWhatChanged) {
     Council c;
-    Staff moved = c.ledger.training().data().staff[0];
+    Staff moved = c.ledger.staff().find("E1").value();
     moved.team = "West";
     moved.leaveDate = makeDate(2026, 12, 31);
     c.ledger.staff().update(moved, kToday, "Sam Lead");
-    EXPECT_EQ(c.ledger.training().data().staff[0], moved);
+    EXPECT_EQ(c.ledger.staff().find("E1").value(), moved);
     const auto log = c.ledger.audit().changeLog("staff", "E1");
     ASSERT_EQ(log.size(), 2u);
     EXPECT_EQ(log[1].action, "update");
@@ -229,10 +231,10 @@ TEST(Editing, RenamingATeamMovesItsPeopleAndRulesSoCoverageIsUnchanged) {
     EXPECT_EQ(before, Counts(1, 1, 0, 0, 0)); // Ann's safeguarding runs to 2028
     c.ledger.staff().renameTeam("East", "East Locality", "Sam Lead");
     EXPECT_EQ(c.ledger.staff().teams(), (std::vector<std::string>{"East Locality", "West"}));
-    EXPECT_EQ(c.ledger.training().data().staff[0].team, "East Locality");
+    EXPECT_EQ(c.ledger.staff().find("E1").value().team, "East Locality");
     EXPECT_EQ(coverageOf(c.ledger, "East Locality", "SAFE"), before);
     EXPECT_EQ(statusOf(c.ledger, "E1", "SAFE"), "compliant");
-    const auto rules = c.ledger.training().data().requirements;
+    const auto rules = c.ledger.training().records().requirements;
     EXPECT_TRUE(std::any_of(rules.begin(), rules.end(), [](const Requirement& r) {
         return r.scope == Scope::Team && r.value == "East Locality";
     }));
@@ -261,7 +263,7 @@ TEST(Editing, RenamingARoleMovesRoleScopedRules) {
     const std::string before = statusOf(c.ledger, "E2", "SAFE");
     ASSERT_NE(before, "not required");
     c.ledger.staff().renameRole("Occupational Therapist", "OT", "test");
-    EXPECT_EQ(c.ledger.training().data().staff[1].role, "OT");
+    EXPECT_EQ(c.ledger.staff().find("E2").value().role, "OT");
     EXPECT_EQ(statusOf(c.ledger, "E2", "SAFE"), before);
 }
 
@@ -289,7 +291,7 @@ TEST(Editing, SaveModuleAddsNewCodesAndCorrectsExistingOnes) {
     Council c;
     Module fire = module("FIRE", "Fire safety awareness", 24);
     c.ledger.training().saveModule(fire, false, "test");
-    EXPECT_EQ(c.ledger.training().data().modules[0].title, "Fire safety awareness");
+    EXPECT_EQ(c.ledger.training().records().modules[0].title, "Fire safety awareness");
     EXPECT_EQ(c.ledger.audit().changeLog("module", "FIRE").back().newValues,
               R"({"title":"Fire safety awareness","renewal_months":"24"})");
 
@@ -299,7 +301,7 @@ TEST(Editing, SaveModuleAddsNewCodesAndCorrectsExistingOnes) {
     bad.windowDays = -1;
     EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.training().saveModule(bad, false, "test"); })),
               (std::vector<std::string>{"code", "renewal_months", "title", "window_days"}));
-    EXPECT_EQ(c.ledger.training().data().modules.size(), 2u);
+    EXPECT_EQ(c.ledger.training().records().modules.size(), 2u);
 }
 
 TEST(Editing, RemovingAModuleInUseNamesItsCompletionsRulesAndThemes) {
@@ -316,7 +318,7 @@ TEST(Editing, RemovingAModuleInUseNamesItsCompletionsRulesAndThemes) {
 
     c.ledger.training().saveModule(module("UNUSED", "Never used", std::nullopt), true, "test");
     c.ledger.training().removeModule("UNUSED", "test");
-    EXPECT_EQ(c.ledger.training().data().modules.size(), 2u);
+    EXPECT_EQ(c.ledger.training().records().modules.size(), 2u);
     EXPECT_EQ(c.ledger.audit().changeLog("module", "UNUSED").back().action, "remove");
     EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.training().removeModule("UNUSED", "test"); })),
               (std::vector<std::string>{"code"}));
@@ -327,7 +329,7 @@ TEST(Editing, RequirementsAreSavedAndRemovedByModuleScopeAndValue) {
     Requirement r = rule("SAFE", Scope::Team, "East");
     r.dueWithinDays = 90;
     c.ledger.training().saveRequirement(r, "test");
-    const auto rules = c.ledger.training().data().requirements;
+    const auto rules = c.ledger.training().records().requirements;
     EXPECT_EQ(rules.size(), 3u);
     EXPECT_EQ(c.ledger.audit().changeLog("requirement", "SAFE/team/East").back().newValues,
               R"({"due_within_days":"90"})");
@@ -338,7 +340,7 @@ TEST(Editing, RequirementsAreSavedAndRemovedByModuleScopeAndValue) {
               (std::vector<std::string>{"module", "value"}));
 
     c.ledger.training().removeRequirement(r, "test");
-    EXPECT_EQ(c.ledger.training().data().requirements.size(), 2u);
+    EXPECT_EQ(c.ledger.training().records().requirements.size(), 2u);
     EXPECT_EQ(statusOf(c.ledger, "E1", "SAFE"), "not required");
     EXPECT_EQ(c.ledger.audit().changeLog("requirement", "SAFE/team/East").back().action, "remove");
     EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.training().removeRequirement(r, "test"); })),
@@ -356,7 +358,7 @@ TEST(Editing, AddCompletionRefusesAKeyAlreadyRecorded) {
     errors = errorsOf([&] { c.ledger.training().addCompletion(bad, kToday, "test"); });
     EXPECT_EQ(fieldsOf(errors),
               (std::vector<std::string>{"completed_on", "employee_id", "module"}));
-    EXPECT_EQ(c.ledger.training().data().completions.size(), 3u);
+    EXPECT_EQ(everyCompletion(c.ledger).size(), 3u);
 
     const auto log = c.ledger.audit().changeLog("completion", "E1/FIRE/2026-06-01");
     ASSERT_EQ(log.size(), 1u);
@@ -416,7 +418,7 @@ TEST(Editing, AVoidedCompletionIsKeptAsEvidenceButNoLongerCounts) {
     ASSERT_NE(voided, nullptr);
     EXPECT_TRUE(voided->voided);
     EXPECT_EQ(voided->voidReason, "certificate was for another course");
-    EXPECT_EQ(c.ledger.training().data().completions.size(), 3u); // the store still returns it
+    EXPECT_EQ(everyCompletion(c.ledger).size(), 3u); // the store still returns it
 
     const auto log = c.ledger.audit().changeLog("completion", "E1/FIRE/2026-06-01");
     ASSERT_EQ(log.size(), 2u);
@@ -484,7 +486,7 @@ TEST(Editing, HistoryOfAPersonHoldsTheirRecordAndCompletionsOldestFirst) {
     c.ledger.staff().add(person("E1/2", "Di Slash", "West", "Social Worker"), kToday, "test");
     c.ledger.training().addCompletion(completion("E1/2", "FIRE", makeDate(2026, 1, 1)), kToday,
                                       "test");
-    Staff ann = c.ledger.training().data().staff[0];
+    Staff ann = c.ledger.staff().find("E1").value();
     ann.email = "ann@example.org";
     c.ledger.staff().update(ann, kToday, "test");
     c.ledger.training().voidCompletion(c.annFire, "duplicate", "test");
@@ -571,7 +573,7 @@ TEST(Migration, AVersion1LedgerIsUpgradedKeepingItsRowsAndABackup) {
     {
         Ledger ledger = Ledger::open(path, kPassphrase);
         EXPECT_EQ(ledger.schemaVersion(), SqlCipherStore::kSchemaVersion);
-        const LedgerData data = ledger.training().data();
+        const LedgerData data = everyRecord(ledger);
         ASSERT_EQ(data.staff.size(), 1u);
         EXPECT_EQ(data.staff[0].fullName, "Ann Worker");
         ASSERT_EQ(data.modules.size(), 1u);
@@ -581,8 +583,10 @@ TEST(Migration, AVersion1LedgerIsUpgradedKeepingItsRowsAndABackup) {
         EXPECT_TRUE(ledger.check().empty());
         ledger.training().voidCompletion(data.completions[0].id, "upgrade test", "test");
     }
-    EXPECT_EQ(Ledger::open(path, kPassphrase, true).training().data().completions.at(0).voidReason,
-              "upgrade test");
+    {
+        Ledger reopened = Ledger::open(path, kPassphrase, true);
+        EXPECT_EQ(everyCompletion(reopened).at(0).voidReason, "upgrade test");
+    }
 
     // The backup is the ledger as it was: schema 1, its rows, the same passphrase.
     const auto backup = std::filesystem::path(path.string() + ".v1.bak");
@@ -720,7 +724,7 @@ TEST(Progress, AnImportReportsFromZeroToOneAboutEveryPercent) {
 TEST(Progress, CancellingHalfWayThroughAnImportChangesNothing) {
     Council c;
     const auto logBefore = c.ledger.audit().changeLog("", "");
-    const LedgerData before = c.ledger.training().data();
+    const LedgerData before = everyRecord(c.ledger);
     double last = -1;
     const Progress cancelAtHalf{[&](double f) {
         last = f;
@@ -731,7 +735,7 @@ TEST(Progress, CancellingHalfWayThroughAnImportChangesNothing) {
                  Cancelled);
     EXPECT_GE(last, 0.5);
     EXPECT_LT(last, 0.6);
-    EXPECT_EQ(c.ledger.training().data().completions, before.completions);
+    EXPECT_EQ(everyCompletion(c.ledger), before.completions);
     EXPECT_EQ(c.ledger.audit().changeLog("", "").size(), logBefore.size());
 
     LedgerData records;
@@ -741,8 +745,8 @@ TEST(Progress, CancellingHalfWayThroughAnImportChangesNothing) {
             completion("E1", "FIRE", fromDayNumber(toDayNumber(makeDate(2024, 1, 1)) + i)));
     }
     EXPECT_THROW(c.ledger.imports().records(records, kToday, "t", &cancelAtHalf), Cancelled);
-    EXPECT_EQ(c.ledger.training().data().staff, before.staff);
-    EXPECT_EQ(c.ledger.training().data().completions, before.completions);
+    EXPECT_EQ(c.ledger.training().records().staff, before.staff);
+    EXPECT_EQ(everyCompletion(c.ledger), before.completions);
     EXPECT_EQ(c.ledger.staff().teams(), (std::vector<std::string>{"East", "West"}));
 
     const Progress empty;

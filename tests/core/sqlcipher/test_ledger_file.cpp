@@ -22,6 +22,7 @@
 #include <optional>
 
 using namespace ledger;
+using ledger::test::everyCompletion;
 using ledger::test::readAll;
 using ledger::test::ScratchDir;
 using ledger::test::writeAll;
@@ -149,7 +150,8 @@ struct Place {
 };
 
 std::size_t completionsIn(const fs::path& ledger, const std::string& passphrase = kPass) {
-    return Ledger::open(ledger, passphrase, true).training().data().completions.size();
+    Ledger reader = Ledger::open(ledger, passphrase, true);
+    return everyCompletion(reader).size();
 }
 
 std::string coverageCsv(const Place& place) {
@@ -203,7 +205,7 @@ public:
             std::optional<Ledger> reader;
             try {
                 reader.emplace(Ledger::open(ledger, kPass, true));
-                (void)reader->training().data();
+                (void)everyCompletion(*reader);
                 c = 'y';
             } catch (...) {
             }

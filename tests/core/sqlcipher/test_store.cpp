@@ -48,7 +48,7 @@ TEST(Store, CreatesALedgerThatOpensWithItsPassphrase) {
     { seeded(dir / "l.ledger"); }
     Ledger ledger = Ledger::open(dir / "l.ledger", "correct horse");
     EXPECT_EQ(ledger.schemaVersion(), SqlCipherStore::kSchemaVersion);
-    const LedgerData data = ledger.training().data();
+    const LedgerData data = ledger.training().records();
     ASSERT_EQ(data.staff.size(), 1u);
     EXPECT_EQ(data.staff[0].fullName, "Zoë Ní Bhriain");
     EXPECT_EQ(data.staff[0].team, "Older People East");
@@ -181,7 +181,7 @@ TEST(Store, ChangingThePassphraseLocksOutTheOldOne) {
     }
     EXPECT_THROW(Ledger::open(path, "correct horse"), WrongPassphrase);
     Ledger ledger = Ledger::open(path, "battery staple");
-    EXPECT_EQ(ledger.training().data().staff.size(), 1u);
+    EXPECT_EQ(ledger.training().records().staff.size(), 1u);
     const auto log = ledger.audit().changeLog("", "");
     ASSERT_FALSE(log.empty());
     EXPECT_EQ(log.back().action, "change passphrase");
@@ -192,7 +192,7 @@ TEST(Store, ReadOnlyLedgerRefusesWrites) {
     const auto path = dir / "l.ledger";
     { seeded(path); }
     Ledger ledger = Ledger::open(path, "correct horse", true);
-    EXPECT_EQ(ledger.training().data().staff.size(), 1u);
+    EXPECT_EQ(ledger.training().records().staff.size(), 1u);
     EXPECT_THROW(ledger.imports().csv(ImportKind::Staff, "s.csv", kStaffCsv, kToday, false, "t"),
                  Conflict);
 }
@@ -213,7 +213,7 @@ TEST(Store, ChangeLogRecordsWhoChangedWhatFromWhatToWhat) {
     EXPECT_EQ(log[0].subject, "E1");
     EXPECT_EQ(log[0].oldValues, R"({"team":"Older People East"})");
     EXPECT_EQ(log[0].newValues, R"({"team":"Mental Health"})");
-    const RecordId e1 = ledger.training().data().staff.at(0).id;
+    const RecordId e1 = ledger.training().records().staff.at(0).id;
     const RecordOrigin origin = ledger.audit().originOf("staff", e1);
     ASSERT_TRUE(origin.created.has_value());
     EXPECT_EQ(origin.created->entity, "import");
@@ -281,6 +281,6 @@ TEST(Store, RefusalsLeaveACrashedWritersJournalUntouched) {
     EXPECT_EQ(readAll(path.string() + "-journal"), journal);
     // The right passphrase finds the ledger as the last completed write left it.
     Ledger ledger = Ledger::open(path, "correct horse", true);
-    EXPECT_EQ(ledger.training().data().modules.size(), 0u);
-    EXPECT_EQ(ledger.training().data().staff.size(), 1u);
+    EXPECT_EQ(ledger.training().records().modules.size(), 0u);
+    EXPECT_EQ(ledger.training().records().staff.size(), 1u);
 }

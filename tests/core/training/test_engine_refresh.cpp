@@ -15,6 +15,7 @@
 #include <vector>
 
 using namespace ledger;
+using ledger::test::everyRecord;
 using ledger::test::ScratchDir;
 
 namespace {
@@ -56,7 +57,7 @@ TEST(CompactLoad, GivesTheSameStatusesAsWholeRecords) {
     const LedgerData data = council();
     Ledger ledger = Ledger::create(dir / "l.ledger", kPassphrase, "test",
                                    [&](Ledger& l) { l.imports().records(data, kToday, "test"); });
-    const ComplianceEngine whole(ledger.training().data());
+    const ComplianceEngine whole(everyRecord(ledger));
     const ComplianceEngine compact = ledger.training().engine();
     EXPECT_EQ(compact.completionCount(), whole.completionCount());
     EXPECT_GT(compact.completionCount(), 1000u);
