@@ -1071,6 +1071,8 @@ std::optional<StoredCompletion> SqlCipherStore::findCompletion(RecordId staffId,
     }
     StoredCompletion c;
     c.id = st->integer(0);
+    c.moduleId = moduleId;
+    c.completedOn = completedOn;
     c.expiresOn = optionalDateColumn(*st, 1);
     c.evidence = st->text(2);
     c.voided = st->integer(3) != 0;
@@ -1079,18 +1081,54 @@ std::optional<StoredCompletion> SqlCipherStore::findCompletion(RecordId staffId,
     return c;
 }
 
+void SqlCipherStore::storedCompletionsOf(RecordId staffId, std::vector<StoredCompletion>& out) {
+    out.clear();
+    // A range of the (staff, module, date) index: one search for the person's rows.
+    auto st = statement("SELECT id, module_id, completed_on, expires_on, evidence, voided, "
+                        "created_change, changed_change FROM completion WHERE staff_id = ?1");
+    st->bind(1, staffId);
+    while (st->step()) {
+        // A stored date that is not a calendar date is no key an import can have.
+        const std::optional<Date> completedOn = parseIsoDate(st->textView(2));
+        if (!completedOn) {
+            continue;
+        }
+        StoredCompletion& c = out.emplace_back();
+        c.id = st->integer(0);
+        c.moduleId = st->integer(1);
+        c.completedOn = *completedOn;
+        if (!st->isNull(3)) {
+            c.expiresOn = parseIsoDate(st->textView(3));
+        }
+        c.evidence = st->textView(4);
+        c.voided = st->integer(5) != 0;
+        c.createdChange = st->optionalInteger(6).value_or(0);
+        c.changedChange = st->optionalInteger(7).value_or(0);
+    }
+}
+
 namespace {
 
-/// The values of a new completion (not voided) created by change-log entry `createdChange`
-/// (none when 0), as both insert statements take them.
-void bindNewCompletion(sql::Statement& st, RecordId staffId, RecordId moduleId, const Completion& c,
-                       RecordId createdChange) {
-    st.bind(1, staffId)
-        .bind(2, moduleId)
-        .bind(3, formatIso(c.completedOn))
-        .bind(4, optionalDate(c.expiresOn))
-        .bind(5, c.evidence)
-        .bind(6, createdChange == 0 ? std::nullopt : std::optional<RecordId>(createdChange));
+/// Runs an insert of a new completion (not voided) created by change-log entry
+/// `createdChange` (none when 0): both insert statements take the same values. Its text is
+/// bound without a copy, alive until the statement has run (two million rows an import).
+void runNewCompletion(sql::Statement& st, RecordId staffId, RecordId moduleId, const Completion& c,
+                      RecordId createdChange) {
+    const std::string completedOn = formatIso(c.completedOn);
+    const std::string expiresOn = c.expiresOn ? formatIso(*c.expiresOn) : std::string();
+    st.bind(1, staffId).bind(2, moduleId).bindStatic(3, completedOn);
+    if (c.expiresOn) {
+        st.bindStatic(4, expiresOn);
+    } else {
+        st.bindNull(4);
+    }
+    st.bindStatic(5, c.evidence);
+    if (createdChange == 0) {
+        st.bindNull(6);
+    } else {
+        st.bind(6, createdChange);
+    }
+    st.run();
 }
 
 } // namespace
@@ -1099,8 +1137,7 @@ RecordId SqlCipherStore::insertCompletion(RecordId staffId, RecordId moduleId, c
                                           RecordId createdChange) {
     auto st = statement("INSERT INTO completion (staff_id, module_id, completed_on, expires_on, "
                         "evidence, created_change) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    bindNewCompletion(*st, staffId, moduleId, c, createdChange);
-    st->run();
+    runNewCompletion(*st, staffId, moduleId, c, createdChange);
     return sqlite3_last_insert_rowid(m_db);
 }
 
@@ -1111,8 +1148,7 @@ std::optional<RecordId> SqlCipherStore::insertCompletionIfNew(RecordId staffId, 
     // keys are not ignored).
     auto st = statement("INSERT OR IGNORE INTO completion (staff_id, module_id, completed_on, "
                         "expires_on, evidence, created_change) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    bindNewCompletion(*st, staffId, moduleId, c, createdChange);
-    st->run();
+    runNewCompletion(*st, staffId, moduleId, c, createdChange);
     if (sqlite3_changes(m_db) == 0) {
         return std::nullopt;
     }

@@ -116,6 +116,7 @@ public:
     [[nodiscard]] std::unordered_map<std::string, RecordId> moduleIds() override;
     [[nodiscard]] std::optional<StoredCompletion>
     findCompletion(RecordId staffId, RecordId moduleId, Date completedOn) override;
+    void storedCompletionsOf(RecordId staffId, std::vector<StoredCompletion>& out) override;
     std::optional<RecordId> insertCompletionIfNew(RecordId staffId, RecordId moduleId,
                                                   const Completion& c,
                                                   RecordId createdChange) override;

@@ -49,6 +49,14 @@ Statement& Statement::bind(int index, std::string_view value) {
     return *this;
 }
 
+Statement& Statement::bindStatic(int index, std::string_view value) {
+    if (sqlite3_bind_text(m_stmt, index, value.data(), static_cast<int>(value.size()),
+                          SQLITE_STATIC) != SQLITE_OK) {
+        fail(m_db, "binding a value");
+    }
+    return *this;
+}
+
 Statement& Statement::bindNull(int index) {
     if (sqlite3_bind_null(m_stmt, index) != SQLITE_OK) {
         fail(m_db, "binding a value");
@@ -86,6 +94,14 @@ std::string Statement::text(int column) const {
     const int size = sqlite3_column_bytes(m_stmt, column);
     return data ? std::string(reinterpret_cast<const char*>(data), static_cast<std::size_t>(size))
                 : std::string();
+}
+
+std::string_view Statement::textView(int column) const {
+    const auto* data = sqlite3_column_text(m_stmt, column);
+    const int size = sqlite3_column_bytes(m_stmt, column);
+    return data ? std::string_view(reinterpret_cast<const char*>(data),
+                                   static_cast<std::size_t>(size))
+                : std::string_view();
 }
 
 bool Statement::isNull(int column) const {

@@ -32,6 +32,8 @@ public:
     Statement& bind(int index, const std::string& value) {
         return bind(index, std::string_view(value));
     }
+    /// Binds text without a copy: it must stay as it is until the statement is reset.
+    Statement& bindStatic(int index, std::string_view value);
     Statement& bindNull(int index);
     template <typename T> Statement& bind(int index, const std::optional<T>& value) {
         return value ? bind(index, *value) : bindNull(index);
@@ -45,6 +47,8 @@ public:
 
     [[nodiscard]] std::int64_t integer(int column) const;
     [[nodiscard]] std::string text(int column) const;
+    /// The text of a column without a copy, valid until the next step or reset.
+    [[nodiscard]] std::string_view textView(int column) const;
     [[nodiscard]] bool isNull(int column) const;
     [[nodiscard]] std::optional<std::int64_t> optionalInteger(int column) const;
 

@@ -28,9 +28,12 @@ enum class OpenMode {
 /// The two kinds of named group a person belongs to.
 enum class NameKind { Team, Role };
 
-/// A stored completion as an import compares it (by its key).
+/// A stored completion as an import compares it (by its key: the person, `moduleId` and
+/// `completedOn`).
 struct StoredCompletion {
     RecordId id = 0;
+    RecordId moduleId = 0;
+    Date completedOn{};
     std::optional<Date> expiresOn;
     std::string evidence;
     bool voided = false;
@@ -142,6 +145,10 @@ public:
     /// The completion with this key, if any.
     [[nodiscard]] virtual std::optional<StoredCompletion>
     findCompletion(RecordId staffId, RecordId moduleId, Date completedOn) = 0;
+    /// Every stored completion of one person (by store id), voided ones included, into `out`
+    /// (emptied first, its storage reused): one read for a person whose rows an import meets
+    /// together, instead of a lookup per row.
+    virtual void storedCompletionsOf(RecordId staffId, std::vector<StoredCompletion>& out) = 0;
     /// A new completion (not voided) created by change-log entry `createdChange`.
     virtual RecordId insertCompletion(RecordId staffId, RecordId moduleId, const Completion& c,
                                       RecordId createdChange) = 0;
