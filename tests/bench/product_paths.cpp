@@ -105,7 +105,7 @@ TeamRows firstCoveragePage(AppLedger& app, ledger::Date asOf) {
 
 void recordCompletionThroughApp(AppLedger& app, const std::string& employeeId,
                                 const std::string& moduleCode, ledger::Date completedOn) {
-    // RecordEditor::save for a new completion: validated against the session's records,
+    // CompletionEditor::save for a new completion: validated against the session's records,
     // then Session::write -> Ledger::addCompletion -> Session::reload.
     ledger::Completion c;
     c.employeeId = employeeId;
@@ -128,7 +128,7 @@ void saveSettingThroughApp(AppLedger& app, const std::string& key, const std::st
 
 void saveThemeThroughApp(AppLedger& app, const std::string& title,
                          const std::vector<std::string>& moduleCodes, ledger::Date raisedOn) {
-    // RecordEditor::save for a new audit theme: validated against the session's records,
+    // ThemeEditor::save for a new audit theme: validated against the session's records,
     // then Session::write -> Ledger::saveAuditTheme -> Session::reload.
     ledger::AuditTheme t;
     t.title = title;
