@@ -7,18 +7,25 @@
 #include "base/passphrase_policy.h"
 #include "demo/generator.h"
 #include "io/importer.h"
+#include "io/record_csv.h"
 #include "ledger.h"
 #include "reports/report.h"
 
 #include <CLI/CLI.hpp>
 
+#include <array>
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <optional>
 #include <ostream>
+#include <streambuf>
+#include <system_error>
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -46,6 +53,9 @@ struct Options {
     std::string importKind;
     std::string importFile;
     bool dryRun = false;
+    // export
+    std::string exportKind;
+    std::string exportOutput;
     // report coverage
     std::string asOf;
     std::string by = "team";
@@ -175,6 +185,124 @@ int runImport(const Options& options, const Environment& env, std::ostream& out,
     }
     out << "added " << summary.added << ", updated " << summary.updated << ", unchanged "
         << summary.unchanged << "\n";
+    return kOk;
+}
+
+/// An output stream buffer over a file descriptor that reports every failed write.
+class DescriptorBuffer : public std::streambuf {
+public:
+    explicit DescriptorBuffer(int fd) : m_fd(fd) {
+        setp(m_buffer.data(), m_buffer.data() + m_buffer.size());
+    }
+
+protected:
+    int_type overflow(int_type c) override {
+        if (!drain()) {
+            return traits_type::eof();
+        }
+        if (!traits_type::eq_int_type(c, traits_type::eof())) {
+            *pptr() = traits_type::to_char_type(c);
+            pbump(1);
+        }
+        return traits_type::not_eof(c);
+    }
+    int sync() override { return drain() ? 0 : -1; }
+
+private:
+    bool drain() {
+        const char* from = pbase();
+        while (from < pptr()) {
+            const ssize_t n = ::write(m_fd, from, static_cast<std::size_t>(pptr() - from));
+            if (n < 0 && errno == EINTR) {
+                continue;
+            }
+            if (n <= 0) {
+                return false;
+            }
+            from += n;
+        }
+        setp(m_buffer.data(), m_buffer.data() + m_buffer.size());
+        return true;
+    }
+
+    int m_fd;
+    std::array<char, 1 << 16> m_buffer{};
+};
+
+/// Writes `path` whole or not at all: `write` fills a new file beside it (readable by its
+/// owner only: an export holds personal records), which is flushed to the disk and renamed
+/// over `path` only when complete. On any failure the new file is removed and `path` is as
+/// it was.
+void writeWholeFile(const std::filesystem::path& path,
+                    const std::function<void(std::ostream&)>& write) {
+    const auto failed = [&](const std::string& what, int error) {
+        return std::runtime_error("cannot " + what + " " + path.string() + ": " +
+                                  std::generic_category().message(error));
+    };
+    const std::filesystem::path folder =
+        path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+    std::string temp = (folder / ("." + path.filename().string() + ".partial-XXXXXX")).string();
+    const int fd = ::mkostemp(temp.data(), O_CLOEXEC);
+    if (fd < 0) {
+        throw failed("write", errno);
+    }
+    struct Partial {
+        std::string path;
+        int fd;
+        bool kept = false;
+        ~Partial() {
+            if (fd >= 0) {
+                ::close(fd);
+            }
+            if (!kept) {
+                ::unlink(path.c_str());
+            }
+        }
+    } partial{temp, fd};
+    {
+        DescriptorBuffer buffer(fd);
+        std::ostream file(&buffer);
+        write(file);
+        file.flush();
+        if (!file) {
+            throw failed("write", errno == 0 ? EIO : errno);
+        }
+    }
+    if (::fsync(fd) != 0) {
+        throw failed("write", errno);
+    }
+    const int closed = ::close(partial.fd);
+    partial.fd = -1;
+    if (closed != 0) {
+        throw failed("write", errno);
+    }
+    if (::rename(temp.c_str(), path.c_str()) != 0) {
+        throw failed("replace", errno);
+    }
+    partial.kept = true;
+    const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir >= 0) {
+        ::fsync(dir);
+        ::close(dir);
+    }
+}
+
+int runExport(const Options& options, const Environment& env, std::ostream& out) {
+    const auto kind = parseImportKind(options.exportKind);
+    if (!kind) {
+        throw UsageError("export what? staff, modules, requirements or completions");
+    }
+    Ledger ledger = Ledger::open(options.ledgerPath, passphrase(options, env, false), true);
+    if (options.exportOutput.empty()) {
+        writeRecordCsv(*kind, ledger.training(), out);
+        out.flush();
+        if (!out) {
+            throw std::runtime_error("cannot write the export to the standard output");
+        }
+        return kOk;
+    }
+    writeWholeFile(options.exportOutput,
+                   [&](std::ostream& file) { writeRecordCsv(*kind, ledger.training(), file); });
     return kOk;
 }
 
@@ -308,6 +436,18 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     import->add_option("file", options.importFile, "The CSV file")->required();
     import->add_flag("--dry-run", options.dryRun, "Check and count; write nothing");
 
+    CLI::App* exportCommand = app.add_subcommand(
+        "export", "Write one kind of record as CSV, in the form its import reads (UTF-8, ISO "
+                  "dates, one line per record). Completions are written without the voided "
+                  "ones, which an import cannot hold");
+    exportCommand
+        ->add_option("kind", options.exportKind, "staff, modules, requirements or completions")
+        ->required()
+        ->check(CLI::IsMember({"staff", "modules", "requirements", "completions"}));
+    exportCommand->add_option("--output", options.exportOutput,
+                              "Write to FILE (whole or not at all; readable by its owner only) "
+                              "instead of the standard output");
+
     CLI::App* report = app.add_subcommand("report", "Reports");
     report->require_subcommand(1);
     CLI::App* coverage = report->add_subcommand("coverage", "Coverage by team or by staff");
@@ -361,6 +501,9 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         }
         if (import->parsed()) {
             return runImport(options, env, out, err);
+        }
+        if (exportCommand->parsed()) {
+            return runExport(options, env, out);
         }
         if (coverage->parsed()) {
             return runReport(options, env, out);

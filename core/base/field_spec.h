@@ -34,6 +34,12 @@ enum class FieldType {
     List,      ///< words separated by single spaces (e.g. module codes)
 };
 
+/// True for a field whose CSV cell is text (compliance rules section 9): text and lists, not
+/// dates, numbers or choice codes, which a spreadsheet cannot take for a formula.
+[[nodiscard]] constexpr bool isTextCell(FieldType type) {
+    return type == FieldType::Text || type == FieldType::List;
+}
+
 /// How a store keeps a field.
 enum class Storage {
     Column,       ///< a column of the field's own name: text, date or code as TEXT (NULL

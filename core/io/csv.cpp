@@ -390,6 +390,36 @@ std::string csvField(std::string_view value) {
     return out;
 }
 
+namespace {
+
+bool startsLikeAFormula(std::string_view text) {
+    return !text.empty() &&
+           std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos;
+}
+
+/// A formula character after any number of `'`: what a leading `'` is added before (and,
+/// with at least one `'`, taken from when read).
+bool quotedFormula(std::string_view text) {
+    const std::size_t quotes = text.find_first_not_of('\'');
+    return quotes != std::string_view::npos && startsLikeAFormula(text.substr(quotes));
+}
+
+} // namespace
+
+std::string spreadsheetSafe(std::string_view text) {
+    if (quotedFormula(text)) {
+        return "'" + std::string(text);
+    }
+    return std::string(text);
+}
+
+std::string_view fromSpreadsheetSafe(std::string_view text) {
+    if (text.starts_with('\'') && quotedFormula(text)) {
+        return text.substr(1);
+    }
+    return text;
+}
+
 std::string csvLine(const std::vector<std::string>& fields) {
     std::string out;
     for (std::size_t i = 0; i < fields.size(); ++i) {

@@ -108,6 +108,19 @@ private:
 /// A record of fields joined by commas, ending in `\n`.
 [[nodiscard]] std::string csvLine(const std::vector<std::string>& fields);
 
+/// A text cell for a CSV the product writes (compliance rules section 9): one beginning with
+/// `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so that a spreadsheet
+/// never runs it as a formula. So that an import of the product's own CSV reads every text
+/// back as it was (see fromSpreadsheetSafe), a text whose `'`s at the start are followed by
+/// such a character gets one more (`'=x` is written `''=x`). Numbers, dates and choice codes
+/// are not text cells and do not go through it.
+[[nodiscard]] std::string spreadsheetSafe(std::string_view text);
+
+/// A text cell as an import reads it: spreadsheetSafe undone. A text beginning with `'`
+/// followed by `=`, `+`, `-`, `@`, a tab or a carriage return (after any further `'`s) loses
+/// its first `'`; any other text is unchanged.
+[[nodiscard]] std::string_view fromSpreadsheetSafe(std::string_view text);
+
 /// The first invalid UTF-8 byte's offset, or npos when the text is valid UTF-8.
 [[nodiscard]] std::size_t findInvalidUtf8(std::string_view text);
 

@@ -109,8 +109,11 @@ public:
                 }
                 continue;
             }
-            const std::string& value =
+            const std::string& cell =
                 m_index[i] < row.fields.size() ? row.fields[m_index[i]] : kEmpty;
+            // The product's own CSV wrote a text cell that looked like a formula with a
+            // leading `'` (rules section 9): read back without it.
+            const std::string_view value = isTextCell(f.type) ? fromSpreadsheetSafe(cell) : cell;
             if (auto problem = f.parse(record, value)) {
                 errors.push_back(FieldError{std::string(file), row.line, std::string(f.name),
                                             importMessage(f, *problem)});
@@ -177,11 +180,12 @@ void parseStaff(ParsedImport& out, std::vector<CsvRecord>& rows,
     // References and line-manager chains see the file's people over the ledger's (the first
     // row of an employee id is the one kept).
     ValidationContext context = makeValidationContext(existing, today);
+    // Text columns, read as SpecReader reads them (fromSpreadsheetSafe).
     const auto field = [&](const CsvRecord& record, const char* column) {
         const auto it = columns.find(column);
         return it == columns.end() || it->second >= record.fields.size()
                    ? std::string()
-                   : record.fields[it->second];
+                   : std::string(fromSpreadsheetSafe(record.fields[it->second]));
     };
     std::unordered_set<std::string> inFile;
     for (const CsvRecord& record : rows) {
@@ -205,7 +209,7 @@ void parseStaff(ParsedImport& out, std::vector<CsvRecord>& rows,
         RowReader row(columns, record, out.errors, file);
         // Optional columns left out of the file keep what the ledger holds; they are not
         // emptied.
-        const auto stored = storedStaff.find(row.text("employee_id"));
+        const auto stored = storedStaff.find(field(record, "employee_id"));
         const Staff* previous = stored == storedStaff.end() ? nullptr : stored->second;
         Staff s;
         reader.read(s, record, out.errors, file, previous);

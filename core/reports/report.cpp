@@ -70,14 +70,6 @@ std::string table(const std::vector<std::string>& header,
 
 } // namespace
 
-std::string spreadsheetSafe(std::string_view text) {
-    if (!text.empty() &&
-        std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos) {
-        return "'" + std::string(text);
-    }
-    return std::string(text);
-}
-
 std::string escapeControls(std::string_view text) {
     static constexpr char kHex[] = "0123456789abcdef";
     std::string out;

@@ -36,14 +36,9 @@ struct StaffStatusRow {
                                                             Date asOf);
 
 /// The CLI's CSV contract: UTF-8, `\n` line ends, quoting only where needed, ISO dates, and
-/// every text cell through spreadsheetSafe.
+/// every text cell through spreadsheetSafe (io/csv.h).
 [[nodiscard]] std::string formatTeamCoverageCsv(const std::vector<TeamCoverageRow>& rows);
 [[nodiscard]] std::string formatStaffStatusCsv(const std::vector<StaffStatusRow>& rows);
-
-/// A text cell for a CSV the product writes (compliance rules section 9): one beginning with
-/// `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so that a spreadsheet
-/// never runs it as a formula. Numbers and dates are not text cells and do not go through it.
-[[nodiscard]] std::string spreadsheetSafe(std::string_view text);
 
 /// Text for a terminal: control characters shown, never sent raw. C0 and DEL become `\xHH`
 /// (ESC is `\x1b`), C1 (U+0080 to U+009F) becomes `\u00HH`; everything else is unchanged.

@@ -98,6 +98,7 @@ public:
     void updateCompletion(const Completion& completion) override;
     [[nodiscard]] std::optional<Completion> completion(RecordId id) override;
     [[nodiscard]] std::vector<Completion> completionsOf(std::string_view employeeId) override;
+    void forEachCountedCompletion(const std::function<void(const Completion&)>& visit) override;
     [[nodiscard]] std::int64_t completionCount(std::string_view moduleCode) override;
     [[nodiscard]] std::vector<std::string> names(NameKind kind) override;
     void addName(NameKind kind, std::string_view name) override;

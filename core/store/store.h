@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -101,6 +102,10 @@ public:
     [[nodiscard]] virtual std::optional<Completion> completion(RecordId id) = 0;
     /// Every completion of one person, voided ones included, newest first.
     [[nodiscard]] virtual std::vector<Completion> completionsOf(std::string_view employeeId) = 0;
+    /// Calls `visit` with every counted (not voided) completion in employee id, module code,
+    /// completed_on order, one at a time: a county's two million are never all in memory.
+    /// `visit` must not write to the store.
+    virtual void forEachCountedCompletion(const std::function<void(const Completion&)>& visit) = 0;
     /// How many completions (voided ones included) there are of a module.
     [[nodiscard]] virtual std::int64_t completionCount(std::string_view moduleCode) = 0;
 

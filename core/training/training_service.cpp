@@ -294,4 +294,9 @@ std::vector<Completion> TrainingService::completionsOf(std::string_view employee
     return m_store->completionsOf(employeeId);
 }
 
+void TrainingService::forEachCountedCompletion(
+    const std::function<void(const Completion&)>& visit) {
+    m_store->forEachCountedCompletion(visit);
+}
+
 } // namespace ledger

@@ -5,6 +5,7 @@
 #include "training/compliance.h"
 #include "training/training.h"
 
+#include <functional>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -43,6 +44,10 @@ public:
     [[nodiscard]] std::optional<Completion> completion(RecordId id);
     /// Every completion of one person, voided ones included, newest first.
     [[nodiscard]] std::vector<Completion> completionsOf(std::string_view employeeId);
+    /// Calls `visit` with every counted (not voided) completion, in employee id, module code,
+    /// completed_on order, one at a time (an export of a county's two million completions
+    /// holds one at a time). `visit` must not write to the ledger.
+    void forEachCountedCompletion(const std::function<void(const Completion&)>& visit);
 
     /// Staff, modules and rules: what the views list, without the completions.
     [[nodiscard]] LedgerData records();

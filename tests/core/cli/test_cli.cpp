@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <sstream>
 
@@ -336,4 +337,90 @@ TEST(Cli, CsvReportsNeverCarrySpreadsheetFormulas) {
             EXPECT_EQ(line.find(raw), std::string::npos) << raw;
         }
     }
+}
+
+// export (the records of one kind as CSV, in the form their import reads).
+
+TEST(CliExport, WritesEachKindToTheStandardOutputInItsImportsForm) {
+    SmallCouncil council;
+    const Result completions = council.run({"export", "completions"});
+    ASSERT_EQ(completions.status, 0) << completions.err;
+    EXPECT_EQ(completions.err, "");
+    EXPECT_TRUE(completions.out.starts_with(
+        "employee_id,module,completed_on,expires_on,evidence\nHW00000,"))
+        << completions.out.substr(0, 200);
+    // 1,846 rows in the file, of which 52 repeat an earlier one: 1,794 completions.
+    EXPECT_EQ(std::count(completions.out.begin(), completions.out.end(), '\n'), 1795);
+    const Result modules = council.run({"export", "modules"});
+    ASSERT_EQ(modules.status, 0) << modules.err;
+    EXPECT_TRUE(modules.out.starts_with("code,title,renewal_months,renewal_basis,window_days,"
+                                        "due_soon_days,asc_wds_category\n"));
+    // What export writes, import reads back as it is.
+    for (const char* kind : {"staff", "modules", "requirements", "completions"}) {
+        const std::string file = (council.dir / (std::string(kind) + ".csv")).string();
+        writeAll(file, council.run({"export", kind}).out);
+        const Result again = council.run({"import", kind, file});
+        ASSERT_EQ(again.status, 0) << kind << ": " << again.err;
+        EXPECT_TRUE(again.out.starts_with("added 0, updated 0, unchanged ")) << again.out;
+    }
+}
+
+TEST(CliExport, OutputWritesTheFileWholeAndReadableByItsOwnerOnly) {
+    SmallCouncil council;
+    namespace fs = std::filesystem;
+    const std::string output = (council.dir / "staff-export.csv").string();
+    writeAll(output, "an older export\n");
+    const Result r = council.run({"export", "staff", "--output", output});
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.out, "");
+    EXPECT_EQ(readAll(output), council.run({"export", "staff"}).out);
+    EXPECT_EQ(fs::status(output).permissions() & fs::perms::all,
+              fs::perms::owner_read | fs::perms::owner_write);
+    for (const auto& entry : fs::directory_iterator(council.dir.path())) {
+        EXPECT_EQ(entry.path().filename().string().find("partial"), std::string::npos)
+            << entry.path();
+    }
+}
+
+TEST(CliExport, FailuresLeaveNoFileAndFollowTheExitStatuses) {
+    SmallCouncil council;
+    namespace fs = std::filesystem;
+    // An unknown kind is a usage error (1), like every other bad argument.
+    const Result unknown = council.run({"export", "teams"});
+    EXPECT_EQ(unknown.status, 1);
+    EXPECT_EQ(unknown.out, "");
+    EXPECT_NE(unknown.err.find("teams"), std::string::npos) << unknown.err;
+    EXPECT_EQ(council.run({"export"}).status, 1);
+    // A ledger that cannot be opened (3): an existing output stays as it was.
+    const std::string output = (council.dir / "out.csv").string();
+    writeAll(output, "kept\n");
+    const std::string wrong = (council.dir / "wrong").string();
+    writeAll(wrong, "not the passphrase\n");
+    fs::permissions(wrong, fs::perms::owner_read | fs::perms::owner_write);
+    EXPECT_EQ(council
+                  .cli({"--ledger", council.ledger, "--passphrase-file", wrong, "export", "staff",
+                        "--output", output})
+                  .status,
+              3);
+    EXPECT_EQ(readAll(output), "kept\n");
+    // An output that cannot be written (4): nothing is left behind.
+    const Result nowhere = council.run(
+        {"export", "staff", "--output", (council.dir / "missing" / "out.csv").string()});
+    EXPECT_EQ(nowhere.status, 4);
+    EXPECT_NE(nowhere.err.find("missing/out.csv"), std::string::npos) << nowhere.err;
+    EXPECT_FALSE(fs::exists(council.dir / "missing"));
+    const Result folder = council.run({"export", "staff", "--output", council.dir.path().string()});
+    EXPECT_EQ(folder.status, 4);
+    std::size_t files = 0;
+    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(council.dir.path())) {
+        ++files;
+    }
+    EXPECT_EQ(files, 4u); // the ledger, its passphrase, out.csv and wrong
+}
+
+TEST(CliExport, HelpSaysVoidedCompletionsAreLeftOut) {
+    Cli cli;
+    const Result r = cli({"export", "--help"});
+    EXPECT_EQ(r.status, 0);
+    EXPECT_NE(r.out.find("without the voided"), std::string::npos) << r.out;
 }

@@ -1,5 +1,8 @@
 // The real practice-ledger-cli as a process: a crash writes no core dump, whatever
-// `ulimit -c` says, and Ctrl-C at the passphrase prompt gives the terminal its echo back.
+// `ulimit -c` says, Ctrl-C at the passphrase prompt gives the terminal its echo back, and
+// export writes its CSV to the standard output.
+#include "ledger.h"
+
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -206,4 +209,72 @@ TEST(CliProcess, ACrashWritesNoCoreDumpEvenUnderUlimitCUnlimited) {
     EXPECT_EQ(WTERMSIG(status), SIGSEGV);
     EXPECT_FALSE(WCOREDUMP(status));
     EXPECT_FALSE(hasCoreFile(dir.path()));
+}
+
+// export through the real program: the CSV on its standard output, exit statuses.
+
+namespace {
+
+struct Finished {
+    int status = -1; ///< the wait status
+    std::string out;
+    std::string err;
+};
+
+/// Runs `command` with its standard output and error in files under `dir`.
+Finished runCapturing(Command command, const std::filesystem::path& dir) {
+    std::vector<char*> argv = Command::pointers(command.args);
+    std::vector<char*> envp = Command::pointers(command.env);
+    const std::string outPath = (dir / "stdout").string();
+    const std::string errPath = (dir / "stderr").string();
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        const int out = ::open(outPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        const int err = ::open(errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        if (out < 0 || err < 0) {
+            ::_exit(120);
+        }
+        ::dup2(out, 1);
+        ::dup2(err, 2);
+        ::execve(argv[0], argv.data(), envp.data());
+        ::_exit(127);
+    }
+    Finished done;
+    ::waitpid(pid, &done.status, 0);
+    done.out = ledger::test::readAll(outPath);
+    done.err = ledger::test::readAll(errPath);
+    return done;
+}
+
+} // namespace
+
+TEST(CliProcess, ExportWritesTheCsvToTheStandardOutputAndRefusesUnknownKinds) {
+    ScratchDir dir;
+    const std::string ledgerPath = (dir / "council.ledger").string();
+    {
+        ledger::Ledger created = ledger::Ledger::create(ledgerPath, "kestrel marmalade orbit", "t");
+        created.imports().csv(ledger::ImportKind::Modules, "m.csv",
+                              "code,title,renewal_months,renewal_basis,window_days,"
+                              "due_soon_days,asc_wds_category\n"
+                              "MCA,Mental Capacity Act,36,,,,14\n"
+                              "=ED,\"Equality, diversity\",none,,,,\n",
+                              ledger::makeDate(2026, 11, 25), false, "t");
+    }
+    const auto env = environmentWith({"PRACTICE_LEDGER_PASSPHRASE=kestrel marmalade orbit"});
+    const Finished ok = runCapturing(
+        {{LEDGER_CLI_BINARY, "--ledger", ledgerPath, "export", "modules"}, env}, dir.path());
+    ASSERT_TRUE(WIFEXITED(ok.status)) << ok.status;
+    EXPECT_EQ(WEXITSTATUS(ok.status), 0) << ok.err;
+    EXPECT_EQ(ok.out, "code,title,renewal_months,renewal_basis,window_days,due_soon_days,"
+                      "asc_wds_category\n"
+                      "'=ED,\"Equality, diversity\",none,completion,90,60,\n"
+                      "MCA,Mental Capacity Act,36,completion,90,60,14\n");
+    EXPECT_EQ(ok.err, "");
+
+    const Finished unknown = runCapturing(
+        {{LEDGER_CLI_BINARY, "--ledger", ledgerPath, "export", "teams"}, env}, dir.path());
+    ASSERT_TRUE(WIFEXITED(unknown.status)) << unknown.status;
+    EXPECT_EQ(WEXITSTATUS(unknown.status), 1);
+    EXPECT_EQ(unknown.out, "");
+    EXPECT_NE(unknown.err.find("teams"), std::string::npos) << unknown.err;
 }

@@ -1,5 +1,6 @@
 // What leaves the product as a report: no spreadsheet formulas in CSV text cells
 // (compliance rules section 9), no raw control characters in tables for a terminal.
+#include "io/csv.h"
 #include "reports/report.h"
 
 #include <gtest/gtest.h>
