@@ -167,7 +167,7 @@ TEST(RecordCsv, ASmallCouncilExportedAndImportedIntoANewLedgerReportsTheSame) {
         EXPECT_EQ(exported(copy, kind), exported(original, kind)) << importKindName(kind);
     }
     // 1,846 rows of which 52 repeat an earlier one exactly.
-    EXPECT_EQ(copy.training().data().completions.size(), 1794u);
+    EXPECT_EQ(test::everyCompletion(copy).size(), 1794u);
     const ComplianceEngine before = original.training().engine();
     const ComplianceEngine after = copy.training().engine();
     for (const Date asOf : {makeDate(2025, 3, 31), kToday}) {
