@@ -159,12 +159,37 @@ inline std::optional<int> parseWholeNumber(std::string_view text) {
     return value;
 }
 
+/// A date from non-empty text, or the problem with it.
+inline std::optional<FieldProblem> readDate(std::string_view value, std::optional<Date>& out) {
+    out = parseIsoDate(value);
+    return out ? std::nullopt
+               : std::optional(FieldProblem{FieldProblem::Kind::NotADate, std::string(value)});
+}
+
+/// A whole number in [lo, hi] from non-empty text, or the problem with it.
+inline std::optional<FieldProblem> readNumber(std::string_view value, int lo, int hi,
+                                              std::optional<int>& out) {
+    out = parseWholeNumber(value);
+    if (!out || *out < lo || *out > hi) {
+        out.reset();
+        return FieldProblem{FieldProblem::Kind::NotANumber, std::string(value)};
+    }
+    return std::nullopt;
+}
+
+/// A field's name, label and type; the factories below fill the rest.
 template <typename Record>
-FieldSpec<Record> text(std::string_view name, std::string_view label, std::string Record::*member) {
+FieldSpec<Record> named(std::string_view name, std::string_view label, FieldType type) {
     FieldSpec<Record> f;
     f.name = name;
     f.label = label;
-    f.type = FieldType::Text;
+    f.type = type;
+    return f;
+}
+
+template <typename Record>
+FieldSpec<Record> text(std::string_view name, std::string_view label, std::string Record::*member) {
+    FieldSpec<Record> f = named<Record>(name, label, FieldType::Text);
     f.format = [member](const Record& r) {
         return r.*member;
     };
@@ -182,34 +207,20 @@ FieldSpec<Record> text(std::string_view name, std::string_view label, std::strin
 template <typename Record>
 FieldSpec<Record> requiredText(std::string_view name, std::string_view label,
                                std::string Record::*member, std::string_view noun) {
-    FieldSpec<Record> f;
-    f.name = name;
-    f.label = label;
-    f.type = FieldType::Text;
+    FieldSpec<Record> f = text(name, label, member);
     f.required = true;
     f.noun = noun;
-    f.format = [member](const Record& r) {
-        return r.*member;
-    };
-    f.textOf = [member](const Record& r) {
-        return std::string_view(r.*member);
-    };
     f.parse = [member](Record& r, std::string_view value) -> std::optional<FieldProblem> {
         r.*member = std::string(value);
-        if (value.empty()) {
-            return FieldProblem{FieldProblem::Kind::Missing, {}};
-        }
-        return std::nullopt;
+        return value.empty() ? std::optional(FieldProblem{FieldProblem::Kind::Missing, {}})
+                             : std::nullopt;
     };
     return f;
 }
 
 template <typename Record>
 FieldSpec<Record> date(std::string_view name, std::string_view label, Date Record::*member) {
-    FieldSpec<Record> f;
-    f.name = name;
-    f.label = label;
-    f.type = FieldType::DateValue;
+    FieldSpec<Record> f = named<Record>(name, label, FieldType::DateValue);
     f.required = true;
     f.format = [member](const Record& r) {
         return formatIso(r.*member);
@@ -218,16 +229,14 @@ FieldSpec<Record> date(std::string_view name, std::string_view label, Date Recor
         return std::optional<Date>(r.*member);
     };
     f.parse = [member](Record& r, std::string_view value) -> std::optional<FieldProblem> {
-        r.*member = Date{};
         if (value.empty()) {
+            r.*member = Date{};
             return FieldProblem{FieldProblem::Kind::Missing, {}};
         }
-        const auto parsed = parseIsoDate(value);
-        if (!parsed) {
-            return FieldProblem{FieldProblem::Kind::NotADate, std::string(value)};
-        }
-        r.*member = *parsed;
-        return std::nullopt;
+        std::optional<Date> parsed;
+        auto problem = readDate(value, parsed);
+        r.*member = parsed.value_or(Date{});
+        return problem;
     };
     return f;
 }
@@ -235,10 +244,7 @@ FieldSpec<Record> date(std::string_view name, std::string_view label, Date Recor
 template <typename Record>
 FieldSpec<Record> optionalDate(std::string_view name, std::string_view label,
                                std::optional<Date> Record::*member) {
-    FieldSpec<Record> f;
-    f.name = name;
-    f.label = label;
-    f.type = FieldType::DateValue;
+    FieldSpec<Record> f = named<Record>(name, label, FieldType::DateValue);
     f.optional = true;
     f.format = [member](const Record& r) {
         return (r.*member) ? formatIso(*(r.*member)) : std::string();
@@ -248,16 +254,19 @@ FieldSpec<Record> optionalDate(std::string_view name, std::string_view label,
     };
     f.parse = [member](Record& r, std::string_view value) -> std::optional<FieldProblem> {
         r.*member = std::nullopt;
-        if (value.empty()) {
-            return std::nullopt;
-        }
-        const auto parsed = parseIsoDate(value);
-        if (!parsed) {
-            return FieldProblem{FieldProblem::Kind::NotADate, std::string(value)};
-        }
-        r.*member = parsed;
-        return std::nullopt;
+        return value.empty() ? std::nullopt : readDate(value, r.*member);
     };
+    return f;
+}
+
+/// A number field's name, label, range and unit.
+template <typename Record>
+FieldSpec<Record> ranged(std::string_view name, std::string_view label, int lo, int hi,
+                         std::string_view unit) {
+    FieldSpec<Record> f = named<Record>(name, label, FieldType::Number);
+    f.lo = lo;
+    f.hi = hi;
+    f.unit = unit;
     return f;
 }
 
@@ -265,14 +274,8 @@ FieldSpec<Record> optionalDate(std::string_view name, std::string_view label,
 template <typename Record>
 FieldSpec<Record> number(std::string_view name, std::string_view label, int Record::*member, int lo,
                          int hi, std::string_view unit, std::optional<int> fallback) {
-    FieldSpec<Record> f;
-    f.name = name;
-    f.label = label;
-    f.type = FieldType::Number;
+    FieldSpec<Record> f = ranged<Record>(name, label, lo, hi, unit);
     f.required = !fallback;
-    f.lo = lo;
-    f.hi = hi;
-    f.unit = unit;
     f.fallback = fallback;
     f.format = [member](const Record& r) {
         return std::to_string(r.*member);
@@ -284,12 +287,10 @@ FieldSpec<Record> number(std::string_view name, std::string_view label, int Reco
             return fallback ? std::nullopt
                             : std::optional(FieldProblem{FieldProblem::Kind::Missing, {}});
         }
-        const auto parsed = parseWholeNumber(value);
-        if (!parsed || *parsed < lo || *parsed > hi) {
-            return FieldProblem{FieldProblem::Kind::NotANumber, std::string(value)};
-        }
-        r.*member = *parsed;
-        return std::nullopt;
+        std::optional<int> parsed;
+        auto problem = readNumber(value, lo, hi, parsed);
+        r.*member = parsed.value_or(r.*member);
+        return problem;
     };
     return f;
 }
@@ -299,14 +300,8 @@ template <typename Record>
 FieldSpec<Record> optionalNumber(std::string_view name, std::string_view label,
                                  std::optional<int> Record::*member, int lo, int hi,
                                  std::string_view unit, std::string_view noneWord = {}) {
-    FieldSpec<Record> f;
-    f.name = name;
-    f.label = label;
-    f.type = FieldType::Number;
+    FieldSpec<Record> f = ranged<Record>(name, label, lo, hi, unit);
     f.optional = true;
-    f.lo = lo;
-    f.hi = hi;
-    f.unit = unit;
     f.noneWord = noneWord;
     f.format = [member, noneWord](const Record& r) {
         return (r.*member) ? std::to_string(*(r.*member)) : std::string(noneWord);
@@ -317,13 +312,11 @@ FieldSpec<Record> optionalNumber(std::string_view name, std::string_view label,
         if (value.empty() || (!noneWord.empty() && value == noneWord)) {
             return std::nullopt;
         }
-        const auto parsed = parseWholeNumber(value);
-        if (!parsed || *parsed < lo || *parsed > hi) {
+        auto problem = readNumber(value, lo, hi, r.*member);
+        if (problem) {
             r.*member = lo; // a placeholder, so that checks of the other fields run as usual
-            return FieldProblem{FieldProblem::Kind::NotANumber, std::string(value)};
         }
-        r.*member = *parsed;
-        return std::nullopt;
+        return problem;
     };
     return f;
 }
@@ -334,10 +327,7 @@ template <typename Record, typename Enum, std::size_t N>
 FieldSpec<Record> choice(std::string_view name, std::string_view label, Enum Record::*member,
                          const CodeTable<Enum, N>& codes, std::span<const ChoiceOption> options,
                          std::optional<std::string_view> emptyCode = std::nullopt) {
-    FieldSpec<Record> f;
-    f.name = name;
-    f.label = label;
-    f.type = FieldType::Choice;
+    FieldSpec<Record> f = named<Record>(name, label, FieldType::Choice);
     f.choices = options;
     f.emptyCode = emptyCode;
     f.format = [member, &codes](const Record& r) {
@@ -359,10 +349,7 @@ FieldSpec<Record> choice(std::string_view name, std::string_view label, Enum Rec
 template <typename Record>
 FieldSpec<Record> list(std::string_view name, std::string_view label,
                        std::vector<std::string> Record::*member) {
-    FieldSpec<Record> f;
-    f.name = name;
-    f.label = label;
-    f.type = FieldType::List;
+    FieldSpec<Record> f = named<Record>(name, label, FieldType::List);
     f.storage = Storage::ByRepository;
     f.format = [member](const Record& r) {
         std::string out;

@@ -523,6 +523,32 @@ std::string completionKeyOf(const Completion& c) {
     return c.employeeId + '\x1f' + c.moduleCode + '\x1f' + formatIso(c.completedOn);
 }
 
+/// Counts what writing one completion did. A voided one stays void, and for a file (`file`
+/// not empty) that is noted with its line.
+void countWritten(ImportSummary& summary, CompletionWriter::Outcome outcome, const Completion& c,
+                  std::string_view file, int line) {
+    switch (outcome) {
+    case CompletionWriter::Outcome::Added:
+        ++summary.added;
+        break;
+    case CompletionWriter::Outcome::Updated:
+        ++summary.updated;
+        break;
+    case CompletionWriter::Outcome::Unchanged:
+        ++summary.unchanged;
+        break;
+    case CompletionWriter::Outcome::Frozen:
+        ++summary.unchanged;
+        if (!file.empty()) {
+            summary.notices.push_back(
+                FieldError{std::string(file), line, "completion",
+                           completionKey(c) +
+                               " was voided in the ledger and stays void (it was not changed)"});
+        }
+        break;
+    }
+}
+
 } // namespace
 
 ImportService::ImportService(UnitOfWork& work) : m_work(work), m_store(&work.store()) {
@@ -623,24 +649,7 @@ ImportSummary ImportService::completions(std::string_view fileName, CsvSource& s
     std::vector<Seen> again;
     KeyHashes keys;
     const auto count = [&](CompletionWriter::Outcome outcome, const Completion& c, int line) {
-        switch (outcome) {
-        case CompletionWriter::Outcome::Added:
-            ++summary.added;
-            break;
-        case CompletionWriter::Outcome::Updated:
-            ++summary.updated;
-            break;
-        case CompletionWriter::Outcome::Unchanged:
-            ++summary.unchanged;
-            break;
-        case CompletionWriter::Outcome::Frozen:
-            ++summary.unchanged;
-            summary.notices.push_back(
-                FieldError{file, line, "completion",
-                           completionKey(c) +
-                               " was voided in the ledger and stays void (it was not changed)"});
-            break;
-        }
+        countWritten(summary, outcome, c, file, line);
     };
     std::vector<FieldError> errors;
     {
@@ -778,24 +787,7 @@ ImportSummary ImportService::apply(const ParsedImport& parsed, const LedgerData&
             const Completion& c = parsed.completions[i];
             applied();
             const int line = i < parsed.lines.size() ? parsed.lines[i] : 0;
-            switch (writer.write(c)) {
-            case CompletionWriter::Outcome::Added:
-                ++summary.added;
-                break;
-            case CompletionWriter::Outcome::Updated:
-                ++summary.updated;
-                break;
-            case CompletionWriter::Outcome::Unchanged:
-                ++summary.unchanged;
-                break;
-            case CompletionWriter::Outcome::Frozen:
-                ++summary.unchanged;
-                summary.notices.push_back(FieldError{
-                    parsed.file, line, "completion",
-                    completionKey(c) +
-                        " was voided in the ledger and stays void (it was not changed)"});
-                break;
-            }
+            countWritten(summary, writer.write(c), c, parsed.file, line);
         }
         break;
     }
@@ -862,18 +854,7 @@ ImportSummary ImportService::records(const LedgerData& records, Date today, std:
                     CompletionWriter writer(*m_store, entry, false, actor);
                     for (const Completion& c : records.completions) {
                         ticker.advance();
-                        switch (writer.write(c)) {
-                        case CompletionWriter::Outcome::Added:
-                            ++total.added;
-                            break;
-                        case CompletionWriter::Outcome::Updated:
-                            ++total.updated;
-                            break;
-                        case CompletionWriter::Outcome::Unchanged:
-                        case CompletionWriter::Outcome::Frozen:
-                            ++total.unchanged;
-                            break;
-                        }
+                        countWritten(total, writer.write(c), c, {}, 0);
                     }
                 }
                 continue;

@@ -396,7 +396,7 @@ const ImportColumns& importColumns(ImportKind kind) {
 }
 
 ImportRows::ImportRows(ImportKind kind, std::string fileName, CsvSource& source)
-    : m_kind(kind), m_file(std::move(fileName)), m_reader(std::make_unique<CsvReader>(source)) {
+    : m_file(std::move(fileName)), m_reader(std::make_unique<CsvReader>(source)) {
     CsvRecord first;
     const bool any = m_reader->next(first, m_csvErrors);
     m_hasHeader = any && first.line == 1;

@@ -85,7 +85,6 @@ public:
 private:
     void takeCsvErrors();
 
-    ImportKind m_kind;
     std::string m_file;
     std::unique_ptr<CsvReader> m_reader;
     std::vector<CsvError> m_csvErrors;

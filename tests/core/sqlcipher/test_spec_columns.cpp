@@ -133,7 +133,8 @@ TEST(SpecStore, ModulesKeepNumbersAsIntegersAndNoneAsNull) {
     yearly.id = store->putModule(yearly);
     store->commit();
     EXPECT_EQ(store->loadWithoutCompletions().modules, (std::vector<Module>{never, yearly}));
-    EXPECT_EQ(moduleSpec().at("renewal_months").format(store->loadWithoutCompletions().modules[0]), "none");
+    EXPECT_EQ(moduleSpec().at("renewal_months").format(store->loadWithoutCompletions().modules[0]),
+              "none");
     EXPECT_EQ(rawColumn(store->path(),
                         "SELECT code || ':' || coalesce(typeof(renewal_months), '') || ',' || "
                         "typeof(window_days) || ',' || typeof(due_soon_days) || ',' || "
