@@ -57,10 +57,6 @@ void RecordForm::clearErrors() {
     setMessage({});
 }
 
-bool RecordForm::hasErrors() const {
-    return !fieldsWithErrors().isEmpty() || !m_message.isEmpty();
-}
-
 void RecordForm::showError(const QString& name, const QString& message) {
     if (EditorField* f = field(fieldFor(name))) {
         f->addError(message);

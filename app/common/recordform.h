@@ -88,7 +88,6 @@ protected:
     bool run(const Work& work);
     void clearErrors();
     void setMessage(const QString& message);
-    [[nodiscard]] bool hasErrors() const;
     [[nodiscard]] const QString& key() const { return m_key; }
     /// A field's text, trimmed.
     [[nodiscard]] QString textOf(const QString& name) const;
