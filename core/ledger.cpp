@@ -42,7 +42,7 @@ Ledger Ledger::create(const std::filesystem::path& path, std::string_view passph
             entry.entity = "ledger";
             entry.recordKey = path.filename().string();
             entry.action = "create";
-            ledger.m_parts->store->appendChangeLog(entry);
+            ledger.m_parts->store->changeLog().append(entry);
         });
         if (fill) {
             fill(ledger);

@@ -13,20 +13,20 @@
 
 namespace ledger {
 
-AuditService::AuditService(UnitOfWork& work) : m_store(&work.store()) {
+AuditService::AuditService(UnitOfWork& work) : m_changes(work.store().changeLog()) {
 }
 
 std::vector<ChangeLogEntry> AuditService::changeLog(std::string_view entity,
                                                     std::string_view recordKey) {
-    return m_store->changeLog(entity, recordKey);
+    return m_changes.entries(entity, recordKey);
 }
 
 std::vector<ChangeLogEntry> AuditService::historyOf(std::string_view employeeId) {
-    return m_store->historyOfSubject(employeeId);
+    return m_changes.historyOfSubject(employeeId);
 }
 
 RecordOrigin AuditService::originOf(std::string_view entity, RecordId id) {
-    return m_store->recordOrigin(entity, id);
+    return m_changes.recordOrigin(entity, id);
 }
 
 } // namespace ledger

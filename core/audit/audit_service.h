@@ -25,7 +25,7 @@ public:
     [[nodiscard]] RecordOrigin originOf(std::string_view entity, RecordId id);
 
 private:
-    Store* m_store; ///< reads only: no unit of work
+    ChangeLogRepository& m_changes;
 };
 
 } // namespace ledger

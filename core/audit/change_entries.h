@@ -4,8 +4,8 @@
 // before and after, its key and the person it concerns. Private to core's services.
 
 #include "audit/change_log.h"
+#include "audit/change_log_repository.h"
 #include "staff/staff.h"
-#include "store/store.h"
 #include "themes/theme.h"
 #include "training/training.h"
 
@@ -154,10 +154,10 @@ ChangeLogEntry changeEntry(std::string_view actor, const char* entity, std::stri
 
 /// Writes a record and its change-log entry, and links the record to it (created or
 /// changed).
-inline void logged(Store& store, const char* entity, RecordId id, const ChangeLogEntry& entry,
-                   bool created) {
-    const RecordId change = store.appendChangeLog(entry);
-    store.linkChange(entity, id, change, created);
+inline void logged(ChangeLogRepository& changes, const char* entity, RecordId id,
+                   const ChangeLogEntry& entry, bool created) {
+    const RecordId change = changes.append(entry);
+    changes.linkChange(entity, id, change, created);
 }
 
 inline std::string requirementKey(const Requirement& r) {

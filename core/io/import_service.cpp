@@ -27,7 +27,7 @@ namespace {
 template <typename Record, typename KeyOf, typename Put, typename Frozen>
 void applyRecords(const std::vector<Record>& stored, const std::vector<Record>& incoming,
                   KeyOf keyOf, Put put, Frozen frozen, const char* entity, bool dryRun,
-                  std::string_view actor, Store& store, ImportSummary& summary,
+                  std::string_view actor, ChangeLogRepository& changes, ImportSummary& summary,
                   const std::function<void()>& applied, const ParsedImport& parsed,
                   RecordId importEntry) {
     std::unordered_map<std::string, const Record*> byKey;
@@ -57,11 +57,11 @@ void applyRecords(const std::vector<Record>& stored, const std::vector<Record>& 
             ++summary.added;
         }
         if (!dryRun) {
-            const RecordId id = put(store, record);
+            const RecordId id = put(record);
             if (before) {
-                logged(store, entity, id, changeEntry(actor, entity, key, before, record), false);
+                logged(changes, entity, id, changeEntry(actor, entity, key, before, record), false);
             } else {
-                store.linkChange(entity, id, importEntry, true);
+                changes.linkChange(entity, id, importEntry, true);
             }
         }
     }
@@ -229,8 +229,8 @@ private:
 class PersonCompletions {
 public:
     /// Reads person `staffId`'s completions from `store`.
-    void read(Store& store, RecordId staffId) {
-        store.storedCompletionsOf(staffId, m_stored);
+    void read(TrainingRepository& training, RecordId staffId) {
+        training.storedCompletionsOf(staffId, m_stored);
         std::size_t capacity = 64;
         while (capacity < m_stored.size() * 2) {
             capacity *= 2;
@@ -317,15 +317,12 @@ class CompletionWriter {
 public:
     enum class Outcome { Added, Updated, Unchanged, Frozen };
 
-    CompletionWriter(Store& store, RecordId importEntry, bool dryRun, std::string_view actor)
-        : CompletionWriter(store, importEntry, dryRun, actor, store.staffIds(), store.moduleIds()) {
-    }
-
-    CompletionWriter(Store& store, RecordId importEntry, bool dryRun, std::string_view actor,
+    CompletionWriter(TrainingRepository& training, ChangeLogRepository& changes,
+                     RecordId importEntry, bool dryRun, std::string_view actor,
                      const std::unordered_map<std::string, RecordId>& staffIds,
                      const std::unordered_map<std::string, RecordId>& moduleIds)
-        : m_store(store), m_entry(importEntry), m_dryRun(dryRun), m_actor(actor), m_staff(staffIds),
-          m_modules(moduleIds) {}
+        : m_training(training), m_changes(changes), m_entry(importEntry), m_dryRun(dryRun),
+          m_actor(actor), m_staff(staffIds), m_modules(moduleIds) {}
 
     Outcome write(const Completion& c) {
         // Consecutive rows are mostly one person's: their id is known already.
@@ -354,7 +351,7 @@ private:
         m_run = 0;
         m_personRead = m_runLength >= 2.0 && m_storedLength <= 4.0 * (m_runLength - 1.0);
         if (m_personRead) {
-            m_personStored.read(m_store, staffId);
+            m_personStored.read(m_training, staffId);
             m_storedLength =
                 0.5 * m_storedLength + 0.5 * static_cast<double>(m_personStored.size());
         }
@@ -366,7 +363,7 @@ private:
         }
         if (!m_dryRun) {
             StoredCompletion added;
-            added.id = m_store.insertCompletion(staffId, moduleId, c, m_entry);
+            added.id = m_training.insertCompletion(staffId, moduleId, c, m_entry);
             added.moduleId = moduleId;
             added.completedOn = c.completedOn;
             added.expiresOn = c.expiresOn;
@@ -382,17 +379,17 @@ private:
         // key's index instead of two; while most are stored already (the same file again),
         // looking up first does. Either way each row ends the same.
         if (!m_dryRun && m_newShare > 0.5) {
-            if (m_store.insertCompletionIfNew(staffId, moduleId, c, m_entry)) {
+            if (m_training.insertCompletionIfNew(staffId, moduleId, c, m_entry)) {
                 noteNew(true);
                 return Outcome::Added;
             }
         }
         std::optional<StoredCompletion> found =
-            m_store.findCompletion(staffId, moduleId, c.completedOn);
+            m_training.findCompletion(staffId, moduleId, c.completedOn);
         noteNew(!found);
         if (!found) {
             if (!m_dryRun) {
-                m_store.insertCompletion(staffId, moduleId, c, m_entry);
+                m_training.insertCompletion(staffId, moduleId, c, m_entry);
             }
             return Outcome::Added;
         }
@@ -412,9 +409,9 @@ private:
             Completion before = c;
             before.expiresOn = stored.expiresOn;
             before.evidence = stored.evidence;
-            const RecordId change = m_store.appendChangeLog(
-                changeEntry(m_actor, "completion", completionKey(c), &before, c));
-            m_store.updateCompletionValues(stored.id, c, change);
+            const RecordId change =
+                m_changes.append(changeEntry(m_actor, "completion", completionKey(c), &before, c));
+            m_training.updateCompletionValues(stored.id, c, change);
             stored.expiresOn = c.expiresOn;
             stored.evidence = c.evidence;
             stored.changedChange = change;
@@ -425,7 +422,8 @@ private:
     /// A running share of the recent rows that were new.
     void noteNew(bool isNew) { m_newShare = 0.9 * m_newShare + (isNew ? 0.1 : 0.0); }
 
-    Store& m_store;
+    TrainingRepository& m_training;
+    ChangeLogRepository& m_changes;
     double m_newShare = 0.0;
     RecordId m_entry;
     bool m_dryRun;
@@ -551,7 +549,9 @@ void countWritten(ImportSummary& summary, CompletionWriter::Outcome outcome, con
 
 } // namespace
 
-ImportService::ImportService(UnitOfWork& work) : m_work(work), m_store(&work.store()) {
+ImportService::ImportService(UnitOfWork& work)
+    : m_work(work), m_staff(work.store().staff()), m_training(work.store().training()),
+      m_changes(work.store().changeLog()) {
 }
 
 ImportSummary ImportService::csv(ImportKind kind, std::string_view fileName, std::string_view text,
@@ -586,18 +586,18 @@ ImportSummary ImportService::stream(ImportKind kind, std::string_view fileName, 
         std::optional<ImportCache> cache;
         RecordId entry = 0;
         if (!dryRun) {
-            cache.emplace(*m_store);
-            entry = m_store->appendChangeLog(importEntry(actor, fileName));
+            cache.emplace(m_work.store());
+            entry = m_changes.append(importEntry(actor, fileName));
         }
         if (kind == ImportKind::Completions) {
             summary = completions(fileName, source, today, dryRun, actor, progress, entry);
         } else {
-            const ParsedImport parsed =
-                parseImport(kind, fileName, source, m_store->loadWithoutCompletions(), today);
+            const ParsedImport parsed = parseImport(
+                kind, fileName, source, loadWithoutCompletions(m_staff, m_training), today);
             if (!parsed.errors.empty()) {
                 throw ValidationError(parsed.errors);
             }
-            const LedgerData stored = m_store->loadWithoutCompletions();
+            const LedgerData stored = loadWithoutCompletions(m_staff, m_training);
             ProgressTicker ticker(progress, recordCount(parsed));
             ticker.report(0.0);
             summary = apply(
@@ -605,8 +605,8 @@ ImportSummary ImportService::stream(ImportKind kind, std::string_view fileName, 
             ticker.report(1.0);
         }
         if (!dryRun) {
-            m_store->setChangeLogNewValues(
-                entry, importValues(fileName, digest(), importKindName(kind), summary));
+            m_changes.setNewValues(entry,
+                                   importValues(fileName, digest(), importKindName(kind), summary));
             m_work.changed(LedgerChange::Kind::Everything);
         }
     };
@@ -624,9 +624,9 @@ ImportSummary ImportService::completions(std::string_view fileName, CsvSource& s
     // One pass: each row is read, checked and written before the next is read, so that
     // memory holds one row, the id caches and 8 bytes a row for finding keys seen twice.
     ImportSummary summary;
-    const std::unordered_map<std::string, RecordId> staffIds = m_store->staffIds();
-    const std::unordered_map<std::string, RecordId> moduleIds = m_store->moduleIds();
-    CompletionWriter writer(*m_store, entry, dryRun, actor, staffIds, moduleIds);
+    const std::unordered_map<std::string, RecordId> staffIds = m_staff.staffIds();
+    const std::unordered_map<std::string, RecordId> moduleIds = m_training.moduleIds();
+    CompletionWriter writer(m_training, m_changes, entry, dryRun, actor, staffIds, moduleIds);
     ValidationContext context;
     context.today = today;
     for (const auto& [id, _] : staffIds) {
@@ -740,13 +740,13 @@ ImportSummary ImportService::apply(const ParsedImport& parsed, const LedgerData&
                                    bool dryRun, std::string_view actor) {
     RecordId entry = 0;
     if (!dryRun) {
-        entry = m_store->appendChangeLog(importEntry(actor, parsed.file));
+        entry = m_changes.append(importEntry(actor, parsed.file));
     }
     ImportSummary summary = apply(
         parsed, stored, dryRun, actor, [] {}, entry);
     if (!dryRun) {
-        m_store->setChangeLogNewValues(
-            entry, importValues(parsed.file, "", importKindName(parsed.kind), summary));
+        m_changes.setNewValues(entry,
+                               importValues(parsed.file, "", importKindName(parsed.kind), summary));
     }
     return summary;
 }
@@ -760,29 +760,29 @@ ImportSummary ImportService::apply(const ParsedImport& parsed, const LedgerData&
     ImportSummary summary;
     summary.notices = parsed.notices;
     summary.unchanged = parsed.repeats;
-    Store& store = *m_store;
     switch (parsed.kind) {
     case ImportKind::Staff:
         applyRecords(
             stored.staff, parsed.staff, [](const Staff& s) { return s.employeeId; },
-            [](Store& st, const Staff& s) { return st.putStaff(s); }, kNeverFrozen, "staff", dryRun,
-            actor, store, summary, applied, parsed, entry);
+            [this](const Staff& s) { return m_staff.putStaff(s); }, kNeverFrozen, "staff", dryRun,
+            actor, m_changes, summary, applied, parsed, entry);
         break;
     case ImportKind::Modules:
         applyRecords(
             stored.modules, parsed.modules, [](const Module& m) { return m.code; },
-            [](Store& st, const Module& m) { return st.putModule(m); }, kNeverFrozen, "module",
-            dryRun, actor, store, summary, applied, parsed, entry);
+            [this](const Module& m) { return m_training.putModule(m); }, kNeverFrozen, "module",
+            dryRun, actor, m_changes, summary, applied, parsed, entry);
         break;
     case ImportKind::Requirements:
         applyRecords(
             stored.requirements, parsed.requirements, requirementKey,
-            [](Store& st, const Requirement& r) { return st.putRequirement(r); }, kNeverFrozen,
-            "requirement", dryRun, actor, store, summary, applied, parsed, entry);
+            [this](const Requirement& r) { return m_training.putRequirement(r); }, kNeverFrozen,
+            "requirement", dryRun, actor, m_changes, summary, applied, parsed, entry);
         break;
     case ImportKind::Completions: {
         // Each looked up by its key in the store, not in a map of every stored completion.
-        CompletionWriter writer(store, entry, dryRun, actor);
+        CompletionWriter writer(m_training, m_changes, entry, dryRun, actor, m_staff.staffIds(),
+                                m_training.moduleIds());
         for (std::size_t i = 0; i < parsed.completions.size(); ++i) {
             const Completion& c = parsed.completions[i];
             applied();
@@ -799,15 +799,15 @@ ImportSummary ImportService::records(const LedgerData& records, Date today, std:
                                      const Progress* progress) {
     ImportSummary total;
     m_work.run([&] {
-        ImportCache cache(*m_store);
-        const RecordId entry = m_store->appendChangeLog(importEntry(actor, "(records)"));
+        ImportCache cache(m_work.store());
+        const RecordId entry = m_changes.append(importEntry(actor, "(records)"));
         ProgressTicker ticker(progress, records.staff.size() + records.modules.size() +
                                             records.requirements.size() +
                                             records.completions.size());
         ticker.report(0.0);
         for (const ImportKind kind : {ImportKind::Staff, ImportKind::Modules,
                                       ImportKind::Requirements, ImportKind::Completions}) {
-            const LedgerData stored = m_store->loadWithoutCompletions();
+            const LedgerData stored = loadWithoutCompletions(m_staff, m_training);
             ValidationContext context = makeValidationContext(stored, today);
             ParsedImport parsed;
             parsed.kind = kind;
@@ -851,7 +851,8 @@ ImportSummary ImportService::records(const LedgerData& records, Date today, std:
                 }
                 // Written from the caller's records, not copied.
                 {
-                    CompletionWriter writer(*m_store, entry, false, actor);
+                    CompletionWriter writer(m_training, m_changes, entry, false, actor,
+                                            m_staff.staffIds(), m_training.moduleIds());
                     for (const Completion& c : records.completions) {
                         ticker.advance();
                         countWritten(total, writer.write(c), c, {}, 0);
@@ -865,7 +866,7 @@ ImportSummary ImportService::records(const LedgerData& records, Date today, std:
             total.updated += part.updated;
             total.unchanged += part.unchanged;
         }
-        m_store->setChangeLogNewValues(entry, importValues("", "", "records", total));
+        m_changes.setNewValues(entry, importValues("", "", "records", total));
         ticker.report(1.0);
         m_work.changed(LedgerChange::Kind::Everything);
     });

@@ -76,7 +76,9 @@ private:
                               RecordId importEntry);
 
     UnitOfWork& m_work;
-    Store* m_store;
+    StaffRepository& m_staff;
+    TrainingRepository& m_training;
+    ChangeLogRepository& m_changes;
 };
 
 } // namespace ledger

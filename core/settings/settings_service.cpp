@@ -13,11 +13,12 @@
 
 namespace ledger {
 
-SettingsService::SettingsService(UnitOfWork& work) : m_work(work), m_store(&work.store()) {
+SettingsService::SettingsService(UnitOfWork& work)
+    : m_work(work), m_changes(work.store().changeLog()), m_settings(work.store().settings()) {
 }
 
 std::string SettingsService::get(std::string_view key) {
-    return m_store->setting(key);
+    return m_settings.value(key);
 }
 
 void SettingsService::set(std::string_view key, std::string_view value, std::string_view actor) {
@@ -25,15 +26,15 @@ void SettingsService::set(std::string_view key, std::string_view value, std::str
         std::vector<FieldError> errors;
         require(errors, !key.empty(), "key", "a setting needs a name");
         throwIfAny(errors);
-        const std::string before = m_store->setting(key);
+        const std::string before = m_settings.value(key);
         if (before == value) {
             return;
         }
-        m_store->setSetting(key, value);
-        m_store->appendChangeLog(logEntry(actor, "setting", std::string(key),
-                                          before.empty() ? "add" : "update",
-                                          before.empty() ? "" : json({{"value", before}}),
-                                          json({{"value", std::string(value)}})));
+        m_settings.setValue(key, value);
+        m_changes.append(logEntry(actor, "setting", std::string(key),
+                                  before.empty() ? "add" : "update",
+                                  before.empty() ? "" : json({{"value", before}}),
+                                  json({{"value", std::string(value)}})));
         m_work.changed(LedgerChange::Kind::Settings);
     });
 }

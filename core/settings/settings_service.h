@@ -19,7 +19,8 @@ public:
 
 private:
     UnitOfWork& m_work;
-    Store* m_store;
+    ChangeLogRepository& m_changes;
+    SettingsRepository& m_settings;
 };
 
 } // namespace ledger

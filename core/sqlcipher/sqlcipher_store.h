@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sqlcipher/repositories.h"
 #include "store/store.h"
 
 #include <filesystem>
@@ -13,9 +14,6 @@ struct sqlite3;
 
 namespace ledger {
 
-namespace sql {
-class Statement;
-}
 class LedgerFile;
 struct LedgerKeys;
 
@@ -74,61 +72,19 @@ public:
     SqlCipherStore(const SqlCipherStore&) = delete;
     SqlCipherStore& operator=(const SqlCipherStore&) = delete;
 
+    [[nodiscard]] StaffRepository& staff() override { return m_staff; }
+    [[nodiscard]] TrainingRepository& training() override { return m_training; }
+    [[nodiscard]] ThemeRepository& themes() override { return m_themes; }
+    [[nodiscard]] ChangeLogRepository& changeLog() override { return m_changeLog; }
+    [[nodiscard]] SettingsRepository& settings() override { return m_settings; }
+
     [[nodiscard]] int schemaVersion() override;
     [[nodiscard]] bool readOnly() const override { return m_readOnly; }
     [[nodiscard]] std::int64_t dataVersion() override;
     void begin() override;
     void commit() override;
     void rollback() override;
-    [[nodiscard]] LedgerData loadWithoutCompletions() override;
-    // Targeted reads (targeted_reads.cpp).
-    [[nodiscard]] std::vector<CompletionRow>
-    completionRows(const Progress* progress = nullptr) override;
-    [[nodiscard]] std::vector<CompletionRow> completionRowsOf(RecordId staffId) override;
-    [[nodiscard]] std::optional<Staff> staffMember(std::string_view employeeId) override;
-    [[nodiscard]] LedgerData loadCatalog() override;
-    [[nodiscard]] std::int64_t staffCount(NameKind kind, std::string_view name) override;
-    [[nodiscard]] std::optional<AuditTheme> auditTheme(RecordId id) override;
-    RecordId putStaff(const Staff& staff) override;
-    RecordId putModule(const Module& module) override;
-    void removeModule(std::string_view code) override;
-    RecordId putRequirement(const Requirement& requirement) override;
-    void removeRequirement(const Requirement& requirement) override;
-    RecordId putCompletion(const Completion& completion) override;
-    void updateCompletion(const Completion& completion) override;
-    [[nodiscard]] std::optional<Completion> completion(RecordId id) override;
-    [[nodiscard]] std::vector<Completion> completionsOf(std::string_view employeeId) override;
-    void forEachCountedCompletion(const std::function<void(const Completion&)>& visit) override;
-    [[nodiscard]] std::int64_t completionCount(std::string_view moduleCode) override;
-    [[nodiscard]] std::vector<std::string> names(NameKind kind) override;
-    void addName(NameKind kind, std::string_view name) override;
-    void renameName(NameKind kind, std::string_view from, std::string_view to) override;
-    void removeName(NameKind kind, std::string_view name) override;
-    [[nodiscard]] std::vector<AuditTheme> auditThemes() override;
-    RecordId putAuditTheme(const AuditTheme& theme) override;
-    void removeAuditTheme(RecordId id) override;
-    RecordId appendChangeLog(const ChangeLogEntry& entry) override;
-    void setChangeLogNewValues(RecordId change, std::string_view newValues) override;
-    void linkChange(std::string_view entity, RecordId id, RecordId change, bool created) override;
-    [[nodiscard]] RecordOrigin recordOrigin(std::string_view entity, RecordId id) override;
-    [[nodiscard]] std::vector<ChangeLogEntry>
-    historyOfSubject(std::string_view employeeId) override;
-    [[nodiscard]] std::unordered_map<std::string, RecordId> staffIds() override;
-    [[nodiscard]] std::unordered_map<std::string, RecordId> moduleIds() override;
-    [[nodiscard]] std::optional<StoredCompletion>
-    findCompletion(RecordId staffId, RecordId moduleId, Date completedOn) override;
-    void storedCompletionsOf(RecordId staffId, std::vector<StoredCompletion>& out) override;
-    std::optional<RecordId> insertCompletionIfNew(RecordId staffId, RecordId moduleId,
-                                                  const Completion& c,
-                                                  RecordId createdChange) override;
-    RecordId insertCompletion(RecordId staffId, RecordId moduleId, const Completion& c,
-                              RecordId createdChange) override;
-    void updateCompletionValues(RecordId id, const Completion& c, RecordId changedChange) override;
     std::int64_t setCacheSize(std::int64_t value) override;
-    [[nodiscard]] std::vector<ChangeLogEntry> changeLog(std::string_view entity,
-                                                        std::string_view recordKey) override;
-    [[nodiscard]] std::string setting(std::string_view key) override;
-    void setSetting(std::string_view key, std::string_view value) override;
     [[nodiscard]] std::vector<std::string> checkIntegrity() override;
     std::vector<std::filesystem::path> changePassphrase(std::string_view newPassphrase,
                                                         const ChangeLogEntry& entry) override;
@@ -140,19 +96,10 @@ public:
     [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
 
 private:
-    class StatementLease;
-
     SqlCipherStore(sqlite3* db, std::filesystem::path path, bool readOnly);
     void migrate(int from);
-    /// Staff (unless `withStaff` is false), modules and requirement rules.
-    void loadReferences(LedgerData& data, bool withStaff = true);
-    RecordId nameId(NameKind kind, std::string_view name);
-    std::optional<RecordId> lookup(const char* sqlText, std::string_view key);
-    /// The prepared statement for `sqlText`, which must be a string literal (the cache is
-    /// keyed on its address); reset when the lease ends.
-    StatementLease statement(const char* sqlText);
 
-    sqlite3* m_db = nullptr;
+    sql::Connection m_conn; ///< the handle and its statements, shared by the repositories
     std::filesystem::path m_path;
     bool m_readOnly = false;
     std::unique_ptr<LedgerFile> m_file; ///< this process's handle on the file and its lock
@@ -166,7 +113,11 @@ private:
         int fd = -1;
     };
     std::optional<Building> m_building;
-    std::unordered_map<const char*, std::unique_ptr<sql::Statement>> m_statements;
+    SqlCipherStaffRepository m_staff{m_conn};
+    SqlCipherTrainingRepository m_training{m_conn};
+    SqlCipherThemeRepository m_themes{m_conn};
+    SqlCipherChangeLogRepository m_changeLog{m_conn};
+    SqlCipherSettingsRepository m_settings{m_conn};
 };
 
 } // namespace ledger

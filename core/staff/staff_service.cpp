@@ -27,19 +27,22 @@ Scope scopeOf(NameKind kind) {
 
 } // namespace
 
-StaffService::StaffService(UnitOfWork& work) : m_work(work), m_store(&work.store()) {
+StaffService::StaffService(UnitOfWork& work)
+    : m_work(work), m_staff(work.store().staff()), m_training(work.store().training()),
+      m_changes(work.store().changeLog()) {
 }
 
 void StaffService::add(const Staff& staff, Date today, std::string_view actor) {
     m_work.run([&] {
-        std::vector<FieldError> errors = validateStaff(staff, storedContext(*m_store, today));
-        require(errors, !m_store->staffMember(staff.employeeId), "employee_id",
+        std::vector<FieldError> errors =
+            validateStaff(staff, storedContext(m_staff, m_training, today));
+        require(errors, !m_staff.staffMember(staff.employeeId), "employee_id",
                 "employee id " + staff.employeeId + " is already in use");
         throwIfAny(errors);
         Staff added = staff;
         added.id = 0;
-        const RecordId id = m_store->putStaff(added);
-        logged(*m_store, "staff", id,
+        const RecordId id = m_staff.putStaff(added);
+        logged(m_changes, "staff", id,
                changeEntry<Staff>(actor, "staff", added.employeeId, nullptr, added), true);
         m_work.changed(LedgerChange::Kind::Staff, added.employeeId);
     });
@@ -47,9 +50,10 @@ void StaffService::add(const Staff& staff, Date today, std::string_view actor) {
 
 void StaffService::update(const Staff& staff, Date today, std::string_view actor) {
     m_work.run([&] {
-        const std::optional<Staff> stored = m_store->staffMember(staff.employeeId);
+        const std::optional<Staff> stored = m_staff.staffMember(staff.employeeId);
         const Staff* before = stored ? &*stored : nullptr;
-        std::vector<FieldError> errors = validateStaff(staff, storedContext(*m_store, today));
+        std::vector<FieldError> errors =
+            validateStaff(staff, storedContext(m_staff, m_training, today));
         require(errors, before != nullptr, "employee_id",
                 "no staff member has employee id " + staff.employeeId);
         throwIfAny(errors);
@@ -58,19 +62,19 @@ void StaffService::update(const Staff& staff, Date today, std::string_view actor
         if (after == *before) {
             return;
         }
-        const RecordId id = m_store->putStaff(after);
-        logged(*m_store, "staff", id, changeEntry(actor, "staff", after.employeeId, before, after),
+        const RecordId id = m_staff.putStaff(after);
+        logged(m_changes, "staff", id, changeEntry(actor, "staff", after.employeeId, before, after),
                false);
         m_work.changed(LedgerChange::Kind::Staff, after.employeeId);
     });
 }
 
 std::vector<std::string> StaffService::teams() {
-    return m_store->names(NameKind::Team);
+    return m_staff.names(NameKind::Team);
 }
 
 std::vector<std::string> StaffService::roles() {
-    return m_store->names(NameKind::Role);
+    return m_staff.names(NameKind::Role);
 }
 
 void StaffService::addTeam(std::string_view name, std::string_view actor) {
@@ -100,7 +104,7 @@ void StaffService::removeRole(std::string_view name, std::string_view actor) {
 void StaffService::addName(NameKind kind, std::string_view name, std::string_view actor) {
     const std::string word = nameKindWord(kind);
     m_work.run([&] {
-        const auto names = m_store->names(kind);
+        const auto names = m_staff.names(kind);
         std::vector<FieldError> errors;
         require(errors, !blank(name), "name", "a " + word + " name is required");
         if (auto problem = textProblem(name, TextKind::Name); problem && !blank(name)) {
@@ -109,9 +113,9 @@ void StaffService::addName(NameKind kind, std::string_view name, std::string_vie
         require(errors, std::find(names.begin(), names.end(), name) == names.end(), "name",
                 "there is already a " + word + " called " + std::string(name));
         throwIfAny(errors);
-        m_store->addName(kind, name);
-        m_store->appendChangeLog(logEntry(actor, word, std::string(name), "add", "",
-                                          json({{"name", std::string(name)}})));
+        m_staff.addName(kind, name);
+        m_changes.append(logEntry(actor, word, std::string(name), "add", "",
+                                  json({{"name", std::string(name)}})));
     });
 }
 
@@ -120,8 +124,8 @@ void StaffService::renameName(NameKind kind, std::string_view from, std::string_
     const std::string word = nameKindWord(kind);
     const Scope scope = scopeOf(kind);
     m_work.run([&] {
-        const auto names = m_store->names(kind);
-        const LedgerData stored = m_store->loadCatalog();
+        const auto names = m_staff.names(kind);
+        const LedgerData stored = m_training.loadCatalog();
         const auto named = [&](std::string_view n) {
             return std::find(names.begin(), names.end(), n) != names.end();
         };
@@ -150,12 +154,13 @@ void StaffService::renameName(NameKind kind, std::string_view from, std::string_
         if (from == to) {
             return;
         }
-        m_store->renameName(kind, from, to);
-        m_store->appendChangeLog(logEntry(actor, word, std::string(from), "rename",
-                                          json({{"name", std::string(from)}}),
-                                          json({{"name", std::string(to)}})));
+        m_staff.renameName(kind, from, to);
+        m_training.renameScopeValue(scope, from, to);
+        m_changes.append(logEntry(actor, word, std::string(from), "rename",
+                                  json({{"name", std::string(from)}}),
+                                  json({{"name", std::string(to)}})));
         for (const Requirement& r : rules) {
-            logged(*m_store, "requirement", r.id,
+            logged(m_changes, "requirement", r.id,
                    logEntry(actor, "requirement", requirementKey(r), "rename",
                             json({{"value", std::string(from)}}),
                             json({{"value", std::string(to)}})),
@@ -169,13 +174,13 @@ void StaffService::removeName(NameKind kind, std::string_view name, std::string_
     const std::string word = nameKindWord(kind);
     const Scope scope = scopeOf(kind);
     m_work.run([&] {
-        const auto names = m_store->names(kind);
+        const auto names = m_staff.names(kind);
         if (std::find(names.begin(), names.end(), name) == names.end()) {
             throw ValidationError({FieldError{
                 {}, 0, "name", "there is no " + word + " called " + std::string(name)}});
         }
-        const LedgerData stored = m_store->loadCatalog();
-        const std::int64_t people = m_store->staffCount(kind, name);
+        const LedgerData stored = m_training.loadCatalog();
+        const std::int64_t people = m_staff.staffCount(kind, name);
         const auto rules = std::count_if(
             stored.requirements.begin(), stored.requirements.end(),
             [&](const Requirement& r) { return r.scope == scope && r.value == name; });
@@ -190,15 +195,15 @@ void StaffService::removeName(NameKind kind, std::string_view name, std::string_
             throw ValidationError(
                 {FieldError{{}, 0, "name", usedBy(uses) + " " + word + " " + std::string(name)}});
         }
-        m_store->removeName(kind, name);
-        m_store->appendChangeLog(logEntry(actor, word, std::string(name), "remove",
-                                          json({{"name", std::string(name)}}), ""));
+        m_staff.removeName(kind, name);
+        m_changes.append(logEntry(actor, word, std::string(name), "remove",
+                                  json({{"name", std::string(name)}}), ""));
         m_work.changed(LedgerChange::Kind::Catalog);
     });
 }
 
 std::optional<Staff> StaffService::find(std::string_view employeeId) {
-    return m_store->staffMember(employeeId);
+    return m_staff.staffMember(employeeId);
 }
 
 } // namespace ledger

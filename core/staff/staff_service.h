@@ -44,7 +44,9 @@ private:
     void removeName(NameKind kind, std::string_view name, std::string_view actor);
 
     UnitOfWork& m_work;
-    Store* m_store;
+    StaffRepository& m_staff;
+    TrainingRepository& m_training;
+    ChangeLogRepository& m_changes;
 };
 
 } // namespace ledger

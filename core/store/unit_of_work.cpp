@@ -26,14 +26,14 @@ std::vector<LedgerChange> UnitOfWork::takeChanges() {
     return std::exchange(m_changes, {});
 }
 
-ValidationContext storedContext(Store& store, Date today) {
+ValidationContext storedContext(StaffRepository& staff, TrainingRepository& training, Date today) {
     ValidationContext context;
     context.today = today;
-    for (const Module& m : store.loadCatalog().modules) { // tens of modules
+    for (const Module& m : training.loadCatalog().modules) { // tens of modules
         context.moduleCodes.insert(m.code);
     }
-    context.lookUpPerson = [&store](std::string_view employeeId) -> std::optional<StaffLink> {
-        if (auto s = store.staffMember(employeeId)) {
+    context.lookUpPerson = [&staff](std::string_view employeeId) -> std::optional<StaffLink> {
+        if (auto s = staff.staffMember(employeeId)) {
             return StaffLink{std::move(s->lineManagerId), std::move(s->fullName)};
         }
         return std::nullopt;

@@ -76,6 +76,7 @@ private:
 };
 
 /// Validation over a stored ledger by targeted questions (one person, the modules).
-[[nodiscard]] ValidationContext storedContext(Store& store, Date today);
+[[nodiscard]] ValidationContext storedContext(StaffRepository& staff, TrainingRepository& training,
+                                              Date today);
 
 } // namespace ledger

@@ -15,27 +15,29 @@
 
 namespace ledger {
 
-ThemeService::ThemeService(UnitOfWork& work) : m_work(work), m_store(&work.store()) {
+ThemeService::ThemeService(UnitOfWork& work)
+    : m_work(work), m_staff(work.store().staff()), m_training(work.store().training()),
+      m_themes(work.store().themes()), m_changes(work.store().changeLog()) {
 }
 
 RecordId ThemeService::save(const AuditTheme& theme, Date today, std::string_view actor) {
     RecordId id = 0;
     m_work.run([&] {
-        const auto errors = validateAuditTheme(theme, storedContext(*m_store, today));
+        const auto errors = validateAuditTheme(theme, storedContext(m_staff, m_training, today));
         if (!errors.empty()) {
             throw ValidationError(errors);
         }
         std::optional<AuditTheme> before;
         if (theme.id != 0) {
-            before = m_store->auditTheme(theme.id);
+            before = m_themes.auditTheme(theme.id);
             if (!before) {
                 throw Conflict("the audit theme was removed meanwhile");
             }
         }
-        id = m_store->putAuditTheme(theme);
+        id = m_themes.putAuditTheme(theme);
         AuditTheme after = theme;
         after.id = id;
-        logged(*m_store, "audit_theme", id,
+        logged(m_changes, "audit_theme", id,
                changeEntry(actor, "audit_theme", std::to_string(id), before ? &*before : nullptr,
                            after),
                !before);
@@ -46,21 +48,21 @@ RecordId ThemeService::save(const AuditTheme& theme, Date today, std::string_vie
 
 void ThemeService::remove(RecordId id, std::string_view actor) {
     m_work.run([&] {
-        const auto themes = m_store->auditThemes();
+        const auto themes = m_themes.auditThemes();
         const AuditTheme* theme = findIn(themes, [&](const AuditTheme& t) { return t.id == id; });
         if (!theme) {
             throw ValidationError(
                 {FieldError{{}, 0, "id", "no audit theme has id " + std::to_string(id)}});
         }
-        m_store->removeAuditTheme(id);
-        m_store->appendChangeLog(logEntry(actor, "audit_theme", std::to_string(id), "remove",
-                                          json(fieldsOf(*theme)), ""));
+        m_themes.removeAuditTheme(id);
+        m_changes.append(logEntry(actor, "audit_theme", std::to_string(id), "remove",
+                                  json(fieldsOf(*theme)), ""));
         m_work.changed(LedgerChange::Kind::Themes);
     });
 }
 
 std::vector<AuditTheme> ThemeService::all() {
-    return m_store->auditThemes();
+    return m_themes.auditThemes();
 }
 
 } // namespace ledger

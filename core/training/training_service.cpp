@@ -15,15 +15,18 @@
 
 namespace ledger {
 
-TrainingService::TrainingService(UnitOfWork& work) : m_work(work), m_store(&work.store()) {
+TrainingService::TrainingService(UnitOfWork& work)
+    : m_work(work), m_staff(work.store().staff()), m_training(work.store().training()),
+      m_themes(work.store().themes()), m_changes(work.store().changeLog()) {
 }
 
 LedgerData TrainingService::records() {
-    return m_store->loadWithoutCompletions();
+    return loadWithoutCompletions(m_staff, m_training);
 }
 
 ComplianceEngine TrainingService::engine(const Progress* progress) {
-    return ComplianceEngine(m_store->loadWithoutCompletions(), m_store->completionRows(progress));
+    return ComplianceEngine(loadWithoutCompletions(m_staff, m_training),
+                            m_training.completionRows(progress));
 }
 
 bool TrainingService::refresh(LedgerData& records, ComplianceEngine& engine,
@@ -31,8 +34,8 @@ bool TrainingService::refresh(LedgerData& records, ComplianceEngine& engine,
     if (apply(records, engine, changes)) {
         return false;
     }
-    LedgerData fresh = m_store->loadWithoutCompletions();
-    std::vector<CompletionRow> rows = m_store->completionRows();
+    LedgerData fresh = loadWithoutCompletions(m_staff, m_training);
+    std::vector<CompletionRow> rows = m_training.completionRows();
     engine = ComplianceEngine(fresh, std::move(rows));
     records = std::move(fresh);
     return true;
@@ -57,7 +60,7 @@ bool TrainingService::apply(LedgerData& records, ComplianceEngine& engine,
         case LedgerChange::Kind::Everything:
             return rebuild();
         case LedgerChange::Kind::Staff: {
-            std::optional<Staff> person = m_store->staffMember(change.employeeId);
+            std::optional<Staff> person = m_staff.staffMember(change.employeeId);
             if (!person || !engine.putStaff(*person)) {
                 return rebuild(); // a new team or role: its rules must be read
             }
@@ -75,7 +78,7 @@ bool TrainingService::apply(LedgerData& records, ComplianceEngine& engine,
             if (at == records.staff.end() || at->employeeId != change.employeeId || !index) {
                 return rebuild();
             }
-            engine.replaceCompletionsOf(*index, m_store->completionRowsOf(at->id));
+            engine.replaceCompletionsOf(*index, m_training.completionRowsOf(at->id));
             break;
         }
         }
@@ -85,7 +88,7 @@ bool TrainingService::apply(LedgerData& records, ComplianceEngine& engine,
 
 void TrainingService::saveModule(const Module& module, bool isNew, std::string_view actor) {
     m_work.run([&] {
-        const LedgerData stored = m_store->loadCatalog();
+        const LedgerData stored = m_training.loadCatalog();
         const Module* before = findModule(stored, module.code);
         std::vector<FieldError> errors = validateModule(module);
         if (isNew) {
@@ -99,8 +102,8 @@ void TrainingService::saveModule(const Module& module, bool isNew, std::string_v
         if (before && after == *before) {
             return;
         }
-        const RecordId id = m_store->putModule(after);
-        logged(*m_store, "module", id, changeEntry(actor, "module", after.code, before, after),
+        const RecordId id = m_training.putModule(after);
+        logged(m_changes, "module", id, changeEntry(actor, "module", after.code, before, after),
                !before);
         m_work.changed(LedgerChange::Kind::Catalog);
     });
@@ -108,17 +111,17 @@ void TrainingService::saveModule(const Module& module, bool isNew, std::string_v
 
 void TrainingService::removeModule(std::string_view code, std::string_view actor) {
     m_work.run([&] {
-        const LedgerData stored = m_store->loadCatalog();
+        const LedgerData stored = m_training.loadCatalog();
         const Module* module = findModule(stored, code);
         if (!module) {
             throw ValidationError(
                 {FieldError{{}, 0, "code", "no module has code " + std::string(code)}});
         }
-        const std::int64_t completions = m_store->completionCount(code);
+        const std::int64_t completions = m_training.completionCount(code);
         const auto rules =
             std::count_if(stored.requirements.begin(), stored.requirements.end(),
                           [&](const Requirement& r) { return r.moduleCode == code; });
-        const auto themes = m_store->auditThemes();
+        const auto themes = m_themes.auditThemes();
         const auto linked = std::count_if(themes.begin(), themes.end(), [&](const AuditTheme& t) {
             return std::find(t.moduleCodes.begin(), t.moduleCodes.end(), code) !=
                    t.moduleCodes.end();
@@ -137,8 +140,8 @@ void TrainingService::removeModule(std::string_view code, std::string_view actor
             throw ValidationError(
                 {FieldError{{}, 0, "code", usedBy(uses) + " module " + std::string(code)}});
         }
-        m_store->removeModule(code);
-        m_store->appendChangeLog(
+        m_training.removeModule(code);
+        m_changes.append(
             logEntry(actor, "module", std::string(code), "remove", json(fieldsOf(*module)), ""));
         m_work.changed(LedgerChange::Kind::Catalog);
     });
@@ -146,7 +149,7 @@ void TrainingService::removeModule(std::string_view code, std::string_view actor
 
 void TrainingService::saveRequirement(const Requirement& requirement, std::string_view actor) {
     m_work.run([&] {
-        const LedgerData stored = m_store->loadCatalog();
+        const LedgerData stored = m_training.loadCatalog();
         throwIfAny(validateRequirement(requirement, makeValidationContext(stored, Date{})));
         const Requirement* before = findRequirement(stored, requirement);
         Requirement after = requirement;
@@ -154,8 +157,8 @@ void TrainingService::saveRequirement(const Requirement& requirement, std::strin
         if (before && after == *before) {
             return;
         }
-        const RecordId id = m_store->putRequirement(after);
-        logged(*m_store, "requirement", id,
+        const RecordId id = m_training.putRequirement(after);
+        logged(m_changes, "requirement", id,
                changeEntry(actor, "requirement", requirementKey(after), before, after), !before);
         m_work.changed(LedgerChange::Kind::Catalog);
     });
@@ -163,7 +166,7 @@ void TrainingService::saveRequirement(const Requirement& requirement, std::strin
 
 void TrainingService::removeRequirement(const Requirement& requirement, std::string_view actor) {
     m_work.run([&] {
-        const LedgerData stored = m_store->loadCatalog();
+        const LedgerData stored = m_training.loadCatalog();
         const Requirement* before = findRequirement(stored, requirement);
         if (!before) {
             const bool moduleKnown = findModule(stored, requirement.moduleCode) != nullptr;
@@ -174,9 +177,9 @@ void TrainingService::removeRequirement(const Requirement& requirement, std::str
                             moduleKnown ? "there is no rule " + requirementKey(requirement)
                                         : "no module has code " + requirement.moduleCode}});
         }
-        m_store->removeRequirement(*before);
-        m_store->appendChangeLog(logEntry(actor, "requirement", requirementKey(*before), "remove",
-                                          json(fieldsOf(*before)), ""));
+        m_training.removeRequirement(*before);
+        m_changes.append(logEntry(actor, "requirement", requirementKey(*before), "remove",
+                                  json(fieldsOf(*before)), ""));
         m_work.changed(LedgerChange::Kind::Catalog);
     });
 }
@@ -186,8 +189,8 @@ RecordId TrainingService::addCompletion(const Completion& completion, Date today
     RecordId id = 0;
     m_work.run([&] {
         std::vector<FieldError> errors =
-            validateCompletion(completion, storedContext(*m_store, today));
-        for (const Completion& c : m_store->completionsOf(completion.employeeId)) {
+            validateCompletion(completion, storedContext(m_staff, m_training, today));
+        for (const Completion& c : m_training.completionsOf(completion.employeeId)) {
             if (c.moduleCode == completion.moduleCode && c.completedOn == completion.completedOn) {
                 errors.push_back(FieldError{
                     {},
@@ -203,9 +206,9 @@ RecordId TrainingService::addCompletion(const Completion& completion, Date today
         added.id = 0;
         added.voided = false;
         added.voidReason.clear();
-        id = m_store->putCompletion(added);
+        id = m_training.putCompletion(added);
         added.id = id;
-        logged(*m_store, "completion", id,
+        logged(m_changes, "completion", id,
                changeEntry<Completion>(actor, "completion", completionKey(added), nullptr, added),
                true);
         m_work.changed(LedgerChange::Kind::Completions, added.employeeId);
@@ -217,7 +220,7 @@ void TrainingService::correctCompletion(const Completion& corrected, std::string
                                         Date today, std::string_view actor) {
     m_work.run([&] {
         std::vector<FieldError> errors;
-        const std::optional<Completion> before = m_store->completion(corrected.id);
+        const std::optional<Completion> before = m_training.completion(corrected.id);
         Completion after = corrected;
         if (!before) {
             errors.push_back(
@@ -231,10 +234,11 @@ void TrainingService::correctCompletion(const Completion& corrected, std::string
             after.employeeId = before->employeeId;
             after.voided = before->voided;
             after.voidReason = before->voidReason;
-            for (FieldError& e : validateCompletion(after, storedContext(*m_store, today))) {
+            for (FieldError& e :
+                 validateCompletion(after, storedContext(m_staff, m_training, today))) {
                 errors.push_back(std::move(e));
             }
-            for (const Completion& c : m_store->completionsOf(after.employeeId)) {
+            for (const Completion& c : m_training.completionsOf(after.employeeId)) {
                 require(errors,
                         c.id == after.id || c.moduleCode != after.moduleCode ||
                             c.completedOn != after.completedOn,
@@ -251,14 +255,14 @@ void TrainingService::correctCompletion(const Completion& corrected, std::string
         if (after == *before) {
             return;
         }
-        m_store->updateCompletion(after);
+        m_training.updateCompletion(after);
         auto [oldValues, newValues] =
             changedFields(correctionFieldsOf(*before), correctionFieldsOf(after));
         newValues.emplace_back("reason", trimmed(reason));
         ChangeLogEntry entry = logEntry(actor, "completion", completionKey(after), "correct",
                                         json(oldValues), json(newValues));
         entry.subject = after.employeeId;
-        logged(*m_store, "completion", after.id, entry, false);
+        logged(m_changes, "completion", after.id, entry, false);
         m_work.changed(LedgerChange::Kind::Completions, after.employeeId);
     });
 }
@@ -266,7 +270,7 @@ void TrainingService::correctCompletion(const Completion& corrected, std::string
 void TrainingService::voidCompletion(RecordId id, std::string_view reason, std::string_view actor) {
     m_work.run([&] {
         std::vector<FieldError> errors;
-        const std::optional<Completion> before = m_store->completion(id);
+        const std::optional<Completion> before = m_training.completion(id);
         require(errors, before.has_value(), "id", "no completion has id " + std::to_string(id));
         require(errors, !before || !before->voided, "id", "the completion is already voided");
         require(errors, !blank(reason), "reason", "a reason for voiding is required");
@@ -277,26 +281,26 @@ void TrainingService::voidCompletion(RecordId id, std::string_view reason, std::
         Completion after = *before;
         after.voided = true;
         after.voidReason = trimmed(reason);
-        m_store->updateCompletion(after);
+        m_training.updateCompletion(after);
         ChangeLogEntry entry = logEntry(actor, "completion", completionKey(after), "void", "",
                                         json({{"reason", after.voidReason}}));
         entry.subject = after.employeeId;
-        logged(*m_store, "completion", after.id, entry, false);
+        logged(m_changes, "completion", after.id, entry, false);
         m_work.changed(LedgerChange::Kind::Completions, after.employeeId);
     });
 }
 
 std::optional<Completion> TrainingService::completion(RecordId id) {
-    return m_store->completion(id);
+    return m_training.completion(id);
 }
 
 std::vector<Completion> TrainingService::completionsOf(std::string_view employeeId) {
-    return m_store->completionsOf(employeeId);
+    return m_training.completionsOf(employeeId);
 }
 
 void TrainingService::forEachCountedCompletion(
     const std::function<void(const Completion&)>& visit) {
-    m_store->forEachCountedCompletion(visit);
+    m_training.forEachCountedCompletion(visit);
 }
 
 } // namespace ledger

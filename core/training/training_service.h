@@ -69,7 +69,10 @@ public:
 
 private:
     UnitOfWork& m_work;
-    Store* m_store;
+    StaffRepository& m_staff;
+    TrainingRepository& m_training;
+    ThemeRepository& m_themes;
+    ChangeLogRepository& m_changes;
 };
 
 } // namespace ledger

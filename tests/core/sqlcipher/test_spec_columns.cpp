@@ -94,12 +94,13 @@ TEST(SpecStore, StaffAreStoredAndReadBackEqualWithOptionalValuesAbsentAndPresent
     full.registrationNumber = "SW12345";
     full.team = "Carers' Support";
     store->begin();
-    bare.id = store->putStaff(bare);
-    full.id = store->putStaff(full);
+    bare.id = store->staff().putStaff(bare);
+    full.id = store->staff().putStaff(full);
     store->commit();
-    EXPECT_EQ(store->staffMember("E1"), bare);
-    EXPECT_EQ(store->staffMember("E2"), full);
-    EXPECT_EQ(store->loadWithoutCompletions().staff, (std::vector<Staff>{bare, full}));
+    EXPECT_EQ(store->staff().staffMember("E1"), bare);
+    EXPECT_EQ(store->staff().staffMember("E2"), full);
+    EXPECT_EQ(loadWithoutCompletions(store->staff(), store->training()).staff,
+              (std::vector<Staff>{bare, full}));
 
     // An update by employee id: values there become absent, absent ones appear.
     Staff changed = full;
@@ -109,9 +110,9 @@ TEST(SpecStore, StaffAreStoredAndReadBackEqualWithOptionalValuesAbsentAndPresent
     changed.email = "=not a formula here";
     changed.role = "Team Manager";
     store->begin();
-    EXPECT_EQ(store->putStaff(changed), full.id);
+    EXPECT_EQ(store->staff().putStaff(changed), full.id);
     store->commit();
-    EXPECT_EQ(store->staffMember("E2"), changed);
+    EXPECT_EQ(store->staff().staffMember("E2"), changed);
     EXPECT_EQ(rawColumn(store->path(), "SELECT coalesce(leave_date, 'NULL') || '|' || "
                                        "registration_body FROM staff WHERE employee_id = 'E2'"),
               std::vector<std::string>{"NULL|"});
@@ -129,11 +130,14 @@ TEST(SpecStore, ModulesKeepNumbersAsIntegersAndNoneAsNull) {
     yearly.dueSoonDays = 3650;
     yearly.ascWdsCategory = 20;
     store->begin();
-    never.id = store->putModule(never);
-    yearly.id = store->putModule(yearly);
+    never.id = store->training().putModule(never);
+    yearly.id = store->training().putModule(yearly);
     store->commit();
-    EXPECT_EQ(store->loadWithoutCompletions().modules, (std::vector<Module>{never, yearly}));
-    EXPECT_EQ(moduleSpec().at("renewal_months").format(store->loadWithoutCompletions().modules[0]),
+    EXPECT_EQ(loadWithoutCompletions(store->staff(), store->training()).modules,
+              (std::vector<Module>{never, yearly}));
+    EXPECT_EQ(moduleSpec()
+                  .at("renewal_months")
+                  .format(loadWithoutCompletions(store->staff(), store->training()).modules[0]),
               "none");
     EXPECT_EQ(rawColumn(store->path(),
                         "SELECT code || ':' || coalesce(typeof(renewal_months), '') || ',' || "
@@ -146,10 +150,11 @@ TEST(SpecStore, ModulesKeepNumbersAsIntegersAndNoneAsNull) {
     std::swap(never.renewalMonths, yearly.renewalMonths);
     std::swap(never.ascWdsCategory, yearly.ascWdsCategory);
     store->begin();
-    store->putModule(never);
-    store->putModule(yearly);
+    store->training().putModule(never);
+    store->training().putModule(yearly);
     store->commit();
-    EXPECT_EQ(store->loadWithoutCompletions().modules, (std::vector<Module>{never, yearly}));
+    EXPECT_EQ(loadWithoutCompletions(store->staff(), store->training()).modules,
+              (std::vector<Module>{never, yearly}));
 }
 
 TEST(SpecStore, TheSchemasChecksStillRefuseWhatValidationWouldHaveCaught) {
@@ -158,15 +163,15 @@ TEST(SpecStore, TheSchemasChecksStillRefuseWhatValidationWouldHaveCaught) {
     Module wrong = module("BAD");
     wrong.renewalMonths = 1000; // CHECK renewal_months BETWEEN 1 AND 999
     store->begin();
-    EXPECT_THROW(store->putModule(wrong), StorageError);
+    EXPECT_THROW(store->training().putModule(wrong), StorageError);
     store->rollback();
     Staff leftBeforeStarting = person("E9");
     leftBeforeStarting.leaveDate = makeDate(2000, 1, 1); // CHECK leave_date >= start_date
     store->begin();
-    EXPECT_THROW(store->putStaff(leftBeforeStarting), StorageError);
+    EXPECT_THROW(store->staff().putStaff(leftBeforeStarting), StorageError);
     store->rollback();
-    EXPECT_TRUE(store->loadWithoutCompletions().modules.empty());
-    EXPECT_TRUE(store->loadWithoutCompletions().staff.empty());
+    EXPECT_TRUE(loadWithoutCompletions(store->staff(), store->training()).modules.empty());
+    EXPECT_TRUE(loadWithoutCompletions(store->staff(), store->training()).staff.empty());
 }
 
 TEST(SpecStore, RequirementsAreStoredUpdatedAndRemovedByTheirKey) {
@@ -175,25 +180,28 @@ TEST(SpecStore, RequirementsAreStoredUpdatedAndRemovedByTheirKey) {
     Requirement all{0, "SAFE-L3", Scope::All, "", 90, std::nullopt};
     Requirement team{0, "SAFE-L3", Scope::Team, "Carers' Support", 0, makeDate(2025, 4, 1)};
     store->begin();
-    store->putModule(module("SAFE-L3"));
-    all.id = store->putRequirement(all);
-    team.id = store->putRequirement(team);
+    store->training().putModule(module("SAFE-L3"));
+    all.id = store->training().putRequirement(all);
+    team.id = store->training().putRequirement(team);
     store->commit();
-    EXPECT_EQ(store->loadWithoutCompletions().requirements, (std::vector<Requirement>{all, team}));
+    EXPECT_EQ(loadWithoutCompletions(store->staff(), store->training()).requirements,
+              (std::vector<Requirement>{all, team}));
 
     team.dueWithinDays = 30;
     team.effectiveFrom.reset();
     all.effectiveFrom = makeDate(2026, 1, 1);
     store->begin();
-    EXPECT_EQ(store->putRequirement(team), team.id);
-    EXPECT_EQ(store->putRequirement(all), all.id);
+    EXPECT_EQ(store->training().putRequirement(team), team.id);
+    EXPECT_EQ(store->training().putRequirement(all), all.id);
     store->commit();
-    EXPECT_EQ(store->loadWithoutCompletions().requirements, (std::vector<Requirement>{all, team}));
+    EXPECT_EQ(loadWithoutCompletions(store->staff(), store->training()).requirements,
+              (std::vector<Requirement>{all, team}));
 
     store->begin();
-    store->removeRequirement(all);
+    store->training().removeRequirement(all);
     store->commit();
-    EXPECT_EQ(store->loadWithoutCompletions().requirements, (std::vector<Requirement>{team}));
+    EXPECT_EQ(loadWithoutCompletions(store->staff(), store->training()).requirements,
+              (std::vector<Requirement>{team}));
 }
 
 TEST(SpecStore, CompletionsAreStoredCorrectedAndVoidedThroughTheSpec) {
@@ -209,33 +217,33 @@ TEST(SpecStore, CompletionsAreStoredCorrectedAndVoidedThroughTheSpec) {
                          false,
                          ""};
     store->begin();
-    store->putStaff(person("E1"));
-    store->putModule(module("SAFE-L3"));
-    store->putModule(module("MCA"));
-    plain.id = store->putCompletion(plain);
-    certified.id = store->putCompletion(certified);
+    store->staff().putStaff(person("E1"));
+    store->training().putModule(module("SAFE-L3"));
+    store->training().putModule(module("MCA"));
+    plain.id = store->training().putCompletion(plain);
+    certified.id = store->training().putCompletion(certified);
     store->commit();
-    EXPECT_EQ(store->completion(plain.id), plain);
-    EXPECT_EQ(store->completion(certified.id), certified);
-    EXPECT_EQ(store->completionsOf("E1"), (std::vector<Completion>{certified, plain}));
+    EXPECT_EQ(store->training().completion(plain.id), plain);
+    EXPECT_EQ(store->training().completion(certified.id), certified);
+    EXPECT_EQ(store->training().completionsOf("E1"), (std::vector<Completion>{certified, plain}));
 
     // By its key (putCompletion) and by its id (updateCompletion).
     certified.expiresOn.reset();
     certified.voided = true;
     certified.voidReason = "wrong person";
     store->begin();
-    EXPECT_EQ(store->putCompletion(certified), certified.id);
+    EXPECT_EQ(store->training().putCompletion(certified), certified.id);
     store->commit();
-    EXPECT_EQ(store->completion(certified.id), certified);
+    EXPECT_EQ(store->training().completion(certified.id), certified);
     plain.moduleCode = "MCA";
     plain.completedOn = makeDate(2024, 3, 11);
     plain.expiresOn = makeDate(2027, 3, 10);
     plain.evidence = "=certificate";
     store->begin();
-    store->updateCompletion(plain);
+    store->training().updateCompletion(plain);
     store->commit();
-    EXPECT_EQ(store->completion(plain.id), plain);
-    EXPECT_EQ(store->completionsOf("E1"), (std::vector<Completion>{certified, plain}));
+    EXPECT_EQ(store->training().completion(plain.id), plain);
+    EXPECT_EQ(store->training().completionsOf("E1"), (std::vector<Completion>{certified, plain}));
 }
 
 TEST(SpecStore, AuditThemesAreStoredAndReadBackEqual) {
@@ -250,19 +258,19 @@ TEST(SpecStore, AuditThemesAreStoredAndReadBackEqual) {
     theme.notes = "Two reviews, one finding.\n\tIndented";
     theme.moduleCodes = {"MCA", "SAFE-L3"};
     store->begin();
-    store->putModule(module("MCA"));
-    store->putModule(module("SAFE-L3"));
-    theme.id = store->putAuditTheme(theme);
+    store->training().putModule(module("MCA"));
+    store->training().putModule(module("SAFE-L3"));
+    theme.id = store->themes().putAuditTheme(theme);
     store->commit();
-    EXPECT_EQ(store->auditTheme(theme.id), theme);
+    EXPECT_EQ(store->themes().auditTheme(theme.id), theme);
 
     theme.status = ThemeStatus::Closed;
     theme.notes.clear();
     theme.moduleCodes = {"MCA"};
     store->begin();
-    EXPECT_EQ(store->putAuditTheme(theme), theme.id);
+    EXPECT_EQ(store->themes().putAuditTheme(theme), theme.id);
     store->commit();
-    EXPECT_EQ(store->auditThemes(), std::vector<AuditTheme>{theme});
+    EXPECT_EQ(store->themes().auditThemes(), std::vector<AuditTheme>{theme});
 }
 
 TEST(SpecStore, CountedCompletionsStreamByEmployeeModuleAndDateWithoutTheVoidedOnes) {
@@ -270,14 +278,14 @@ TEST(SpecStore, CountedCompletionsStreamByEmployeeModuleAndDateWithoutTheVoidedO
     auto store = newStore(dir / "l.ledger");
     store->begin();
     for (const char* id : {"E2", "E1", "E10"}) {
-        store->putStaff(person(id));
+        store->staff().putStaff(person(id));
     }
     for (const char* code : {"MCA", "BLS", "SAFE-L3"}) {
-        store->putModule(module(code));
+        store->training().putModule(module(code));
     }
     const auto add = [&](const char* employee, const char* code, Date on, bool voided) {
         Completion c{0, employee, code, on, std::nullopt, "", voided, voided ? "duplicate" : ""};
-        store->putCompletion(c);
+        store->training().putCompletion(c);
     };
     add("E2", "MCA", makeDate(2024, 1, 1), false);
     add("E1", "SAFE-L3", makeDate(2023, 1, 1), false);
@@ -287,7 +295,7 @@ TEST(SpecStore, CountedCompletionsStreamByEmployeeModuleAndDateWithoutTheVoidedO
     add("E10", "BLS", makeDate(2021, 1, 1), false);
     store->commit();
     std::vector<std::string> seen;
-    store->forEachCountedCompletion([&](const Completion& c) {
+    store->training().forEachCountedCompletion([&](const Completion& c) {
         EXPECT_FALSE(c.voided);
         seen.push_back(c.employeeId + " " + c.moduleCode + " " + formatIso(c.completedOn));
     });
