@@ -73,7 +73,6 @@ template <typename Record> struct FieldSpec {
     FieldType type = FieldType::Text;
     FieldRole role = FieldRole::Value;
     Storage storage = Storage::Column;
-    bool required = false; ///< empty text is a problem when read
     bool optional = false; ///< the value may be absent (dates and numbers)
     /// An import file may leave the column out; the stored record's value is then kept.
     bool mayBeOmitted = false;
@@ -137,15 +136,6 @@ template <typename Record> struct RecordSpec {
         }
         return *f;
     }
-    /// True when every field reads the same in both records.
-    [[nodiscard]] bool same(const Record& a, const Record& b) const {
-        for (const FieldSpec<Record>& f : fields) {
-            if (f.format(a) != f.format(b)) {
-                return false;
-            }
-        }
-        return true;
-    }
 };
 
 namespace spec {
@@ -208,7 +198,6 @@ template <typename Record>
 FieldSpec<Record> requiredText(std::string_view name, std::string_view label,
                                std::string Record::*member, std::string_view noun) {
     FieldSpec<Record> f = text(name, label, member);
-    f.required = true;
     f.noun = noun;
     f.parse = [member](Record& r, std::string_view value) -> std::optional<FieldProblem> {
         r.*member = std::string(value);
@@ -221,7 +210,6 @@ FieldSpec<Record> requiredText(std::string_view name, std::string_view label,
 template <typename Record>
 FieldSpec<Record> date(std::string_view name, std::string_view label, Date Record::*member) {
     FieldSpec<Record> f = named<Record>(name, label, FieldType::DateValue);
-    f.required = true;
     f.format = [member](const Record& r) {
         return formatIso(r.*member);
     };
@@ -275,7 +263,6 @@ template <typename Record>
 FieldSpec<Record> number(std::string_view name, std::string_view label, int Record::*member, int lo,
                          int hi, std::string_view unit, std::optional<int> fallback) {
     FieldSpec<Record> f = ranged<Record>(name, label, lo, hi, unit);
-    f.required = !fallback;
     f.fallback = fallback;
     f.format = [member](const Record& r) {
         return std::to_string(r.*member);
