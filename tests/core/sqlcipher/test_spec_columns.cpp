@@ -83,6 +83,24 @@ TEST(SpecColumns, StatementPartsComeFromTheColumnFieldsOfTheSpec) {
     EXPECT_EQ(staff.assignments(sql::Fields::Changeable).find("employee_id"), std::string::npos);
 }
 
+TEST(SpecColumns, ServerStatementsTypeEachParameterFromItsField) {
+    // The same list in PostgreSQL's form: `$N` with a cast from the field's type, so that a
+    // parameter's type never depends on the server inferring it from an expression.
+    const SpecColumnList<Requirement> columns(requirementSpec(), 2, Placeholder::Dollar);
+    EXPECT_EQ(columns.parameters(), "$2::text, $3::text, $4::integer, $5::date");
+    EXPECT_EQ(columns.assignments(Fields::Values),
+              "due_within_days = $4::integer, effective_from = $5::date");
+    EXPECT_EQ(columns.conditions(), "scope = $2::text AND value = $3::text");
+    Requirement r;
+    r.scope = Scope::Team;
+    r.value = "Reablement North";
+    r.dueWithinDays = 30;
+    const auto& fields = columns.fields();
+    EXPECT_EQ(columns.stored(*fields[0], r), std::optional<std::string>("team"));
+    EXPECT_EQ(columns.stored(*fields[2], r), std::optional<std::string>("30"));
+    EXPECT_EQ(columns.stored(*fields[3], r), std::nullopt); // no effective_from: NULL
+}
+
 TEST(SpecStore, StaffAreStoredAndReadBackEqualWithOptionalValuesAbsentAndPresent) {
     ScratchDir dir;
     auto store = newStore(dir / "l.ledger");
