@@ -21,11 +21,6 @@ struct FreeOptions {
 };
 using Options = std::unique_ptr<PQconninfoOption, FreeOptions>;
 
-// libpq's own rule for when a `dbname` is a connection string rather than a name.
-bool looksLikeConninfo(std::string_view text) {
-    return isServerLocation(text) || text.find('=') != std::string_view::npos;
-}
-
 struct Parsed {
     Options options;
     std::string problem;
@@ -90,6 +85,10 @@ bool isServerLocation(std::string_view location) {
     return location.starts_with("postgresql://") || location.starts_with("postgres://");
 }
 
+bool isConninfo(std::string_view text) {
+    return isServerLocation(text) || text.find('=') != std::string_view::npos;
+}
+
 std::optional<std::string> conninfoProblem(std::string_view conninfo) {
     Parsed parsed = parse(conninfo);
     if (parsed.options) {
@@ -99,7 +98,7 @@ std::optional<std::string> conninfoProblem(std::string_view conninfo) {
 }
 
 bool carriesPassword(std::string_view conninfo) {
-    if (!looksLikeConninfo(conninfo)) {
+    if (!isConninfo(conninfo)) {
         return false; // a bare database name
     }
     const Options options = parseOrThrow(conninfo);
@@ -153,7 +152,7 @@ std::optional<std::string> tlsWarningFor(std::string_view host, std::string_view
 
 std::optional<std::string> tlsWarning(std::string_view conninfo) {
     Options given;
-    if (looksLikeConninfo(conninfo)) {
+    if (isConninfo(conninfo)) {
         given = parseOrThrow(conninfo);
     }
     // PQconndefaults holds each option's environment variable or compiled-in default.

@@ -14,6 +14,10 @@ namespace ledger::pg {
 /// (libpq's two URI prefixes). Anything else is a ledger file path, even `host=x`.
 [[nodiscard]] bool isServerLocation(std::string_view location);
 
+/// True when libpq would read `text`, given as a database name, as a connection string
+/// instead: a server location, or anything with an `=`.
+[[nodiscard]] bool isConninfo(std::string_view text);
+
 /// Why libpq cannot parse `conninfo` (a URI or key=value pairs), or nullopt when it can.
 [[nodiscard]] std::optional<std::string> conninfoProblem(std::string_view conninfo);
 

@@ -33,11 +33,6 @@ bool isSqlStateChar(char c) {
     return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
 }
 
-// libpq's own rule for when `dbname` is a connection string rather than a name.
-bool looksLikeConninfo(std::string_view text) {
-    return isServerLocation(text) || text.find('=') != std::string_view::npos;
-}
-
 } // namespace
 
 [[noreturn]] void throwServerError(const std::string& sqlState, const std::string& message,
@@ -240,7 +235,7 @@ PGconn* Connection::get() const {
 }
 
 Connection Connection::open(const std::string& conninfo, const ConnectOptions& options) {
-    if (looksLikeConninfo(conninfo)) {
+    if (isConninfo(conninfo)) {
         if (std::optional<std::string> problem = conninfoProblem(conninfo)) {
             throw ValidationError({FieldError{"", 0, "location", *problem}});
         }
@@ -476,6 +471,9 @@ std::string Connection::database() const {
 }
 
 std::optional<std::string> Connection::tlsWarning() const {
+    if (!m_state) {
+        throw std::logic_error("tlsWarning of a moved-from connection");
+    }
     PQconninfoOption* options = PQconninfo(get());
     if (options == nullptr) {
         throw std::bad_alloc();
@@ -498,6 +496,9 @@ std::optional<std::string> Connection::tlsWarning() const {
 }
 
 std::vector<std::string> Connection::takeNotices() {
+    if (!m_state) {
+        return {};
+    }
     return std::exchange(m_state->notices, {});
 }
 

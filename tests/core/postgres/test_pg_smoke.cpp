@@ -19,34 +19,6 @@ using ledger::pg::Params;
 namespace ledger::test {
 namespace {
 
-// Sets (or unsets) one environment variable for a scope.
-class ScopedEnv {
-public:
-    ScopedEnv(const char* name, const char* value) : m_name(name) {
-        if (const char* old = std::getenv(name)) {
-            m_old = old;
-        }
-        if (value != nullptr) {
-            ::setenv(name, value, 1);
-        } else {
-            ::unsetenv(name);
-        }
-    }
-    ~ScopedEnv() {
-        if (m_old) {
-            ::setenv(m_name, m_old->c_str(), 1);
-        } else {
-            ::unsetenv(m_name);
-        }
-    }
-    ScopedEnv(const ScopedEnv&) = delete;
-    ScopedEnv& operator=(const ScopedEnv&) = delete;
-
-private:
-    const char* m_name;
-    std::optional<std::string> m_old;
-};
-
 pg::ConnectOptions withPassword(std::string password) {
     pg::ConnectOptions options;
     options.password = std::move(password);
@@ -363,6 +335,8 @@ TEST_F(PgCluster, MovedConnectionsAndResultsKeepWorking) {
     pg::Result result = second.exec("SELECT 7");
     pg::Result moved = std::move(result);
     EXPECT_EQ(moved.int64(0, 0), 7);
+    EXPECT_THROW(first.exec("SELECT 1"), pg::ServerUnreachable); // NOLINT(bugprone-use-after-move)
+    EXPECT_TRUE(first.takeNotices().empty());
     first = Connection::open(conninfo(db)); // a moved-from connection can be assigned again
     EXPECT_EQ(first.exec("SELECT 8").int64(0, 0), 8);
 }
