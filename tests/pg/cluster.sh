@@ -84,6 +84,10 @@ start_cluster() {
     trap 'cd /; "${as[@]}" "$bin/pg_ctl" -D "'"$dir"'/data" -m immediate -w stop >/dev/null 2>&1 || true; rm -rf "'"$dir"'"; rm -f "$pointer"' ERR
     if [ ${#as[@]} -gt 0 ]; then
         chown postgres:postgres "$dir"
+        if ! "${as[@]}" test -w "$dir"; then
+            echo "cluster.sh: postgres cannot reach $dir (set TMPDIR to a folder it can)" >&2
+            false
+        fi
     fi
     # The server's programs warn when they cannot read the current folder (root's home).
     cd "$dir"
