@@ -65,6 +65,13 @@ public:
     using Error::Error;
 };
 
+/// The account may not do this: the server refused it (a PostgreSQL ledger's roles and
+/// row-level security decide what each account may read and write).
+class NotPermitted : public Error {
+public:
+    using Error::Error;
+};
+
 /// A long task was cancelled by the person who started it; nothing was written.
 class Cancelled : public Error {
 public:
