@@ -53,7 +53,11 @@ Ledger Ledger::create(const std::filesystem::path& path, std::string_view passph
 }
 
 Ledger Ledger::open(const std::filesystem::path& path, std::string_view passphrase, OpenMode mode) {
-    return Ledger(openStore(path, passphrase, mode));
+    return open(Location::file(path), passphrase, mode);
+}
+
+Ledger Ledger::open(const Location& location, std::string_view secret, OpenMode mode) {
+    return Ledger(openStore(location, secret, mode));
 }
 
 Ledger Ledger::open(const std::filesystem::path& path, std::string_view passphrase, bool readOnly) {

@@ -7,6 +7,7 @@
 #include "io/import_service.h"
 #include "settings/settings_service.h"
 #include "staff/staff_service.h"
+#include "store/location.h"
 #include "store/store.h"
 #include "store/unit_of_work.h"
 #include "themes/theme_service.h"
@@ -42,6 +43,9 @@ public:
     /// As above, ReadOnly or ReadWrite.
     static Ledger open(const std::filesystem::path& path, std::string_view passphrase,
                        bool readOnly = false);
+    /// Opens a ledger file or a server's (see openStore): `secret` is the file's passphrase,
+    /// or the login's password (empty: the one libpq finds itself).
+    static Ledger open(const Location& location, std::string_view secret, OpenMode mode);
 
     // The features' services.
     [[nodiscard]] StaffService& staff();

@@ -1,12 +1,19 @@
 #include "store/factory.h"
 
+#include "postgres/pg_store.h"
 #include "sqlcipher/sqlcipher_store.h"
 
 namespace ledger {
 
-std::unique_ptr<Store> openStore(const std::filesystem::path& path, std::string_view passphrase,
-                                 OpenMode mode) {
-    return SqlCipherStore::open(path, passphrase, mode);
+std::unique_ptr<Store> openStore(const Location& location, std::string_view secret, OpenMode mode) {
+    if (location.isServer()) {
+        std::optional<std::string> password;
+        if (!secret.empty()) {
+            password = std::string(secret);
+        }
+        return pg::PgStore::open(location.uri(), password, mode);
+    }
+    return SqlCipherStore::open(location.path(), secret, mode);
 }
 
 StoreBeingBuilt beginCreateStore(const std::filesystem::path& path, std::string_view passphrase) {

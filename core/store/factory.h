@@ -1,8 +1,9 @@
 #pragma once
 
-// Opening a ledger where it lives. The one place above the engines that names one: today a
-// SQLCipher file; a shared PostgreSQL server is the next engine.
+// Opening a ledger where it lives. The one place above the engines that names them: a
+// SQLCipher file, or a database on a PostgreSQL server.
 
+#include "store/location.h"
 #include "store/store.h"
 
 #include <filesystem>
@@ -12,9 +13,11 @@
 
 namespace ledger {
 
-/// Opens an existing ledger (see SqlCipherStore::open: one writer at a time).
-[[nodiscard]] std::unique_ptr<Store> openStore(const std::filesystem::path& path,
-                                               std::string_view passphrase, OpenMode mode);
+/// Opens an existing ledger. A file (see SqlCipherStore::open: one writer at a time) opens
+/// with `secret` as its passphrase; a server (see pg::PgStore::open) with `secret` as the
+/// login's password, or, when it is empty, the password libpq finds itself (PGPASSFILE).
+[[nodiscard]] std::unique_ptr<Store> openStore(const Location& location, std::string_view secret,
+                                               OpenMode mode);
 
 /// A new ledger being filled before it appears at its path (see
 /// SqlCipherStore::beginCreate); `publish` puts it in place and closes it.

@@ -168,6 +168,9 @@ protected:
         return name;
     }
 
+    /// Drops role `name` with the test's databases (one the product made).
+    void trackRole(const std::string& name) { m_roles.push_back(name); }
+
     /// A new login role (not a superuser) with `password`; returns its name.
     std::string createRole(const std::string& password) {
         const std::string name = uniqueName("r");

@@ -1,0 +1,111 @@
+#pragma once
+
+// The PostgreSQL server's repositories, one per feature (one source file each), all over
+// the store's one session. Row-level security decides which rows each sees and may write.
+// Private to core.
+
+#include "audit/change_log_repository.h"
+#include "postgres/session.h"
+#include "settings/settings_repository.h"
+#include "staff/staff_repository.h"
+#include "themes/theme_repository.h"
+#include "training/training_repository.h"
+
+namespace ledger::pg {
+
+class StaffRepo final : public StaffRepository {
+public:
+    explicit StaffRepo(Session& session) : m_session(session) {}
+
+    [[nodiscard]] std::vector<Staff> everyone() override;
+    [[nodiscard]] std::optional<Staff> staffMember(std::string_view employeeId) override;
+    [[nodiscard]] std::unordered_map<std::string, RecordId> staffIds() override;
+    [[nodiscard]] std::int64_t staffCount(NameKind kind, std::string_view name) override;
+    RecordId putStaff(const Staff& staff) override;
+    [[nodiscard]] std::vector<std::string> names(NameKind kind) override;
+    void addName(NameKind kind, std::string_view name) override;
+    void renameName(NameKind kind, std::string_view from, std::string_view to) override;
+    void removeName(NameKind kind, std::string_view name) override;
+
+private:
+    RecordId nameId(NameKind kind, std::string_view name);
+
+    Session& m_session;
+};
+
+class TrainingRepo final : public TrainingRepository {
+public:
+    explicit TrainingRepo(Session& session) : m_session(session) {}
+
+    [[nodiscard]] LedgerData loadCatalog() override;
+    [[nodiscard]] std::unordered_map<std::string, RecordId> moduleIds() override;
+    RecordId putModule(const Module& module) override;
+    void removeModule(std::string_view code) override;
+    RecordId putRequirement(const Requirement& requirement) override;
+    void removeRequirement(const Requirement& requirement) override;
+    void renameScopeValue(Scope scope, std::string_view from, std::string_view to) override;
+    [[nodiscard]] std::vector<CompletionRow>
+    completionRows(const Progress* progress = nullptr) override;
+    [[nodiscard]] std::vector<CompletionRow> completionRowsOf(RecordId staffId) override;
+    RecordId putCompletion(const Completion& completion) override;
+    void updateCompletion(const Completion& completion) override;
+    [[nodiscard]] std::optional<Completion> completion(RecordId id) override;
+    [[nodiscard]] std::vector<Completion> completionsOf(std::string_view employeeId) override;
+    void forEachCountedCompletion(const std::function<void(const Completion&)>& visit) override;
+    [[nodiscard]] std::int64_t completionCount(std::string_view moduleCode) override;
+    [[nodiscard]] std::optional<StoredCompletion>
+    findCompletion(RecordId staffId, RecordId moduleId, Date completedOn) override;
+    void storedCompletionsOf(RecordId staffId, std::vector<StoredCompletion>& out) override;
+    RecordId insertCompletion(RecordId staffId, RecordId moduleId, const Completion& c,
+                              RecordId createdChange) override;
+    std::optional<RecordId> insertCompletionIfNew(RecordId staffId, RecordId moduleId,
+                                                  const Completion& c,
+                                                  RecordId createdChange) override;
+    void updateCompletionValues(RecordId id, const Completion& c, RecordId changedChange) override;
+
+private:
+    Session& m_session;
+};
+
+class ThemeRepo final : public ThemeRepository {
+public:
+    explicit ThemeRepo(Session& session) : m_session(session) {}
+
+    [[nodiscard]] std::vector<AuditTheme> auditThemes() override;
+    [[nodiscard]] std::optional<AuditTheme> auditTheme(RecordId id) override;
+    RecordId putAuditTheme(const AuditTheme& theme) override;
+    void removeAuditTheme(RecordId id) override;
+
+private:
+    Session& m_session;
+};
+
+class ChangeLogRepo final : public ChangeLogRepository {
+public:
+    explicit ChangeLogRepo(Session& session) : m_session(session) {}
+
+    RecordId append(const ChangeLogEntry& entry) override;
+    void setNewValues(RecordId change, std::string_view newValues) override;
+    void linkChange(std::string_view entity, RecordId id, RecordId change, bool created) override;
+    [[nodiscard]] RecordOrigin recordOrigin(std::string_view entity, RecordId id) override;
+    [[nodiscard]] std::vector<ChangeLogEntry>
+    historyOfSubject(std::string_view employeeId) override;
+    [[nodiscard]] std::vector<ChangeLogEntry> entries(std::string_view entity,
+                                                      std::string_view recordKey) override;
+
+private:
+    Session& m_session;
+};
+
+class SettingsRepo final : public SettingsRepository {
+public:
+    explicit SettingsRepo(Session& session) : m_session(session) {}
+
+    [[nodiscard]] std::string value(std::string_view key) override;
+    void setValue(std::string_view key, std::string_view value) override;
+
+private:
+    Session& m_session;
+};
+
+} // namespace ledger::pg

@@ -1,0 +1,45 @@
+#pragma once
+
+// A PostgreSQL store's one connection, shared by its repositories, with the statements
+// prepared on it. Private to core.
+
+#include "base/ids.h"
+#include "postgres/pg.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace ledger::pg {
+
+class Session {
+public:
+    explicit Session(Connection connection) : m_connection(std::move(connection)) {}
+
+    [[nodiscard]] Connection& connection() { return m_connection; }
+
+    /// Runs `sql` with `params`, prepared on this connection the first time this text is run
+    /// (the server parses and plans it once; a county import runs a few statements two
+    /// million times).
+    Result run(const std::string& sql, const Params& params = {});
+    /// The integer in column 0 of the first row of `sql` with `key` as $1.
+    [[nodiscard]] std::optional<RecordId> lookup(const std::string& sql, std::string_view key);
+    /// True while a transaction is open on the connection (one that failed included).
+    [[nodiscard]] bool inTransaction() const;
+
+private:
+    Connection m_connection;
+    std::unordered_map<std::string, std::string> m_prepared; ///< statement text -> its name
+};
+
+/// A statement parameter's text: a record id.
+[[nodiscard]] inline std::optional<std::string> param(RecordId id) {
+    return std::to_string(id);
+}
+/// A statement parameter's text.
+[[nodiscard]] inline std::optional<std::string> param(std::string_view text) {
+    return std::string(text);
+}
+
+} // namespace ledger::pg

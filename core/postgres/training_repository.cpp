@@ -1,0 +1,448 @@
+#include "postgres/repositories.h"
+
+#include "postgres/spec_params.h"
+#include "training/training.h"
+
+#include <charconv>
+#include <limits>
+
+// The training feature's records on a server: module, requirement and completion. The
+// compliance engine's compact load streams completions as integers and day numbers through
+// COPY, computed by the server, without a string per completion.
+
+namespace ledger::pg {
+
+namespace {
+
+// Each kind's Storage::Column fields (store/spec_columns.h), after the references written by
+// hand: a module's from $1; a requirement's after module_id $1; a completion's after
+// staff_id $1 and module_id $2 (or its id $1 and module code $2), followed by voided and
+// void_reason, which are not fields of its spec but of its state.
+const SpecParams<Module>& moduleColumns() {
+    static const SpecParams<Module> kColumns(moduleSpec(), 1);
+    return kColumns;
+}
+const SpecParams<Requirement>& requirementColumns() {
+    static const SpecParams<Requirement> kColumns(requirementSpec(), 2);
+    return kColumns;
+}
+const SpecParams<Completion>& completionColumns() {
+    static const SpecParams<Completion> kColumns(completionSpec(), 3);
+    return kColumns;
+}
+
+/// The completion columns as a SELECT reads them after its joins (completionRow's order).
+std::string completionColumnList() {
+    return "c.id, s.employee_id, m.code, c.voided, c.void_reason, " +
+           completionColumns().names("c.");
+}
+
+/// The completion SELECT up to its WHERE or ORDER BY.
+std::string completionSelect() {
+    return "SELECT " + completionColumnList() +
+           " FROM completion c JOIN staff s ON s.id = c.staff_id "
+           "JOIN module m ON m.id = c.module_id ";
+}
+
+Completion completionRow(const Result& r, int row) {
+    Completion c;
+    c.id = r.int64(row, 0);
+    c.employeeId = r.text(row, 1);
+    c.moduleCode = r.text(row, 2);
+    c.voided = r.view(row, 3) == "t";
+    c.voidReason = r.text(row, 4);
+    completionColumns().read(r, row, 5, c);
+    return c;
+}
+
+std::optional<std::string> flag(bool value) {
+    return std::string(value ? "true" : "false");
+}
+
+std::optional<std::string> optionalDate(const std::optional<Date>& date) {
+    if (!date) {
+        return std::nullopt;
+    }
+    return formatIso(*date);
+}
+
+std::optional<std::string> change(RecordId id) {
+    if (id == 0) {
+        return std::nullopt;
+    }
+    return std::to_string(id);
+}
+
+/// The integer fields of one COPY text row (tab-separated, ending in a newline).
+template <std::size_t N> bool integers(std::string_view row, std::array<std::int64_t, N>& out) {
+    const char* p = row.data();
+    const char* end = row.data() + row.size();
+    for (std::size_t i = 0; i < N; ++i) {
+        const auto [next, ec] = std::from_chars(p, end, out[i]);
+        if (ec != std::errc()) {
+            return false;
+        }
+        p = next + 1; // the tab or the newline
+    }
+    return true;
+}
+
+constexpr DayNumber kNoExpiry = std::numeric_limits<DayNumber>::max();
+
+/// Completion rows from `select`, whose columns are the staff id, the module id and the two
+/// dates as days since 1970-01-01 (the expiry as kNoExpiry when there is none).
+void copyRows(Session& session, const std::string& select, std::vector<CompletionRow>& rows,
+              const Progress* progress, std::size_t expected) {
+    const std::size_t step = std::max<std::size_t>(expected / 50, 4096);
+    session.connection().copyOut("COPY (" + select + ") TO STDOUT", [&](std::string_view row) {
+        if (progress && progress->report && expected > 0 && rows.size() % step == 0 &&
+            !progress->report(
+                std::min(1.0, static_cast<double>(rows.size()) / static_cast<double>(expected)))) {
+            throw Cancelled("reading the ledger was cancelled");
+        }
+        std::array<std::int64_t, 4> v{};
+        if (!integers(row, v)) {
+            throw StorageError("the server sent a completion row that is not four integers");
+        }
+        rows.push_back(
+            CompletionRow{v[0], v[1], static_cast<DayNumber>(v[2]), static_cast<DayNumber>(v[3])});
+    });
+}
+
+#define PL_COMPLETION_ROW_COLUMNS                                                                  \
+    "SELECT staff_id, module_id, completed_on - DATE '1970-01-01', "                               \
+    "COALESCE(expires_on - DATE '1970-01-01', 2147483647) FROM completion "
+
+static_assert(kNoExpiry == 2147483647);
+
+} // namespace
+
+LedgerData TrainingRepo::loadCatalog() {
+    LedgerData data;
+    {
+        static const std::string kText =
+            "SELECT id, " + moduleColumns().names() + " FROM module ORDER BY code";
+        const Result r = m_session.run(kText);
+        for (int i = 0; i < r.rows(); ++i) {
+            Module m;
+            m.id = r.int64(i, 0);
+            moduleColumns().read(r, i, 1, m);
+            data.modules.push_back(std::move(m));
+        }
+    }
+    {
+        static const std::string kText = "SELECT r.id, m.code, " +
+                                         requirementColumns().names("r.") +
+                                         " FROM requirement r JOIN module m ON m.id = r.module_id "
+                                         "ORDER BY m.code, r.scope, r.value";
+        const Result r = m_session.run(kText);
+        for (int i = 0; i < r.rows(); ++i) {
+            Requirement q;
+            q.id = r.int64(i, 0);
+            q.moduleCode = r.text(i, 1);
+            requirementColumns().read(r, i, 2, q);
+            data.requirements.push_back(std::move(q));
+        }
+    }
+    return data;
+}
+
+std::unordered_map<std::string, RecordId> TrainingRepo::moduleIds() {
+    const Result r = m_session.run("SELECT code, id FROM module");
+    std::unordered_map<std::string, RecordId> ids;
+    for (int i = 0; i < r.rows(); ++i) {
+        ids.emplace(r.text(i, 0), r.int64(i, 1));
+    }
+    return ids;
+}
+
+RecordId TrainingRepo::putModule(const Module& m) {
+    const auto existing = m_session.lookup("SELECT id FROM module WHERE code = $1", m.code);
+    const SpecParams<Module>& columns = moduleColumns();
+    static const std::string kUpdate = "UPDATE module SET " + columns.assignments(Fields::Values) +
+                                       " WHERE " + columns.conditions() + " RETURNING id";
+    static const std::string kInsert = "INSERT INTO module (" + columns.names() + ") VALUES (" +
+                                       columns.parameters() + ") RETURNING id";
+    Params params;
+    columns.bind(params, m);
+    const Result r = m_session.run(existing ? kUpdate : kInsert, params);
+    return r.int64(0, 0);
+}
+
+void TrainingRepo::removeModule(std::string_view code) {
+    m_session.run("DELETE FROM module WHERE code = $1", {param(code)});
+}
+
+RecordId TrainingRepo::putRequirement(const Requirement& q) {
+    const auto module = m_session.lookup("SELECT id FROM module WHERE code = $1", q.moduleCode);
+    if (!module) {
+        throw ValidationError({FieldError{{}, 0, "module", "no module " + q.moduleCode}});
+    }
+    const SpecParams<Requirement>& columns = requirementColumns();
+    std::optional<RecordId> existing;
+    {
+        static const std::string kFind =
+            "SELECT id FROM requirement WHERE module_id = $1 AND " + columns.conditions();
+        Params params{param(*module)};
+        columns.bind(params, q, Fields::Keys);
+        const Result r = m_session.run(kFind, params);
+        if (r.rows() > 0) {
+            existing = r.int64(0, 0);
+        }
+    }
+    static const std::string kUpdate =
+        "UPDATE requirement SET " + columns.assignments(Fields::Values) +
+        " WHERE module_id = $1 AND " + columns.conditions() + " RETURNING id";
+    static const std::string kInsert = "INSERT INTO requirement (module_id, " + columns.names() +
+                                       ") VALUES ($1, " + columns.parameters() + ") RETURNING id";
+    Params params{param(*module)};
+    columns.bind(params, q);
+    const Result r = m_session.run(existing ? kUpdate : kInsert, params);
+    return r.int64(0, 0);
+}
+
+void TrainingRepo::removeRequirement(const Requirement& q) {
+    static const std::string kText =
+        "DELETE FROM requirement WHERE module_id = (SELECT id FROM module WHERE code = $1) AND " +
+        requirementColumns().conditions();
+    Params params{param(q.moduleCode)};
+    requirementColumns().bind(params, q, Fields::Keys);
+    m_session.run(kText, params);
+}
+
+void TrainingRepo::renameScopeValue(Scope scope, std::string_view from, std::string_view to) {
+    m_session.run("UPDATE requirement SET value = $3 WHERE scope = $1 AND value = $2",
+                  {std::string(scopeCode(scope)), param(from), param(to)});
+}
+
+std::vector<CompletionRow> TrainingRepo::completionRows(const Progress* progress) {
+    std::vector<CompletionRow> rows;
+    std::size_t expected = 0;
+    if (progress && progress->report) {
+        // The planner's estimate: enough for a progress bar, without counting the table.
+        const Result r = m_session.run("SELECT GREATEST(reltuples, 0)::bigint FROM pg_class "
+                                       "WHERE oid = 'completion'::regclass");
+        expected = r.rows() > 0 ? static_cast<std::size_t>(r.int64(0, 0)) : 0;
+    }
+    rows.reserve(expected);
+    copyRows(m_session, PL_COMPLETION_ROW_COLUMNS "WHERE NOT voided", rows, progress, expected);
+    return rows;
+}
+
+std::vector<CompletionRow> TrainingRepo::completionRowsOf(RecordId staffId) {
+    const Result r = m_session.run(PL_COMPLETION_ROW_COLUMNS "WHERE staff_id = $1 AND NOT voided",
+                                   {param(staffId)});
+    std::vector<CompletionRow> rows;
+    rows.reserve(static_cast<std::size_t>(r.rows()));
+    for (int i = 0; i < r.rows(); ++i) {
+        rows.push_back(CompletionRow{r.int64(i, 0), r.int64(i, 1),
+                                     static_cast<DayNumber>(r.int64(i, 2)),
+                                     static_cast<DayNumber>(r.int64(i, 3))});
+    }
+    return rows;
+}
+
+RecordId TrainingRepo::putCompletion(const Completion& c) {
+    const auto staff =
+        m_session.lookup("SELECT id FROM staff WHERE employee_id = $1", c.employeeId);
+    const auto module = m_session.lookup("SELECT id FROM module WHERE code = $1", c.moduleCode);
+    if (!staff || !module) {
+        throw ValidationError(
+            {FieldError{{}, 0, !staff ? "employee_id" : "module", "no such record"}});
+    }
+    const SpecParams<Completion>& columns = completionColumns();
+    const int voided = columns.next();
+    std::optional<RecordId> existing;
+    {
+        static const std::string kFind =
+            "SELECT id FROM completion WHERE staff_id = $1 AND module_id = $2 AND " +
+            columns.conditions();
+        Params params{param(*staff), param(*module)};
+        columns.bind(params, c, Fields::Keys);
+        const Result r = m_session.run(kFind, params);
+        if (r.rows() > 0) {
+            existing = r.int64(0, 0);
+        }
+    }
+    const std::string v = std::to_string(voided);
+    const std::string reason = std::to_string(voided + 1);
+    static const std::string kUpdate = "UPDATE completion SET " +
+                                       columns.assignments(Fields::Values) + ", voided = $" + v +
+                                       "::boolean, void_reason = $" + reason +
+                                       "::text WHERE staff_id = $1 AND module_id = $2 AND " +
+                                       columns.conditions() + " RETURNING id";
+    static const std::string kInsert = "INSERT INTO completion (staff_id, module_id, " +
+                                       columns.names() + ", voided, void_reason) VALUES ($1, $2, " +
+                                       columns.parameters() + ", $" + v + "::boolean, $" + reason +
+                                       "::text) RETURNING id";
+    Params params{param(*staff), param(*module)};
+    columns.bind(params, c);
+    params.push_back(flag(c.voided));
+    params.push_back(c.voidReason);
+    const Result r = m_session.run(existing ? kUpdate : kInsert, params);
+    if (r.rows() == 0) {
+        throw Conflict("the completion cannot be changed by this account");
+    }
+    return r.int64(0, 0);
+}
+
+void TrainingRepo::updateCompletion(const Completion& c) {
+    const SpecParams<Completion>& columns = completionColumns();
+    const int voided = columns.next();
+    static const std::string kText =
+        "UPDATE completion SET module_id = (SELECT id FROM module WHERE code = $2), " +
+        columns.assignments(Fields::Changeable) + ", voided = $" + std::to_string(voided) +
+        "::boolean, void_reason = $" + std::to_string(voided + 1) + "::text WHERE id = $1";
+    Params params{param(c.id), param(c.moduleCode)};
+    columns.bind(params, c, Fields::Changeable);
+    params.push_back(flag(c.voided));
+    params.push_back(c.voidReason);
+    if (m_session.run(kText, params).affectedRows() == 0) {
+        throw Conflict("the completion was removed meanwhile");
+    }
+}
+
+std::optional<Completion> TrainingRepo::completion(RecordId id) {
+    static const std::string kText = completionSelect() + "WHERE c.id = $1";
+    const Result r = m_session.run(kText, {param(id)});
+    if (r.rows() == 0) {
+        return std::nullopt;
+    }
+    return completionRow(r, 0);
+}
+
+std::vector<Completion> TrainingRepo::completionsOf(std::string_view employeeId) {
+    static const std::string kText =
+        completionSelect() + "WHERE s.employee_id = $1 ORDER BY c.completed_on DESC, m.code";
+    const Result r = m_session.run(kText, {param(employeeId)});
+    std::vector<Completion> out;
+    out.reserve(static_cast<std::size_t>(r.rows()));
+    for (int i = 0; i < r.rows(); ++i) {
+        out.push_back(completionRow(r, i));
+    }
+    return out;
+}
+
+void TrainingRepo::forEachCountedCompletion(const std::function<void(const Completion&)>& visit) {
+    // A cursor read a batch at a time: a county's two million are never all in memory, here
+    // or in a result. A cursor needs a transaction: the caller's, or one of its own.
+    static const std::string kText = completionSelect() +
+                                     "WHERE NOT c.voided ORDER BY s.employee_id, m.code, "
+                                     "c.completed_on";
+    Connection& connection = m_session.connection();
+    const bool own = !m_session.inTransaction();
+    if (own) {
+        connection.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    }
+    try {
+        connection.exec("DECLARE pl_completions NO SCROLL CURSOR FOR " + kText);
+        for (;;) {
+            const Result r = connection.exec("FETCH 5000 FROM pl_completions");
+            for (int i = 0; i < r.rows(); ++i) {
+                visit(completionRow(r, i));
+            }
+            if (r.rows() < 5000) {
+                break;
+            }
+        }
+        connection.exec("CLOSE pl_completions");
+        if (own) {
+            connection.exec("COMMIT");
+        }
+    } catch (...) {
+        if (own) {
+            try {
+                connection.exec("ROLLBACK");
+            } catch (...) { // NOLINT(bugprone-empty-catch): the first failure is the one to report
+            }
+        }
+        throw;
+    }
+}
+
+std::int64_t TrainingRepo::completionCount(std::string_view moduleCode) {
+    const Result r = m_session.run("SELECT count(*) FROM completion WHERE module_id = "
+                                   "(SELECT id FROM module WHERE code = $1)",
+                                   {param(moduleCode)});
+    return r.int64(0, 0);
+}
+
+namespace {
+
+StoredCompletion storedRow(const Result& r, int row, RecordId moduleId, Date completedOn) {
+    StoredCompletion c;
+    c.id = r.int64(row, 0);
+    c.moduleId = moduleId;
+    c.completedOn = completedOn;
+    if (!r.isNull(row, 1)) {
+        c.expiresOn = parseIsoDate(r.view(row, 1));
+    }
+    c.evidence = r.view(row, 2);
+    c.voided = r.view(row, 3) == "t";
+    c.createdChange = r.isNull(row, 4) ? 0 : r.int64(row, 4);
+    c.changedChange = r.isNull(row, 5) ? 0 : r.int64(row, 5);
+    return c;
+}
+
+} // namespace
+
+std::optional<StoredCompletion> TrainingRepo::findCompletion(RecordId staffId, RecordId moduleId,
+                                                             Date completedOn) {
+    const Result r =
+        m_session.run("SELECT id, expires_on, evidence, voided, created_change, changed_change "
+                      "FROM completion WHERE staff_id = $1 AND module_id = $2 AND "
+                      "completed_on = $3::date",
+                      {param(staffId), param(moduleId), formatIso(completedOn)});
+    if (r.rows() == 0) {
+        return std::nullopt;
+    }
+    return storedRow(r, 0, moduleId, completedOn);
+}
+
+void TrainingRepo::storedCompletionsOf(RecordId staffId, std::vector<StoredCompletion>& out) {
+    out.clear();
+    const Result r = m_session.run("SELECT id, expires_on, evidence, voided, created_change, "
+                                   "changed_change, module_id, completed_on FROM completion "
+                                   "WHERE staff_id = $1",
+                                   {param(staffId)});
+    for (int i = 0; i < r.rows(); ++i) {
+        const std::optional<Date> completedOn = parseIsoDate(r.view(i, 7));
+        if (completedOn) {
+            out.push_back(storedRow(r, i, r.int64(i, 6), *completedOn));
+        }
+    }
+}
+
+RecordId TrainingRepo::insertCompletion(RecordId staffId, RecordId moduleId, const Completion& c,
+                                        RecordId createdChange) {
+    const Result r = m_session.run(
+        "INSERT INTO completion (staff_id, module_id, completed_on, expires_on, evidence, "
+        "created_change) VALUES ($1, $2, $3::date, $4::date, $5, $6) RETURNING id",
+        {param(staffId), param(moduleId), formatIso(c.completedOn), optionalDate(c.expiresOn),
+         c.evidence, change(createdChange)});
+    return r.int64(0, 0);
+}
+
+std::optional<RecordId> TrainingRepo::insertCompletionIfNew(RecordId staffId, RecordId moduleId,
+                                                            const Completion& c,
+                                                            RecordId createdChange) {
+    const Result r = m_session.run(
+        "INSERT INTO completion (staff_id, module_id, completed_on, expires_on, evidence, "
+        "created_change) VALUES ($1, $2, $3::date, $4::date, $5, $6) "
+        "ON CONFLICT (staff_id, module_id, completed_on) DO NOTHING RETURNING id",
+        {param(staffId), param(moduleId), formatIso(c.completedOn), optionalDate(c.expiresOn),
+         c.evidence, change(createdChange)});
+    if (r.rows() == 0) {
+        return std::nullopt;
+    }
+    return r.int64(0, 0);
+}
+
+void TrainingRepo::updateCompletionValues(RecordId id, const Completion& c,
+                                          RecordId changedChange) {
+    m_session.run("UPDATE completion SET expires_on = $2::date, evidence = $3, "
+                  "changed_change = $4 WHERE id = $1",
+                  {param(id), optionalDate(c.expiresOn), c.evidence, change(changedChange)});
+}
+
+} // namespace ledger::pg
