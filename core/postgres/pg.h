@@ -147,7 +147,8 @@ public:
     /// Connects to `conninfo`: a `postgresql://` URI or `key=value` pairs, expanded by libpq
     /// (an empty string uses libpq's defaults, PGHOST and the rest). Throws ServerUnreachable,
     /// DatabaseMissing, AuthenticationFailed or ServerStorageError with the server's message,
-    /// ValidationError when the conninfo cannot be parsed.
+    /// ValidationError when the conninfo cannot be parsed. A `connect_timeout` bounds each
+    /// wait for the server (without one, as in libpq, it waits as long as it takes).
     static Connection open(const std::string& conninfo, const ConnectOptions& options = {});
 
     ~Connection();
