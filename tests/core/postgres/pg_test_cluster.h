@@ -103,37 +103,13 @@ inline std::string conninfoValue(const std::string& value) {
     return quoted + "'";
 }
 
-/// A test against the cluster. SetUp skips (or fails, when required) without one; each
-/// database and role made through it is dropped at the end of the test.
-class PgClusterTest : public ::testing::Test {
-protected:
-    void SetUp() override {
-        m_cluster = readPgCluster();
-        if (!m_cluster.available()) {
-            if (pgRequired()) {
-                FAIL() << m_cluster.unavailable << " (and PRACTICE_LEDGER_REQUIRE_PG=1)";
-            }
-            GTEST_SKIP() << m_cluster.unavailable;
-        }
-    }
-
-    void TearDown() override {
-        if (!m_cluster.available() || (m_databases.empty() && m_roles.empty())) {
-            return;
-        }
-        try {
-            pg::Connection super = superuser();
-            for (const std::string& db : m_databases) {
-                super.exec("DROP DATABASE IF EXISTS " + super.quoteIdentifier(db) +
-                           " WITH (FORCE)");
-            }
-            for (const std::string& role : m_roles) {
-                super.exec("DROP ROLE IF EXISTS " + super.quoteIdentifier(role));
-            }
-        } catch (const std::exception& e) {
-            ADD_FAILURE() << "dropping the test's databases and roles: " << e.what();
-        }
-    }
+/// The cluster as one test uses it: its own databases and roles, dropped at the end.
+class PgScratch {
+public:
+    PgScratch() : m_cluster(readPgCluster()) {}
+    ~PgScratch() { dropAll(); }
+    PgScratch(const PgScratch&) = delete;
+    PgScratch& operator=(const PgScratch&) = delete;
 
     [[nodiscard]] const PgClusterInfo& cluster() const { return m_cluster; }
 
@@ -144,6 +120,13 @@ protected:
         return "host=" + conninfoValue(m_cluster.host) +
                " passfile=" + conninfoValue(m_cluster.passFile) +
                " dbname=" + conninfoValue(database) + " user=" + conninfoValue(user);
+    }
+
+    /// The same as a location a person would type (a `postgresql://` URI).
+    [[nodiscard]] std::string uri(const std::string& database,
+                                  const std::string& user = "pladmin") const {
+        return "postgresql:///" + database + "?host=" + m_cluster.host + "&user=" + user +
+               "&passfile=" + m_cluster.passFile;
     }
 
     /// The harness's superuser (trusted over the socket): for setting up, never for the
@@ -168,9 +151,6 @@ protected:
         return name;
     }
 
-    /// Drops role `name` with the test's databases (one the product made).
-    void trackRole(const std::string& name) { m_roles.push_back(name); }
-
     /// A new login role (not a superuser) with `password`; returns its name.
     std::string createRole(const std::string& password) {
         const std::string name = uniqueName("r");
@@ -180,6 +160,36 @@ protected:
         super.exec("CREATE ROLE " + quoted + " LOGIN PASSWORD " + super.quoteLiteral(password));
         m_roles.push_back(name);
         return name;
+    }
+
+    /// Drops role `name` with the test's databases (one the product made).
+    void trackRole(const std::string& name) { m_roles.push_back(name); }
+    /// Drops the group roles `server init` makes for `database` with the test's databases.
+    void trackLedgerRoles(const std::string& database) {
+        for (const char* suffix : {"_owner", "_workforce_lead", "_manager", "_staff"}) {
+            m_roles.push_back(database + suffix);
+        }
+    }
+
+    /// Drops the databases, then the roles (reporting a failure to the test).
+    void dropAll() {
+        if (!m_cluster.available() || (m_databases.empty() && m_roles.empty())) {
+            return;
+        }
+        try {
+            pg::Connection super = superuser();
+            for (const std::string& db : m_databases) {
+                super.exec("DROP DATABASE IF EXISTS " + super.quoteIdentifier(db) +
+                           " WITH (FORCE)");
+            }
+            for (const std::string& role : m_roles) {
+                super.exec("DROP ROLE IF EXISTS " + super.quoteIdentifier(role));
+            }
+        } catch (const std::exception& e) {
+            ADD_FAILURE() << "dropping the test's databases and roles: " << e.what();
+        }
+        m_databases.clear();
+        m_roles.clear();
     }
 
 private:
@@ -192,6 +202,49 @@ private:
     PgClusterInfo m_cluster;
     std::vector<std::string> m_databases;
     std::vector<std::string> m_roles;
+};
+
+/// Skips the test (or fails it, when required) when there is no cluster; true when there is.
+inline bool requireCluster(const PgClusterInfo& cluster) {
+    if (cluster.available()) {
+        return true;
+    }
+    if (pgRequired()) {
+        ADD_FAILURE() << cluster.unavailable << " (and PRACTICE_LEDGER_REQUIRE_PG=1)";
+    }
+    return false;
+}
+
+/// A test against the cluster. SetUp skips (or fails, when required) without one; each
+/// database and role made through it is dropped at the end of the test.
+class PgClusterTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        if (!m_scratch.cluster().available()) {
+            if (pgRequired()) {
+                FAIL() << m_scratch.cluster().unavailable << " (and PRACTICE_LEDGER_REQUIRE_PG=1)";
+            }
+            GTEST_SKIP() << m_scratch.cluster().unavailable;
+        }
+    }
+
+    void TearDown() override { m_scratch.dropAll(); }
+
+    [[nodiscard]] const PgClusterInfo& cluster() const { return m_scratch.cluster(); }
+    [[nodiscard]] std::string conninfo(const std::string& database,
+                                       const std::string& user = "pladmin") const {
+        return m_scratch.conninfo(database, user);
+    }
+    [[nodiscard]] pg::Connection superuser(const std::string& database = "postgres") const {
+        return m_scratch.superuser(database);
+    }
+    std::string createDatabase() { return m_scratch.createDatabase(); }
+    std::string createRole(const std::string& password) { return m_scratch.createRole(password); }
+    void trackRole(const std::string& name) { m_scratch.trackRole(name); }
+    [[nodiscard]] PgScratch& scratch() { return m_scratch; }
+
+private:
+    PgScratch m_scratch;
 };
 
 } // namespace ledger::test

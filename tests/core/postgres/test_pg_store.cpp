@@ -43,16 +43,15 @@ protected:
     std::string newLedger() {
         const std::string db = createDatabase();
         pg::Connection admin = pg::Connection::open(conninfo(db));
+        scratch().trackLedgerRoles(db);
         pg::initServer(admin);
-        m_rolesOf.push_back(db);
         return db;
     }
 
     /// `db` as a location, for `user` (the administrator's password from its pgpass file;
     /// others give theirs to Ledger::open).
     [[nodiscard]] Location location(const std::string& db, const std::string& user = "pladmin") {
-        return Location::parse("postgresql:///" + db + "?host=" + cluster().host + "&user=" + user +
-                               "&passfile=" + cluster().passFile);
+        return Location::parse(scratch().uri(db, user));
     }
 
     /// A login for `employeeId` with `access`, dropped with the test.
@@ -64,24 +63,7 @@ protected:
         return login;
     }
 
-    void TearDown() override {
-        // The ledger's group roles are the cluster's: dropped after the databases that use them.
-        PgClusterTest::TearDown();
-        if (!cluster().available()) {
-            return;
-        }
-        pg::Connection super = superuser();
-        for (const std::string& db : m_rolesOf) {
-            for (const char* suffix : {"_owner", "_workforce_lead", "_manager", "_staff"}) {
-                super.exec("DROP ROLE IF EXISTS " + super.quoteIdentifier(db + suffix));
-            }
-        }
-    }
-
     static constexpr const char* kPassword = "a long test password 2026";
-
-private:
-    std::vector<std::string> m_rolesOf;
 };
 
 /// Lead L; M1 manages A and B; A manages A1; M2 manages C. Modules FIRE (all) and one

@@ -3,6 +3,7 @@
 #include "ledger.h"
 #include "sqlcipher/sqlcipher_store.h"
 
+#include "engines.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -19,6 +20,8 @@
 #include <unistd.h>
 
 using namespace ledger;
+using ledger::test::EngineLedger;
+using ledger::test::EngineTest;
 using ledger::test::everyCompletion;
 using ledger::test::everyRecord;
 using ledger::test::ScratchDir;
@@ -26,7 +29,7 @@ using ledger::test::ScratchDir;
 namespace {
 
 const Date kToday = makeDate(2026, 11, 25);
-const char* kPassphrase = "correct horse";
+const char* kPassphrase = EngineLedger::kPassphrase;
 
 Module module(const char* code, const char* title, std::optional<int> months) {
     Module m;
@@ -66,12 +69,11 @@ Completion completion(const char* employeeId, const char* moduleCode, Date on) {
 /// A small council built through the editors: two modules, two people in two teams, three
 /// rules (all, team East, role Occupational Therapist) and three completions.
 struct Council {
-    ScratchDir dir;
-    std::filesystem::path path = dir / "council.ledger";
-    Ledger ledger = Ledger::create(path, kPassphrase, "test");
+    EngineLedger& where;
+    Ledger ledger;
     RecordId annFire = 0;
 
-    Council() {
+    explicit Council(EngineLedger& engine) : where(engine), ledger(engine.create("test")) {
         ledger.training().saveModule(module("FIRE", "Fire safety", 12), true, "test");
         ledger.training().saveModule(module("SAFE", "Safeguarding adults", 36), true, "test");
         ledger.staff().add(person("E1", "Ann Worker", "East", "Social Worker"), kToday, "test");
@@ -149,10 +151,14 @@ const Completion* findCompletion(const std::vector<Completion>& list, RecordId i
     return it == list.end() ? nullptr : &*it;
 }
 
+class Editing : public EngineTest {};
+
 } // namespace
 
-TEST(Editing, AddStaffCreatesTeamAndRoleByNameAndLogsTheAdd) {
-    Council c;
+INSTANTIATE_TEST_SUITE_P(Engines, Editing, ledger::test::kEngines, ledger::test::engineName);
+
+TEST_P(Editing, AddStaffCreatesTeamAndRoleByNameAndLogsTheAdd) {
+    Council c(ledgers());
     Staff s = person("E3", "Cy Newstarter", "North", "Team Manager");
     s.email = "cy@example.org";
     s.lineManagerId = "E1";
@@ -172,8 +178,8 @@ TEST(Editing, AddStaffCreatesTeamAndRoleByNameAndLogsTheAdd) {
     EXPECT_NE(log[0].newValues.find(R"("full_name":"Cy Newstarter")"), std::string::npos);
 }
 
-TEST(Editing, AddStaffReportsEveryProblemAtOnceIncludingAUsedEmployeeId) {
-    Council c;
+TEST_P(Editing, AddStaffReportsEveryProblemAtOnceIncludingAUsedEmployeeId) {
+    Council c(ledgers());
     Staff s = person("E1", "", "East", "Social Worker");
     s.email = "not an address";
     s.leaveDate = makeDate(2019, 1, 1);
@@ -188,8 +194,8 @@ TEST(Editing, AddStaffReportsEveryProblemAtOnceIncludingAUsedEmployeeId) {
     EXPECT_EQ(c.ledger.audit().changeLog("staff", "E1").size(), 1u);
 }
 
-TEST(Editing, UpdateStaffMovesAPersonAndLogsOnlyWhatChanged) {
-    Council c;
+TEST_P(Editing, UpdateStaffMovesAPersonAndLogsOnlyWhatChanged) {
+    Council c(ledgers());
     Staff moved = c.ledger.staff().find("E1").value();
     moved.team = "West";
     moved.leaveDate = makeDate(2026, 12, 31);
@@ -209,8 +215,8 @@ TEST(Editing, UpdateStaffMovesAPersonAndLogsOnlyWhatChanged) {
     EXPECT_EQ(fieldsOf(errors), (std::vector<std::string>{"employee_id"}));
 }
 
-TEST(Editing, TeamsAndRolesAreAddedOnceAndListedSorted) {
-    Council c;
+TEST_P(Editing, TeamsAndRolesAreAddedOnceAndListedSorted) {
+    Council c(ledgers());
     c.ledger.staff().addTeam("Carers' Support", "test");
     c.ledger.staff().addRole("Approved Mental Health Professional", "test");
     EXPECT_EQ(c.ledger.staff().teams(),
@@ -225,8 +231,8 @@ TEST(Editing, TeamsAndRolesAreAddedOnceAndListedSorted) {
     EXPECT_EQ(log[0].action, "add");
 }
 
-TEST(Editing, RenamingATeamMovesItsPeopleAndRulesSoCoverageIsUnchanged) {
-    Council c;
+TEST_P(Editing, RenamingATeamMovesItsPeopleAndRulesSoCoverageIsUnchanged) {
+    Council c(ledgers());
     const Counts before = coverageOf(c.ledger, "East", "SAFE");
     EXPECT_EQ(before, Counts(1, 1, 0, 0, 0)); // Ann's safeguarding runs to 2028
     c.ledger.staff().renameTeam("East", "East Locality", "Sam Lead");
@@ -245,8 +251,8 @@ TEST(Editing, RenamingATeamMovesItsPeopleAndRulesSoCoverageIsUnchanged) {
     EXPECT_EQ(ruleLog[1].newValues, R"({"value":"East Locality"})");
 }
 
-TEST(Editing, RenamingRefusesAnUnknownTeamAndAnExistingName) {
-    Council c;
+TEST_P(Editing, RenamingRefusesAnUnknownTeamAndAnExistingName) {
+    Council c(ledgers());
     EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.staff().renameTeam("East", "West", "test"); })),
               (std::vector<std::string>{"to"}));
     EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.staff().renameTeam("North", "", "test"); })),
@@ -258,8 +264,8 @@ TEST(Editing, RenamingRefusesAnUnknownTeamAndAnExistingName) {
     EXPECT_EQ(c.ledger.staff().teams(), (std::vector<std::string>{"East", "West"}));
 }
 
-TEST(Editing, RenamingARoleMovesRoleScopedRules) {
-    Council c;
+TEST_P(Editing, RenamingARoleMovesRoleScopedRules) {
+    Council c(ledgers());
     const std::string before = statusOf(c.ledger, "E2", "SAFE");
     ASSERT_NE(before, "not required");
     c.ledger.staff().renameRole("Occupational Therapist", "OT", "test");
@@ -267,8 +273,8 @@ TEST(Editing, RenamingARoleMovesRoleScopedRules) {
     EXPECT_EQ(statusOf(c.ledger, "E2", "SAFE"), before);
 }
 
-TEST(Editing, RemovingATeamOrRoleInUseSaysHowManyUseIt) {
-    Council c;
+TEST_P(Editing, RemovingATeamOrRoleInUseSaysHowManyUseIt) {
+    Council c(ledgers());
     auto errors = errorsOf([&] { c.ledger.staff().removeTeam("East", "test"); });
     ASSERT_EQ(errors.size(), 1u);
     EXPECT_EQ(errors[0].field, "name");
@@ -287,8 +293,8 @@ TEST(Editing, RemovingATeamOrRoleInUseSaysHowManyUseIt) {
     EXPECT_EQ(c.ledger.audit().changeLog("team", "Empty").back().action, "remove");
 }
 
-TEST(Editing, SaveModuleAddsNewCodesAndCorrectsExistingOnes) {
-    Council c;
+TEST_P(Editing, SaveModuleAddsNewCodesAndCorrectsExistingOnes) {
+    Council c(ledgers());
     Module fire = module("FIRE", "Fire safety awareness", 24);
     c.ledger.training().saveModule(fire, false, "test");
     EXPECT_EQ(c.ledger.training().records().modules[0].title, "Fire safety awareness");
@@ -304,8 +310,8 @@ TEST(Editing, SaveModuleAddsNewCodesAndCorrectsExistingOnes) {
     EXPECT_EQ(c.ledger.training().records().modules.size(), 2u);
 }
 
-TEST(Editing, RemovingAModuleInUseNamesItsCompletionsRulesAndThemes) {
-    Council c;
+TEST_P(Editing, RemovingAModuleInUseNamesItsCompletionsRulesAndThemes) {
+    Council c(ledgers());
     AuditTheme theme;
     theme.title = "Fire drills missed";
     theme.raisedOn = makeDate(2026, 1, 1);
@@ -324,8 +330,8 @@ TEST(Editing, RemovingAModuleInUseNamesItsCompletionsRulesAndThemes) {
               (std::vector<std::string>{"code"}));
 }
 
-TEST(Editing, RequirementsAreSavedAndRemovedByModuleScopeAndValue) {
-    Council c;
+TEST_P(Editing, RequirementsAreSavedAndRemovedByModuleScopeAndValue) {
+    Council c(ledgers());
     Requirement r = rule("SAFE", Scope::Team, "East");
     r.dueWithinDays = 90;
     c.ledger.training().saveRequirement(r, "test");
@@ -347,8 +353,8 @@ TEST(Editing, RequirementsAreSavedAndRemovedByModuleScopeAndValue) {
               (std::vector<std::string>{"scope"}));
 }
 
-TEST(Editing, AddCompletionRefusesAKeyAlreadyRecorded) {
-    Council c;
+TEST_P(Editing, AddCompletionRefusesAKeyAlreadyRecorded) {
+    Council c(ledgers());
     Completion again = completion("E1", "FIRE", makeDate(2026, 6, 1));
     again.evidence = "certificate 2";
     auto errors = errorsOf([&] { c.ledger.training().addCompletion(again, kToday, "test"); });
@@ -365,8 +371,8 @@ TEST(Editing, AddCompletionRefusesAKeyAlreadyRecorded) {
     EXPECT_EQ(log[0].action, "add");
 }
 
-TEST(Editing, CorrectingACompletionNeedsAReasonAndKeepsItInTheLog) {
-    Council c;
+TEST_P(Editing, CorrectingACompletionNeedsAReasonAndKeepsItInTheLog) {
+    Council c(ledgers());
     Completion fixed = *c.ledger.training().completion(c.annFire);
     fixed.completedOn = makeDate(2026, 6, 2);
     fixed.evidence = "cert 17";
@@ -405,8 +411,8 @@ TEST(Editing, CorrectingACompletionNeedsAReasonAndKeepsItInTheLog) {
     EXPECT_EQ(*c.ledger.training().completion(c.annFire), fixed);
 }
 
-TEST(Editing, AVoidedCompletionIsKeptAsEvidenceButNoLongerCounts) {
-    Council c;
+TEST_P(Editing, AVoidedCompletionIsKeptAsEvidenceButNoLongerCounts) {
+    Council c(ledgers());
     EXPECT_EQ(statusOf(c.ledger, "E1", "FIRE"), "compliant");
     EXPECT_EQ(fieldsOf(errorsOf([&] { c.ledger.training().voidCompletion(c.annFire, "", "t"); })),
               (std::vector<std::string>{"reason"}));
@@ -443,8 +449,8 @@ TEST(Editing, AVoidedCompletionIsKeptAsEvidenceButNoLongerCounts) {
               (std::vector<std::string>{"completed_on"}));
 }
 
-TEST(Editing, ReimportingAVoidedCompletionLeavesItVoidedAndUnchanged) {
-    Council c;
+TEST_P(Editing, ReimportingAVoidedCompletionLeavesItVoidedAndUnchanged) {
+    Council c(ledgers());
     c.ledger.training().voidCompletion(c.annFire, "wrong person", "test");
     const std::string csv = "employee_id,module,completed_on,expires_on,evidence\n"
                             "E1,FIRE,2026-06-01,,cert 1\n"
@@ -469,8 +475,8 @@ TEST(Editing, ReimportingAVoidedCompletionLeavesItVoidedAndUnchanged) {
     EXPECT_TRUE(c.ledger.training().completion(c.annFire)->voided);
 }
 
-TEST(Editing, CompletionsOfAPersonComeNewestFirst) {
-    Council c;
+TEST_P(Editing, CompletionsOfAPersonComeNewestFirst) {
+    Council c(ledgers());
     c.ledger.training().addCompletion(completion("E1", "FIRE", makeDate(2025, 6, 1)), kToday,
                                       "test");
     const auto list = c.ledger.training().completionsOf("E1");
@@ -481,8 +487,8 @@ TEST(Editing, CompletionsOfAPersonComeNewestFirst) {
     EXPECT_TRUE(c.ledger.training().completionsOf("E9").empty());
 }
 
-TEST(Editing, HistoryOfAPersonHoldsTheirRecordAndCompletionsOldestFirst) {
-    Council c;
+TEST_P(Editing, HistoryOfAPersonHoldsTheirRecordAndCompletionsOldestFirst) {
+    Council c(ledgers());
     c.ledger.staff().add(person("E1/2", "Di Slash", "West", "Social Worker"), kToday, "test");
     c.ledger.training().addCompletion(completion("E1/2", "FIRE", makeDate(2026, 1, 1)), kToday,
                                       "test");
@@ -504,8 +510,8 @@ TEST(Editing, HistoryOfAPersonHoldsTheirRecordAndCompletionsOldestFirst) {
     EXPECT_EQ(c.ledger.audit().historyOf("E1/2").size(), 2u);
 }
 
-TEST(Editing, SettingsAreKeptAndTheirChangesLogged) {
-    Council c;
+TEST_P(Editing, SettingsAreKeptAndTheirChangesLogged) {
+    Council c(ledgers());
     EXPECT_EQ(c.ledger.settings().get("organisation_name"), "");
     c.ledger.settings().set("organisation_name", "Exampleshire County Council", "Sam Lead");
     c.ledger.settings().set("organisation_name", "Exampleshire Council", "Sam Lead");
@@ -519,8 +525,8 @@ TEST(Editing, SettingsAreKeptAndTheirChangesLogged) {
               (std::vector<std::string>{"key"}));
 }
 
-TEST(Editing, RemovingAnAuditThemeLogsWhatItWas) {
-    Council c;
+TEST_P(Editing, RemovingAnAuditThemeLogsWhatItWas) {
+    Council c(ledgers());
     AuditTheme theme;
     theme.title = "Late reviews";
     theme.raisedOn = makeDate(2026, 2, 1);
@@ -536,9 +542,9 @@ TEST(Editing, RemovingAnAuditThemeLogsWhatItWas) {
               (std::vector<std::string>{"id"}));
 }
 
-TEST(Editing, AReadOnlyLedgerRefusesEdits) {
-    Council c;
-    Ledger reader = Ledger::open(c.path, kPassphrase, OpenMode::ReadOnly);
+TEST_P(Editing, AReadOnlyLedgerRefusesEdits) {
+    Council c(ledgers());
+    Ledger reader = c.where.open(OpenMode::ReadOnly);
     EXPECT_TRUE(reader.readOnly());
     EXPECT_THROW(reader.staff().addTeam("North", "test"), Conflict);
     EXPECT_EQ(reader.staff().teams().size(), 2u);
@@ -611,8 +617,9 @@ TEST(Migration, AVersion1LedgerIsUpgradedKeepingItsRowsAndABackup) {
 }
 
 TEST(SingleWriter, ASecondOpenInTheSameProcessIsReadOnlyUntilTheWriterCloses) {
-    Council council;
-    const auto path = council.path;
+    EngineLedger file(ledger::test::Engine::File); // one writer at a time is the file's rule
+    Council council(file);
+    const auto path = file.location().path();
     { Ledger moved = std::move(council.ledger); } // closes the council's writer
     std::optional<Ledger> first = Ledger::open(path, kPassphrase, OpenMode::Auto);
     EXPECT_FALSE(first->readOnly());
@@ -633,8 +640,9 @@ TEST(SingleWriter, ASecondOpenInTheSameProcessIsReadOnlyUntilTheWriterCloses) {
 }
 
 TEST(SingleWriter, AWriterInAnotherProcessMakesAutoReadOnlyAndReadWriteAConflict) {
-    Council council;
-    const auto path = council.path;
+    EngineLedger file(ledger::test::Engine::File); // one writer at a time is the file's rule
+    Council council(file);
+    const auto path = file.location().path();
     { Ledger moved = std::move(council.ledger); }
     int ready[2];
     int release[2];
@@ -679,8 +687,10 @@ TEST(SingleWriter, AWriterInAnotherProcessMakesAutoReadOnlyAndReadWriteAConflict
 }
 
 TEST(DataVersion, ChangesWhenAnotherConnectionCommits) {
-    Council c;
-    Ledger reader = Ledger::open(c.path, kPassphrase, OpenMode::ReadOnly);
+    // The file's data_version; a server's change feed is another issue's.
+    EngineLedger file(ledger::test::Engine::File);
+    Council c(file);
+    Ledger reader = c.where.open(OpenMode::ReadOnly);
     const std::int64_t seen = reader.dataVersion();
     const std::int64_t own = c.ledger.dataVersion();
     EXPECT_EQ(reader.dataVersion(), seen);
@@ -702,10 +712,14 @@ std::string manyCompletions(int count) {
     return csv;
 }
 
+class ImportProgress : public EngineTest {};
+
 } // namespace
 
-TEST(Progress, AnImportReportsFromZeroToOneAboutEveryPercent) {
-    Council c;
+INSTANTIATE_TEST_SUITE_P(Engines, ImportProgress, ledger::test::kEngines, ledger::test::engineName);
+
+TEST_P(ImportProgress, AnImportReportsFromZeroToOneAboutEveryPercent) {
+    Council c(ledgers());
     std::vector<double> seen;
     const Progress progress{[&](double f) {
         seen.push_back(f);
@@ -721,8 +735,8 @@ TEST(Progress, AnImportReportsFromZeroToOneAboutEveryPercent) {
     EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
 }
 
-TEST(Progress, CancellingHalfWayThroughAnImportChangesNothing) {
-    Council c;
+TEST_P(ImportProgress, CancellingHalfWayThroughAnImportChangesNothing) {
+    Council c(ledgers());
     const auto logBefore = c.ledger.audit().changeLog("", "");
     const LedgerData before = everyRecord(c.ledger);
     double last = -1;
