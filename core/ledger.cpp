@@ -121,4 +121,8 @@ std::vector<std::filesystem::path> Ledger::backupsMade() const {
     return m_parts->store->backupsMade();
 }
 
+std::string Ledger::account() const {
+    return m_parts->store->account();
+}
+
 } // namespace ledger

@@ -75,6 +75,9 @@ public:
     [[nodiscard]] std::vector<std::string> notices() const;
     /// The backup copies opening made (before an upgrade).
     [[nodiscard]] std::vector<std::filesystem::path> backupsMade() const;
+    /// Who the ledger's engine knows the user as: the login on a server (whom its change log
+    /// names); empty for a file.
+    [[nodiscard]] std::string account() const;
 
 private:
     struct Parts;

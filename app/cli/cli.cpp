@@ -1,6 +1,8 @@
 #include "cli.h"
 
+#include "cli_errors.h"
 #include "passphrase.h"
+#include "server_commands.h"
 
 #include "base/error.h"
 #include "base/kill_point.h"
@@ -33,18 +35,6 @@ namespace ledger::cli {
 
 namespace {
 
-/// A problem with how the command was called (exit 1).
-class UsageError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
-
-/// Input that is not acceptable (exit 2).
-class InputError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
-};
-
 struct Options {
     std::string ledgerPath;
     std::string passphraseFile;
@@ -64,7 +54,13 @@ struct Options {
     std::string newPassphraseFile;
     // generate
     GeneratorOptions generator;
+    // server
+    ServerOptions server;
 };
+
+bool onServer(const Options& options) {
+    return Location::parse(options.ledgerPath).isServer();
+}
 
 Date systemToday() {
     const auto now = std::chrono::system_clock::now();
@@ -127,6 +123,22 @@ std::string passphrase(const Options& options, const Environment& env, bool conf
     return value;
 }
 
+/// The ledger at --ledger: a file with its passphrase, or a server with the login's password
+/// (from libpq's password file, else asked for).
+Ledger openLedger(const Options& options, const Environment& env, OpenMode mode) {
+    if (onServer(options)) {
+        return openServerLedger(options.ledgerPath, mode, env);
+    }
+    return Ledger::open(options.ledgerPath, passphrase(options, env, false), mode);
+}
+
+/// Who the change log names: on a server, the login (the server sets it whatever is sent);
+/// on a file, --as, PRACTICE_LEDGER_USER or the system user.
+std::string actorFor(const Ledger& ledger, const Options& options, const Environment& env) {
+    const std::string account = ledger.account();
+    return account.empty() ? actorName(options, env) : account;
+}
+
 /// A new ledger's passphrase (init, generate, passphrase change) meets the one rule, or
 /// the command stops before doing anything.
 void requireStrongPassphrase(const std::string& secret, const std::string& which) {
@@ -172,11 +184,11 @@ int runImport(const Options& options, const Environment& env, std::ostream& out,
     } catch (const ImportFileError& e) {
         throw InputError(e.what());
     }
-    Ledger ledger = Ledger::open(options.ledgerPath, passphrase(options, env, false));
+    Ledger ledger = openLedger(options, env, OpenMode::ReadWrite);
     ImportSummary summary;
     try {
         summary = ledger.imports().file(*kind, *file, options.importFile, now, options.dryRun,
-                                        actorName(options, env));
+                                        actorFor(ledger, options, env));
     } catch (const ImportFileError& e) {
         throw InputError(e.what());
     }
@@ -292,7 +304,7 @@ int runExport(const Options& options, const Environment& env, std::ostream& out)
     if (!kind) {
         throw UsageError("export what? staff, modules, requirements or completions");
     }
-    Ledger ledger = Ledger::open(options.ledgerPath, passphrase(options, env, false), true);
+    Ledger ledger = openLedger(options, env, OpenMode::ReadOnly);
     if (options.exportOutput.empty()) {
         writeRecordCsv(*kind, ledger.training(), out);
         out.flush();
@@ -315,7 +327,7 @@ int runReport(const Options& options, const Environment& env, std::ostream& out)
     } else {
         throw UsageError("--as-of " + options.asOf + " is not a date (YYYY-MM-DD)");
     }
-    Ledger ledger = Ledger::open(options.ledgerPath, passphrase(options, env, false), true);
+    Ledger ledger = openLedger(options, env, OpenMode::ReadOnly);
     const ComplianceEngine engine = ledger.training().engine();
     const bool csv = options.format == "csv";
     if (options.by == "staff") {
@@ -329,7 +341,7 @@ int runReport(const Options& options, const Environment& env, std::ostream& out)
 }
 
 int runCheck(const Options& options, const Environment& env, std::ostream& out, std::ostream& err) {
-    Ledger ledger = Ledger::open(options.ledgerPath, passphrase(options, env, false), true);
+    Ledger ledger = openLedger(options, env, OpenMode::ReadOnly);
     out << "schema version " << ledger.schemaVersion() << "\n";
     for (const std::string& notice : ledger.notices()) {
         out << notice << "\n";
@@ -420,7 +432,11 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
                  "care workforce, in an encrypted ledger.",
                  "practice-ledger-cli"};
     app.require_subcommand(1);
-    app.add_option("--ledger", options.ledgerPath, "The ledger file")->required();
+    app.add_option("--ledger", options.ledgerPath,
+                   "The ledger: a file, or a database on a PostgreSQL server as "
+                   "postgresql://[user@]host[:port]/database (its password from PGPASSFILE or "
+                   "~/.pgpass, else asked for; never in the address)")
+        ->required();
     app.add_option("--passphrase-file", options.passphraseFile,
                    "Read the passphrase from FILE (else PRACTICE_LEDGER_PASSPHRASE, else a "
                    "prompt)");
@@ -483,6 +499,34 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
                      "0 follows renewal cycles; N gives about N per person")
         ->check(CLI::Range(0, 10000));
 
+    CLI::App* server = app.add_subcommand(
+        "server", "Set up a ledger on a PostgreSQL server and its accounts (run by the "
+                  "database's administrator; --ledger is the server address)");
+    server->require_subcommand(1);
+    server->add_subcommand("init", "Make the ledger in the (empty) database: its schema, an "
+                                   "owner role and the workforce-lead, manager and staff roles");
+    CLI::App* addAccount =
+        server->add_subcommand("add-account", "A new login for a person in the ledger");
+    addAccount->add_option("employee_id", options.server.employeeId, "The person")->required();
+    addAccount->add_option("--login", options.server.login, "The new login's name")->required();
+    addAccount
+        ->add_option("--access", options.server.access,
+                     "staff (their own record), manager (their line-management tree) or "
+                     "workforce-lead (everyone)")
+        ->required()
+        ->check(CLI::IsMember({"staff", "manager", "workforce-lead"}));
+    addAccount->add_option("--password-file", options.server.passwordFile,
+                           "Read the login's password from FILE (else asked twice)");
+    server->add_subcommand("list-accounts", "Every login, its person and access");
+    CLI::App* setAccess = server->add_subcommand("set-access", "Change a login's access");
+    setAccess->add_option("login", options.server.login, "The login")->required();
+    setAccess->add_option("--access", options.server.access, "staff, manager or workforce-lead")
+        ->required()
+        ->check(CLI::IsMember({"staff", "manager", "workforce-lead"}));
+    CLI::App* removeAccount = server->add_subcommand(
+        "remove-account", "Remove a login (its entries in the change log stay)");
+    removeAccount->add_option("login", options.server.login, "The login")->required();
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -492,6 +536,28 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
 
     try {
         today(env); // a bad PRACTICE_LEDGER_TODAY is a usage error for every command
+        if (onServer(options)) {
+            checkServerLocation(options.ledgerPath, err);
+            if (!options.passphraseFile.empty()) {
+                throw UsageError("a ledger on a server has no passphrase: its password comes "
+                                 "from PGPASSFILE (or ~/.pgpass), else you are asked");
+            }
+            if (!options.actor.empty()) {
+                throw UsageError("--as is for a ledger file: on a server the change log names "
+                                 "the login you connect as");
+            }
+            if (init->parsed() || generate->parsed() || change->parsed()) {
+                throw UsageError("init, generate and passphrase are for a ledger file; a ledger "
+                                 "on a server is made with: server init");
+            }
+            for (CLI::App* command : server->get_subcommands()) {
+                return runServer(command->get_name(), options.ledgerPath, options.server, env, out,
+                                 err);
+            }
+        } else if (server->parsed()) {
+            throw UsageError("server commands take a server address as --ledger "
+                             "(postgresql://host/database)");
+        }
         warnIfReadableByOthers(options.passphraseFile, err);
         if (change->parsed()) {
             warnIfReadableByOthers(options.newPassphraseFile, err);
@@ -530,6 +596,9 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
             err << formatFieldError(error) << "\n";
         }
         return kInvalidInput;
+    } catch (const NotPermitted& e) {
+        err << "practice-ledger-cli: not permitted for this account: " << e.what() << "\n";
+        return kOther;
     } catch (const AlreadyExists& e) {
         err << "practice-ledger-cli: " << e.what() << "\n";
         return kInvalidInput;

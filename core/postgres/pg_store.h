@@ -45,7 +45,7 @@ public:
     [[nodiscard]] std::vector<std::filesystem::path> backupsMade() const override { return {}; }
 
     /// The login the server accepted.
-    [[nodiscard]] const std::string& login() const { return m_login; }
+    [[nodiscard]] std::string account() const override { return m_login; }
 
 private:
     PgStore(Connection connection, bool readOnly);

@@ -69,6 +69,9 @@ public:
     [[nodiscard]] virtual std::vector<std::string> notices() const = 0;
     /// The backup copies opening made (before an upgrade).
     [[nodiscard]] virtual std::vector<std::filesystem::path> backupsMade() const = 0;
+    /// The account the engine knows the user by: the login on a server; empty for a file,
+    /// whose passphrase is all it knows.
+    [[nodiscard]] virtual std::string account() const { return {}; }
 };
 
 /// Staff (with team and role names), modules and requirement rules: everything but the

@@ -1,6 +1,7 @@
 // practice-ledger-cli's contract: commands, exit statuses, output formats, golden reports.
 #include "cli.h"
 
+#include "cli/cli_runner.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -16,41 +17,10 @@ namespace cli = ledger::cli;
 
 namespace {
 
+using ledger::test::Cli;
+using ledger::test::Result;
+
 const std::string kData = LEDGER_TEST_DATA;
-
-struct Result {
-    int status = -1;
-    std::string out;
-    std::string err;
-};
-
-/// Runs the CLI in-process with a controlled environment and no terminal.
-class Cli {
-public:
-    std::map<std::string, std::string> vars{{"PRACTICE_LEDGER_TODAY", "2026-11-25"}};
-
-    Result operator()(std::vector<std::string> args) const {
-        args.insert(args.begin(), "practice-ledger-cli");
-        std::vector<const char*> argv;
-        for (const std::string& a : args) {
-            argv.push_back(a.c_str());
-        }
-        cli::Environment env;
-        env.variable = [this](const std::string& name) -> std::optional<std::string> {
-            const auto it = vars.find(name);
-            return it == vars.end() ? std::nullopt : std::optional<std::string>(it->second);
-        };
-        env.prompt = [](const std::string&) {
-            return std::optional<std::string>();
-        };
-        std::ostringstream out, err;
-        Result r;
-        r.status = cli::run(static_cast<int>(argv.size()), argv.data(), out, err, env);
-        r.out = out.str();
-        r.err = err.str();
-        return r;
-    }
-};
 
 /// A ledger holding the small council of tests/data/small-council.
 struct SmallCouncil {

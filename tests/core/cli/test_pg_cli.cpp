@@ -1,0 +1,179 @@
+// practice-ledger-cli on a ledger that lives on a PostgreSQL server: `server` commands, the
+// same reports as a ledger file byte for byte, and each account confined to its scope, with
+// the contract's exit statuses.
+
+#include "cli/cli_runner.h"
+#include "postgres/pg_test_cluster.h"
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+
+namespace ledger::test {
+namespace {
+
+const std::string kData = LEDGER_TEST_DATA;
+
+class PgServerCli : public PgClusterTest {
+protected:
+    /// A new database, its ledger made by `server init` through the CLI.
+    std::string newLedger() {
+        const std::string db = createDatabase();
+        scratch().trackLedgerRoles(db);
+        const Result r = admin(db, {"server", "init"});
+        EXPECT_EQ(r.status, 0) << r.err;
+        return db;
+    }
+    /// The CLI on `db` as its administrator (password from its pgpass file).
+    Result admin(const std::string& db, std::vector<std::string> args) {
+        args.insert(args.begin(), {"--ledger", scratch().uri(db)});
+        return m_cli(args);
+    }
+    /// The CLI on `db` as `login`, typing `password` when asked.
+    Result as(const std::string& db, const std::string& login, const std::string& password,
+              std::vector<std::string> args) {
+        Cli cli = m_cli;
+        cli.typed = password;
+        args.insert(args.begin(), {"--ledger", scratch().uri(db, login)});
+        return cli(args);
+    }
+    std::string file(const std::string& name, const std::string& text) {
+        const auto path = m_dir / name;
+        writeAll(path, text);
+        std::filesystem::permissions(path, std::filesystem::perms::owner_read |
+                                               std::filesystem::perms::owner_write);
+        return path.string();
+    }
+
+    ScratchDir m_dir;
+    Cli m_cli;
+};
+
+TEST_F(PgServerCli, ReportsOnAServerMatchTheSameLedgerInAFileByteForByte) {
+    const std::string db = newLedger();
+    EXPECT_EQ(admin(db, {"server", "init"}).status, 2); // one ledger per database
+    const std::string fileLedger = (m_dir / "council.ledger").string();
+    const std::string pass = file("pass", "small council ledger\n");
+    const auto onFile = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), {"--ledger", fileLedger, "--passphrase-file", pass});
+        return m_cli(args);
+    };
+    ASSERT_EQ(onFile({"init"}).status, 0);
+    for (const char* kind : {"staff", "modules", "requirements", "completions"}) {
+        const std::string csv = kData + "/small-council/" + kind + ".csv";
+        const Result server = admin(db, {"import", kind, csv});
+        ASSERT_EQ(server.status, 0) << server.err;
+        EXPECT_EQ(server.out, onFile({"import", kind, csv}).out);
+    }
+    for (const char* asOf : {"2025-06-30", "2026-11-25"}) {
+        for (const char* by : {"team", "staff"}) {
+            const Result server = admin(db, {"report", "coverage", "--by", by, "--as-of", asOf});
+            ASSERT_EQ(server.status, 0) << server.err;
+            EXPECT_EQ(server.out, onFile({"report", "coverage", "--by", by, "--as-of", asOf}).out)
+                << by << " " << asOf;
+        }
+    }
+    EXPECT_EQ(admin(db, {"check"}).status, 0);
+}
+
+TEST_F(PgServerCli, EachAccountSeesAndWritesOnlyItsScope) {
+    const std::string db = newLedger();
+    ASSERT_EQ(admin(db, {"import", "modules", kData + "/small-council/modules.csv"}).status, 0);
+    const std::string staff = file(
+        "staff.csv", "employee_id,full_name,email,team,role,start_date,leave_date,line_manager_id\n"
+                     "L,Lee Lead,,Office,Head of Service,2019-01-07,,\n"
+                     "M1,Mo One,,East,Team Manager,2019-01-07,,L\n"
+                     "A,Ann,,East,Social Worker,2020-01-06,,M1\n"
+                     "A1,Ash,,East,Social Worker,2021-01-04,,A\n"
+                     "M2,Max Two,,West,Team Manager,2019-01-07,,L\n"
+                     "C,Cy,,West,Social Worker,2020-01-06,,M2\n");
+    ASSERT_EQ(admin(db, {"import", "staff", staff}).status, 0);
+    const std::string rules =
+        file("rules.csv", "module,scope,value,due_within_days,effective_from\nMCA,all,,90,\n");
+    ASSERT_EQ(admin(db, {"import", "requirements", rules}).status, 0);
+    const std::string password = file("password", "a long manager password 2026\n");
+    const std::string m1 = db + "_m1";
+    const std::string a1 = db + "_a1";
+    scratch().trackRole(m1);
+    scratch().trackRole(a1);
+    Result r = admin(db, {"server", "add-account", "M1", "--login", m1, "--access", "manager",
+                          "--password-file", password});
+    ASSERT_EQ(r.status, 0) << r.err;
+    ASSERT_EQ(admin(db, {"server", "add-account", "A1", "--login", a1, "--access", "staff",
+                         "--password-file", password})
+                  .status,
+              0);
+    EXPECT_EQ(admin(db, {"server", "add-account", "NOBODY", "--login", db + "_x", "--access",
+                         "staff", "--password-file", password})
+                  .status,
+              2);
+    r = admin(db, {"server", "list-accounts"});
+    EXPECT_NE(r.out.find(m1), std::string::npos);
+    EXPECT_NE(r.out.find("manager"), std::string::npos);
+    EXPECT_EQ(admin(db, {"server", "set-access", db + "_nobody", "--access", "staff"}).status, 2);
+
+    const std::string secret = "a long manager password 2026";
+    // The manager's coverage by staff lists exactly their tree (M1, A, A1).
+    r = as(db, m1, secret, {"report", "coverage", "--by", "staff", "--format", "csv"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    std::vector<std::string> people;
+    for (const char* id : {"L", "M1", "A", "A1", "M2", "C"}) {
+        if (r.out.find("\n" + std::string(id) + ",") != std::string::npos) {
+            people.emplace_back(id);
+        }
+    }
+    EXPECT_EQ(people, (std::vector<std::string>{"M1", "A", "A1"})) << r.out;
+    // Recording for the tree works; for anyone else the import is refused, naming the row.
+    const std::string mine =
+        file("mine.csv", "employee_id,module,completed_on,expires_on,evidence\n"
+                         "A1,MCA,2026-10-01,,\n");
+    r = as(db, m1, secret, {"import", "completions", mine});
+    EXPECT_EQ(r.status, 0) << r.err;
+    const std::string theirs = file(
+        "theirs.csv", "employee_id,module,completed_on,expires_on,evidence\nC,MCA,2026-10-01,,\n");
+    r = as(db, m1, secret, {"import", "completions", theirs});
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find(theirs + ":2: employee_id:"), std::string::npos) << r.err;
+    // A staff account writes nothing (exit 4, a clear message) and sees only itself.
+    r = as(db, a1, secret, {"import", "completions", mine});
+    EXPECT_EQ(r.status, 4);
+    EXPECT_NE(r.err.find("not permitted"), std::string::npos) << r.err;
+    r = as(db, a1, secret, {"report", "coverage", "--by", "staff", "--format", "csv"});
+    EXPECT_EQ(r.status, 0);
+    EXPECT_NE(r.out.find("\nA1,"), std::string::npos);
+    EXPECT_EQ(r.out.find("\nA,"), std::string::npos);
+    // A wrong password cannot open (3); no terminal and no password cannot either (1).
+    EXPECT_EQ(as(db, m1, "wrong password", {"check"}).status, 3);
+    Cli noTerminal = m_cli;
+    EXPECT_EQ(noTerminal({"--ledger", scratch().uri(db, m1), "check"}).status, 1);
+    // Moved to staff access, the manager's tree is gone; removed, the login cannot sign in.
+    ASSERT_EQ(admin(db, {"server", "set-access", m1, "--access", "staff"}).status, 0);
+    r = as(db, m1, secret, {"report", "coverage", "--by", "staff", "--format", "csv"});
+    EXPECT_EQ(r.out.find("\nA,"), std::string::npos);
+    ASSERT_EQ(admin(db, {"server", "remove-account", m1}).status, 0);
+    EXPECT_EQ(as(db, m1, secret, {"check"}).status, 3);
+    EXPECT_EQ(admin(db, {"server", "remove-account", m1}).status, 2);
+}
+
+TEST_F(PgServerCli, AServerAddressIsRefusedWhereItCannotWork) {
+    const std::string db = newLedger();
+    const std::string uri = scratch().uri(db);
+    // A password in the address: readable by others on a command line.
+    EXPECT_EQ(m_cli({"--ledger", "postgresql://u:secret@localhost/x", "check"}).status, 1);
+    EXPECT_EQ(m_cli({"--ledger", uri, "--passphrase-file", file("p", "x\n"), "check"}).status, 1);
+    EXPECT_EQ(m_cli({"--ledger", uri, "--as", "someone", "check"}).status, 1);
+    EXPECT_EQ(m_cli({"--ledger", uri, "init"}).status, 1);
+    EXPECT_EQ(m_cli({"--ledger", (m_dir / "file.ledger").string(), "server", "init"}).status, 1);
+    // An empty database holds no ledger (3); a remote host without TLS is warned about.
+    const std::string empty = createDatabase();
+    EXPECT_EQ(m_cli({"--ledger", scratch().uri(empty), "check"}).status, 3);
+    const Result remote =
+        m_cli({"--ledger", "postgresql://nobody@192.0.2.1:1/x?connect_timeout=1", "check"});
+    EXPECT_EQ(remote.status, 3);
+    EXPECT_NE(remote.err.find("warning"), std::string::npos) << remote.err;
+}
+
+} // namespace
+} // namespace ledger::test
