@@ -219,9 +219,11 @@ std::vector<CompletionRow> TrainingRepo::completionRows(const Progress* progress
     std::vector<CompletionRow> rows;
     std::size_t expected = 0;
     if (progress && progress->report) {
-        // The planner's estimate: enough for a progress bar, without counting the table.
-        const Result r = m_session.run("SELECT GREATEST(reltuples, 0)::bigint FROM pg_class "
-                                       "WHERE oid = 'completion'::regclass");
+        // The highest id, as the file engine does: enough for a progress bar, without counting
+        // the table (one step down the primary key). Not the planner's pg_class.reltuples: it
+        // is -1 until the table is first analysed, so a freshly filled ledger reported nothing
+        // and could not be cancelled.
+        const Result r = m_session.run("SELECT COALESCE(max(id), 0) FROM completion");
         expected = r.rows() > 0 ? static_cast<std::size_t>(r.int64(0, 0)) : 0;
     }
     rows.reserve(expected);

@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -36,18 +37,22 @@ public:
 
     /// A new empty ledger, open for writing: a file made by Ledger::create, or a new database
     /// made by `server init` and opened by its administrator.
-    Ledger create(std::string_view actor = "test") {
+    Ledger create(std::string_view actor = "test") { return create(actor, {}); }
+
+    /// As above, with `fill` adding records first: Ledger::create's fill on a file; on a
+    /// server, run on the new database, which is then opened again (so that, as on a file,
+    /// the ledger returned has no changes to take).
+    Ledger create(std::string_view actor, const std::function<void(Ledger&)>& fill) {
         if (m_engine == Engine::File) {
             m_location = std::make_unique<Location>(Location::file(m_dir / "ledger.ledger"));
-            return Ledger::create(m_location->path(), kPassphrase, actor);
+            return Ledger::create(m_location->path(), kPassphrase, actor, fill);
         }
-        const std::string db = m_scratch.createDatabase();
-        m_scratch.trackLedgerRoles(db);
-        pg::Connection admin = pg::Connection::open(m_scratch.conninfo(db));
-        pg::initServer(admin);
-        m_database = db;
-        m_location = std::make_unique<Location>(Location::parse(m_scratch.uri(db)));
-        return Ledger::open(*m_location, "", OpenMode::ReadWrite);
+        if (fill) {
+            Ledger filling = createOnServer();
+            fill(filling);
+            return open();
+        }
+        return createOnServer();
     }
 
     /// The ledger create() made, opened again (by its administrator, on a server).
@@ -62,6 +67,16 @@ public:
     static constexpr const char* kPassphrase = "correct horse";
 
 private:
+    Ledger createOnServer() {
+        const std::string db = m_scratch.createDatabase();
+        m_scratch.trackLedgerRoles(db);
+        pg::Connection admin = pg::Connection::open(m_scratch.conninfo(db));
+        pg::initServer(admin);
+        m_database = db;
+        m_location = std::make_unique<Location>(Location::parse(m_scratch.uri(db)));
+        return Ledger::open(*m_location, "", OpenMode::ReadWrite);
+    }
+
     Engine m_engine;
     ScratchDir m_dir;
     PgScratch m_scratch;

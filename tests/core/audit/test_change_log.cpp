@@ -7,6 +7,7 @@
 #include "reports/report.h"
 #include "sqlcipher/sqlcipher_store.h"
 
+#include "engines.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -15,6 +16,8 @@
 #include <filesystem>
 
 using namespace ledger;
+using ledger::test::EngineLedger;
+using ledger::test::EngineTest;
 using ledger::test::everyCompletion;
 using ledger::test::ScratchDir;
 
@@ -34,10 +37,12 @@ const std::string kCompletions = "employee_id,module,completed_on,expires_on,evi
                                  "E1,SAFE,2025-02-01,,\n"
                                  "E1/2,FIRE,2026-02-01,,cert 2\n";
 
+/// Modules and staff imported into a new ledger on the test's engine; `dir` holds files to
+/// import from.
 struct Imported {
     ScratchDir dir;
-    Ledger ledger = Ledger::create(dir / "l.ledger", "correct horse", "test");
-    Imported() {
+    Ledger ledger;
+    explicit Imported(EngineLedger& engine) : ledger(engine.create("test")) {
         ledger.imports().csv(ImportKind::Modules, "m.csv", kModules, kToday, false, "Mo");
         ledger.imports().csv(ImportKind::Staff, "s.csv", kStaff, kToday, false, "Sam");
     }
@@ -65,10 +70,14 @@ std::vector<std::string> errorsOf(Ledger& ledger, const std::string& csv) {
     return lines;
 }
 
+class ChangeLog : public EngineTest {};
+
 } // namespace
 
-TEST(ChangeLog, AnImportIsOneEntryThatEveryRecordItCreatedPointsTo) {
-    Imported c;
+INSTANTIATE_TEST_SUITE_P(Engines, ChangeLog, ledger::test::kEngines, ledger::test::engineName);
+
+TEST_P(ChangeLog, AnImportIsOneEntryThatEveryRecordItCreatedPointsTo) {
+    Imported c(ledgers());
     const ImportSummary summary =
         c.ledger.imports().csv(ImportKind::Completions, "c.csv", kCompletions, kToday, false, "Cy");
     EXPECT_EQ(summary.added, 3);
@@ -96,8 +105,8 @@ TEST(ChangeLog, AnImportIsOneEntryThatEveryRecordItCreatedPointsTo) {
     EXPECT_EQ(module.created->actor, "Mo");
 }
 
-TEST(ChangeLog, ReimportingTheSameFileLogsOnlyTheImportAndAChangeLogsItsBeforeAndAfter) {
-    Imported c;
+TEST_P(ChangeLog, ReimportingTheSameFileLogsOnlyTheImportAndAChangeLogsItsBeforeAndAfter) {
+    Imported c(ledgers());
     c.ledger.imports().csv(ImportKind::Completions, "c.csv", kCompletions, kToday, false, "t");
     const std::size_t before = c.ledger.audit().changeLog("", "").size();
     const ImportSummary again =
@@ -130,8 +139,8 @@ TEST(ChangeLog, ReimportingTheSameFileLogsOnlyTheImportAndAChangeLogsItsBeforeAn
     EXPECT_EQ(origin.changed->actor, "Ed");
 }
 
-TEST(ChangeLog, EditorsLinkTheirEntriesAndTheSubjectFindsAPersonsHistory) {
-    Imported c;
+TEST_P(ChangeLog, EditorsLinkTheirEntriesAndTheSubjectFindsAPersonsHistory) {
+    Imported c(ledgers());
     c.ledger.imports().csv(ImportKind::Completions, "c.csv", kCompletions, kToday, false, "t");
     Completion added;
     added.employeeId = "E1";
@@ -160,8 +169,8 @@ TEST(ChangeLog, EditorsLinkTheirEntriesAndTheSubjectFindsAPersonsHistory) {
     EXPECT_TRUE(c.ledger.audit().historyOf("E9").empty());
 }
 
-TEST(ChangeLog, ARepeatedKeyInOneFileIsFoundWithoutHoldingEveryKey) {
-    Imported c;
+TEST_P(ChangeLog, ARepeatedKeyInOneFileIsFoundWithoutHoldingEveryKey) {
+    Imported c(ledgers());
     const std::string header = "employee_id,module,completed_on,expires_on,evidence\n";
     EXPECT_EQ(errorsOf(c.ledger, header + "E1,FIRE,2026-01-10,,a\n"
                                           "E1,SAFE,2026-01-10,,\n"
@@ -187,8 +196,8 @@ TEST(ChangeLog, ARepeatedKeyInOneFileIsFoundWithoutHoldingEveryKey) {
     EXPECT_EQ(summary.unchanged, 1);
 }
 
-TEST(ChangeLog, AFileIsImportedFromItsPathAsFromItsText) {
-    Imported c;
+TEST_P(ChangeLog, AFileIsImportedFromItsPathAsFromItsText) {
+    Imported c(ledgers());
     test::writeAll(c.dir / "c.csv", kCompletions);
     const ImportSummary dry = c.ledger.imports().file(ImportKind::Completions, c.dir / "c.csv",
                                                       "c.csv", kToday, true, "t");
@@ -204,6 +213,7 @@ TEST(ChangeLog, AFileIsImportedFromItsPathAsFromItsText) {
                  ImportFileError);
 }
 
+// File-only: the upgrade of an old ledger file (a server's schema starts at its version 1).
 TEST(GoldenLedger, ASchema3LedgerUpgradesWithItsBackupSameReportsAndItsHistory) {
     ScratchDir dir;
     const std::filesystem::path golden = std::filesystem::path(LEDGER_TEST_DATA) / "golden";

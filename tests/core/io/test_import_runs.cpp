@@ -2,13 +2,14 @@
 // person's stored completions at once): the same outcomes as rows looked up one by one.
 #include "ledger.h"
 
+#include "engines.h"
 #include "test_support.h"
 
 #include <algorithm>
 #include <gtest/gtest.h>
 
 using namespace ledger;
-using ledger::test::ScratchDir;
+using ledger::test::EngineTest;
 
 namespace {
 
@@ -46,11 +47,14 @@ std::string firstFile() {
     return csv;
 }
 
+class ImportRuns : public EngineTest {};
+
 } // namespace
 
-TEST(ImportRuns, PeopleInRunsAreAddedComparedUpdatedAndKeptVoid) {
-    ScratchDir dir;
-    Ledger ledger = Ledger::create(dir / "l", "pw", "test");
+INSTANTIATE_TEST_SUITE_P(Engines, ImportRuns, ledger::test::kEngines, ledger::test::engineName);
+
+TEST_P(ImportRuns, PeopleInRunsAreAddedComparedUpdatedAndKeptVoid) {
+    Ledger ledger = ledgers().create("test");
     ledger.imports().csv(ImportKind::Modules, "m.csv", kModules, kToday, false, "t");
     ledger.imports().csv(ImportKind::Staff, "s.csv", staffCsv(), kToday, false, "t");
     const auto dry =
@@ -139,9 +143,8 @@ TEST(ImportRuns, PeopleInRunsAreAddedComparedUpdatedAndKeptVoid) {
     EXPECT_EQ(ledger.training().completionsOf("E6").size(), 9u);
 }
 
-TEST(ImportRuns, ARepeatWithOtherValuesInALaterRunIsAProblemAndNothingIsWritten) {
-    ScratchDir dir;
-    Ledger ledger = Ledger::create(dir / "l", "pw", "test");
+TEST_P(ImportRuns, ARepeatWithOtherValuesInALaterRunIsAProblemAndNothingIsWritten) {
+    Ledger ledger = ledgers().create("test");
     ledger.imports().csv(ImportKind::Modules, "m.csv", kModules, kToday, false, "t");
     ledger.imports().csv(ImportKind::Staff, "s.csv", staffCsv(), kToday, false, "t");
     std::string csv = firstFile();

@@ -5,6 +5,7 @@
 #include "ledger.h"
 #include "reports/report.h"
 
+#include "engines.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -12,8 +13,9 @@
 #include <sstream>
 
 using namespace ledger;
+using ledger::test::EngineLedger;
+using ledger::test::EngineTest;
 using ledger::test::readAll;
-using ledger::test::ScratchDir;
 
 namespace {
 
@@ -41,8 +43,13 @@ void import(Ledger& ledger, ImportKind kind, const std::string& csv) {
 constexpr ImportKind kKinds[] = {ImportKind::Staff, ImportKind::Modules, ImportKind::Requirements,
                                  ImportKind::Completions};
 
+class RecordCsv : public EngineTest {};
+
 } // namespace
 
+INSTANTIATE_TEST_SUITE_P(Engines, RecordCsv, ledger::test::kEngines, ledger::test::engineName);
+
+// No ledger, so no engine: a plain test, run once.
 TEST(RecordCsv, HeadersAreTheImportColumns) {
     EXPECT_EQ(recordCsvHeader(ImportKind::Staff),
               "employee_id,full_name,email,team,role,start_date,leave_date,line_manager_id,"
@@ -55,9 +62,8 @@ TEST(RecordCsv, HeadersAreTheImportColumns) {
               "employee_id,module,completed_on,expires_on,evidence\n");
 }
 
-TEST(RecordCsv, WritesEachKindsCanonicalTextAsRulesSectionNineSays) {
-    ScratchDir dir;
-    Ledger ledger = Ledger::create(dir / "l", "pw", "test");
+TEST_P(RecordCsv, WritesEachKindsCanonicalTextAsRulesSectionNineSays) {
+    Ledger ledger = ledgers().create("test");
     import(ledger, ImportKind::Staff,
            "employee_id,full_name,email,team,role,start_date,leave_date,line_manager_id,"
            "registration_body,registration_number\n"
@@ -107,9 +113,8 @@ TEST(RecordCsv, WritesEachKindsCanonicalTextAsRulesSectionNineSays) {
               "E2,FIRE,2025-02-01,2026-01-31,\n");
 }
 
-TEST(RecordCsv, TheImporterTakesOffTheQuoteBeforeAFormulaCharacterInTextCellsOnly) {
-    ScratchDir dir;
-    Ledger ledger = Ledger::create(dir / "l", "pw", "test");
+TEST_P(RecordCsv, TheImporterTakesOffTheQuoteBeforeAFormulaCharacterInTextCellsOnly) {
+    Ledger ledger = ledgers().create("test");
     import(ledger, ImportKind::Staff,
            "employee_id,full_name,email,team,role,start_date,leave_date\n"
            "'=E1,''=1+2,e1@x.org,'+Team,'Role,2019-01-01,\n"
@@ -129,8 +134,8 @@ TEST(RecordCsv, TheImporterTakesOffTheQuoteBeforeAFormulaCharacterInTextCellsOnl
                   "E2,'-Ann,e2@x.org,'@Team,Role,2019-01-01,,,,\n");
 
     // Dates, numbers and choice codes are not text cells: a quote there is still wrong.
-    ScratchDir other;
-    Ledger fresh = Ledger::create(other / "l", "pw", "test");
+    EngineLedger other(GetParam());
+    Ledger fresh = other.create("test");
     try {
         fresh.imports().csv(ImportKind::Modules, "m.csv",
                             "code,title,renewal_months,renewal_basis,window_days,due_soon_days,"
@@ -144,6 +149,7 @@ TEST(RecordCsv, TheImporterTakesOffTheQuoteBeforeAFormulaCharacterInTextCellsOnl
     }
 }
 
+// No ledger, so no engine: a plain test, run once.
 TEST(RecordCsv, SpreadsheetSafeRoundTripsThroughTheImportersReading) {
     for (const std::string text :
          {"=1", "'=1", "''=1", "'plain", "plain", "-", "'", "", "\tx", "'\rx", "A=B"}) {
@@ -153,13 +159,13 @@ TEST(RecordCsv, SpreadsheetSafeRoundTripsThroughTheImportersReading) {
     EXPECT_EQ(spreadsheetSafe("'x"), "'x");
 }
 
-TEST(RecordCsv, ASmallCouncilExportedAndImportedIntoANewLedgerReportsTheSame) {
-    ScratchDir dir;
-    Ledger original = Ledger::create(dir / "original", "pw", "test");
+TEST_P(RecordCsv, ASmallCouncilExportedAndImportedIntoANewLedgerReportsTheSame) {
+    EngineLedger copied(GetParam());
+    Ledger original = ledgers().create("test");
     for (const ImportKind kind : kKinds) {
         import(original, kind, readAll(kData + "/small-council/" + importKindName(kind) + ".csv"));
     }
-    Ledger copy = Ledger::create(dir / "copy", "pw", "test");
+    Ledger copy = copied.create("test");
     for (const ImportKind kind : kKinds) {
         import(copy, kind, exported(original, kind));
     }

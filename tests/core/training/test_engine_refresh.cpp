@@ -5,6 +5,7 @@
 #include "ledger.h"
 #include "training/compliance.h"
 
+#include "engines.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -15,13 +16,12 @@
 #include <vector>
 
 using namespace ledger;
+using ledger::test::EngineTest;
 using ledger::test::everyRecord;
-using ledger::test::ScratchDir;
 
 namespace {
 
 const Date kToday = makeDate(2026, 11, 25);
-const char* kPassphrase = "engine refresh test passphrase";
 
 /// Every required pair's status on several dates, by employee id and module code (indices
 /// may differ between two engines over the same ledger).
@@ -50,13 +50,18 @@ LedgerData council() {
     return generateCouncil(options);
 }
 
+class CompactLoad : public EngineTest {};
+class EngineRefresh : public EngineTest {};
+
 } // namespace
 
-TEST(CompactLoad, GivesTheSameStatusesAsWholeRecords) {
-    ScratchDir dir;
+INSTANTIATE_TEST_SUITE_P(Engines, CompactLoad, ledger::test::kEngines, ledger::test::engineName);
+INSTANTIATE_TEST_SUITE_P(Engines, EngineRefresh, ledger::test::kEngines, ledger::test::engineName);
+
+TEST_P(CompactLoad, GivesTheSameStatusesAsWholeRecords) {
     const LedgerData data = council();
-    Ledger ledger = Ledger::create(dir / "l.ledger", kPassphrase, "test",
-                                   [&](Ledger& l) { l.imports().records(data, kToday, "test"); });
+    Ledger ledger =
+        ledgers().create("test", [&](Ledger& l) { l.imports().records(data, kToday, "test"); });
     const ComplianceEngine whole(everyRecord(ledger));
     const ComplianceEngine compact = ledger.training().engine();
     EXPECT_EQ(compact.completionCount(), whole.completionCount());
@@ -64,11 +69,10 @@ TEST(CompactLoad, GivesTheSameStatusesAsWholeRecords) {
     EXPECT_EQ(fingerprint(compact), fingerprint(whole));
 }
 
-TEST(EngineRefresh, StaysEqualToAFreshEngineThroughEveryKindOfWrite) {
-    ScratchDir dir;
+TEST_P(EngineRefresh, StaysEqualToAFreshEngineThroughEveryKindOfWrite) {
     const LedgerData data = council();
-    Ledger ledger = Ledger::create(dir / "l.ledger", kPassphrase, "test",
-                                   [&](Ledger& l) { l.imports().records(data, kToday, "test"); });
+    Ledger ledger =
+        ledgers().create("test", [&](Ledger& l) { l.imports().records(data, kToday, "test"); });
     LedgerData records = ledger.training().records();
     ComplianceEngine engine = ledger.training().engine();
     (void)ledger.takeChanges();
@@ -157,11 +161,10 @@ TEST(EngineRefresh, StaysEqualToAFreshEngineThroughEveryKindOfWrite) {
     EXPECT_GT(incremental, 35); // most writes did not rebuild
 }
 
-TEST(EngineRefresh, ChangesAreTakenOnlyWhenCommitted) {
-    ScratchDir dir;
+TEST_P(EngineRefresh, ChangesAreTakenOnlyWhenCommitted) {
     const LedgerData data = council();
-    Ledger ledger = Ledger::create(dir / "l.ledger", kPassphrase, "test",
-                                   [&](Ledger& l) { l.imports().records(data, kToday, "test"); });
+    Ledger ledger =
+        ledgers().create("test", [&](Ledger& l) { l.imports().records(data, kToday, "test"); });
     (void)ledger.takeChanges();
     Completion bad;
     bad.employeeId = "NOBODY";
@@ -181,8 +184,7 @@ TEST(EngineRefresh, ChangesAreTakenOnlyWhenCommitted) {
     EXPECT_TRUE(ledger.takeChanges().empty());
 }
 
-TEST(CompactLoad, ReportsHowFarItHasReadAndStopsWhenCancelled) {
-    ScratchDir dir;
+TEST_P(CompactLoad, ReportsHowFarItHasReadAndStopsWhenCancelled) {
     GeneratorOptions options;
     options.seed = 11;
     options.staff = 100;
@@ -191,8 +193,8 @@ TEST(CompactLoad, ReportsHowFarItHasReadAndStopsWhenCancelled) {
     options.today = kToday;
     options.completionsPerStaff = 90; // about 9,000 rows: more than one report
     const LedgerData data = generateCouncil(options);
-    Ledger ledger = Ledger::create(dir / "l.ledger", kPassphrase, "test",
-                                   [&](Ledger& l) { l.imports().records(data, kToday, "test"); });
+    Ledger ledger =
+        ledgers().create("test", [&](Ledger& l) { l.imports().records(data, kToday, "test"); });
     std::vector<double> heard;
     Progress listening;
     listening.report = [&](double fraction) {
