@@ -2,6 +2,7 @@
 
 #include "audit/change_entries.h"
 #include "store/factory.h"
+#include "store/ledger_copy.h"
 
 #include <utility>
 
@@ -123,6 +124,17 @@ std::vector<std::filesystem::path> Ledger::backupsMade() const {
 
 std::string Ledger::account() const {
     return m_parts->store->account();
+}
+
+void Ledger::copyTo(const Location& target, std::string_view secret, const Progress* progress) {
+    if (target.isServer()) {
+        std::unique_ptr<Store> to = openStore(target, secret, OpenMode::ReadWrite);
+        copyLedger(*m_parts->store, *to, progress);
+        return;
+    }
+    StoreBeingBuilt building = beginCreateStore(target.path(), secret);
+    copyLedger(*m_parts->store, *building.store, progress);
+    building.publish();
 }
 
 } // namespace ledger

@@ -75,6 +75,15 @@ public:
     [[nodiscard]] std::vector<std::string> notices() const;
     /// The backup copies opening made (before an upgrade).
     [[nodiscard]] std::vector<std::filesystem::path> backupsMade() const;
+    /// Copies this whole ledger (every record, link and change-log entry, as they are) to
+    /// `target`: a new ledger file under the passphrase `secret`, or a server database that
+    /// holds a ledger without records (`server init`), with `secret` as the administrator's
+    /// password (empty: libpq's password file). One transaction on the target; a target that
+    /// exists (a file) or holds records (a server) is refused with AlreadyExists, nothing
+    /// written. On a server, only its administrator may copy (NotPermitted).
+    void copyTo(const Location& target, std::string_view secret,
+                const Progress* progress = nullptr);
+
     /// Who the ledger's engine knows the user as: the login on a server (whom its change log
     /// names); empty for a file.
     [[nodiscard]] std::string account() const;

@@ -56,6 +56,8 @@ struct Options {
     GeneratorOptions generator;
     // server
     ServerOptions server;
+    // copy
+    std::string copyTo;
 };
 
 bool onServer(const Options& options) {
@@ -381,6 +383,33 @@ int runPassphraseChange(const Options& options, const Environment& env, std::ost
     return kOk;
 }
 
+int runCopy(const Options& options, const Environment& env, std::ostream& out, std::ostream& err) {
+    Ledger ledger = openLedger(options, env, OpenMode::ReadOnly);
+    const Location target = Location::parse(options.copyTo);
+    if (target.isServer()) {
+        if (!options.newPassphraseFile.empty()) {
+            throw UsageError("--new-passphrase-file is for a new ledger file; a server's "
+                             "password comes from PGPASSFILE (or ~/.pgpass), else you are asked");
+        }
+        checkServerLocation(options.copyTo, err);
+        copyToServer(ledger, options.copyTo, env);
+    } else {
+        if (options.newPassphraseFile.empty()) {
+            throw UsageError("a new ledger file needs its passphrase: --new-passphrase-file FILE");
+        }
+        std::string next;
+        try {
+            next = readPassphraseFile(options.newPassphraseFile);
+        } catch (const std::runtime_error& e) {
+            throw UsageError(e.what());
+        }
+        requireStrongPassphrase(next, "the new passphrase");
+        ledger.copyTo(target, next);
+    }
+    out << "copied the ledger to " << options.copyTo << "\n";
+    return kOk;
+}
+
 int runGenerate(Options options, const Environment& env, std::ostream& out) {
     std::error_code ec;
     if (std::filesystem::exists(std::filesystem::symlink_status(options.ledgerPath, ec))) {
@@ -499,6 +528,15 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
                      "0 follows renewal cycles; N gives about N per person")
         ->check(CLI::Range(0, 10000));
 
+    CLI::App* copy = app.add_subcommand(
+        "copy", "Copy the whole ledger (every record and the change log, with its actors and "
+                "times) to a new ledger file or into a server's empty ledger, in one "
+                "transaction; on a server, as its administrator");
+    copy->add_option("--to", options.copyTo, "A new file, or postgresql://host/database")
+        ->required();
+    copy->add_option("--new-passphrase-file", options.newPassphraseFile,
+                     "The new ledger file's passphrase, from FILE");
+
     CLI::App* server = app.add_subcommand(
         "server", "Set up a ledger on a PostgreSQL server and its accounts (run by the "
                   "database's administrator; --ledger is the server address)");
@@ -559,8 +597,11 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
                              "(postgresql://host/database)");
         }
         warnIfReadableByOthers(options.passphraseFile, err);
-        if (change->parsed()) {
+        if (change->parsed() || copy->parsed()) {
             warnIfReadableByOthers(options.newPassphraseFile, err);
+        }
+        if (copy->parsed()) {
+            return runCopy(options, env, out, err);
         }
         if (init->parsed()) {
             return runInit(options, env, out);

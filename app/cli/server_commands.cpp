@@ -105,6 +105,13 @@ Ledger openServerLedger(const std::string& uri, OpenMode mode, const Environment
     });
 }
 
+void copyToServer(Ledger& ledger, const std::string& uri, const Environment& env) {
+    withPassword(uri, env, [&](const std::optional<std::string>& password) {
+        ledger.copyTo(Location::parse(uri), password.value_or(std::string()));
+        return 0;
+    });
+}
+
 int runServer(const std::string& command, const std::string& uri, const ServerOptions& options,
               const Environment& env, std::ostream& out, std::ostream&) {
     if (command == "add-account") {

@@ -30,6 +30,10 @@ void checkServerLocation(const std::string& uri, std::ostream& err);
 [[nodiscard]] Ledger openServerLedger(const std::string& uri, OpenMode mode,
                                       const Environment& env);
 
+/// Copies `ledger` whole into the (empty) ledger on the server at `uri`, as its
+/// administrator (password from libpq's password file, else asked for).
+void copyToServer(Ledger& ledger, const std::string& uri, const Environment& env);
+
 /// `server init | add-account | list-accounts | set-access | remove-account` (`command`).
 int runServer(const std::string& command, const std::string& uri, const ServerOptions& options,
               const Environment& env, std::ostream& out, std::ostream& err);

@@ -20,6 +20,8 @@ struct ChangeLogEntry {
     /// The employee id of the person the record concerns (the staff member of a staff or
     /// completion entry); empty when none. A person's history is found by it.
     std::string subject;
+
+    friend bool operator==(const ChangeLogEntry&, const ChangeLogEntry&) = default;
 };
 
 /// Who created a record and who last changed it, when: the change-log entries its links

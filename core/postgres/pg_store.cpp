@@ -52,6 +52,7 @@ std::unique_ptr<PgStore> PgStore::open(const std::string& conninfo,
         connection.exec("SET default_transaction_read_only = on");
     }
     std::unique_ptr<PgStore> store(new PgStore(std::move(connection), readOnly));
+    store->m_asOwner = who.view(0, 0) == "t";
     Connection& c = store->m_session.connection();
     store->m_login = c.user();
     if (std::optional<std::string> warning = c.tlsWarning()) {

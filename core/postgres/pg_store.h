@@ -39,6 +39,9 @@ public:
     void rollback() override;
     std::int64_t setCacheSize(std::int64_t value) override;
     [[nodiscard]] std::vector<std::string> checkIntegrity() override;
+    void readRows(const TableColumns& table,
+                  const std::function<void(const RawRow&)>& visit) override;
+    [[nodiscard]] std::unique_ptr<RowWriter> rowWriter(const TableColumns& table) override;
     std::vector<std::filesystem::path> changePassphrase(std::string_view newPassphrase,
                                                         const ChangeLogEntry& entry) override;
     [[nodiscard]] std::vector<std::string> notices() const override { return m_notices; }
@@ -49,9 +52,12 @@ public:
 
 private:
     PgStore(Connection connection, bool readOnly);
+    /// Throws NotPermitted unless this connection works as the ledger's owner.
+    void requireOwner(const char* what) const;
 
     Session m_session;
     bool m_readOnly;
+    bool m_asOwner = false; ///< the administrator, working as the owner role
     std::string m_login;
     std::vector<std::string> m_notices;
     StaffRepo m_staff{m_session};

@@ -86,6 +86,9 @@ public:
     void rollback() override;
     std::int64_t setCacheSize(std::int64_t value) override;
     [[nodiscard]] std::vector<std::string> checkIntegrity() override;
+    void readRows(const TableColumns& table,
+                  const std::function<void(const RawRow&)>& visit) override;
+    [[nodiscard]] std::unique_ptr<RowWriter> rowWriter(const TableColumns& table) override;
     std::vector<std::filesystem::path> changePassphrase(std::string_view newPassphrase,
                                                         const ChangeLogEntry& entry) override;
     [[nodiscard]] std::vector<std::string> notices() const override { return m_notices; }

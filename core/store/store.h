@@ -10,6 +10,9 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +24,25 @@ enum class OpenMode {
     ReadWrite, ///< as its writer; Conflict when another store already writes it
     ReadOnly,  ///< only reading, whoever writes it
     Auto,      ///< as its writer, or read-only while another store writes it
+};
+
+/// A table's columns as copying a whole ledger moves them (see ledger_copy.h).
+struct TableColumns {
+    std::string table;
+    std::vector<std::string> columns; ///< the first is `id` (or the key, for `setting`)
+    bool update = false; ///< rows change existing rows by their first column, not add rows
+};
+
+/// One row of a table: each column's value as the engine's text (nullopt: NULL).
+using RawRow = std::vector<std::optional<std::string>>;
+
+/// Writes rows into one table for a copy, inside the store's transaction.
+class RowWriter {
+public:
+    virtual ~RowWriter() = default;
+    virtual void write(const RawRow& row) = 0;
+    /// After the last row (e.g. moves the table's id sequence past the ids written).
+    virtual void finish() = 0;
 };
 
 /// The seam between the ledger and where its records live: one open connection to an
@@ -69,6 +91,17 @@ public:
     [[nodiscard]] virtual std::vector<std::string> notices() const = 0;
     /// The backup copies opening made (before an upgrade).
     [[nodiscard]] virtual std::vector<std::filesystem::path> backupsMade() const = 0;
+    // Copying a whole ledger between engines (ledger_copy.h), ids, links and change log as
+    // they are. Dates are ISO text and flags 0 or 1 in both directions.
+
+    /// Calls `visit` with every row of the table, in the order of its first column.
+    virtual void readRows(const TableColumns& table,
+                          const std::function<void(const RawRow&)>& visit) = 0;
+    /// A writer of rows into the table (inside begin() ... commit()). Throws NotPermitted
+    /// when this connection may not write a ledger whole (a server account that is not its
+    /// administrator).
+    [[nodiscard]] virtual std::unique_ptr<RowWriter> rowWriter(const TableColumns& table) = 0;
+
     /// The account the engine knows the user by: the login on a server; empty for a file,
     /// whose passphrase is all it knows.
     [[nodiscard]] virtual std::string account() const { return {}; }

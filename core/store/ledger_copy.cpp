@@ -1,0 +1,72 @@
+#include "store/ledger_copy.h"
+
+#include "base/error.h"
+
+namespace ledger {
+
+const std::vector<TableColumns>& ledgerTables() {
+    static const std::vector<TableColumns> kTables{
+        {"setting", {"key", "value"}},
+        {"team", {"id", "name"}},
+        {"role", {"id", "name"}},
+        {"staff",
+         {"id", "employee_id", "full_name", "email", "team_id", "role_id", "start_date",
+          "leave_date", "line_manager_id", "registration_body", "registration_number"}},
+        {"module",
+         {"id", "code", "title", "renewal_months", "renewal_basis", "window_days", "due_soon_days",
+          "asc_wds_category"}},
+        {"change_log",
+         {"id", "at", "actor", "entity", "record_key", "action", "old_values", "new_values",
+          "subject_id"}},
+        {"staff", {"id", "created_change", "changed_change"}, true},
+        {"module", {"id", "created_change", "changed_change"}, true},
+        {"requirement",
+         {"id", "module_id", "scope", "value", "due_within_days", "effective_from",
+          "created_change", "changed_change"}},
+        {"completion",
+         {"id", "staff_id", "module_id", "completed_on", "expires_on", "evidence", "voided",
+          "void_reason", "created_change", "changed_change"}},
+        {"audit_theme",
+         {"id", "title", "source", "raised_on", "priority", "status", "notes", "created_change",
+          "changed_change"}},
+        {"audit_theme_module", {"theme_id", "module_id"}},
+    };
+    return kTables;
+}
+
+void copyLedger(Store& from, Store& to, const Progress* progress) {
+    const auto& tables = ledgerTables();
+    for (const TableColumns& table : tables) {
+        if (table.update) {
+            continue;
+        }
+        bool any = false;
+        to.readRows(TableColumns{table.table, {table.columns.front()}, false},
+                    [&](const RawRow&) { any = true; });
+        if (any) {
+            throw AlreadyExists("the target already holds records (" + table.table +
+                                "): a ledger is copied only into an empty one");
+        }
+    }
+    to.begin();
+    try {
+        for (std::size_t i = 0; i < tables.size(); ++i) {
+            if (progress && progress->report &&
+                !progress->report(static_cast<double>(i) / static_cast<double>(tables.size()))) {
+                throw Cancelled("copying the ledger was cancelled");
+            }
+            const std::unique_ptr<RowWriter> writer = to.rowWriter(tables[i]);
+            from.readRows(tables[i], [&](const RawRow& row) { writer->write(row); });
+            writer->finish();
+        }
+        to.commit();
+    } catch (...) {
+        to.rollback();
+        throw;
+    }
+    if (progress && progress->report) {
+        progress->report(1.0);
+    }
+}
+
+} // namespace ledger
