@@ -3,11 +3,11 @@
 #include "postgres/spec_params.h"
 #include "training/training.h"
 
-#include <charconv>
+#include <array>
 #include <limits>
 
 // The training feature's records on a server: module, requirement and completion. The
-// compliance engine's compact load streams completions as integers and day numbers through
+// compliance engine's compact load streams completions as integers and dates through binary
 // COPY, computed by the server, without a string per completion.
 
 namespace ledger::pg {
@@ -73,45 +73,116 @@ std::optional<std::string> change(RecordId id) {
     return std::to_string(id);
 }
 
-/// The integer fields of one COPY text row (tab-separated, ending in a newline).
-template <std::size_t N> bool integers(std::string_view row, std::array<std::int64_t, N>& out) {
-    const char* p = row.data();
-    const char* end = row.data() + row.size();
-    for (std::size_t i = 0; i < N; ++i) {
-        const auto [next, ec] = std::from_chars(p, end, out[i]);
-        if (ec != std::errc()) {
-            return false;
-        }
-        p = next + 1; // the tab or the newline
-    }
-    return true;
-}
-
 constexpr DayNumber kNoExpiry = std::numeric_limits<DayNumber>::max();
 
-/// Completion rows from `select`, whose columns are the staff id, the module id and the two
-/// dates as days since 1970-01-01 (the expiry as kNoExpiry when there is none).
+/// Reads COPY's binary format (PostgreSQL's "Binary Format" of COPY): a header, then per
+/// row a field count and each field as a length (-1: NULL) and its bytes, big-endian; the
+/// end is a field count of -1. The server sends whole rows per message.
+class BinaryRows {
+public:
+    /// The next message; calls `row` with each complete row's four fields.
+    template <typename Row> void feed(std::string_view data, Row row) {
+        std::size_t at = 0;
+        if (!m_headerRead) {
+            static constexpr std::string_view kSignature("PGCOPY\n\377\r\n\0", 11);
+            if (data.size() < 19 || data.substr(0, 11) != kSignature) {
+                throw StorageError("the server's COPY is not in the binary format");
+            }
+            at = 19 + static_cast<std::size_t>(read32(data, 15)); // flags, header extension
+            m_headerRead = true;
+        }
+        while (at + 2 <= data.size()) {
+            const auto fields = static_cast<std::int16_t>(read16(data, at));
+            at += 2;
+            if (fields == -1) {
+                return;
+            }
+            if (fields != 4) {
+                throw StorageError("the server sent a completion row of " + std::to_string(fields) +
+                                   " fields");
+            }
+            std::array<std::optional<std::string_view>, 4> values;
+            for (auto& value : values) {
+                const auto length = static_cast<std::int32_t>(read32(data, at));
+                at += 4;
+                if (length >= 0) {
+                    value = data.substr(at, static_cast<std::size_t>(length));
+                    at += static_cast<std::size_t>(length);
+                }
+            }
+            row(values);
+        }
+    }
+
+    static std::uint64_t read64(std::string_view d, std::size_t at) {
+        return (read32(d, at) << 32) | read32(d, at + 4);
+    }
+    static std::uint64_t read32(std::string_view d, std::size_t at) {
+        if (at + 4 > d.size()) {
+            throw StorageError("the server sent a short COPY row");
+        }
+        return (std::uint64_t{static_cast<unsigned char>(d[at])} << 24) |
+               (std::uint64_t{static_cast<unsigned char>(d[at + 1])} << 16) |
+               (std::uint64_t{static_cast<unsigned char>(d[at + 2])} << 8) |
+               std::uint64_t{static_cast<unsigned char>(d[at + 3])};
+    }
+    static std::uint64_t read16(std::string_view d, std::size_t at) {
+        if (at + 2 > d.size()) {
+            throw StorageError("the server sent a short COPY row");
+        }
+        return (std::uint64_t{static_cast<unsigned char>(d[at])} << 8) |
+               std::uint64_t{static_cast<unsigned char>(d[at + 1])};
+    }
+
+private:
+    bool m_headerRead = false;
+};
+
+/// Days from 1970-01-01 to 2000-01-01, PostgreSQL's epoch for dates.
+constexpr DayNumber kPostgresEpoch = 10957;
+
+/// Completion rows from `select`, whose columns are the staff id and the module id (bigint)
+/// and the two dates (the expiry NULL when there is none), read in COPY's binary format: no
+/// text formatted on the server or parsed here.
 void copyRows(Session& session, const std::string& select, std::vector<CompletionRow>& rows,
               const Progress* progress, std::size_t expected) {
     const std::size_t step = std::max<std::size_t>(expected / 50, 4096);
-    session.connection().copyOut("COPY (" + select + ") TO STDOUT", [&](std::string_view row) {
-        if (progress && progress->report && expected > 0 && rows.size() % step == 0 &&
-            !progress->report(
-                std::min(1.0, static_cast<double>(rows.size()) / static_cast<double>(expected)))) {
-            throw Cancelled("reading the ledger was cancelled");
+    BinaryRows reader;
+    const auto day = [](std::string_view field) {
+        if (field.size() != 4) {
+            throw StorageError("the server sent a date that is not four bytes");
         }
-        std::array<std::int64_t, 4> v{};
-        if (!integers(row, v)) {
-            throw StorageError("the server sent a completion row that is not four integers");
+        return static_cast<DayNumber>(static_cast<std::int32_t>(BinaryRows::read32(field, 0))) +
+               kPostgresEpoch;
+    };
+    const auto id = [](std::string_view field) {
+        if (field.size() != 8) {
+            throw StorageError("the server sent an id that is not eight bytes");
         }
-        rows.push_back(
-            CompletionRow{v[0], v[1], static_cast<DayNumber>(v[2]), static_cast<DayNumber>(v[3])});
-    });
+        return static_cast<RecordId>(BinaryRows::read64(field, 0));
+    };
+    session.connection().copyOut(
+        "COPY (" + select + ") TO STDOUT (FORMAT binary)", [&](std::string_view message) {
+            reader.feed(message, [&](const std::array<std::optional<std::string_view>, 4>& v) {
+                if (progress && progress->report && expected > 0 && rows.size() % step == 0 &&
+                    !progress->report(std::min(1.0, static_cast<double>(rows.size()) /
+                                                        static_cast<double>(expected)))) {
+                    throw Cancelled("reading the ledger was cancelled");
+                }
+                if (!v[0] || !v[1] || !v[2]) {
+                    throw StorageError("the server sent a completion row with a NULL key");
+                }
+                rows.push_back(
+                    CompletionRow{id(*v[0]), id(*v[1]), day(*v[2]), v[3] ? day(*v[3]) : kNoExpiry});
+            });
+        });
 }
 
 #define PL_COMPLETION_ROW_COLUMNS                                                                  \
     "SELECT staff_id, module_id, completed_on - DATE '1970-01-01', "                               \
     "COALESCE(expires_on - DATE '1970-01-01', 2147483647) FROM completion "
+#define PL_COMPLETION_ROW_DATES                                                                    \
+    "SELECT staff_id, module_id, completed_on, expires_on FROM completion "
 
 static_assert(kNoExpiry == 2147483647);
 
@@ -227,7 +298,7 @@ std::vector<CompletionRow> TrainingRepo::completionRows(const Progress* progress
         expected = r.rows() > 0 ? static_cast<std::size_t>(r.int64(0, 0)) : 0;
     }
     rows.reserve(expected);
-    copyRows(m_session, PL_COMPLETION_ROW_COLUMNS "WHERE NOT voided", rows, progress, expected);
+    copyRows(m_session, PL_COMPLETION_ROW_DATES "WHERE NOT voided", rows, progress, expected);
     return rows;
 }
 
