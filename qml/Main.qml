@@ -77,8 +77,10 @@ ApplicationWindow {
                 font.pointSize: Theme.headingSize
             }
             Label {
+                // A server's address may be long with its options: login@host/database reads better.
                 text: root.session.isDemo ? qsTr("Demo ledger – generated data")
-                                          : root.session.ledgerPath
+                      : root.session.onServer ? qsTr("On the server: %1").arg(root.session.ledgerName)
+                      : root.session.ledgerPath
                 color: Theme.muted
                 elide: Text.ElideMiddle
                 Layout.fillWidth: true
