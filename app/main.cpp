@@ -1,5 +1,6 @@
 // The composition root: reads the command line, builds the session, hands it to the
 // interface, and optionally renders one page to a picture and exits.
+#include "session/serveraddress.h"
 #include "session/session.h"
 
 #include "common/convert.h"
@@ -39,11 +40,12 @@ QDate today() {
     return QDate::currentDate();
 }
 
-/// The passphrase for --ledger: the file's first line (one trailing LF or CRLF stripped,
-/// as the CLI reads it), or PRACTICE_LEDGER_PASSPHRASE; nullopt when the file cannot be read.
-std::optional<QString> passphraseFor(const QString& file) {
+/// The secret for --ledger: the file's first line (one trailing LF or CRLF stripped, as the
+/// CLI reads it), else for a ledger file PRACTICE_LEDGER_PASSPHRASE, for a server nothing
+/// (libpq's password file); nullopt when the file cannot be read.
+std::optional<QString> secretFor(const QString& file, bool server) {
     if (file.isEmpty()) {
-        return QString::fromUtf8(qgetenv("PRACTICE_LEDGER_PASSPHRASE"));
+        return server ? QString() : QString::fromUtf8(qgetenv("PRACTICE_LEDGER_PASSPHRASE"));
     }
     QFile f(file);
     if (!f.open(QIODevice::ReadOnly)) {
@@ -95,14 +97,22 @@ int main(int argc, char* argv[]) {
                                   QStringLiteral("NAME"), QStringLiteral("coverage"));
     const QCommandLineOption ledgerPath(
         QStringLiteral("ledger"),
-        QStringLiteral("Open the ledger at PATH at start; the passphrase comes from "
-                       "PRACTICE_LEDGER_PASSPHRASE or --passphrase-file."),
-        QStringLiteral("PATH"));
+        QStringLiteral("Open the ledger at LOCATION (a file, or a postgresql:// server address "
+                       "without a password) at start; a file's passphrase comes from "
+                       "PRACTICE_LEDGER_PASSPHRASE or --passphrase-file, a server's password "
+                       "from --passphrase-file or else libpq's password file."),
+        QStringLiteral("LOCATION"));
     const QCommandLineOption passphraseFile(
         QStringLiteral("passphrase-file"),
-        QStringLiteral("Read the passphrase for --ledger from FILE (its first line)."),
+        QStringLiteral("Read the passphrase (or server password) for --ledger from FILE (its "
+                       "first line)."),
         QStringLiteral("FILE"));
-    parser.addOptions({demo, screenshot, page, ledgerPath, passphraseFile});
+    const QCommandLineOption location(
+        QStringLiteral("location"),
+        QStringLiteral("Start the unlock page with LOCATION (a file or a server address) in "
+                       "its location field."),
+        QStringLiteral("LOCATION"));
+    parser.addOptions({demo, screenshot, page, ledgerPath, passphraseFile, location});
     parser.process(app);
 
     auto* session = new Session(today(), &app);
@@ -116,7 +126,8 @@ int main(int argc, char* argv[]) {
     }
 
     if (parser.isSet(ledgerPath)) {
-        const std::optional<QString> passphrase = passphraseFor(parser.value(passphraseFile));
+        const std::optional<QString> passphrase = secretFor(
+            parser.value(passphraseFile), ServerAddress::isServer(parser.value(ledgerPath)));
         if (!passphrase) {
             std::fprintf(stderr, "practice-ledger: cannot read the passphrase file %s\n",
                          qPrintable(parser.value(passphraseFile)));
@@ -138,7 +149,8 @@ int main(int argc, char* argv[]) {
 
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
-    engine.setInitialProperties({{QStringLiteral("session"), QVariant::fromValue(session)}});
+    engine.setInitialProperties({{QStringLiteral("session"), QVariant::fromValue(session)},
+                                 {QStringLiteral("initialLocation"), parser.value(location)}});
     {
         const timings::Scope timing("interface: load Main.qml");
         engine.load(QUrl(QStringLiteral("qrc:/qt/qml/PracticeLedger/Ui/Main.qml")));

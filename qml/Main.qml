@@ -7,6 +7,8 @@ import PracticeLedger.Backend
 ApplicationWindow {
     id: root
     required property Session session
+    /// What the unlock page's location field starts with (--location).
+    property string initialLocation: ""
 
     property string currentPage: "coverage"
     property string personId: ""
@@ -53,7 +55,7 @@ ApplicationWindow {
         function onUnlockedChanged() {
             if (root.session.unlocked) {
                 root.currentPage = "coverage";
-                if (root.session.actor === "")
+                if (root.session.actor === "" && !root.session.onServer)
                     whoDialog.open();
             }
         }
@@ -75,8 +77,10 @@ ApplicationWindow {
                 font.pointSize: Theme.headingSize
             }
             Label {
+                // A server's address may be long with its options: login@host/database reads better.
                 text: root.session.isDemo ? qsTr("Demo ledger – generated data")
-                                          : root.session.ledgerPath
+                      : root.session.onServer ? qsTr("On the server: %1").arg(root.session.ledgerName)
+                      : root.session.ledgerPath
                 color: Theme.muted
                 elide: Text.ElideMiddle
                 Layout.fillWidth: true
@@ -86,8 +90,16 @@ ApplicationWindow {
                 color: Theme.muted
             }
             Label { text: qsTr("You are") }
+            // On a server you are the login you signed in with: not a choice.
+            Label {
+                visible: root.session.onServer
+                text: root.session.actor
+                font.bold: true
+                Accessible.name: qsTr("Signed in to the server as %1 (labels the change log)").arg(root.session.actor)
+            }
             ComboBox {
                 id: actorBox
+                visible: !root.session.onServer
                 Layout.preferredWidth: 240
                 model: root.session.unlocked ? root.session.staffNames() : []
                 displayText: root.session.actor !== "" ? root.session.actor : qsTr("Choose who you are…")
@@ -213,6 +225,7 @@ ApplicationWindow {
         anchors.fill: parent
         visible: !root.session.unlocked
         session: root.session
+        initialLocation: root.initialLocation
     }
 
     Dialog {

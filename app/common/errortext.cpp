@@ -3,6 +3,7 @@
 #include "common/convert.h"
 
 #include "base/error.h"
+#include "postgres/pg.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -20,11 +21,24 @@ QString tr(const char* source) {
 QString describeCurrentException() {
     try {
         throw;
+    } catch (const ledger::pg::AuthenticationFailed&) {
+        // Before WrongPassphrase, which it also is.
+        return tr("The server refused the login: check the user name in the address and the "
+                  "password (or the password file, when the Password field is empty).");
+    } catch (const ledger::pg::DatabaseMissing&) {
+        return tr("The server has no database of that name. Check the address.");
+    } catch (const ledger::pg::ServerUnreachable& e) {
+        return tr("The server could not be reached. Check the address, and that the server "
+                  "is running. (%1)")
+            .arg(text(e.what()).trimmed());
+    } catch (const ledger::NotPermitted&) {
+        return tr("Your account may not do that on this server: ask the ledger's database "
+                  "administrator if you need it.");
     } catch (const ledger::LedgerMissing&) {
         return tr("There is no ledger at that place. Check the file name, or create a new "
                   "ledger.");
     } catch (const ledger::NotALedger&) {
-        return tr("That file is not a Practice Ledger ledger.");
+        return tr("That file (or database) is not a Practice Ledger ledger.");
     } catch (const ledger::WrongPassphrase&) {
         return tr("The passphrase is wrong, or the ledger file is damaged.");
     } catch (const ledger::NewerSchema&) {

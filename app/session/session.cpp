@@ -4,10 +4,12 @@
 #include "common/errortext.h"
 #include "common/timings.h"
 #include "session/demofolder.h"
+#include "session/serveraddress.h"
 
 #include "base/error.h"
 #include "base/passphrase_policy.h"
 #include "demo/generator.h"
+#include "store/location.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -57,12 +59,15 @@ QString Session::ledgerName() const {
     if (m_isDemo) {
         return tr("Demo council");
     }
+    if (m_onServer) {
+        return m_serverName;
+    }
     return QFileInfo(m_path).fileName();
 }
 
 void Session::setActor(const QString& actor) {
-    if (actor == m_actor) {
-        return;
+    if (actor == m_actor || m_onServer) {
+        return; // on a server you are the login
     }
     m_actor = actor;
     if (m_ledger && !busy() && !readOnly() && !actor.isEmpty()) {
@@ -114,17 +119,22 @@ std::shared_ptr<Session::Loaded> Session::load(std::unique_ptr<ledger::Ledger> l
     return loaded;
 }
 
-QString Session::adopt(const std::shared_ptr<Loaded>& loaded, const QString& path, bool demo) {
+QString Session::adopt(const std::shared_ptr<Loaded>& loaded, const QString& location, bool demo) {
     const timings::Scope timing("interface: ledger adopted, pages told");
     m_ledger = std::move(loaded->ledger);
     m_data = loaded->data;
     m_engine = loaded->engine;
     m_dataVersion = loaded->dataVersion;
-    m_path = path;
+    m_path = location;
     m_isDemo = demo;
+    const std::optional<ServerAddress> server = ServerAddress::parse(location);
+    m_onServer = server.has_value();
+    m_serverName = server ? server->displayName() : QString();
     ++m_revision;
     loadSettings();
-    m_actor = text(m_ledger->settings().get(kActorKey));
+    // On a server the change log names the login whatever the app says; a name chosen here
+    // would only mislead (and the ledger's settings are everyone's there).
+    m_actor = server ? server->login() : text(m_ledger->settings().get(kActorKey));
     QStringList notices;
     for (const std::string& notice : m_ledger->notices()) {
         notices << text(notice);
@@ -150,33 +160,44 @@ QString Session::busyMessage() const {
                : tr("%1 Wait a moment for it to finish.").arg(m_tasks.title());
 }
 
-QString Session::unlock(const QString& path, const QString& passphrase) {
+QString Session::refusal(const QString& location, const QString& secret) const {
     if (busy()) {
-        setOpenError(busyMessage());
-        return m_openError;
+        return busyMessage();
     }
-    if (passphrase.isEmpty()) {
-        setOpenError(tr("Type the ledger's passphrase."));
+    if (ServerAddress::isServer(location)) {
+        return ServerAddress::problem(location); // an empty password: the password file's
+    }
+    if (secret.isEmpty()) {
+        return tr("Type the ledger's passphrase.");
+    }
+    return {};
+}
+
+QString Session::unlock(const QString& location, const QString& secret) {
+    if (const QString refused = refusal(location, secret); !refused.isEmpty()) {
+        setOpenError(refused);
         return m_openError;
     }
     lock();
     setOpenError({});
-    const std::string file = text(path);
-    const std::string secret = text(passphrase);
+    const ledger::Location where = ledger::Location::parse(text(location));
+    const std::string key = text(secret);
+    const std::optional<ServerAddress> server = ServerAddress::parse(location);
     setOpening(true);
     m_tasks.start(
-        tr("Opening %1…").arg(QFileInfo(path).fileName()), true,
-        [this, path, file, secret](const ledger::Progress& progress) -> std::function<void()> {
+        tr("Opening %1…").arg(server ? server->displayName() : QFileInfo(location).fileName()),
+        true,
+        [this, location, where, key](const ledger::Progress& progress) -> std::function<void()> {
             TaskRunner::throwIfCancelled(progress, 0.0);
             const timings::Scope timing("task: open, derive the key, read records and engine");
             auto opened = std::make_unique<ledger::Ledger>(
-                ledger::Ledger::open(file, secret, ledger::OpenMode::Auto));
+                ledger::Ledger::open(where, key, ledger::OpenMode::Auto));
             TaskRunner::throwIfCancelled(progress, 0.3);
             auto loaded = load(std::move(opened), &progress);
             TaskRunner::throwIfCancelled(progress, 1.0);
-            return [this, loaded, path] {
-                m_recent.remember(path);
-                adopt(loaded, path, false);
+            return [this, loaded, location] {
+                m_recent.remember(location);
+                adopt(loaded, location, false);
             };
         },
         [this](TaskOutcome outcome, const QString& message) {
@@ -189,20 +210,17 @@ QString Session::unlock(const QString& path, const QString& passphrase) {
     return {};
 }
 
-QString Session::open(const QString& path, const QString& passphrase) {
-    if (busy()) {
-        return busyMessage();
-    }
-    if (passphrase.isEmpty()) {
-        return tr("Type the ledger's passphrase.");
+QString Session::open(const QString& location, const QString& secret) {
+    if (const QString refused = refusal(location, secret); !refused.isEmpty()) {
+        return refused;
     }
     lock();
     try {
-        auto opened = std::make_unique<ledger::Ledger>(
-            ledger::Ledger::open(text(path), text(passphrase), ledger::OpenMode::Auto));
+        auto opened = std::make_unique<ledger::Ledger>(ledger::Ledger::open(
+            ledger::Location::parse(text(location)), text(secret), ledger::OpenMode::Auto));
         auto loaded = load(std::move(opened));
-        m_recent.remember(path);
-        return adopt(loaded, path, false);
+        m_recent.remember(location);
+        return adopt(loaded, location, false);
     } catch (...) {
         return describeCurrentException();
     }
@@ -211,6 +229,10 @@ QString Session::open(const QString& path, const QString& passphrase) {
 QString Session::create(const QString& path, const QString& passphrase) {
     if (busy()) {
         return busyMessage();
+    }
+    if (ServerAddress::isServer(path)) {
+        return tr("A ledger on a server is made by its database administrator "
+                  "(practice-ledger-cli server init). Open it from the Open a ledger tab.");
     }
     if (passphrase.isEmpty()) {
         return tr("Choose a passphrase.");
@@ -280,6 +302,8 @@ void Session::lock() {
     m_actor.clear();
     m_demoFolder.reset();
     m_isDemo = false;
+    m_onServer = false;
+    m_serverName.clear();
     m_path.clear();
     if (was) {
         setNotice({});
@@ -505,6 +529,20 @@ QStringList Session::staffNames() const {
     }
     names.sort(Qt::CaseInsensitive);
     return names;
+}
+
+QVariantMap Session::describeLocation(const QString& location) const {
+    QVariantMap described{{QStringLiteral("server"), false}};
+    const std::optional<ServerAddress> server = ServerAddress::parse(location);
+    if (!server) {
+        return described;
+    }
+    described.insert(QStringLiteral("server"), true);
+    described.insert(QStringLiteral("name"), server->displayName());
+    described.insert(QStringLiteral("login"), server->login());
+    described.insert(QStringLiteral("problem"), ServerAddress::problem(location));
+    described.insert(QStringLiteral("warning"), ServerAddress::tlsWarning(location));
+    return described;
 }
 
 void Session::setNotice(const QString& notice) {

@@ -13,6 +13,7 @@
 #include <QPointer>
 #include <QStringList>
 #include <QTimer>
+#include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 
 #include <chrono>
@@ -21,11 +22,11 @@
 
 class DemoFolder;
 
-/// The open ledger, shared by every page: opening and creating, the demo, who you are,
-/// read-only mode and reloading when another program changed the ledger. It keeps one
-/// snapshot of the records (staff, modules, rules) and one compliance engine over the
-/// ledger, brought up to date after every write with what that write changed, so that every
-/// figure on screen comes from the same place.
+/// The open ledger, shared by every page: opening (a ledger file, or a ledger on a
+/// PostgreSQL server) and creating, the demo, who you are, read-only mode and reloading when
+/// another program changed the ledger. It keeps one snapshot of the records (staff, modules, rules)
+/// and one compliance engine over the ledger, brought up to date after every write with what that
+/// write changed, so that every figure on screen comes from the same place.
 ///
 /// Long work on the ledger runs through its TaskRunner (`tasks`), one task at a time: the
 /// first load after unlock(), imports, and re-reading the whole ledger (after an import, a
@@ -40,6 +41,7 @@ class Session : public QObject {
     Q_PROPERTY(bool unlocked READ unlocked NOTIFY unlockedChanged)
     Q_PROPERTY(bool readOnly READ readOnly NOTIFY unlockedChanged)
     Q_PROPERTY(bool isDemo READ isDemo NOTIFY unlockedChanged)
+    Q_PROPERTY(bool onServer READ onServer NOTIFY unlockedChanged)
     Q_PROPERTY(QString ledgerPath READ ledgerPath NOTIFY unlockedChanged)
     Q_PROPERTY(QString ledgerName READ ledgerName NOTIFY unlockedChanged)
     Q_PROPERTY(QString actor READ actor WRITE setActor NOTIFY actorChanged)
@@ -62,9 +64,16 @@ public:
     [[nodiscard]] bool busy() const { return m_tasks.running(); }
     [[nodiscard]] bool readOnly() const;
     [[nodiscard]] bool isDemo() const { return m_isDemo; }
+    /// The open ledger's server (false for a ledger file or when locked).
+    [[nodiscard]] bool onServer() const { return m_onServer; }
+    /// Where the open ledger is: its file's path, or its server's address as typed.
     [[nodiscard]] QString ledgerPath() const { return m_path; }
+    /// The file's name, or `login@host/database` for a server.
     [[nodiscard]] QString ledgerName() const;
+    /// Who you are: on a file, the name chosen (it labels the change log); on a server, the
+    /// login (the server stamps the change log with it, whatever the app says).
     [[nodiscard]] QString actor() const { return m_actor; }
+    /// Chooses who you are on a ledger file; on a server it changes nothing.
     void setActor(const QString& actor);
     [[nodiscard]] QDate today() const { return m_today; }
     [[nodiscard]] QString todayText() const;
@@ -72,8 +81,9 @@ public:
     [[nodiscard]] QString organisationName() const { return m_organisationName; }
     [[nodiscard]] int idleLockMinutes() const { return m_idleLock.minutes(); }
     [[nodiscard]] QString notice() const { return m_notice; }
-    /// Ledger files opened lately on this computer (paths only, never passphrases).
-    [[nodiscard]] QStringList recentLedgers() const { return m_recent.paths(); }
+    /// Ledgers opened lately on this computer: file paths and server addresses, never a
+    /// passphrase or a password.
+    [[nodiscard]] QStringList recentLedgers() const { return m_recent.locations(); }
     [[nodiscard]] TaskRunner* tasks() { return &m_tasks; }
     /// The first load started by unlock() is running.
     [[nodiscard]] bool opening() const { return m_opening; }
@@ -86,18 +96,27 @@ public:
     Q_INVOKABLE QString passphraseStrength(const QString& passphrase) const;
     /// Who you are: the names of the active staff, for the chooser at unlock.
     Q_INVOKABLE QStringList staffNames() const;
+    /// What the unlock page shows for a location as it is typed: `server` (a server address,
+    /// not a file), and for a server `name` (login@host/database), `login`, `problem` (why it
+    /// would be refused: a password in it, or unreadable; else "") and `warning` (the network
+    /// is not protected by verified TLS; else "").
+    Q_INVOKABLE QVariantMap describeLocation(const QString& location) const;
 
-    /// Opens a ledger as a task: key derivation, the records and the compliance engine are
+    /// Opens the ledger at `location` (a file path, or a `postgresql://` server address) as
+    /// a task: key derivation or connecting, the records and the compliance engine are
     /// read off the interface thread with progress, and the session unlocks when they are
-    /// all read (openFinished). Returns "" when the task started, or why it could not
+    /// all read (openFinished). `secret` is the file's passphrase, or the server login's
+    /// password (empty: libpq's password file); it is never kept. A server address that
+    /// carries a password is refused. Returns "" when the task started, or why it could not
     /// start; a failure later is in openError. Cancelling the task leaves the session
     /// locked and nothing changed.
-    Q_INVOKABLE QString unlock(const QString& path, const QString& passphrase);
-    /// Opens a ledger and reads it on this thread; returns "" or a message a person
-    /// understands (tests and small ledgers; the interface uses unlock()).
-    Q_INVOKABLE QString open(const QString& path, const QString& passphrase);
-    /// Creates a new ledger; returns "" or a message. Refuses a passphrase that
-    /// ledger::assessPassphrase does not accept.
+    Q_INVOKABLE QString unlock(const QString& location, const QString& secret);
+    /// As unlock(), on this thread; returns "" or a message a person understands (tests
+    /// and small ledgers; the interface uses unlock()).
+    Q_INVOKABLE QString open(const QString& location, const QString& secret);
+    /// Creates a new ledger file; returns "" or a message. Refuses a passphrase that
+    /// ledger::assessPassphrase does not accept, and a server address (a server's ledger
+    /// is made by its database administrator, with the CLI's `server init`).
     Q_INVOKABLE QString create(const QString& path, const QString& passphrase);
     /// Builds the demo council in a private folder (passphrase "demo", the one exception to
     /// the passphrase rule) and opens it; first removes the folders of dead demo runs.
@@ -170,7 +189,9 @@ private:
     /// With `progress`, a cancel asked for between the two is heard.
     static std::shared_ptr<Loaded> load(std::unique_ptr<ledger::Ledger> ledger,
                                         const ledger::Progress* progress = nullptr);
-    QString adopt(const std::shared_ptr<Loaded>& loaded, const QString& path, bool demo);
+    QString adopt(const std::shared_ptr<Loaded>& loaded, const QString& location, bool demo);
+    /// Why `location` cannot be opened with `secret` before trying ("" when it can be).
+    [[nodiscard]] QString refusal(const QString& location, const QString& secret) const;
     /// Brings the snapshot and the engine up to date with the ledger's committed changes.
     void applyChanges();
     void loadSettings();
@@ -187,6 +208,8 @@ private:
     QString m_path;
     std::unique_ptr<DemoFolder> m_demoFolder;
     bool m_isDemo = false;
+    bool m_onServer = false;
+    QString m_serverName; ///< login@host/database, on a server
     QString m_actor;
     QString m_organisationName;
     bool m_lockWhenIdle = false; ///< lock() was asked for while a task held the ledger

@@ -6,12 +6,19 @@ import QtQuick.Layouts
 import PracticeLedger.Ui
 import PracticeLedger.Backend
 
-// Open a ledger with its passphrase, create a new one, or open the demo.
+// Open a ledger with its passphrase (a file) or its login's password (a server), create a
+// new one, or open the demo.
 Rectangle {
     id: root
     required property Session session
+    /// What the location field starts with (--location), else the last ledger opened.
+    property string initialLocation: ""
     property string error: ""
     property bool creating: false
+    // The typed location as the session reads it: a server or a file, and for a server its
+    // login, why it would be refused and what to warn about.
+    readonly property var place: root.session.describeLocation(pathField.text)
+    readonly property bool onServer: root.place.server
 
     color: Theme.window
 
@@ -124,9 +131,10 @@ Rectangle {
                     Layout.fillWidth: true
                     FormField {
                         id: pathField
-                        label: qsTr("Ledger file")
-                        placeholderText: qsTr("/home/you/council.ledger")
-                        text: root.session.recentLedgers.length > 0 ? root.session.recentLedgers[0] : ""
+                        label: qsTr("Ledger file or server address")
+                        placeholderText: qsTr("/home/you/council.ledger or postgresql://server/ledger")
+                        text: root.initialLocation !== "" ? root.initialLocation
+                              : root.session.recentLedgers.length > 0 ? root.session.recentLedgers[0] : ""
                     }
                     Button {
                         text: qsTr("Browse…")
@@ -135,16 +143,55 @@ Rectangle {
                         onClicked: openDialog.open()
                     }
                 }
+                // Beneath the row, not in the field: the Browse button stays beside the field.
+                Label {
+                    id: problemText
+                    readonly property string problem: root.onServer ? root.place.problem : ""
+                    visible: problemText.problem !== ""
+                    text: "⚠ " + problemText.problem
+                    color: Theme.error
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                    Accessible.role: Accessible.AlertMessage
+                    Accessible.name: problemText.problem
+                }
+                Label {
+                    visible: root.onServer && root.place.problem === ""
+                    text: qsTr("On a server you sign in as %1; the server decides what you see.")
+                          .arg(root.place.login)
+                    color: Theme.muted
+                    font.pointSize: 8.5
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                // Says in words, not colour alone, that the network is not protected.
+                Label {
+                    id: tlsBanner
+                    readonly property string warning: root.onServer ? root.place.warning : ""
+                    visible: tlsBanner.warning !== ""
+                    Layout.fillWidth: true
+                    padding: 8
+                    text: qsTr("⚠ Warning: %1").arg(tlsBanner.warning)
+                    wrapMode: Text.Wrap
+                    Accessible.role: Accessible.AlertMessage
+                    Accessible.name: qsTr("Warning: %1").arg(tlsBanner.warning)
+                    background: Rectangle {
+                        color: Theme.noticeBackground
+                        border.color: Theme.border
+                        radius: Theme.radius
+                    }
+                }
                 FormField {
                     id: passField
-                    label: qsTr("Passphrase")
+                    label: root.onServer ? qsTr("Password") : qsTr("Passphrase")
                     echoMode: TextInput.Password
+                    hint: root.onServer ? qsTr("Leave it empty to use your password file (PGPASSFILE or ~/.pgpass).") : ""
                     field.onAccepted: root.openChosen()
                 }
                 Button {
                     text: qsTr("Open")
                     highlighted: true
-                    enabled: pathField.text !== "" && passField.text !== ""
+                    enabled: pathField.text !== "" && (root.onServer ? root.place.problem === "" : passField.text !== "")
                     Accessible.name: qsTr("Open the ledger")
                     Layout.alignment: Qt.AlignRight
                     onClicked: root.openChosen()

@@ -334,7 +334,71 @@ private slots:
         QVERIFY(!m_session->unlocked());
     }
 
+    void aServerAddressOnTheUnlockScreenShowsTheWarningInWordsWithAName() {
+        qunsetenv("PGSSLMODE"); // libpq's default, prefer: not verified TLS
+        closePopups();
+        m_session->lock();
+        settle();
+        QQuickItem* unlock = findItem(m_window->contentItem(), "UnlockPage");
+        QVERIFY(unlock);
+        QVERIFY(unlock->setProperty("initialLocation",
+                                    QStringLiteral("postgresql://alice@db.example.org/council")));
+        settle();
+        check(QStringLiteral("unlock (a server address)"));
+        const QString warning = visibleNameStartingWith(QStringLiteral("Warning: "));
+        QVERIFY2(warning.contains(QLatin1String("db.example.org is not protected by verified "
+                                                "TLS")),
+                 qPrintable(QStringLiteral("warning \"%1\" for the location \"%2\"")
+                                .arg(warning, fieldText(QStringLiteral("Ledger file or server "
+                                                                       "address")))));
+        QCOMPARE(fieldText(QStringLiteral("Password")), QString());
+
+        // This computer's socket: no warning.
+        QVERIFY(unlock->setProperty("initialLocation",
+                                    QStringLiteral("postgresql:///council?host=/run/pg")));
+        settle();
+        QCOMPARE(visibleNameStartingWith(QStringLiteral("Warning: ")), QString());
+        QVERIFY(unlock->setProperty("initialLocation", QString()));
+        QVERIFY2(m_warnings.isEmpty(), qPrintable(m_warnings.join(u'\n')));
+    }
+
 private:
+    /// Every visible item of the window (popups included), as walk() visits them.
+    QList<QQuickItem*> visibleItems() const {
+        QList<QQuickItem*> items;
+        QList<QQuickItem*> next{m_window->contentItem()};
+        while (!next.isEmpty()) {
+            QQuickItem* item = next.takeLast();
+            if (item->isVisible()) {
+                items << item;
+                next << item->childItems();
+            }
+        }
+        return items;
+    }
+
+    /// The accessible name of a visible item that starts with `prefix`, or "".
+    QString visibleNameStartingWith(const QString& prefix) const {
+        for (QQuickItem* item : visibleItems()) {
+            QAccessibleInterface* iface = QAccessible::queryAccessibleInterface(item);
+            const QString name = iface ? iface->text(QAccessible::Name) : QString();
+            if (name.startsWith(prefix)) {
+                return name;
+            }
+        }
+        return {};
+    }
+
+    /// The text of the visible text field named `name`.
+    QString fieldText(const QString& name) const {
+        for (QQuickItem* item : visibleItems()) {
+            if (item->inherits("QQuickTextInput") && accessibleName(item) == name) {
+                return item->property("text").toString();
+            }
+        }
+        return QStringLiteral("(no field named %1)").arg(name);
+    }
+
     void check(const QString& page) {
         Walk result;
         walk(m_window->contentItem(), m_window->contentItem(), result);
