@@ -134,7 +134,10 @@ QString Session::adopt(const std::shared_ptr<Loaded>& loaded, const QString& loc
     loadSettings();
     // On a server the change log names the login whatever the app says; a name chosen here
     // would only mislead (and the ledger's settings are everyone's there).
-    m_actor = server ? server->login() : text(m_ledger->settings().get(kActorKey));
+    // The server's own word for the login (the address's is a guess from libpq's defaults).
+    const std::string account = m_ledger->account();
+    m_actor = server ? (account.empty() ? server->login() : text(account))
+                     : text(m_ledger->settings().get(kActorKey));
     QStringList notices;
     for (const std::string& notice : m_ledger->notices()) {
         notices << text(notice);
