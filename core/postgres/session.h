@@ -6,6 +6,7 @@
 #include "base/ids.h"
 #include "postgres/pg.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,6 +26,10 @@ public:
     Result run(const std::string& sql, const Params& params = {});
     /// The integer in column 0 of the first row of `sql` with `key` as $1.
     [[nodiscard]] std::optional<RecordId> lookup(const std::string& sql, std::string_view key);
+    /// Runs `query` through a cursor and hands its rows to `batch` a few thousand at a time,
+    /// so that no result holds a whole table. A cursor needs a transaction: the caller's, or
+    /// a read-only one of its own (one snapshot for the whole read), ended here.
+    void forEachBatch(const std::string& query, const std::function<void(const Result&)>& batch);
     /// True while a transaction is open on the connection (one that failed included).
     [[nodiscard]] bool inTransaction() const;
 

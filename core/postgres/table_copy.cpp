@@ -91,38 +91,15 @@ void PgStore::readRows(const TableColumns& table, const std::function<void(const
     const std::string query = "SELECT " + select + " FROM ledger." +
                               c.quoteIdentifier(table.table) + " t ORDER BY t." +
                               c.quoteIdentifier(table.columns.front());
-    const bool own = !m_session.inTransaction();
-    if (own) {
-        c.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    }
-    try {
-        c.exec("DECLARE pl_rows NO SCROLL CURSOR FOR " + query);
-        RawRow row(table.columns.size());
-        for (;;) {
-            const Result r = c.exec("FETCH 5000 FROM pl_rows");
-            for (int i = 0; i < r.rows(); ++i) {
-                for (std::size_t j = 0; j < row.size(); ++j) {
-                    row[j] = r.optionalText(i, static_cast<int>(j));
-                }
-                visit(row);
+    RawRow row(table.columns.size());
+    m_session.forEachBatch(query, [&](const Result& r) {
+        for (int i = 0; i < r.rows(); ++i) {
+            for (std::size_t j = 0; j < row.size(); ++j) {
+                row[j] = r.optionalText(i, static_cast<int>(j));
             }
-            if (r.rows() < 5000) {
-                break;
-            }
+            visit(row);
         }
-        c.exec("CLOSE pl_rows");
-        if (own) {
-            c.exec("COMMIT");
-        }
-    } catch (...) {
-        if (own) {
-            try {
-                c.exec("ROLLBACK");
-            } catch (...) { // NOLINT(bugprone-empty-catch): the first failure is the one to report
-            }
-        }
-        throw;
-    }
+    });
 }
 
 std::unique_ptr<RowWriter> PgStore::rowWriter(const TableColumns& table) {

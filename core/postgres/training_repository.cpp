@@ -397,40 +397,15 @@ std::vector<Completion> TrainingRepo::completionsOf(std::string_view employeeId)
 }
 
 void TrainingRepo::forEachCountedCompletion(const std::function<void(const Completion&)>& visit) {
-    // A cursor read a batch at a time: a county's two million are never all in memory, here
-    // or in a result. A cursor needs a transaction: the caller's, or one of its own.
+    // A batch at a time: a county's two million are never all in memory, here or in a result.
     static const std::string kText = completionSelect() +
                                      "WHERE NOT c.voided ORDER BY s.employee_id, m.code, "
                                      "c.completed_on";
-    Connection& connection = m_session.connection();
-    const bool own = !m_session.inTransaction();
-    if (own) {
-        connection.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    }
-    try {
-        connection.exec("DECLARE pl_completions NO SCROLL CURSOR FOR " + kText);
-        for (;;) {
-            const Result r = connection.exec("FETCH 5000 FROM pl_completions");
-            for (int i = 0; i < r.rows(); ++i) {
-                visit(completionRow(r, i));
-            }
-            if (r.rows() < 5000) {
-                break;
-            }
+    m_session.forEachBatch(kText, [&](const Result& r) {
+        for (int i = 0; i < r.rows(); ++i) {
+            visit(completionRow(r, i));
         }
-        connection.exec("CLOSE pl_completions");
-        if (own) {
-            connection.exec("COMMIT");
-        }
-    } catch (...) {
-        if (own) {
-            try {
-                connection.exec("ROLLBACK");
-            } catch (...) { // NOLINT(bugprone-empty-catch): the first failure is the one to report
-            }
-        }
-        throw;
-    }
+    });
 }
 
 std::int64_t TrainingRepo::completionCount(std::string_view moduleCode) {
