@@ -23,6 +23,7 @@
 #include <cstdlib>
 #include <exception>
 #include <iostream>
+#include <latch>
 #include <map>
 #include <optional>
 #include <random>
@@ -512,6 +513,9 @@ protected:
     /// different clients name the same (person, module, date) on purpose; without, no two
     /// clients' writes ever name the same key.
     void runLoad(bool sharedKeys);
+
+    std::vector<Ledger> leadsOnSmallLedger(const std::string& db, int people, int clients,
+                                           std::string& login);
 };
 
 /// Seeds the ledger as the administrator: two modules with rules, the organisation, and a
@@ -883,6 +887,239 @@ TEST_F(PgLoad, SixteenClientsReconcile) {
 // --gtest_also_run_disabled_tests.
 TEST_F(PgLoad, DISABLED_SixteenClientsOnSharedKeysReconcile) {
     runLoad(true);
+}
+
+/// Seeds `people` staff (P01...) under one workforce lead and the module FIRE, and opens
+/// `clients` connections as that lead.
+std::vector<Ledger> PgLoad::leadsOnSmallLedger(const std::string& db, int people, int clients,
+                                               std::string& login) {
+    {
+        Ledger admin = Ledger::open(location(db), "", OpenMode::ReadWrite);
+        Module fire;
+        fire.code = "FIRE";
+        fire.title = "Fire safety";
+        admin.training().saveModule(fire, true, "admin");
+        admin.staff().add(person("LEAD", "Office", "Workforce Lead", ""), kToday, "admin");
+        for (int i = 1; i <= people; ++i) {
+            admin.staff().add(
+                person("P" + std::to_string(100 + i), "East", "Social Worker", "LEAD"), kToday,
+                "admin");
+        }
+    }
+    login = account(db, "LEAD", pg::Access::WorkforceLead);
+    std::vector<Ledger> ledgers;
+    for (int n = 0; n < clients; ++n) {
+        ledgers.push_back(Ledger::open(location(db, login), kPassword, OpenMode::ReadWrite));
+    }
+    return ledgers;
+}
+
+/// Runs `work(client)` on each client's thread, all released at once.
+template <typename Work> void together(int clients, Work&& work) {
+    std::latch start(clients);
+    std::vector<std::thread> threads;
+    for (int n = 0; n < clients; ++n) {
+        threads.emplace_back([&, n] {
+            start.arrive_and_wait();
+            work(n);
+        });
+    }
+    for (std::thread& t : threads) {
+        t.join();
+    }
+}
+
+// Disabled: fails on the current engine (see DISABLED_SixteenClientsOnSharedKeysReconcile).
+// Eight connections add the same 100 keys in the same order: each key must be committed by
+// exactly one of them, the others refused, and the log must hold one add per row.
+TEST_F(PgLoad, DISABLED_ConcurrentAddsOfOneKeyCommitOnce) {
+    const std::string db = newLedger();
+    constexpr int kPeople = 10;
+    constexpr int kDates = 10;
+    constexpr int kConnections = 8;
+    std::string login;
+    std::vector<Ledger> ledgers = leadsOnSmallLedger(db, kPeople, kConnections, login);
+    std::vector<std::map<RecordId, std::string>> committed(kConnections); // id -> evidence
+    std::vector<int> refused(kConnections, 0);
+    std::vector<std::string> unexpected(kConnections);
+    together(kConnections, [&](int n) {
+        for (int d = 0; d < kDates; ++d) {
+            for (int i = 1; i <= kPeople; ++i) {
+                const std::string evidence =
+                    "c" + std::to_string(n) + " " + std::to_string(i) + "/" + std::to_string(d);
+                try {
+                    const RecordId id =
+                        ledgers[static_cast<std::size_t>(n)].training().addCompletion(
+                            done("P" + std::to_string(100 + i), "FIRE", addDays(kToday, -d),
+                                 evidence),
+                            kToday, "x");
+                    committed[static_cast<std::size_t>(n)][id] = evidence;
+                } catch (const Conflict&) {
+                    ++refused[static_cast<std::size_t>(n)];
+                } catch (const ValidationError&) {
+                    ++refused[static_cast<std::size_t>(n)];
+                } catch (const std::exception& e) {
+                    unexpected[static_cast<std::size_t>(n)] = e.what();
+                }
+            }
+        }
+    });
+    ledgers.clear();
+    std::map<RecordId, std::string> claimed;
+    int commits = 0;
+    int refusals = 0;
+    for (int n = 0; n < kConnections; ++n) {
+        EXPECT_EQ(unexpected[static_cast<std::size_t>(n)], "");
+        refusals += refused[static_cast<std::size_t>(n)];
+        for (const auto& [id, evidence] : committed[static_cast<std::size_t>(n)]) {
+            ++commits;
+            EXPECT_TRUE(claimed.emplace(id, evidence).second)
+                << "completion " << id << " was added by two connections";
+        }
+    }
+    std::cout << "[ load     ] " << commits << " adds committed, " << refusals << " refused\n";
+    EXPECT_EQ(commits, kPeople * kDates);
+    EXPECT_EQ(commits + refusals, kPeople * kDates * kConnections);
+    pg::Connection raw = owner(db);
+    const pg::Result rows = raw.exec("SELECT id, evidence FROM ledger.completion ORDER BY id");
+    EXPECT_EQ(rows.rows(), kPeople * kDates);
+    for (int r = 0; r < rows.rows(); ++r) {
+        const auto it = claimed.find(rows.int64(r, 0));
+        ASSERT_NE(it, claimed.end()) << "completion " << rows.int64(r, 0);
+        EXPECT_EQ(rows.text(r, 1), it->second) << "completion " << rows.int64(r, 0);
+    }
+    EXPECT_EQ(
+        raw.exec("SELECT count(*) FROM ledger.change_log WHERE entity = 'completion'").int64(0, 0),
+        commits);
+}
+
+// Disabled: fails on the current engine. Eight connections void the same completions in
+// the same order: each must be voided once (one "void" in the log), the other attempts
+// refused. Today several connections are told their void committed for one completion, and
+// the log holds a "void" from each: TrainingService::voidCompletion reads the completion
+// (not voided), then pg::TrainingRepo::updateCompletion writes `WHERE id = $1` without a
+// lock or a `NOT voided` condition, under READ COMMITTED.
+TEST_F(PgLoad, DISABLED_ConcurrentVoidsOfOneCompletionCommitOnce) {
+    const std::string db = newLedger();
+    constexpr int kPeople = 10;
+    constexpr int kDates = 10;
+    constexpr int kConnections = 8;
+    std::string login;
+    std::vector<Ledger> ledgers = leadsOnSmallLedger(db, kPeople, kConnections, login);
+    std::vector<RecordId> ids;
+    for (int d = 0; d < kDates; ++d) {
+        for (int i = 1; i <= kPeople; ++i) {
+            ids.push_back(ledgers[0].training().addCompletion(
+                done("P" + std::to_string(100 + i), "FIRE", addDays(kToday, -d), "seed"), kToday,
+                "x"));
+        }
+    }
+    std::vector<int> voids(kConnections, 0);
+    std::vector<int> refused(kConnections, 0);
+    std::vector<std::string> unexpected(kConnections);
+    together(kConnections, [&](int n) {
+        const auto at = static_cast<std::size_t>(n);
+        for (const RecordId id : ids) {
+            try {
+                ledgers[at].training().voidCompletion(id, "void by c" + std::to_string(n), "x");
+                ++voids[at];
+            } catch (const Conflict&) {
+                ++refused[at];
+            } catch (const ValidationError&) {
+                ++refused[at];
+            } catch (const std::exception& e) {
+                unexpected[at] = e.what();
+            }
+        }
+    });
+    ledgers.clear();
+    int committed = 0;
+    int refusals = 0;
+    for (int n = 0; n < kConnections; ++n) {
+        EXPECT_EQ(unexpected[static_cast<std::size_t>(n)], "");
+        committed += voids[static_cast<std::size_t>(n)];
+        refusals += refused[static_cast<std::size_t>(n)];
+    }
+    std::cout << "[ load     ] " << committed << " voids committed, " << refusals << " refused\n";
+    pg::Connection raw = owner(db);
+    const std::int64_t voidEntries =
+        raw.exec("SELECT count(*) FROM ledger.change_log WHERE action = 'void'").int64(0, 0);
+    EXPECT_EQ(voidEntries, committed);
+    EXPECT_EQ(committed, static_cast<int>(ids.size()));
+    EXPECT_EQ(committed + refusals, static_cast<int>(ids.size()) * kConnections);
+    EXPECT_EQ(raw.exec("SELECT count(*) FROM ledger.completion WHERE voided").int64(0, 0),
+              static_cast<std::int64_t>(ids.size()));
+}
+
+// Disabled: fails on the current engine. Four connections void and four correct the same
+// completions in the same order: once a void has committed, the completion must stay void
+// (a correction of a voided one is refused). Today a correction that read the completion
+// before the void committed writes it back as not voided (TrainingService::correctCompletion
+// keeps `before->voided`), undoing the void while the log says it was voided.
+TEST_F(PgLoad, DISABLED_AVoidIsNeverUndoneByAConcurrentCorrection) {
+    const std::string db = newLedger();
+    constexpr int kPeople = 10;
+    constexpr int kDates = 10;
+    constexpr int kConnections = 8;
+    std::string login;
+    std::vector<Ledger> ledgers = leadsOnSmallLedger(db, kPeople, kConnections, login);
+    std::vector<RecordId> ids;
+    for (int d = 0; d < kDates; ++d) {
+        for (int i = 1; i <= kPeople; ++i) {
+            ids.push_back(ledgers[0].training().addCompletion(
+                done("P" + std::to_string(100 + i), "FIRE", addDays(kToday, -d), "seed"), kToday,
+                "x"));
+        }
+    }
+    std::vector<std::set<RecordId>> voidedBy(kConnections);
+    std::vector<int> corrections(kConnections, 0);
+    std::vector<std::string> unexpected(kConnections);
+    together(kConnections, [&](int n) {
+        const auto at = static_cast<std::size_t>(n);
+        Ledger& ledger = ledgers[at];
+        int k = 0;
+        for (const RecordId id : ids) {
+            try {
+                if (n % 2 == 0) {
+                    ledger.training().voidCompletion(id, "void by c" + std::to_string(n), "x");
+                    voidedBy[at].insert(id);
+                } else {
+                    std::optional<Completion> c = ledger.training().completion(id);
+                    if (!c || c->voided) {
+                        continue;
+                    }
+                    c->evidence = "corrected by c" + std::to_string(n) + " " + std::to_string(++k);
+                    ledger.training().correctCompletion(*c, "load test correction", kToday, "x");
+                    ++corrections[at];
+                }
+            } catch (const Conflict&) {
+            } catch (const ValidationError&) {
+            } catch (const std::exception& e) {
+                unexpected[at] = e.what();
+            }
+        }
+    });
+    ledgers.clear();
+    std::set<RecordId> voided;
+    int corrected = 0;
+    for (int n = 0; n < kConnections; ++n) {
+        EXPECT_EQ(unexpected[static_cast<std::size_t>(n)], "");
+        voided.insert(voidedBy[static_cast<std::size_t>(n)].begin(),
+                      voidedBy[static_cast<std::size_t>(n)].end());
+        corrected += corrections[static_cast<std::size_t>(n)];
+    }
+    std::cout << "[ load     ] " << voided.size() << " completions voided, " << corrected
+              << " corrections committed\n";
+    pg::Connection raw = owner(db);
+    const pg::Result rows = raw.exec("SELECT id, voided FROM ledger.completion ORDER BY id");
+    int undone = 0;
+    for (int r = 0; r < rows.rows(); ++r) {
+        if (voided.count(rows.int64(r, 0)) > 0 && rows.text(r, 1) != "t") {
+            ++undone;
+        }
+    }
+    EXPECT_EQ(undone, 0) << "voids undone by a correction";
+    EXPECT_EQ(voided.size(), ids.size());
 }
 
 } // namespace
