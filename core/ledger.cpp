@@ -23,6 +23,14 @@ struct Ledger::Parts {
     AuditService audit;
     SettingsService settings;
     ImportService imports;
+    std::unique_ptr<ChangeFeed> feed; ///< made on first use
+
+    ChangeFeed& changeFeed() {
+        if (!feed) {
+            feed = store->changeFeed();
+        }
+        return *feed;
+    }
 };
 
 Ledger::Ledger(std::unique_ptr<Store> store) : m_parts(std::make_unique<Parts>(std::move(store))) {
@@ -85,7 +93,23 @@ ImportService& Ledger::imports() {
 }
 
 std::vector<LedgerChange> Ledger::takeChanges() {
-    return m_parts->work.takeChanges();
+    std::vector<LedgerChange> changes = m_parts->work.takeChanges();
+    if (m_parts->feed && !changes.empty()) {
+        m_parts->feed->ownCommit();
+    }
+    return changes;
+}
+
+int Ledger::changeSocket() {
+    return m_parts->changeFeed().socket();
+}
+
+bool Ledger::drainChangeSocket() {
+    return m_parts->changeFeed().drain();
+}
+
+std::vector<LedgerChange> Ledger::othersChanges() {
+    return changesOf(m_parts->changeFeed().news());
 }
 
 bool Ledger::readOnly() const {

@@ -7,6 +7,7 @@
 #include "io/import_service.h"
 #include "settings/settings_service.h"
 #include "staff/staff_service.h"
+#include "store/change_feed.h"
 #include "store/location.h"
 #include "store/store.h"
 #include "store/unit_of_work.h"
@@ -63,6 +64,18 @@ public:
     /// Changes when another program or connection commits a change to the ledger; compare
     /// with an earlier value to know whether to reload.
     [[nodiscard]] std::int64_t dataVersion();
+
+    /// A descriptor that becomes readable when another connection commits (a server's
+    /// notifications; call drainChangeSocket() then), or -1 when othersChanges() is to be
+    /// asked every few seconds (a file).
+    [[nodiscard]] int changeSocket();
+    /// Reads what arrived on changeSocket() without using the ledger's connection (safe while
+    /// a task uses the ledger); true when othersChanges() has something.
+    bool drainChangeSocket();
+    /// What other programs and connections committed since the last call (or since opening)
+    /// that this account may see, as what to refresh (see changesOf): one person, one
+    /// person's completions, the catalog, themes, settings, or everything.
+    [[nodiscard]] std::vector<LedgerChange> othersChanges();
 
     /// Integrity and foreign-key problems; empty when sound.
     [[nodiscard]] std::vector<std::string> check();

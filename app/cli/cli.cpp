@@ -555,6 +555,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         ->check(CLI::IsMember({"staff", "manager", "workforce-lead"}));
     addAccount->add_option("--password-file", options.server.passwordFile,
                            "Read the login's password from FILE (else asked twice)");
+    server->add_subcommand("upgrade", "Bring the ledger's schema up to this program's version "
+                                      "(back the database up with pg_dump first)");
     server->add_subcommand("list-accounts", "Every login, its person and access");
     CLI::App* setAccess = server->add_subcommand("set-access", "Change a login's access");
     setAccess->add_option("login", options.server.login, "The login")->required();
@@ -653,6 +655,9 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         err << "practice-ledger-cli: " << e.what() << "\n";
         return kCannotOpen;
     } catch (const NewerSchema& e) {
+        err << "practice-ledger-cli: " << e.what() << "\n";
+        return kCannotOpen;
+    } catch (const OlderSchema& e) {
         err << "practice-ledger-cli: " << e.what() << "\n";
         return kCannotOpen;
     } catch (const CompanionFileProblem& e) {

@@ -131,6 +131,17 @@ int runServer(const std::string& command, const std::string& uri, const ServerOp
             << db << "_workforce_lead, " << db << "_manager and " << db << "_staff\n";
         return kOk;
     }
+    if (command == "upgrade") {
+        const pg::Upgrade upgrade = pg::upgradeServer(connection);
+        if (upgrade.from == upgrade.to) {
+            out << "the ledger in database " << connection.database() << " is up to date (schema "
+                << upgrade.to << ")\n";
+        } else {
+            out << "upgraded the ledger in database " << connection.database() << " from schema "
+                << upgrade.from << " to " << upgrade.to << "\n";
+        }
+        return kOk;
+    }
     if (command == "list-accounts") {
         const auto accounts = pg::listAccounts(connection);
         std::size_t login = 5;
@@ -161,7 +172,7 @@ int runServer(const std::string& command, const std::string& uri, const ServerOp
         out << "removed login " << options.login << "\n";
         return kOk;
     }
-    throw UsageError("server what? init, add-account, list-accounts, set-access or "
+    throw UsageError("server what? init, upgrade, add-account, list-accounts, set-access or "
                      "remove-account");
 }
 

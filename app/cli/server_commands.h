@@ -34,7 +34,7 @@ void checkServerLocation(const std::string& uri, std::ostream& err);
 /// administrator (password from libpq's password file, else asked for).
 void copyToServer(Ledger& ledger, const std::string& uri, const Environment& env);
 
-/// `server init | add-account | list-accounts | set-access | remove-account` (`command`).
+/// `server init | upgrade | add-account | list-accounts | set-access | remove-account` (`command`).
 int runServer(const std::string& command, const std::string& uri, const ServerOptions& options,
               const Environment& env, std::ostream& out, std::ostream& err);
 

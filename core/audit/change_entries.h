@@ -5,6 +5,7 @@
 
 #include "audit/change_log.h"
 #include "audit/change_log_repository.h"
+#include "base/error.h"
 #include "staff/staff.h"
 #include "themes/theme.h"
 #include "training/training.h"
@@ -158,6 +159,28 @@ inline void logged(ChangeLogRepository& changes, const char* entity, RecordId id
                    const ChangeLogEntry& entry, bool created) {
     const RecordId change = changes.append(entry);
     changes.linkChange(entity, id, change, created);
+}
+
+/// The StaleRecord for record `id` of `entity` (`what` names it for a person: "this
+/// person"), naming who last saved it and when, from the change log.
+[[nodiscard]] StaleRecord staleRecord(ChangeLogRepository& changes, std::string_view entity,
+                                      RecordId id, std::string_view what);
+
+/// Runs `save`, the saving of a record the person loaded at version `expected` (unknown: not
+/// checked) whose stored version, read in this unit of work, is `stored`. Someone else's
+/// save in between refuses it with staleRecord, nothing written: found here, or, on a server
+/// where they saved at the same moment, by the write itself (its version condition).
+template <typename Save>
+void saveOver(ChangeLogRepository& changes, std::string_view entity, RecordId id,
+              std::string_view what, RecordVersion expected, RecordVersion stored, Save save) {
+    if (expected.known() && expected.value != stored.value) {
+        throw staleRecord(changes, entity, id, what);
+    }
+    try {
+        save();
+    } catch (const StaleRecord&) {
+        throw staleRecord(changes, entity, id, what);
+    }
 }
 
 inline std::string requirementKey(const Requirement& r) {

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ledger {
@@ -53,6 +54,13 @@ public:
     using Error::Error;
 };
 
+/// A ledger on a server written by an older program, which its administrator upgrades
+/// (`server upgrade`) before this program opens it; it is never touched on opening.
+class OlderSchema : public Error {
+public:
+    using Error::Error;
+};
+
 /// Creating a ledger where a file already exists.
 class AlreadyExists : public Error {
 public:
@@ -63,6 +71,21 @@ public:
 class Conflict : public Error {
 public:
     using Error::Error;
+};
+
+/// Saving over a record that someone else saved after it was read (its RecordVersion moved
+/// on): refused, nothing written. `actor` and `at` (UTC, ISO 8601) say who saved it and
+/// when, where the ledger knows (empty otherwise).
+class StaleRecord : public Conflict {
+public:
+    StaleRecord(const std::string& message, std::string actor, std::string at)
+        : Conflict(message), m_actor(std::move(actor)), m_at(std::move(at)) {}
+    [[nodiscard]] const std::string& actor() const { return m_actor; }
+    [[nodiscard]] const std::string& at() const { return m_at; }
+
+private:
+    std::string m_actor;
+    std::string m_at;
 };
 
 /// The account may not do this: the server refused it (a PostgreSQL ledger's roles and

@@ -234,6 +234,50 @@ PGconn* Connection::get() const {
     return m_state ? m_state->conn : nullptr;
 }
 
+Connection Connection::openAnother() const {
+    std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> options(PQconninfo(get()),
+                                                                         &PQconninfoFree);
+    if (!options) {
+        throw std::bad_alloc();
+    }
+    std::string conninfo;
+    for (const PQconninfoOption* o = options.get(); o->keyword != nullptr; ++o) {
+        if (o->val == nullptr || *o->val == '\0') {
+            continue;
+        }
+        std::string quoted = "'";
+        for (const char* c = o->val; *c != '\0'; ++c) {
+            if (*c == '\\' || *c == '\'') {
+                quoted.push_back('\\');
+            }
+            quoted.push_back(*c);
+        }
+        conninfo += std::string(conninfo.empty() ? "" : " ") + o->keyword + "=" + quoted + "'";
+    }
+    return open(conninfo);
+}
+
+int Connection::socket() const {
+    return PQsocket(get());
+}
+
+int Connection::backendPid() const {
+    return PQbackendPID(get());
+}
+
+std::vector<Connection::Notification> Connection::takeNotifications() {
+    if (PQconsumeInput(get()) == 0) {
+        throw ServerUnreachable(
+            std::string("the connection to the server broke: ") + PQerrorMessage(get()), "");
+    }
+    std::vector<Notification> heard;
+    while (PGnotify* n = PQnotifies(get())) {
+        heard.push_back(Notification{n->relname, n->extra, n->be_pid});
+        PQfreemem(n);
+    }
+    return heard;
+}
+
 Connection Connection::open(const std::string& conninfo, const ConnectOptions& options) {
     if (isConninfo(conninfo)) {
         if (std::optional<std::string> problem = conninfoProblem(conninfo)) {

@@ -188,6 +188,23 @@ public:
     /// skipping"); libpq would otherwise print them on stderr.
     [[nodiscard]] std::vector<std::string> takeNotices();
 
+    /// A second connection with this one's parameters (the same server, database, login and
+    /// password), e.g. to LISTEN beside it.
+    [[nodiscard]] Connection openAnother() const;
+    /// The socket libpq reads from (readable when the server sent something), or -1.
+    [[nodiscard]] int socket() const;
+    /// The process id of this connection's server backend (a notification's sender).
+    [[nodiscard]] int backendPid() const;
+    /// One NOTIFY heard: its channel, payload and sending backend.
+    struct Notification {
+        std::string channel;
+        std::string payload;
+        int senderPid = 0;
+    };
+    /// Reads what the server sent without waiting, and returns the notifications heard.
+    /// Throws ServerUnreachable when the connection broke.
+    [[nodiscard]] std::vector<Notification> takeNotifications();
+
     /// libpq's handle (nullptr once moved from), for what this layer does not wrap.
     [[nodiscard]] pg_conn* get() const;
 

@@ -47,6 +47,13 @@ std::unique_ptr<PgStore> PgStore::open(const std::string& conninfo,
     if (schemaVersion < 1) {
         throw NotALedger("the ledger in " + database + " is unfinished (no schema version)");
     }
+    if (schemaVersion < schema::kVersion) {
+        throw OlderSchema("the ledger in " + database + " was written by an older Practice " +
+                          "Ledger (schema " + std::to_string(schemaVersion) + ", this program " +
+                          "needs " + std::to_string(schema::kVersion) + "): its database " +
+                          "administrator upgrades it, after a backup (pg_dump), with: " +
+                          "practice-ledger-cli --ledger URI server upgrade");
+    }
     const bool readOnly = mode == OpenMode::ReadOnly;
     if (readOnly) {
         connection.exec("SET default_transaction_read_only = on");

@@ -48,6 +48,7 @@ public:
     completionRows(const Progress* progress = nullptr) override;
     [[nodiscard]] std::vector<CompletionRow> completionRowsOf(RecordId staffId) override;
     RecordId putCompletion(const Completion& completion) override;
+    std::optional<RecordId> addCompletion(const Completion& completion) override;
     void updateCompletion(const Completion& completion) override;
     [[nodiscard]] std::optional<Completion> completion(RecordId id) override;
     [[nodiscard]] std::vector<Completion> completionsOf(std::string_view employeeId) override;

@@ -18,9 +18,9 @@
 namespace ledger::pg::schema {
 
 /// The version this program writes.
-inline constexpr int kVersion = 1;
+inline constexpr int kVersion = 2;
 
-inline constexpr std::array<const char*, 1> kSteps{
+inline constexpr std::array<const char*, 2> kSteps{
     // 0 -> 1: the foundation (the file engine's schema 4), accounts and access.
     R"sql(
 CREATE TABLE ledger.meta (
@@ -234,6 +234,28 @@ BEGIN
 END
 $$;
 INSERT INTO ledger.meta (key, value) VALUES ('application_id', 'PLdg');
+)sql",
+    // 1 -> 2: many writers (the file's schema 5). Each editable record carries a version, 1
+    // when added and one more at each save, so that saving over someone else's change is
+    // refused (see RecordVersion). And each change-log entry is announced on the channel
+    // `practice_ledger` by its id (never what it says: every listener in the database hears
+    // it), sent only if its transaction commits; other clients read the entries they may see
+    // and refresh what they touched.
+    R"sql(
+ALTER TABLE ledger.staff ADD COLUMN version bigint NOT NULL DEFAULT 1 CHECK (version >= 1);
+ALTER TABLE ledger.module ADD COLUMN version bigint NOT NULL DEFAULT 1 CHECK (version >= 1);
+ALTER TABLE ledger.requirement ADD COLUMN version bigint NOT NULL DEFAULT 1 CHECK (version >= 1);
+ALTER TABLE ledger.completion ADD COLUMN version bigint NOT NULL DEFAULT 1 CHECK (version >= 1);
+ALTER TABLE ledger.audit_theme ADD COLUMN version bigint NOT NULL DEFAULT 1 CHECK (version >= 1);
+CREATE FUNCTION ledger.announce_change() RETURNS trigger
+LANGUAGE plpgsql SET search_path = ledger, pg_temp AS $$
+BEGIN
+    PERFORM pg_notify('practice_ledger', NEW.id::text);
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER announce AFTER INSERT ON ledger.change_log
+    FOR EACH ROW EXECUTE FUNCTION ledger.announce_change();
 )sql",
 };
 

@@ -91,7 +91,10 @@ std::string accessRole(Connection& connection, Access access) {
     return roleName(connection, groupSuffix(access));
 }
 
-void initServer(Connection& connection) {
+void initServer(Connection& connection, int version) {
+    if (version < 1 || version > schema::kVersion) {
+        throw Error("there is no schema version " + std::to_string(version));
+    }
     const std::string database = connection.database();
     if (database.size() > kLongestDatabaseName) {
         throw ValidationError({FieldError{
@@ -131,13 +134,44 @@ void initServer(Connection& connection) {
                         ", " + q(manager) + ", " + q(staff));
         connection.exec("CREATE SCHEMA ledger AUTHORIZATION " + q(owner));
         connection.exec("SET LOCAL ROLE " + q(owner));
-        for (const char* step : schema::kSteps) {
-            connection.exec(step);
+        for (int step = 0; step < version; ++step) {
+            connection.exec(schema::kSteps[static_cast<std::size_t>(step)]);
         }
         connection.execParams("INSERT INTO ledger.meta (key, value) VALUES ('schema_version', $1)",
-                              {std::to_string(schema::kVersion)});
+                              {std::to_string(version)});
         connection.exec("RESET ROLE");
     });
+}
+
+Upgrade upgradeServer(Connection& connection) {
+    requireLedger(connection);
+    const std::string database = connection.database();
+    const std::string owner = ownerRole(connection);
+    Upgrade upgrade;
+    inTransaction(connection, [&] {
+        connection.exec("SET LOCAL ROLE " + connection.quoteIdentifier(owner));
+        // The row lock makes a second administrator's upgrade wait, then find nothing to do.
+        const Result found = connection.exec(
+            "SELECT value FROM ledger.meta WHERE key = 'schema_version' FOR UPDATE");
+        if (found.rows() == 0) {
+            throw NotALedger("the ledger in " + database + " is unfinished (no schema version)");
+        }
+        upgrade.from = std::stoi(found.text(0, 0));
+        if (upgrade.from > schema::kVersion) {
+            throw NewerSchema("the ledger in " + database +
+                              " was written by a newer Practice Ledger (schema " +
+                              std::to_string(upgrade.from) + ", this program knows up to " +
+                              std::to_string(schema::kVersion) + "); please update the program");
+        }
+        for (int version = upgrade.from; version < schema::kVersion; ++version) {
+            connection.exec(schema::kSteps[static_cast<std::size_t>(version)]);
+        }
+        connection.execParams("UPDATE ledger.meta SET value = $1 WHERE key = 'schema_version'",
+                              {std::to_string(schema::kVersion)});
+        connection.exec("RESET ROLE");
+        upgrade.to = schema::kVersion;
+    });
+    return upgrade;
 }
 
 void addAccount(Connection& connection, std::string_view employeeId, std::string_view login,

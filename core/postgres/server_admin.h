@@ -4,6 +4,7 @@
 // accounts of the people who use it. Each is one transaction: done whole, or not at all.
 
 #include "postgres/pg.h"
+#include "postgres/schema.h"
 
 #include <string>
 #include <string_view>
@@ -26,8 +27,22 @@ enum class Access { Staff, Manager, WorkforceLead };
 /// create roles and schemas there): the schema `ledger` of the current version, owned by a
 /// new role `<db>_owner` that the administrator joins, and the three group roles. Throws
 /// AlreadyExists, changing nothing, when the database holds a ledger or the roles exist;
-/// ValidationError when the database's name is too long for the role names.
-void initServer(Connection& connection);
+/// ValidationError when the database's name is too long for the role names. `version` is the
+/// schema to make: this program's, or an older one (to prove upgradeServer).
+void initServer(Connection& connection, int version = schema::kVersion);
+
+/// What `server upgrade` did: the schema version found and the one left.
+struct Upgrade {
+    int from = 0;
+    int to = 0;
+};
+
+/// Brings the ledger in the connected database up to this program's schema, as its
+/// administrator (a member of the owner role), step by step in one transaction: all the
+/// steps or none. Throws NewerSchema, changing nothing, when a newer program wrote it,
+/// NotALedger when the database holds none, NotPermitted when the login may not act as the
+/// owner.
+Upgrade upgradeServer(Connection& connection);
 
 /// One account: a login, the person it is, its access.
 struct Account {

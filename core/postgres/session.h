@@ -39,6 +39,13 @@ private:
 };
 
 /// A statement parameter's text: a record id.
+/// ` AND ($N::bigint = 0 OR version = $N)`: a known version (RecordVersion) must still be
+/// the stored one; 0 is not checked.
+[[nodiscard]] inline std::string versionCondition(int parameter) {
+    const std::string p = "$" + std::to_string(parameter);
+    return " AND (" + p + "::bigint = 0 OR version = " + p + "::bigint)";
+}
+
 [[nodiscard]] inline std::optional<std::string> param(RecordId id) {
     return std::to_string(id);
 }

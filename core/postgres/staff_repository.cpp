@@ -17,7 +17,7 @@ const SpecParams<Staff>& staffColumns() {
 
 /// The staff SELECT up to its WHERE or ORDER BY: id, team and role names, then the columns.
 std::string staffSelect() {
-    return "SELECT s.id, t.name, r.name, " + staffColumns().names("s.") +
+    return "SELECT s.id, t.name, r.name, s.version, " + staffColumns().names("s.") +
            " FROM staff s JOIN team t ON t.id = s.team_id JOIN role r ON r.id = s.role_id ";
 }
 
@@ -26,7 +26,8 @@ Staff staffRow(const Result& r, int row) {
     s.id = r.int64(row, 0);
     s.team = r.text(row, 1);
     s.role = r.text(row, 2);
-    staffColumns().read(r, row, 3, s);
+    s.version.value = r.int64(row, 3);
+    staffColumns().read(r, row, 4, s);
     return s;
 }
 
@@ -95,15 +96,24 @@ RecordId StaffRepo::putStaff(const Staff& s) {
     const auto existing =
         m_session.lookup("SELECT id FROM staff WHERE employee_id = $1", s.employeeId);
     const SpecParams<Staff>& columns = staffColumns();
+    // A known version must still be the stored one (see RecordVersion); every update
+    // moves it on.
     static const std::string kUpdate = "UPDATE staff SET team_id = $1, role_id = $2, " +
-                                       columns.assignments(Fields::Values) + " WHERE " +
-                                       columns.conditions() + " RETURNING id";
+                                       columns.assignments(Fields::Values) +
+                                       ", version = version + 1 WHERE " + columns.conditions() +
+                                       versionCondition(columns.next()) + " RETURNING id";
     static const std::string kInsert = "INSERT INTO staff (team_id, role_id, " + columns.names() +
                                        ") VALUES ($1, $2, " + columns.parameters() +
                                        ") RETURNING id";
     Params params{param(team), param(role)};
     columns.bind(params, s);
+    if (existing) {
+        params.push_back(param(s.version.value));
+    }
     const Result r = m_session.run(existing ? kUpdate : kInsert, params);
+    if (r.rows() == 0 && s.version.known()) {
+        throw StaleRecord("this person was saved by someone else meanwhile", "", "");
+    }
     if (r.rows() == 0) {
         throw Conflict("the staff record of " + s.employeeId + " cannot be changed");
     }
@@ -127,6 +137,12 @@ void StaffRepo::addName(NameKind kind, std::string_view name) {
 void StaffRepo::renameName(NameKind kind, std::string_view from, std::string_view to) {
     m_session.run(std::string("UPDATE ") + table(kind) + " SET name = $2 WHERE name = $1",
                   {param(from), param(to)});
+    // Its members' records now name it differently: a form holding the old name is stale.
+    m_session.run(kind == NameKind::Team ? "UPDATE staff SET version = version + 1 WHERE team_id = "
+                                           "(SELECT id FROM team WHERE name = $1)"
+                                         : "UPDATE staff SET version = version + 1 WHERE role_id = "
+                                           "(SELECT id FROM role WHERE name = $1)",
+                  {param(to)});
 }
 
 void StaffRepo::removeName(NameKind kind, std::string_view name) {

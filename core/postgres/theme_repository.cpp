@@ -18,8 +18,8 @@ const SpecParams<AuditTheme>& themeColumns() {
 } // namespace
 
 std::vector<AuditTheme> ThemeRepo::auditThemes() {
-    static const std::string kText =
-        "SELECT id, " + themeColumns().names() + " FROM audit_theme ORDER BY raised_on, id";
+    static const std::string kText = "SELECT id, version, " + themeColumns().names() +
+                                     " FROM audit_theme ORDER BY raised_on, id";
     const Result themes = m_session.run(kText);
     // Every link at once (a council has tens of themes), in theme and module code order.
     const Result links = m_session.run("SELECT l.theme_id, m.code FROM audit_theme_module l "
@@ -29,7 +29,8 @@ std::vector<AuditTheme> ThemeRepo::auditThemes() {
     for (int i = 0; i < themes.rows(); ++i) {
         AuditTheme t;
         t.id = themes.int64(i, 0);
-        themeColumns().read(themes, i, 1, t);
+        t.version.value = themes.int64(i, 1);
+        themeColumns().read(themes, i, 2, t);
         for (int j = 0; j < links.rows(); ++j) {
             if (links.int64(j, 0) == t.id) {
                 t.moduleCodes.push_back(links.text(j, 1));
@@ -53,16 +54,23 @@ RecordId ThemeRepo::putAuditTheme(const AuditTheme& t) {
     const SpecParams<AuditTheme>& columns = themeColumns();
     static const std::string kInsert = "INSERT INTO audit_theme (" + columns.names() +
                                        ") VALUES (" + columns.parameters() + ") RETURNING id";
-    static const std::string kUpdate = "UPDATE audit_theme SET " +
-                                       columns.assignments(Fields::Changeable) + " WHERE id = $" +
-                                       std::to_string(columns.next()) + " RETURNING id";
+    // A known version must still be the stored one (see RecordVersion).
+    static const std::string kUpdate =
+        "UPDATE audit_theme SET " + columns.assignments(Fields::Changeable) +
+        ", version = version + 1 WHERE id = $" + std::to_string(columns.next()) +
+        versionCondition(columns.next() + 1) + " RETURNING id";
     Params params;
     columns.bind(params, t);
     if (t.id != 0) {
         params.push_back(param(t.id));
+        params.push_back(param(t.version.value));
     }
     const Result r = m_session.run(t.id == 0 ? kInsert : kUpdate, params);
     if (r.rows() == 0) {
+        if (t.version.known() &&
+            m_session.run("SELECT 1 FROM audit_theme WHERE id = $1", {param(t.id)}).rows() > 0) {
+            throw StaleRecord("this audit theme was saved by someone else meanwhile", "", "");
+        }
         throw Conflict("the audit theme was removed meanwhile");
     }
     const RecordId id = r.int64(0, 0);

@@ -33,7 +33,7 @@ const SpecParams<Completion>& completionColumns() {
 
 /// The completion columns as a SELECT reads them after its joins (completionRow's order).
 std::string completionColumnList() {
-    return "c.id, s.employee_id, m.code, c.voided, c.void_reason, " +
+    return "c.id, s.employee_id, m.code, c.voided, c.void_reason, c.version, " +
            completionColumns().names("c.");
 }
 
@@ -51,7 +51,8 @@ Completion completionRow(const Result& r, int row) {
     c.moduleCode = r.text(row, 2);
     c.voided = r.view(row, 3) == "t";
     c.voidReason = r.text(row, 4);
-    completionColumns().read(r, row, 5, c);
+    c.version.value = r.int64(row, 5);
+    completionColumns().read(r, row, 6, c);
     return c;
 }
 
@@ -192,17 +193,18 @@ LedgerData TrainingRepo::loadCatalog() {
     LedgerData data;
     {
         static const std::string kText =
-            "SELECT id, " + moduleColumns().names() + " FROM module ORDER BY code";
+            "SELECT id, version, " + moduleColumns().names() + " FROM module ORDER BY code";
         const Result r = m_session.run(kText);
         for (int i = 0; i < r.rows(); ++i) {
             Module m;
             m.id = r.int64(i, 0);
-            moduleColumns().read(r, i, 1, m);
+            m.version.value = r.int64(i, 1);
+            moduleColumns().read(r, i, 2, m);
             data.modules.push_back(std::move(m));
         }
     }
     {
-        static const std::string kText = "SELECT r.id, m.code, " +
+        static const std::string kText = "SELECT r.id, m.code, r.version, " +
                                          requirementColumns().names("r.") +
                                          " FROM requirement r JOIN module m ON m.id = r.module_id "
                                          "ORDER BY m.code, r.scope, r.value";
@@ -211,7 +213,8 @@ LedgerData TrainingRepo::loadCatalog() {
             Requirement q;
             q.id = r.int64(i, 0);
             q.moduleCode = r.text(i, 1);
-            requirementColumns().read(r, i, 2, q);
+            q.version.value = r.int64(i, 2);
+            requirementColumns().read(r, i, 3, q);
             data.requirements.push_back(std::move(q));
         }
     }
@@ -230,13 +233,22 @@ std::unordered_map<std::string, RecordId> TrainingRepo::moduleIds() {
 RecordId TrainingRepo::putModule(const Module& m) {
     const auto existing = m_session.lookup("SELECT id FROM module WHERE code = $1", m.code);
     const SpecParams<Module>& columns = moduleColumns();
+    // A known version must still be the stored one (see RecordVersion); every update
+    // moves it on.
     static const std::string kUpdate = "UPDATE module SET " + columns.assignments(Fields::Values) +
-                                       " WHERE " + columns.conditions() + " RETURNING id";
+                                       ", version = version + 1 WHERE " + columns.conditions() +
+                                       versionCondition(columns.next()) + " RETURNING id";
     static const std::string kInsert = "INSERT INTO module (" + columns.names() + ") VALUES (" +
                                        columns.parameters() + ") RETURNING id";
     Params params;
     columns.bind(params, m);
+    if (existing) {
+        params.push_back(param(m.version.value));
+    }
     const Result r = m_session.run(existing ? kUpdate : kInsert, params);
+    if (r.rows() == 0) {
+        throw StaleRecord("this module was saved by someone else meanwhile", "", "");
+    }
     return r.int64(0, 0);
 }
 
@@ -263,12 +275,19 @@ RecordId TrainingRepo::putRequirement(const Requirement& q) {
     }
     static const std::string kUpdate =
         "UPDATE requirement SET " + columns.assignments(Fields::Values) +
-        " WHERE module_id = $1 AND " + columns.conditions() + " RETURNING id";
+        ", version = version + 1 WHERE module_id = $1 AND " + columns.conditions() +
+        versionCondition(columns.next()) + " RETURNING id";
     static const std::string kInsert = "INSERT INTO requirement (module_id, " + columns.names() +
                                        ") VALUES ($1, " + columns.parameters() + ") RETURNING id";
     Params params{param(*module)};
     columns.bind(params, q);
+    if (existing) {
+        params.push_back(param(q.version.value));
+    }
     const Result r = m_session.run(existing ? kUpdate : kInsert, params);
+    if (r.rows() == 0) {
+        throw StaleRecord("this rule was saved by someone else meanwhile", "", "");
+    }
     return r.int64(0, 0);
 }
 
@@ -282,7 +301,8 @@ void TrainingRepo::removeRequirement(const Requirement& q) {
 }
 
 void TrainingRepo::renameScopeValue(Scope scope, std::string_view from, std::string_view to) {
-    m_session.run("UPDATE requirement SET value = $3 WHERE scope = $1 AND value = $2",
+    m_session.run("UPDATE requirement SET value = $3, version = version + 1 "
+                  "WHERE scope = $1 AND value = $2",
                   {std::string(scopeCode(scope)), param(from), param(to)});
 }
 
@@ -339,11 +359,12 @@ RecordId TrainingRepo::putCompletion(const Completion& c) {
     }
     const std::string v = std::to_string(voided);
     const std::string reason = std::to_string(voided + 1);
-    static const std::string kUpdate = "UPDATE completion SET " +
-                                       columns.assignments(Fields::Values) + ", voided = $" + v +
-                                       "::boolean, void_reason = $" + reason +
-                                       "::text WHERE staff_id = $1 AND module_id = $2 AND " +
-                                       columns.conditions() + " RETURNING id";
+    static const std::string kUpdate =
+        "UPDATE completion SET " + columns.assignments(Fields::Values) + ", voided = $" + v +
+        "::boolean, void_reason = $" + reason +
+        "::text, version = version + 1 WHERE staff_id = $1 AND "
+        "module_id = $2 AND " +
+        columns.conditions() + versionCondition(voided + 2) + " RETURNING id";
     static const std::string kInsert = "INSERT INTO completion (staff_id, module_id, " +
                                        columns.names() + ", voided, void_reason) VALUES ($1, $2, " +
                                        columns.parameters() + ", $" + v + "::boolean, $" + reason +
@@ -352,9 +373,37 @@ RecordId TrainingRepo::putCompletion(const Completion& c) {
     columns.bind(params, c);
     params.push_back(flag(c.voided));
     params.push_back(c.voidReason);
+    if (existing) {
+        params.push_back(param(c.version.value));
+    }
     const Result r = m_session.run(existing ? kUpdate : kInsert, params);
+    if (r.rows() == 0 && c.version.known()) {
+        throw StaleRecord("this completion was saved by someone else meanwhile", "", "");
+    }
     if (r.rows() == 0) {
         throw Conflict("the completion cannot be changed by this account");
+    }
+    return r.int64(0, 0);
+}
+
+std::optional<RecordId> TrainingRepo::addCompletion(const Completion& c) {
+    const auto staff =
+        m_session.lookup("SELECT id FROM staff WHERE employee_id = $1", c.employeeId);
+    const auto module = m_session.lookup("SELECT id FROM module WHERE code = $1", c.moduleCode);
+    if (!staff || !module) {
+        throw ValidationError(
+            {FieldError{{}, 0, !staff ? "employee_id" : "module", "no such record"}});
+    }
+    const SpecParams<Completion>& columns = completionColumns();
+    static const std::string kText = "INSERT INTO completion (staff_id, module_id, " +
+                                     columns.names() + ") VALUES ($1, $2, " + columns.parameters() +
+                                     ") ON CONFLICT (staff_id, module_id, completed_on) "
+                                     "DO NOTHING RETURNING id";
+    Params params{param(*staff), param(*module)};
+    columns.bind(params, c);
+    const Result r = m_session.run(kText, params);
+    if (r.rows() == 0) {
+        return std::nullopt;
     }
     return r.int64(0, 0);
 }
@@ -365,12 +414,18 @@ void TrainingRepo::updateCompletion(const Completion& c) {
     static const std::string kText =
         "UPDATE completion SET module_id = (SELECT id FROM module WHERE code = $2), " +
         columns.assignments(Fields::Changeable) + ", voided = $" + std::to_string(voided) +
-        "::boolean, void_reason = $" + std::to_string(voided + 1) + "::text WHERE id = $1";
+        "::boolean, void_reason = $" + std::to_string(voided + 1) +
+        "::text, version = version + 1 WHERE id = $1" + versionCondition(voided + 2);
     Params params{param(c.id), param(c.moduleCode)};
     columns.bind(params, c, Fields::Changeable);
     params.push_back(flag(c.voided));
     params.push_back(c.voidReason);
+    params.push_back(param(c.version.value));
     if (m_session.run(kText, params).affectedRows() == 0) {
+        if (c.version.known() &&
+            m_session.run("SELECT 1 FROM completion WHERE id = $1", {param(c.id)}).rows() > 0) {
+            throw StaleRecord("this completion was saved by someone else meanwhile", "", "");
+        }
         throw Conflict("the completion was removed meanwhile");
     }
 }
@@ -489,7 +544,7 @@ std::optional<RecordId> TrainingRepo::insertCompletionIfNew(RecordId staffId, Re
 void TrainingRepo::updateCompletionValues(RecordId id, const Completion& c,
                                           RecordId changedChange) {
     m_session.run("UPDATE completion SET expires_on = $2::date, evidence = $3, "
-                  "changed_change = $4 WHERE id = $1",
+                  "changed_change = $4, version = version + 1 WHERE id = $1",
                   {param(id), optionalDate(c.expiresOn), c.evidence, change(changedChange)});
 }
 

@@ -35,6 +35,15 @@ std::optional<RecordId> Connection::lookup(const char* sqlText, std::string_view
     return std::nullopt;
 }
 
+std::optional<RecordId> Connection::lookup(const char* sqlText, RecordId key) {
+    auto st = statement(sqlText);
+    st->bind(1, key);
+    if (st->step()) {
+        return st->integer(0);
+    }
+    return std::nullopt;
+}
+
 RecordId Connection::lastInsertId() const {
     return sqlite3_last_insert_rowid(m_db);
 }

@@ -57,6 +57,7 @@ public:
     [[nodiscard]] StatementLease statement(const char* sqlText);
     /// The integer in column 0 of the first row of `sqlText` with `key` bound to ?1.
     [[nodiscard]] std::optional<RecordId> lookup(const char* sqlText, std::string_view key);
+    [[nodiscard]] std::optional<RecordId> lookup(const char* sqlText, RecordId key);
     /// The rowid of the last row inserted on this connection.
     [[nodiscard]] RecordId lastInsertId() const;
     /// How many rows the last INSERT, UPDATE or DELETE changed.

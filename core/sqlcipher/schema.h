@@ -8,7 +8,7 @@
 
 namespace ledger::schema {
 
-inline constexpr std::array<const char*, 4> kSteps{
+inline constexpr std::array<const char*, 5> kSteps{
     // 0 -> 1: the foundation.
     R"sql(
 CREATE TABLE setting (
@@ -127,6 +127,16 @@ ALTER TABLE completion ADD COLUMN created_change INTEGER REFERENCES change_log(i
 ALTER TABLE completion ADD COLUMN changed_change INTEGER REFERENCES change_log(id);
 ALTER TABLE audit_theme ADD COLUMN created_change INTEGER REFERENCES change_log(id);
 ALTER TABLE audit_theme ADD COLUMN changed_change INTEGER REFERENCES change_log(id);
+)sql",
+    // 4 -> 5: many writers. Each editable record carries a version, 1 when added and one more
+    // at each save, so that saving over someone else's change is refused (see RecordVersion).
+    // Existing records start at 1.
+    R"sql(
+ALTER TABLE staff ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
+ALTER TABLE module ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
+ALTER TABLE requirement ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
+ALTER TABLE completion ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
+ALTER TABLE audit_theme ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
 )sql",
 };
 

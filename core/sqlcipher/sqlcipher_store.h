@@ -33,7 +33,7 @@ struct LedgerKeys;
 class SqlCipherStore final : public Store {
 public:
     /// The schema version this program writes.
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
     /// `PRAGMA application_id` of every ledger ("PLdg").
     static constexpr int kApplicationId = 0x504C6467;
 
@@ -81,6 +81,7 @@ public:
     [[nodiscard]] int schemaVersion() override;
     [[nodiscard]] bool readOnly() const override { return m_readOnly; }
     [[nodiscard]] std::int64_t dataVersion() override;
+    [[nodiscard]] std::unique_ptr<ChangeFeed> changeFeed() override;
     void begin() override;
     void commit() override;
     void rollback() override;

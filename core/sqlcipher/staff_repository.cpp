@@ -26,7 +26,7 @@ const SpecColumns<Staff>& staffColumns() {
 
 /// The staff SELECT up to its WHERE or ORDER BY: id, team and role names, then the columns.
 std::string staffSelect() {
-    return "SELECT s.id, t.name, r.name, " + staffColumns().names("s.") +
+    return "SELECT s.id, t.name, r.name, s.version, " + staffColumns().names("s.") +
            " FROM staff s JOIN team t ON t.id = s.team_id JOIN role r ON r.id = s.role_id ";
 }
 
@@ -35,7 +35,8 @@ Staff staffRow(const Statement& st) {
     s.id = st.integer(0);
     s.team = st.text(1);
     s.role = st.text(2);
-    staffColumns().read(st, 3, s);
+    s.version.value = st.integer(3);
+    staffColumns().read(st, 4, s);
     return s;
 }
 
@@ -97,15 +98,25 @@ RecordId SqlCipherStaffRepository::putStaff(const Staff& s) {
     const auto existing =
         m_conn.lookup("SELECT id FROM staff WHERE employee_id = ?1", s.employeeId);
     const SpecColumns<Staff>& columns = staffColumns();
-    static const std::string kUpdate = "UPDATE staff SET team_id = ?1, role_id = ?2, " +
-                                       columns.assignments(Fields::Values) + " WHERE " +
-                                       columns.conditions();
+    // A known version must still be the stored one (see RecordVersion); every update
+    // moves it on.
+    const int version = columns.next();
+    static const std::string kUpdate =
+        "UPDATE staff SET team_id = ?1, role_id = ?2, " + columns.assignments(Fields::Values) +
+        ", version = version + 1 WHERE " + columns.conditions() + " AND (?" +
+        std::to_string(version) + " = 0 OR version = ?" + std::to_string(version) + ")";
     static const std::string kInsert = "INSERT INTO staff (team_id, role_id, " + columns.names() +
                                        ") VALUES (?1, ?2, " + columns.parameters() + ")";
     auto st = m_conn.statement(existing ? kUpdate.c_str() : kInsert.c_str());
     st->bind(1, team).bind(2, role);
     columns.bind(*st, s);
+    if (existing) {
+        st->bind(version, s.version.value);
+    }
     st->run();
+    if (existing && m_conn.changes() == 0) {
+        throw StaleRecord("this person was saved by someone else meanwhile", "", "");
+    }
     return existing ? *existing : m_conn.lastInsertId();
 }
 
@@ -134,6 +145,15 @@ void SqlCipherStaffRepository::renameName(NameKind kind, std::string_view from,
                                           : "UPDATE role SET name = ?2 WHERE name = ?1")
         ->bind(1, from)
         .bind(2, to)
+        .run();
+    // Its members' records now name it differently: a form holding the old name is stale.
+    m_conn
+        .statement(kind == NameKind::Team
+                       ? "UPDATE staff SET version = version + 1 WHERE team_id = "
+                         "(SELECT id FROM team WHERE name = ?1)"
+                       : "UPDATE staff SET version = version + 1 WHERE role_id = "
+                         "(SELECT id FROM role WHERE name = ?1)")
+        ->bind(1, to)
         .run();
 }
 

@@ -28,15 +28,16 @@ const SpecColumns<AuditTheme>& themeColumns() {
 
 std::vector<AuditTheme> SqlCipherThemeRepository::auditThemes() {
     std::vector<AuditTheme> themes;
-    static const std::string kText =
-        "SELECT id, " + themeColumns().names() + " FROM audit_theme ORDER BY raised_on, id";
+    static const std::string kText = "SELECT id, version, " + themeColumns().names() +
+                                     " FROM audit_theme ORDER BY raised_on, id";
     Statement st(m_conn.db(), kText);
     Statement links(m_conn.db(), "SELECT m.code FROM audit_theme_module l JOIN module m ON "
                                  "m.id = l.module_id WHERE l.theme_id = ?1 ORDER BY m.code");
     while (st.step()) {
         AuditTheme t;
         t.id = st.integer(0);
-        themeColumns().read(st, 1, t);
+        t.version.value = st.integer(1);
+        themeColumns().read(st, 2, t);
         links.bind(1, t.id);
         while (links.step()) {
             t.moduleCodes.push_back(links.text(0));
@@ -53,19 +54,25 @@ RecordId SqlCipherThemeRepository::putAuditTheme(const AuditTheme& t) {
         const SpecColumns<AuditTheme>& columns = themeColumns();
         static const std::string kInsert = "INSERT INTO audit_theme (" + columns.names() +
                                            ") VALUES (" + columns.parameters() + ")";
-        static const std::string kUpdate = "UPDATE audit_theme SET " +
-                                           columns.assignments(Fields::Changeable) +
-                                           " WHERE id = ?" + std::to_string(columns.next());
+        // A known version must still be the stored one (see RecordVersion).
+        const std::string version = "?" + std::to_string(columns.next() + 1);
+        static const std::string kUpdate =
+            "UPDATE audit_theme SET " + columns.assignments(Fields::Changeable) +
+            ", version = version + 1 WHERE id = ?" + std::to_string(columns.next()) + " AND (" +
+            version + " = 0 OR version = " + version + ")";
         Statement st(m_conn.db(), id == 0 ? kInsert : kUpdate);
         columns.bind(st, t);
         if (id != 0) {
-            st.bind(columns.next(), id);
+            st.bind(columns.next(), id).bind(columns.next() + 1, t.version.value);
         }
         st.run();
         if (id == 0) {
             id = m_conn.lastInsertId();
         } else if (m_conn.changes() == 0) {
-            throw Conflict("the audit theme was removed meanwhile");
+            if (!m_conn.lookup("SELECT id FROM audit_theme WHERE id = ?1", id)) {
+                throw Conflict("the audit theme was removed meanwhile");
+            }
+            throw StaleRecord("this audit theme was saved by someone else meanwhile", "", "");
         }
     }
     Statement clear(m_conn.db(), "DELETE FROM audit_theme_module WHERE theme_id = ?1");

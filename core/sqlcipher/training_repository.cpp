@@ -55,7 +55,7 @@ const SpecColumns<Completion>& completionColumns() {
 
 /// The completion columns as a SELECT reads them after its joins (completionRow's order).
 std::string completionColumnList() {
-    return "c.id, s.employee_id, m.code, c.voided, c.void_reason, " +
+    return "c.id, s.employee_id, m.code, c.voided, c.void_reason, c.version, " +
            completionColumns().names("c.");
 }
 
@@ -73,7 +73,8 @@ Completion completionRow(const Statement& st) {
     c.moduleCode = st.text(2);
     c.voided = st.integer(3) != 0;
     c.voidReason = st.text(4);
-    completionColumns().read(st, 5, c);
+    c.version.value = st.integer(5);
+    completionColumns().read(st, 6, c);
     return c;
 }
 
@@ -96,6 +97,13 @@ DayNumber dayColumn(sqlite3_stmt* st, int column, DayNumber fallback) {
         return fallback;
     }
     return toDayNumber(date);
+}
+
+/// ` AND (?N = 0 OR version = ?N)`: a known version (RecordVersion) must still be the stored
+/// one; 0 is not checked.
+std::string versionCondition(int parameter) {
+    const std::string p = "?" + std::to_string(parameter);
+    return " AND (" + p + " = 0 OR version = " + p + ")";
 }
 
 constexpr DayNumber kNoExpiry = std::numeric_limits<DayNumber>::max();
@@ -134,17 +142,18 @@ LedgerData SqlCipherTrainingRepository::loadCatalog() {
     LedgerData data;
     {
         static const std::string kText =
-            "SELECT id, " + moduleColumns().names() + " FROM module ORDER BY code";
+            "SELECT id, version, " + moduleColumns().names() + " FROM module ORDER BY code";
         Statement st(m_conn.db(), kText);
         while (st.step()) {
             Module m;
             m.id = st.integer(0);
-            moduleColumns().read(st, 1, m);
+            m.version.value = st.integer(1);
+            moduleColumns().read(st, 2, m);
             data.modules.push_back(std::move(m));
         }
     }
     {
-        static const std::string kText = "SELECT r.id, m.code, " +
+        static const std::string kText = "SELECT r.id, m.code, r.version, " +
                                          requirementColumns().names("r.") +
                                          " FROM requirement r JOIN module m ON m.id = r.module_id "
                                          "ORDER BY m.code, r.scope, r.value";
@@ -153,7 +162,8 @@ LedgerData SqlCipherTrainingRepository::loadCatalog() {
             Requirement r;
             r.id = st.integer(0);
             r.moduleCode = st.text(1);
-            requirementColumns().read(st, 2, r);
+            r.version.value = st.integer(2);
+            requirementColumns().read(st, 3, r);
             data.requirements.push_back(std::move(r));
         }
     }
@@ -172,13 +182,23 @@ std::unordered_map<std::string, RecordId> SqlCipherTrainingRepository::moduleIds
 RecordId SqlCipherTrainingRepository::putModule(const Module& m) {
     const auto existing = m_conn.lookup("SELECT id FROM module WHERE code = ?1", m.code);
     const SpecColumns<Module>& columns = moduleColumns();
+    // A known version must still be the stored one (see RecordVersion); every update
+    // moves it on.
+    const int version = columns.next();
     static const std::string kUpdate = "UPDATE module SET " + columns.assignments(Fields::Values) +
-                                       " WHERE " + columns.conditions();
+                                       ", version = version + 1 WHERE " + columns.conditions() +
+                                       versionCondition(version);
     static const std::string kInsert =
         "INSERT INTO module (" + columns.names() + ") VALUES (" + columns.parameters() + ")";
     auto st = m_conn.statement(existing ? kUpdate.c_str() : kInsert.c_str());
     columns.bind(*st, m);
+    if (existing) {
+        st->bind(version, m.version.value);
+    }
     st->run();
+    if (existing && m_conn.changes() == 0) {
+        throw StaleRecord("this module was saved by someone else meanwhile", "", "");
+    }
     return existing ? *existing : m_conn.lastInsertId();
 }
 
@@ -205,15 +225,23 @@ RecordId SqlCipherTrainingRepository::putRequirement(const Requirement& r) {
             id = find->integer(0);
         }
     }
+    const int version = columns.next();
     static const std::string kUpdate = "UPDATE requirement SET " +
                                        columns.assignments(Fields::Values) +
-                                       " WHERE module_id = ?1 AND " + columns.conditions();
+                                       ", version = version + 1 WHERE module_id = ?1 AND " +
+                                       columns.conditions() + versionCondition(version);
     static const std::string kInsert = "INSERT INTO requirement (module_id, " + columns.names() +
                                        ") VALUES (?1, " + columns.parameters() + ")";
     auto st = m_conn.statement(exists ? kUpdate.c_str() : kInsert.c_str());
     st->bind(1, *module);
     columns.bind(*st, r);
+    if (exists) {
+        st->bind(version, r.version.value);
+    }
     st->run();
+    if (exists && m_conn.changes() == 0) {
+        throw StaleRecord("this rule was saved by someone else meanwhile", "", "");
+    }
     return exists ? id : m_conn.lastInsertId();
 }
 
@@ -229,7 +257,9 @@ void SqlCipherTrainingRepository::removeRequirement(const Requirement& r) {
 
 void SqlCipherTrainingRepository::renameScopeValue(Scope scope, std::string_view from,
                                                    std::string_view to) {
-    m_conn.statement("UPDATE requirement SET value = ?3 WHERE scope = ?1 AND value = ?2")
+    m_conn
+        .statement("UPDATE requirement SET value = ?3, version = version + 1 "
+                   "WHERE scope = ?1 AND value = ?2")
         ->bind(1, scopeCode(scope))
         .bind(2, from)
         .bind(3, to)
@@ -285,7 +315,8 @@ RecordId SqlCipherTrainingRepository::putCompletion(const Completion& c) {
     static const std::string kUpdate =
         "UPDATE completion SET " + columns.assignments(Fields::Values) + ", voided = ?" +
         std::to_string(voided) + ", void_reason = ?" + std::to_string(voided + 1) +
-        " WHERE staff_id = ?1 AND module_id = ?2 AND " + columns.conditions();
+        ", version = version + 1 WHERE staff_id = ?1 AND module_id = ?2 AND " +
+        columns.conditions() + versionCondition(voided + 2);
     static const std::string kInsert = "INSERT INTO completion (staff_id, module_id, " +
                                        columns.names() + ", voided, void_reason) VALUES (?1, ?2, " +
                                        columns.parameters() + ", ?" + std::to_string(voided) +
@@ -293,8 +324,38 @@ RecordId SqlCipherTrainingRepository::putCompletion(const Completion& c) {
     auto st = m_conn.statement(existing ? kUpdate.c_str() : kInsert.c_str());
     st->bind(1, *staff).bind(2, *module);
     columns.bind(*st, c);
-    st->bind(voided, c.voided ? 1 : 0).bind(voided + 1, c.voidReason).run();
+    st->bind(voided, c.voided ? 1 : 0).bind(voided + 1, c.voidReason);
+    if (existing) {
+        st->bind(voided + 2, c.version.value);
+    }
+    st->run();
+    if (existing && m_conn.changes() == 0) {
+        throw StaleRecord("this completion was saved by someone else meanwhile", "", "");
+    }
     return existing ? *existing : m_conn.lastInsertId();
+}
+
+std::optional<RecordId> SqlCipherTrainingRepository::addCompletion(const Completion& c) {
+    const auto staff = m_conn.lookup("SELECT id FROM staff WHERE employee_id = ?1", c.employeeId);
+    const auto module = m_conn.lookup("SELECT id FROM module WHERE code = ?1", c.moduleCode);
+    if (!staff || !module) {
+        throw ValidationError(
+            {FieldError{{}, 0, !staff ? "employee_id" : "module", "no such record"}});
+    }
+    const SpecColumns<Completion>& columns = completionColumns();
+    // OR IGNORE: only the key's uniqueness can stop it (the record was validated, and
+    // foreign keys are not ignored).
+    static const std::string kText = "INSERT OR IGNORE INTO completion (staff_id, module_id, " +
+                                     columns.names() + ") VALUES (?1, ?2, " + columns.parameters() +
+                                     ")";
+    auto st = m_conn.statement(kText.c_str());
+    st->bind(1, *staff).bind(2, *module);
+    columns.bind(*st, c);
+    st->run();
+    if (m_conn.changes() == 0) {
+        return std::nullopt;
+    }
+    return m_conn.lastInsertId();
 }
 
 void SqlCipherTrainingRepository::updateCompletion(const Completion& c) {
@@ -303,13 +364,20 @@ void SqlCipherTrainingRepository::updateCompletion(const Completion& c) {
     static const std::string kText =
         "UPDATE completion SET module_id = (SELECT id FROM module WHERE code = ?2), " +
         columns.assignments(Fields::Changeable) + ", voided = ?" + std::to_string(voided) +
-        ", void_reason = ?" + std::to_string(voided + 1) + " WHERE id = ?1";
+        ", void_reason = ?" + std::to_string(voided + 1) + ", version = version + 1 WHERE id = ?1" +
+        versionCondition(voided + 2);
     auto st = m_conn.statement(kText.c_str());
     st->bind(1, c.id).bind(2, c.moduleCode);
     columns.bind(*st, c, Fields::Changeable);
-    st->bind(voided, c.voided ? 1 : 0).bind(voided + 1, c.voidReason).run();
+    st->bind(voided, c.voided ? 1 : 0)
+        .bind(voided + 1, c.voidReason)
+        .bind(voided + 2, c.version.value)
+        .run();
     if (m_conn.changes() == 0) {
-        throw Conflict("the completion was removed meanwhile");
+        if (!m_conn.lookup("SELECT id FROM completion WHERE id = ?1", c.id)) {
+            throw Conflict("the completion was removed meanwhile");
+        }
+        throw StaleRecord("this completion was saved by someone else meanwhile", "", "");
     }
 }
 
@@ -467,8 +535,8 @@ std::optional<RecordId> SqlCipherTrainingRepository::insertCompletionIfNew(Recor
 void SqlCipherTrainingRepository::updateCompletionValues(RecordId id, const Completion& c,
                                                          RecordId changedChange) {
     m_conn
-        .statement("UPDATE completion SET expires_on = ?2, evidence = ?3, changed_change = ?4 "
-                   "WHERE id = ?1")
+        .statement("UPDATE completion SET expires_on = ?2, evidence = ?3, changed_change = ?4, "
+                   "version = version + 1 WHERE id = ?1")
         ->bind(1, id)
         .bind(2, optionalDate(c.expiresOn))
         .bind(3, c.evidence)

@@ -38,6 +38,7 @@ struct Staff {
     std::string lineManagerId;     ///< employee id of the line manager, empty when none
     RegistrationBody registrationBody = RegistrationBody::None;
     std::string registrationNumber;
+    RecordVersion version; ///< as read from the ledger (see RecordVersion)
 
     friend bool operator==(const Staff&, const Staff&) = default;
 };

@@ -60,12 +60,16 @@ void StaffService::update(const Staff& staff, Date today, std::string_view actor
         Staff after = staff;
         after.id = before->id;
         if (after == *before) {
-            return;
+            return; // nothing to write, so nobody's change to overwrite
         }
-        const RecordId id = m_staff.putStaff(after);
-        logged(m_changes, "staff", id, changeEntry(actor, "staff", after.employeeId, before, after),
-               false);
-        m_work.changed(LedgerChange::Kind::Staff, after.employeeId);
+        after.version = before->version; // the write, too, finds it unchanged since
+        saveOver(m_changes, "staff", before->id, "this person (" + staff.employeeId + ")",
+                 staff.version, before->version, [&] {
+                     const RecordId id = m_staff.putStaff(after);
+                     logged(m_changes, "staff", id,
+                            changeEntry(actor, "staff", after.employeeId, before, after), false);
+                     m_work.changed(LedgerChange::Kind::Staff, after.employeeId);
+                 });
     });
 }
 

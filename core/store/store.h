@@ -19,6 +19,8 @@
 
 namespace ledger {
 
+class ChangeFeed;
+
 /// How a ledger is opened. A ledger has at most one writer at a time, across processes.
 enum class OpenMode {
     ReadWrite, ///< as its writer; Conflict when another store already writes it
@@ -69,6 +71,9 @@ public:
     /// Changes when another connection (another program, or another store on the same
     /// ledger) commits a change; compare two values to know whether to reload.
     [[nodiscard]] virtual std::int64_t dataVersion() = 0;
+    /// A new feed of what other connections commit (see ChangeFeed); it uses this store's
+    /// connection and must not outlive it.
+    [[nodiscard]] virtual std::unique_ptr<ChangeFeed> changeFeed() = 0;
 
     virtual void begin() = 0;
     virtual void commit() = 0;

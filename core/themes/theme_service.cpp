@@ -34,14 +34,23 @@ RecordId ThemeService::save(const AuditTheme& theme, Date today, std::string_vie
                 throw Conflict("the audit theme was removed meanwhile");
             }
         }
-        id = m_themes.putAuditTheme(theme);
         AuditTheme after = theme;
-        after.id = id;
-        logged(m_changes, "audit_theme", id,
-               changeEntry(actor, "audit_theme", std::to_string(id), before ? &*before : nullptr,
-                           after),
-               !before);
-        m_work.changed(LedgerChange::Kind::Themes);
+        const auto save = [&] {
+            id = m_themes.putAuditTheme(after);
+            after.id = id;
+            logged(m_changes, "audit_theme", id,
+                   changeEntry(actor, "audit_theme", std::to_string(id),
+                               before ? &*before : nullptr, after),
+                   !before);
+            m_work.changed(LedgerChange::Kind::Themes);
+        };
+        if (!before) {
+            save();
+            return;
+        }
+        after.version = before->version; // the write, too, finds it unchanged since
+        saveOver(m_changes, "audit_theme", theme.id, "this audit theme (" + before->title + ")",
+                 theme.version, before->version, save);
     });
     return id;
 }

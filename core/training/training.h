@@ -25,6 +25,7 @@ struct Module {
     int windowDays = 90;
     int dueSoonDays = 60;
     std::optional<int> ascWdsCategory;
+    RecordVersion version; ///< as read from the ledger (see RecordVersion)
 
     friend bool operator==(const Module&, const Module&) = default;
 };
@@ -41,6 +42,7 @@ struct Requirement {
     std::string value; ///< team or role name; empty for All
     int dueWithinDays = 0;
     std::optional<Date> effectiveFrom;
+    RecordVersion version; ///< as read from the ledger (see RecordVersion)
 
     friend bool operator==(const Requirement&, const Requirement&) = default;
 };
@@ -54,6 +56,7 @@ struct Completion {
     std::string evidence;
     bool voided = false;    ///< kept as evidence but no longer counts
     std::string voidReason; ///< why it was voided
+    RecordVersion version; ///< as read from the ledger (see RecordVersion)
 
     friend bool operator==(const Completion&, const Completion&) = default;
 };

@@ -67,6 +67,10 @@ public:
 
     /// By employee id + module + completed_on, void state included; returns its id.
     virtual RecordId putCompletion(const Completion& completion) = 0;
+    /// A new completion (not voided) by employee id + module + completed_on; returns its id,
+    /// or nullopt, nothing written, when one with this key exists (on a server, one another
+    /// client added at the same moment: the key decides, never a read before the write).
+    virtual std::optional<RecordId> addCompletion(const Completion& completion) = 0;
     /// By `completion.id`: module, dates, evidence and void state (not the person).
     virtual void updateCompletion(const Completion& completion) = 0;
     /// One completion, voided or not.

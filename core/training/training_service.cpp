@@ -100,12 +100,21 @@ void TrainingService::saveModule(const Module& module, bool isNew, std::string_v
         Module after = module;
         after.id = before ? before->id : 0;
         if (before && after == *before) {
+            return; // nothing to write, so nobody's change to overwrite
+        }
+        const auto save = [&] {
+            const RecordId id = m_training.putModule(after);
+            logged(m_changes, "module", id, changeEntry(actor, "module", after.code, before, after),
+                   !before);
+            m_work.changed(LedgerChange::Kind::Catalog);
+        };
+        if (!before) {
+            save();
             return;
         }
-        const RecordId id = m_training.putModule(after);
-        logged(m_changes, "module", id, changeEntry(actor, "module", after.code, before, after),
-               !before);
-        m_work.changed(LedgerChange::Kind::Catalog);
+        after.version = before->version; // the write, too, finds it unchanged since
+        saveOver(m_changes, "module", before->id, "module " + module.code, module.version,
+                 before->version, save);
     });
 }
 
@@ -155,12 +164,22 @@ void TrainingService::saveRequirement(const Requirement& requirement, std::strin
         Requirement after = requirement;
         after.id = before ? before->id : 0;
         if (before && after == *before) {
+            return; // nothing to write, so nobody's change to overwrite
+        }
+        const auto save = [&] {
+            const RecordId id = m_training.putRequirement(after);
+            logged(m_changes, "requirement", id,
+                   changeEntry(actor, "requirement", requirementKey(after), before, after),
+                   !before);
+            m_work.changed(LedgerChange::Kind::Catalog);
+        };
+        if (!before) {
+            save();
             return;
         }
-        const RecordId id = m_training.putRequirement(after);
-        logged(m_changes, "requirement", id,
-               changeEntry(actor, "requirement", requirementKey(after), before, after), !before);
-        m_work.changed(LedgerChange::Kind::Catalog);
+        after.version = before->version; // the write, too, finds it unchanged since
+        saveOver(m_changes, "requirement", before->id, "the rule " + requirementKey(after),
+                 requirement.version, before->version, save);
     });
 }
 
@@ -206,7 +225,16 @@ RecordId TrainingService::addCompletion(const Completion& completion, Date today
         added.id = 0;
         added.voided = false;
         added.voidReason.clear();
-        id = m_training.putCompletion(added);
+        const std::optional<RecordId> stored = m_training.addCompletion(added);
+        if (!stored) { // added by someone else since the check above
+            throw ValidationError({FieldError{
+                {},
+                0,
+                "completed_on",
+                completion.employeeId + " already has a completion of " + completion.moduleCode +
+                    " on " + formatIso(completion.completedOn)}});
+        }
+        id = *stored;
         added.id = id;
         logged(m_changes, "completion", id,
                changeEntry<Completion>(actor, "completion", completionKey(added), nullptr, added),
@@ -253,21 +281,27 @@ void TrainingService::correctCompletion(const Completion& corrected, std::string
         }
         throwIfAny(errors);
         if (after == *before) {
-            return;
+            return; // nothing to write, so nobody's change to overwrite
         }
-        m_training.updateCompletion(after);
-        auto [oldValues, newValues] =
-            changedFields(correctionFieldsOf(*before), correctionFieldsOf(after));
-        newValues.emplace_back("reason", trimmed(reason));
-        ChangeLogEntry entry = logEntry(actor, "completion", completionKey(after), "correct",
-                                        json(oldValues), json(newValues));
-        entry.subject = after.employeeId;
-        logged(m_changes, "completion", after.id, entry, false);
-        m_work.changed(LedgerChange::Kind::Completions, after.employeeId);
+        after.version = before->version; // the write, too, finds it unchanged since
+        saveOver(m_changes, "completion", before->id,
+                 "this completion (" + completionKey(*before) + ")", corrected.version,
+                 before->version, [&] {
+                     m_training.updateCompletion(after);
+                     auto [oldValues, newValues] =
+                         changedFields(correctionFieldsOf(*before), correctionFieldsOf(after));
+                     newValues.emplace_back("reason", trimmed(reason));
+                     ChangeLogEntry entry = logEntry(actor, "completion", completionKey(after),
+                                                     "correct", json(oldValues), json(newValues));
+                     entry.subject = after.employeeId;
+                     logged(m_changes, "completion", after.id, entry, false);
+                     m_work.changed(LedgerChange::Kind::Completions, after.employeeId);
+                 });
     });
 }
 
-void TrainingService::voidCompletion(RecordId id, std::string_view reason, std::string_view actor) {
+void TrainingService::voidCompletion(RecordId id, std::string_view reason, std::string_view actor,
+                                     RecordVersion expected) {
     m_work.run([&] {
         std::vector<FieldError> errors;
         const std::optional<Completion> before = m_training.completion(id);
@@ -281,12 +315,16 @@ void TrainingService::voidCompletion(RecordId id, std::string_view reason, std::
         Completion after = *before;
         after.voided = true;
         after.voidReason = trimmed(reason);
-        m_training.updateCompletion(after);
-        ChangeLogEntry entry = logEntry(actor, "completion", completionKey(after), "void", "",
-                                        json({{"reason", after.voidReason}}));
-        entry.subject = after.employeeId;
-        logged(m_changes, "completion", after.id, entry, false);
-        m_work.changed(LedgerChange::Kind::Completions, after.employeeId);
+        saveOver(m_changes, "completion", id, "this completion (" + completionKey(*before) + ")",
+                 expected, before->version, [&] {
+                     m_training.updateCompletion(after);
+                     ChangeLogEntry entry =
+                         logEntry(actor, "completion", completionKey(after), "void", "",
+                                  json({{"reason", after.voidReason}}));
+                     entry.subject = after.employeeId;
+                     logged(m_changes, "completion", after.id, entry, false);
+                     m_work.changed(LedgerChange::Kind::Completions, after.employeeId);
+                 });
     });
 }
 

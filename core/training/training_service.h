@@ -20,7 +20,9 @@ class TrainingService {
 public:
     explicit TrainingService(UnitOfWork& work);
 
-    /// A new module (`isNew`) or a correction of the module with this code.
+    /// A new module (`isNew`) or a correction of the module with this code. Every correction
+    /// (here and below) is refused with StaleRecord, nothing written, when the record's
+    /// known version (RecordVersion, as the person read it) is no longer the stored one.
     void saveModule(const Module& module, bool isNew, std::string_view actor);
     /// Removes a module with no completions, rules or audit-theme links.
     void removeModule(std::string_view code, std::string_view actor);
@@ -38,7 +40,10 @@ public:
                            std::string_view actor);
     /// Voids a completion: it stays in the ledger, marked void with the reason, and no longer
     /// counts. Evidence is never deleted.
-    void voidCompletion(RecordId id, std::string_view reason, std::string_view actor);
+    /// `expected`: the version the person saw (StaleRecord when it moved on; unknown: not
+    /// checked).
+    void voidCompletion(RecordId id, std::string_view reason, std::string_view actor,
+                        RecordVersion expected = {});
 
     /// One completion, voided or not.
     [[nodiscard]] std::optional<Completion> completion(RecordId id);

@@ -53,7 +53,7 @@ TEST(FieldSpec, EveryKindReadsBackWhatItWrites) {
     none.registrationBody = RegistrationBody::None;
     EXPECT_EQ(roundTrip(staffSpec(), none), none);
 
-    Module m{0, "SAFE-ADULTS", "Safeguarding adults", 36, RenewalBasis::Expiry, 60, 30, 5};
+    Module m{0, "SAFE-ADULTS", "Safeguarding adults", 36, RenewalBasis::Expiry, 60, 30, 5, {}};
     EXPECT_EQ(roundTrip(moduleSpec(), m), m);
     m.renewalMonths.reset();
     m.ascWdsCategory.reset();
@@ -61,12 +61,12 @@ TEST(FieldSpec, EveryKindReadsBackWhatItWrites) {
     EXPECT_EQ(moduleSpec().at("renewal_months").format(m), "none");
 
     const Requirement r{0,  "SAFE-ADULTS",       Scope::Team, "Reablement North",
-                        30, makeDate(2025, 1, 1)};
+                        30, makeDate(2025, 1, 1), {}};
     EXPECT_EQ(roundTrip(requirementSpec(), r), r);
 
     const Completion c{
         0,     "E100", "SAFE-ADULTS", makeDate(2025, 2, 3), makeDate(2028, 2, 3), "Certificate 77",
-        false, ""};
+        false, "",   {}};
     EXPECT_EQ(roundTrip(completionSpec(), c), c);
 
     AuditTheme t;

@@ -875,17 +875,10 @@ void PgLoad::runLoad(bool sharedKeys) {
     }
 }
 
+// Some clients' adds share keys with others' (and with the seed): two clients adding the same
+// (person, module, date) at once must give one row, one "add" and a refusal, never two
+// "added" for one row.
 TEST_F(PgLoad, SixteenClientsReconcile) {
-    runLoad(false);
-}
-
-// Disabled: fails on the current engine. Two clients adding the same (person, module, date)
-// at once can both be told the add committed while only one row exists: the service checks
-// for a duplicate at one snapshot (TrainingService::addCompletion), then the repository's
-// upsert (pg::TrainingRepo::putCompletion) finds the other's just-committed row at a later
-// snapshot (READ COMMITTED) and overwrites it, logging a second "add". Run it with
-// --gtest_also_run_disabled_tests.
-TEST_F(PgLoad, DISABLED_SixteenClientsOnSharedKeysReconcile) {
     runLoad(true);
 }
 
@@ -929,10 +922,9 @@ template <typename Work> void together(int clients, Work&& work) {
     }
 }
 
-// Disabled: fails on the current engine (see DISABLED_SixteenClientsOnSharedKeysReconcile).
 // Eight connections add the same 100 keys in the same order: each key must be committed by
 // exactly one of them, the others refused, and the log must hold one add per row.
-TEST_F(PgLoad, DISABLED_ConcurrentAddsOfOneKeyCommitOnce) {
+TEST_F(PgLoad, ConcurrentAddsOfOneKeyCommitOnce) {
     const std::string db = newLedger();
     constexpr int kPeople = 10;
     constexpr int kDates = 10;
@@ -993,13 +985,9 @@ TEST_F(PgLoad, DISABLED_ConcurrentAddsOfOneKeyCommitOnce) {
         commits);
 }
 
-// Disabled: fails on the current engine. Eight connections void the same completions in
-// the same order: each must be voided once (one "void" in the log), the other attempts
-// refused. Today several connections are told their void committed for one completion, and
-// the log holds a "void" from each: TrainingService::voidCompletion reads the completion
-// (not voided), then pg::TrainingRepo::updateCompletion writes `WHERE id = $1` without a
-// lock or a `NOT voided` condition, under READ COMMITTED.
-TEST_F(PgLoad, DISABLED_ConcurrentVoidsOfOneCompletionCommitOnce) {
+// Eight connections void the same completions in the same order: each must be voided once
+// (one "void" in the log), the other attempts refused (the version each read is stale).
+TEST_F(PgLoad, ConcurrentVoidsOfOneCompletionCommitOnce) {
     const std::string db = newLedger();
     constexpr int kPeople = 10;
     constexpr int kDates = 10;
@@ -1051,12 +1039,10 @@ TEST_F(PgLoad, DISABLED_ConcurrentVoidsOfOneCompletionCommitOnce) {
               static_cast<std::int64_t>(ids.size()));
 }
 
-// Disabled: fails on the current engine. Four connections void and four correct the same
-// completions in the same order: once a void has committed, the completion must stay void
-// (a correction of a voided one is refused). Today a correction that read the completion
-// before the void committed writes it back as not voided (TrainingService::correctCompletion
-// keeps `before->voided`), undoing the void while the log says it was voided.
-TEST_F(PgLoad, DISABLED_AVoidIsNeverUndoneByAConcurrentCorrection) {
+// Four connections void and four correct the same completions in the same order: once a
+// void has committed, the completion must stay void (a correction that read it before the
+// void is refused: its version is stale).
+TEST_F(PgLoad, AVoidIsNeverUndoneByAConcurrentCorrection) {
     const std::string db = newLedger();
     constexpr int kPeople = 10;
     constexpr int kDates = 10;

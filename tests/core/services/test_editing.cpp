@@ -215,6 +215,121 @@ TEST_P(Editing, UpdateStaffMovesAPersonAndLogsOnlyWhatChanged) {
     EXPECT_EQ(fieldsOf(errors), (std::vector<std::string>{"employee_id"}));
 }
 
+/// The StaleRecord a save threw, or a failure.
+StaleRecord staleOf(const std::function<void()>& work) {
+    try {
+        work();
+    } catch (const StaleRecord& e) {
+        return e;
+    }
+    ADD_FAILURE() << "expected a StaleRecord";
+    return StaleRecord("", "", "");
+}
+
+TEST_P(Editing, EveryRecordCarriesAVersionThatEachSaveMovesOn) {
+    Council c(ledgers());
+    EXPECT_EQ(c.ledger.staff().find("E1")->version.value, 1);
+    EXPECT_EQ(c.ledger.training().completion(c.annFire)->version.value, 1);
+    const LedgerData catalog = c.ledger.training().records();
+    for (const Module& m : catalog.modules) {
+        EXPECT_EQ(m.version.value, 1) << m.code;
+    }
+    for (const Requirement& r : catalog.requirements) {
+        EXPECT_EQ(r.version.value, 1) << r.moduleCode;
+    }
+    Staff moved = c.ledger.staff().find("E1").value();
+    moved.team = "West";
+    c.ledger.staff().update(moved, kToday, "Sam Lead");
+    EXPECT_EQ(c.ledger.staff().find("E1")->version.value, 2);
+    // Renaming a person's team changes what their record says: a form holding it is stale.
+    c.ledger.staff().renameTeam("West", "West Locality", "Sam Lead");
+    EXPECT_EQ(c.ledger.staff().find("E1")->version.value, 3);
+    EXPECT_EQ(c.ledger.staff().find("E2")->version.value, 2);
+}
+
+TEST_P(Editing, SavingOverSomeoneElsesChangeIsRefusedWithWhoAndWhenAndNothingWritten) {
+    Council c(ledgers());
+    // Two people open the same record; the first saves.
+    Staff mine = c.ledger.staff().find("E1").value();
+    Staff theirs = mine;
+    theirs.email = "ann.worker@council.example";
+    c.ledger.staff().update(theirs, kToday, "Jo Manager");
+    const std::size_t entries = c.ledger.audit().changeLog("staff", "E1").size();
+
+    mine.fullName = "Ann Worker-Smith";
+    const StaleRecord stale = staleOf([&] { c.ledger.staff().update(mine, kToday, "Sam Lead"); });
+    // (On a server the administrator works as the ledger's owner, whose entries keep the
+    // actor the program gives, as a copy needs; PgManyWriters proves logins are named.)
+    const std::string who = "Jo Manager";
+    EXPECT_EQ(stale.actor(), who);
+    EXPECT_EQ(stale.at(), c.ledger.audit().changeLog("staff", "E1").back().at);
+    EXPECT_NE(std::string(stale.what()).find("this person (E1) was saved by " + who),
+              std::string::npos)
+        << stale.what();
+    EXPECT_EQ(c.ledger.staff().find("E1").value(), theirs); // theirs kept, mine not written
+    EXPECT_EQ(c.ledger.audit().changeLog("staff", "E1").size(), entries);
+
+    // Read again, the same change saves.
+    Staff again = c.ledger.staff().find("E1").value();
+    again.fullName = "Ann Worker-Smith";
+    c.ledger.staff().update(again, kToday, "Sam Lead");
+    EXPECT_EQ(c.ledger.staff().find("E1")->fullName, "Ann Worker-Smith");
+    EXPECT_EQ(c.ledger.staff().find("E1")->email, "ann.worker@council.example");
+
+    // Saving exactly what is stored overwrites nobody, whatever the version: nothing written.
+    Staff sameAsStored = theirs; // read before the last save
+    sameAsStored.fullName = "Ann Worker-Smith";
+    c.ledger.staff().update(sameAsStored, kToday, "Sam Lead");
+    EXPECT_EQ(c.ledger.audit().changeLog("staff", "E1").size(), entries + 1);
+}
+
+TEST_P(Editing, EveryKindOfCorrectionChecksTheVersionItWasReadAt) {
+    Council c(ledgers());
+    // A module.
+    Module fire = c.ledger.training().records().modules.front();
+    ASSERT_EQ(fire.code, "FIRE");
+    Module fireElsewhere = fire;
+    fireElsewhere.title = "Fire safety awareness";
+    c.ledger.training().saveModule(fireElsewhere, false, "Jo Manager");
+    fire.windowDays = 30;
+    staleOf([&] { c.ledger.training().saveModule(fire, false, "Sam Lead"); });
+    EXPECT_EQ(c.ledger.training().records().modules.front(), fireElsewhere);
+
+    // A rule.
+    Requirement rule = c.ledger.training().records().requirements.front();
+    Requirement ruleElsewhere = rule;
+    ruleElsewhere.dueWithinDays = 60;
+    c.ledger.training().saveRequirement(ruleElsewhere, "Jo Manager");
+    rule.dueWithinDays = 10;
+    staleOf([&] { c.ledger.training().saveRequirement(rule, "Sam Lead"); });
+    EXPECT_EQ(c.ledger.training().records().requirements.front().dueWithinDays, 60);
+
+    // A completion: corrected elsewhere, then corrected or voided from a stale copy.
+    Completion done = c.ledger.training().completion(c.annFire).value();
+    Completion doneElsewhere = done;
+    doneElsewhere.evidence = "Certificate 12";
+    c.ledger.training().correctCompletion(doneElsewhere, "certificate found", kToday, "Jo Manager");
+    done.completedOn = makeDate(2026, 6, 2);
+    staleOf([&] { c.ledger.training().correctCompletion(done, "wrong day", kToday, "Sam Lead"); });
+    staleOf([&] {
+        c.ledger.training().voidCompletion(c.annFire, "duplicate", "Sam Lead", done.version);
+    });
+    EXPECT_EQ(c.ledger.training().completion(c.annFire).value(), doneElsewhere);
+
+    // An audit theme.
+    AuditTheme theme;
+    theme.title = "Mental capacity assessments not recorded";
+    theme.raisedOn = makeDate(2026, 9, 1);
+    theme.id = c.ledger.themes().save(theme, kToday, "Sam Lead");
+    AuditTheme mineTheme = c.ledger.themes().all().front();
+    AuditTheme theirTheme = mineTheme;
+    theirTheme.status = ThemeStatus::BeingAddressed;
+    c.ledger.themes().save(theirTheme, kToday, "Jo Manager");
+    mineTheme.priority = ThemePriority::High;
+    staleOf([&] { c.ledger.themes().save(mineTheme, kToday, "Sam Lead"); });
+    EXPECT_EQ(c.ledger.themes().all().front(), theirTheme);
+}
+
 TEST_P(Editing, TeamsAndRolesAreAddedOnceAndListedSorted) {
     Council c(ledgers());
     c.ledger.staff().addTeam("Carers' Support", "test");

@@ -195,8 +195,8 @@ TEST(SpecStore, TheSchemasChecksStillRefuseWhatValidationWouldHaveCaught) {
 TEST(SpecStore, RequirementsAreStoredUpdatedAndRemovedByTheirKey) {
     ScratchDir dir;
     auto store = newStore(dir / "l.ledger");
-    Requirement all{0, "SAFE-L3", Scope::All, "", 90, std::nullopt};
-    Requirement team{0, "SAFE-L3", Scope::Team, "Carers' Support", 0, makeDate(2025, 4, 1)};
+    Requirement all{0, "SAFE-L3", Scope::All, "", 90, std::nullopt, {}};
+    Requirement team{0, "SAFE-L3", Scope::Team, "Carers' Support", 0, makeDate(2025, 4, 1), {}};
     store->begin();
     store->training().putModule(module("SAFE-L3"));
     all.id = store->training().putRequirement(all);
@@ -225,7 +225,7 @@ TEST(SpecStore, RequirementsAreStoredUpdatedAndRemovedByTheirKey) {
 TEST(SpecStore, CompletionsAreStoredCorrectedAndVoidedThroughTheSpec) {
     ScratchDir dir;
     auto store = newStore(dir / "l.ledger");
-    Completion plain{0, "E1", "SAFE-L3", makeDate(2024, 3, 10), std::nullopt, "", false, ""};
+    Completion plain{0, "E1", "SAFE-L3", makeDate(2024, 3, 10), std::nullopt, "", false, "", {}};
     Completion certified{0,
                          "E1",
                          "MCA",
@@ -233,7 +233,8 @@ TEST(SpecStore, CompletionsAreStoredCorrectedAndVoidedThroughTheSpec) {
                          makeDate(2028, 1, 31),
                          "Attended, \"good\"\nsecond line",
                          false,
-                         ""};
+                         "",
+                         {}};
     store->begin();
     store->staff().putStaff(person("E1"));
     store->training().putModule(module("SAFE-L3"));
@@ -302,7 +303,7 @@ TEST(SpecStore, CountedCompletionsStreamByEmployeeModuleAndDateWithoutTheVoidedO
         store->training().putModule(module(code));
     }
     const auto add = [&](const char* employee, const char* code, Date on, bool voided) {
-        Completion c{0, employee, code, on, std::nullopt, "", voided, voided ? "duplicate" : ""};
+        Completion c{0, employee, code, on, std::nullopt, "", voided, voided ? "duplicate" : "", {}};
         store->training().putCompletion(c);
     };
     add("E2", "MCA", makeDate(2024, 1, 1), false);

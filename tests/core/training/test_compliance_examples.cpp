@@ -21,7 +21,7 @@ struct Outcome {
 Outcome evaluate(std::vector<const char*> completions, const char* asOf,
                  const char* start = "2020-01-01") {
     LedgerData data;
-    data.staff.push_back(Staff{0, "P1", "Pat", "", "Team A", "Worker", d(start), {}, {}, {}, {}});
+    data.staff.push_back(Staff{0, "P1", "Pat", "", "Team A", "Worker", d(start), {}, {}, {}, {}, {}});
     Module m;
     m.code = "M";
     m.title = "Module";
@@ -30,9 +30,9 @@ Outcome evaluate(std::vector<const char*> completions, const char* asOf,
     m.windowDays = 90;
     m.dueSoonDays = 60;
     data.modules.push_back(m);
-    data.requirements.push_back(Requirement{0, "M", Scope::All, "", 30, {}});
+    data.requirements.push_back(Requirement{0, "M", Scope::All, "", 30, {}, {}});
     for (const char* c : completions) {
-        data.completions.push_back(Completion{0, "P1", "M", d(c), {}, {}, false, {}});
+        data.completions.push_back(Completion{0, "P1", "M", d(c), {}, {}, false, {}, {}});
     }
     const ComplianceEngine engine(data);
     const auto rows = engine.statusesOf(0, toDayNumber(d(asOf)));
