@@ -16,6 +16,7 @@ bool ModuleEditor::read(const QString& key) {
     for (const ledger::Module& m : m_session->data()->modules) {
         if (m.code == code) {
             m_fields.show(m);
+            m_version = m.version;
             return true;
         }
     }
@@ -31,6 +32,7 @@ RecordForm::Work ModuleEditor::prepare() {
     m_fields.read(m);
     if (!isNew()) {
         m.code = convert::text(key()); // the key cannot change
+        m.version = m_version;
     }
     m_fields.check(ledger::validateModule(m));
     const std::string actor = m_session->actorName();

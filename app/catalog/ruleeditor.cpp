@@ -32,6 +32,7 @@ bool RuleEditor::read(const QString& key) {
     const auto r = stored(key);
     if (r) {
         m_fields.show(*r);
+        m_version = r->version;
     }
     return r.has_value();
 }
@@ -49,6 +50,7 @@ RecordForm::Work RuleEditor::prepare() {
         r.moduleCode = convert::text(parts.value(0));
         r.scope = ledger::parseScope(convert::text(parts.value(1))).value_or(ledger::Scope::All);
         r.value = convert::text(parts.value(2));
+        r.version = m_version;
     }
     if (r.scope == ledger::Scope::All) {
         r.value.clear(); // a rule for everyone names no team or role

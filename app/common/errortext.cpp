@@ -6,6 +6,7 @@
 #include "postgres/pg.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QStringList>
 
 using convert::text;
@@ -44,6 +45,10 @@ QString describeCurrentException() {
     } catch (const ledger::NewerSchema&) {
         return tr("This ledger was saved by a newer version of Practice Ledger. Please update "
                   "the program to open it.");
+    } catch (const ledger::OlderSchema&) {
+        return tr("This ledger on the server was set up by an older version of Practice Ledger. "
+                  "Its database administrator needs to upgrade it (practice-ledger-cli server "
+                  "upgrade) before it can be opened.");
     } catch (const ledger::AlreadyExists&) {
         return tr("A file with that name already exists. Choose another name.");
     } catch (const ledger::ValidationError& e) {
@@ -54,6 +59,19 @@ QString describeCurrentException() {
         return lines.join(QLatin1Char('\n'));
     } catch (const ledger::Cancelled&) {
         return tr("Cancelled: nothing was changed.");
+    } catch (const ledger::StaleRecord& e) {
+        // Before Conflict, which it also is. The time in the computer's zone (UK time).
+        const QDateTime at = QDateTime::fromString(text(e.at()), Qt::ISODate);
+        if (e.actor().empty() || !at.isValid()) {
+            return tr("Someone else saved this record after you opened it. Nothing was saved, "
+                      "and your changes are still in the form: show their version to see what "
+                      "changed, then make yours again.");
+        }
+        return tr("%1 saved this record at %2 on %3, after you opened it. Nothing was saved, "
+                  "and your changes are still in the form: show their version to see what "
+                  "changed, then make yours again.")
+            .arg(text(e.actor()), at.toLocalTime().toString(QStringLiteral("HH:mm")),
+                 at.toLocalTime().toString(QStringLiteral("dd/MM/yyyy")));
     } catch (const ledger::Conflict& e) {
         return text(e.what());
     } catch (const ledger::CompanionFileProblem& e) {

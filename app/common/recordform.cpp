@@ -54,6 +54,7 @@ void RecordForm::clearErrors() {
     for (EditorField* f : m_fields) {
         f->setError({});
     }
+    m_stale = false;
     setMessage({});
 }
 
@@ -70,6 +71,7 @@ void RecordForm::startNew(const QVariantMap& preset) {
         f->setText({});
     }
     clear();
+    m_version = {};
     for (auto it = preset.begin(); it != preset.end(); ++it) {
         if (EditorField* f = field(it.key())) {
             f->setText(it.value().toString());
@@ -89,6 +91,7 @@ bool RecordForm::load(const QString& key) {
     clearErrors();
     bool found = false;
     try {
+        m_version = {};
         found = read(key);
     } catch (...) {
         setMessage(Session::describeCurrentException());
@@ -134,9 +137,16 @@ bool RecordForm::remove() {
 
 bool RecordForm::run(const Work& work) {
     QVariantMap fieldErrors;
-    const QString error = m_session->write(work, &fieldErrors);
+    bool stale = false;
+    const QString error = m_session->write(work, &fieldErrors, &stale);
     for (auto it = fieldErrors.begin(); it != fieldErrors.end(); ++it) {
         showError(it.key(), it.value().toString());
+    }
+    if (stale) {
+        m_stale = true; // the input stays in the form
+        m_message.clear();
+        setMessage(error);
+        return false;
     }
     if (!error.isEmpty()) {
         const bool onFields = !fieldsWithErrors().isEmpty();

@@ -3,6 +3,8 @@
 #include "common/editorfield.h"
 #include "session/session.h"
 
+#include "base/ids.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QStringList>
@@ -30,6 +32,9 @@ class RecordForm : public QObject {
     Q_PROPERTY(QString recordName READ recordName NOTIFY loaded)
     Q_PROPERTY(QString message READ message NOTIFY messageChanged)
     Q_PROPERTY(bool canRemove READ canRemove NOTIFY loaded)
+    /// True after a save was refused because someone else saved the record since it was
+    /// loaded; the input stays in the form until showStored() replaces it.
+    Q_PROPERTY(bool stale READ stale NOTIFY messageChanged)
 
 public:
     using Work = std::function<void(ledger::Ledger&)>;
@@ -42,6 +47,7 @@ public:
     [[nodiscard]] QString recordName() const { return m_recordName; }
     [[nodiscard]] QString message() const { return m_message; }
     [[nodiscard]] bool canRemove() const { return !m_isNew && removable(); }
+    [[nodiscard]] bool stale() const { return m_stale; }
 
     /// The field of this name, or null.
     Q_INVOKABLE EditorField* field(const QString& name) const;
@@ -53,6 +59,8 @@ public:
     Q_INVOKABLE bool save();
     /// Removes the loaded record; true when removed.
     Q_INVOKABLE bool remove();
+    /// Shows the record as it is stored now (discarding the input), with its new version.
+    Q_INVOKABLE bool showStored() { return load(m_key); }
 
     /// The names of the fields showing a problem.
     [[nodiscard]] QStringList fieldsWithErrors() const;
@@ -93,6 +101,9 @@ protected:
     [[nodiscard]] QString textOf(const QString& name) const;
 
     QPointer<Session> m_session;
+    /// The version of the loaded record (read() sets it), handed back with its save so that
+    /// someone else's save in between is not overwritten; unknown for a new record.
+    ledger::RecordVersion m_version;
 
 private:
     std::vector<EditorField*> m_fields;
@@ -100,4 +111,5 @@ private:
     QString m_key;
     QString m_recordName;
     QString m_message;
+    bool m_stale = false;
 };

@@ -28,7 +28,6 @@ struct Session::Loaded {
     std::unique_ptr<ledger::Ledger> ledger;
     std::shared_ptr<ledger::LedgerData> data;
     std::shared_ptr<ledger::ComplianceEngine> engine;
-    std::int64_t dataVersion = 0;
 };
 
 Session::Session(QDate today, QObject* parent) : QObject(parent), m_today(today) {
@@ -99,7 +98,8 @@ QString Session::describeCurrentException() {
 std::shared_ptr<Session::Loaded> Session::load(std::unique_ptr<ledger::Ledger> ledger,
                                                const ledger::Progress* progress) {
     auto loaded = std::make_shared<Loaded>();
-    (void)ledger->takeChanges(); // everything is read now
+    (void)ledger->takeChanges();  // everything is read now
+    (void)ledger->changeSocket(); // and what others commit from here on is heard
     loaded->data = std::make_shared<ledger::LedgerData>(ledger->training().records());
     if (progress) {
         TaskRunner::throwIfCancelled(*progress, 0.4);
@@ -114,7 +114,6 @@ std::shared_ptr<Session::Loaded> Session::load(std::unique_ptr<ledger::Ledger> l
     }
     loaded->engine =
         std::make_shared<ledger::ComplianceEngine>(ledger->training().engine(&reading));
-    loaded->dataVersion = ledger->dataVersion();
     loaded->ledger = std::move(ledger);
     return loaded;
 }
@@ -124,7 +123,6 @@ QString Session::adopt(const std::shared_ptr<Loaded>& loaded, const QString& loc
     m_ledger = std::move(loaded->ledger);
     m_data = loaded->data;
     m_engine = loaded->engine;
-    m_dataVersion = loaded->dataVersion;
     m_path = location;
     m_isDemo = demo;
     const std::optional<ServerAddress> server = ServerAddress::parse(location);
@@ -148,6 +146,22 @@ QString Session::adopt(const std::shared_ptr<Loaded>& loaded, const QString& loc
     }
     setNotice(notices.join(QLatin1Char(' ')));
     setOpenError({});
+    // On a server, others' commits are announced the moment they happen; a file is polled.
+    if (const int socket = m_ledger->changeSocket(); socket >= 0) {
+        m_changeNotifier = std::make_unique<QSocketNotifier>(socket, QSocketNotifier::Read);
+        connect(m_changeNotifier.get(), &QSocketNotifier::activated, this, [this] {
+            try {
+                // Read off the socket even while a task uses the ledger; applied when idle.
+                if (m_ledger && m_ledger->drainChangeSocket()) {
+                    checkForExternalChanges();
+                }
+            } catch (...) {
+                m_changeNotifier->setEnabled(false); // the connection broke: stop listening
+                setNotice(tr("Changes others make are no longer heard here: %1")
+                              .arg(describeCurrentException()));
+            }
+        });
+    }
     m_watchTimer.start();
     m_idleLock.arm();
     // The data first, while the pages are hidden: each page builds once, when shown.
@@ -298,6 +312,7 @@ void Session::lock() {
     }
     const bool was = unlocked();
     m_watchTimer.stop();
+    m_changeNotifier.reset();
     m_idleLock.disarm();
     m_ledger.reset();
     m_data.reset();
@@ -333,7 +348,6 @@ void Session::reload() {
         auto data = std::make_shared<ledger::LedgerData>(m_ledger->training().records());
         m_engine = std::make_shared<ledger::ComplianceEngine>(m_ledger->training().engine());
         m_data = std::move(data);
-        m_dataVersion = m_ledger->dataVersion();
     } catch (...) {
         // The figures on screen stay as they were; say why they could not be refreshed.
         setNotice(tr("The ledger could not be read again: %1").arg(describeCurrentException()));
@@ -354,14 +368,12 @@ void Session::reloadInBackground(std::function<void()> after) {
             (void)ledger->takeChanges(); // everything is read again
             auto data = std::make_shared<ledger::LedgerData>(ledger->training().records());
             auto engine = std::make_shared<ledger::ComplianceEngine>(ledger->training().engine());
-            const std::int64_t version = ledger->dataVersion();
-            return [this, ledger, data, engine, version, after] {
+            return [this, ledger, data, engine, after] {
                 if (m_ledger.get() != ledger) {
                     return; // locked meanwhile
                 }
                 m_data = data;
                 m_engine = engine;
-                m_dataVersion = version;
                 ++m_revision;
                 emit dataChanged();
                 if (after) {
@@ -379,18 +391,75 @@ void Session::reloadInBackground(std::function<void()> after) {
 
 void Session::checkForExternalChanges() {
     if (!m_ledger || busy()) {
-        return;
+        return; // heard later: the feed keeps what arrived
     }
+    std::vector<ledger::LedgerChange> changes;
     try {
-        if (m_ledger->dataVersion() != m_dataVersion) {
-            m_dataVersion = m_ledger->dataVersion(); // asked for once, not every few seconds
-            reloadInBackground([this] {
-                loadSettings();
-                setNotice(tr("Another program changed this ledger; the figures were reloaded."));
-            });
-        }
+        changes = m_ledger->othersChanges();
     } catch (...) {
         setNotice(describeCurrentException());
+        return;
+    }
+    if (changes.empty()) {
+        return;
+    }
+    bool settings = false;
+    bool themes = false;
+    bool everything = false;
+    std::vector<ledger::LedgerChange> people;
+    for (const ledger::LedgerChange& c : changes) {
+        switch (c.kind) {
+        case ledger::LedgerChange::Kind::Settings:
+            settings = true;
+            break;
+        case ledger::LedgerChange::Kind::Themes:
+            themes = true;
+            break;
+        case ledger::LedgerChange::Kind::Staff:
+        case ledger::LedgerChange::Kind::Completions:
+            people.push_back(c);
+            break;
+        case ledger::LedgerChange::Kind::Catalog:
+        case ledger::LedgerChange::Kind::Everything:
+            everything = true;
+            break;
+        }
+    }
+    // On a file another program is rare and worth a word; on a server others' work simply
+    // appears.
+    const QString notice =
+        m_onServer ? QString()
+                   : tr("Another program changed this ledger; what it changed is shown now.");
+    if (settings) {
+        loadSettings();
+    }
+    if (everything || !m_data || !m_engine) {
+        // The catalog or an import: every figure may move, read again as a task.
+        reloadInBackground([this, notice] {
+            if (!notice.isEmpty()) {
+                setNotice(notice);
+            }
+        });
+        return;
+    }
+    if (!people.empty()) {
+        try {
+            const timings::Scope timing("interface: others' changes brought in (Ledger::refresh)");
+            if (!m_ledger->training().apply(*m_data, *m_engine, people)) {
+                reloadInBackground(); // a person in a new team or role
+                return;
+            }
+        } catch (...) {
+            setNotice(tr("The ledger could not be read again: %1").arg(describeCurrentException()));
+            return;
+        }
+    }
+    if (!people.empty() || themes) {
+        ++m_revision;
+        emit dataChanged();
+    }
+    if (!notice.isEmpty()) {
+        setNotice(notice);
     }
 }
 
@@ -433,7 +502,8 @@ QString Session::saveSettings(const QString& organisationName, const QString& lo
     return error;
 }
 
-QString Session::write(const std::function<void(ledger::Ledger&)>& work, QVariantMap* fieldErrors) {
+QString Session::write(const std::function<void(ledger::Ledger&)>& work, QVariantMap* fieldErrors,
+                       bool* stale) {
     if (!m_ledger) {
         return tr("No ledger is open.");
     }
@@ -458,6 +528,13 @@ QString Session::write(const std::function<void(ledger::Ledger&)>& work, QVarian
             }
         }
         return describeCurrentException();
+    } catch (const ledger::StaleRecord&) {
+        if (stale) {
+            *stale = true;
+        }
+        const QString message = describeCurrentException();
+        reloadInBackground(); // someone else's change, which this copy has not heard of yet
+        return message;
     } catch (...) {
         return describeCurrentException();
     }
@@ -474,14 +551,12 @@ void Session::applyChanges() {
         });
     if (!m_data || !m_engine || rebuilds) {
         // Rebuilding reads every completion (about a second at county scale): as a task.
-        m_dataVersion = m_ledger->dataVersion();
         reloadInBackground();
         return;
     }
     try {
         const timings::Scope timing("interface: write brought up to date (Ledger::refresh)");
         const bool applied = m_ledger->training().apply(*m_data, *m_engine, changes);
-        m_dataVersion = m_ledger->dataVersion();
         if (!applied) {
             // A person in a new team or role: its rules are read with everything, as a task.
             reloadInBackground();

@@ -11,6 +11,7 @@
 #include <QDate>
 #include <QObject>
 #include <QPointer>
+#include <QSocketNotifier>
 #include <QStringList>
 #include <QTimer>
 #include <QVariantMap>
@@ -130,8 +131,10 @@ public:
     Q_INVOKABLE QString saveSettings(const QString& organisationName, const QString& localEstId,
                                      int idleLockMinutes);
     Q_INVOKABLE QString setting(const QString& key) const;
-    /// Looks for changes made by another program now (also done every few seconds); when
-    /// there are some, the ledger is read again as a task.
+    /// Brings in what other programs and people committed (heard through the ledger's change
+    /// feed: at once on a server, every few seconds on a file): a person or their
+    /// completions in place, themes and settings read again, the catalog or an import by
+    /// reading everything again as a task.
     Q_INVOKABLE void checkForExternalChanges();
 
     // For controllers (C++ only).
@@ -156,9 +159,11 @@ public:
     /// `fieldErrors`); after success brings the records and the engine up to date with what
     /// it changed (one person's completions, say) on this thread, or, when the change means
     /// rebuilding them (the catalog, an import), by reloadInBackground(). Returns "" on
-    /// success.
+    /// success. A save over a record someone else saved since it was read (StaleRecord) sets
+    /// `stale` and reads the ledger again (as a task), so that the record can be shown as it
+    /// is now.
     QString write(const std::function<void(ledger::Ledger&)>& work,
-                  QVariantMap* fieldErrors = nullptr);
+                  QVariantMap* fieldErrors = nullptr, bool* stale = nullptr);
     /// Overrides the idle lock time (tests use milliseconds; people set minutes).
     void setIdleLockInterval(std::chrono::milliseconds interval);
     /// Hears key, mouse and wheel input to `target` (the application) as activity.
@@ -217,8 +222,9 @@ private:
     QString m_openError;
     QString m_notice;
     int m_revision = 0;
-    std::int64_t m_dataVersion = 0;
     QTimer m_watchTimer;
+    /// On a server: readable when another client commits (Ledger::changeSocket).
+    std::unique_ptr<QSocketNotifier> m_changeNotifier;
     IdleLock m_idleLock;
     RecentLedgers m_recent;
     TaskRunner m_tasks; ///< last: destroyed (waiting for its task) before the rest

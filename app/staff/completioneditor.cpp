@@ -27,6 +27,7 @@ bool CompletionEditor::read(const QString& key) {
         return false;
     }
     m_fields.show(*c);
+    m_version = c->version;
     m_reason->setText({});
     m_voided = c->voided;
     m_voidReason = convert::text(c->voidReason);
@@ -62,6 +63,7 @@ RecordForm::Work CompletionEditor::prepare() {
         m_reason->addError(tr("Say why this evidence is being corrected."));
     }
     c.id = isNew() ? 0 : key().toLongLong();
+    c.version = isNew() ? ledger::RecordVersion{} : m_version;
     const std::string actor = m_session->actorName();
     const bool adding = isNew();
     return [c, adding, reason, today, actor](ledger::Ledger& l) {
@@ -87,6 +89,8 @@ bool CompletionEditor::voidCompletion() {
     }
     const qint64 id = key().toLongLong();
     const std::string actor = m_session->actorName();
-    return run(
-        [id, reason, actor](ledger::Ledger& l) { l.training().voidCompletion(id, reason, actor); });
+    const ledger::RecordVersion version = m_version;
+    return run([id, reason, actor, version](ledger::Ledger& l) {
+        l.training().voidCompletion(id, reason, actor, version);
+    });
 }

@@ -17,6 +17,7 @@ bool StaffEditor::read(const QString& key) {
     const auto s = m_session->ledger()->staff().find(convert::text(key));
     if (s) {
         m_fields.show(*s);
+        m_version = s->version;
     }
     return s.has_value();
 }
@@ -30,6 +31,7 @@ RecordForm::Work StaffEditor::prepare() {
     m_fields.read(s);
     if (!isNew()) {
         s.employeeId = convert::text(key()); // the key cannot change
+        s.version = m_version;
     }
     const ledger::Date today = m_session->todayDate();
     const ledger::ValidationContext context =

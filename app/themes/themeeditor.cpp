@@ -17,6 +17,7 @@ bool ThemeEditor::read(const QString& key) {
     for (const ledger::AuditTheme& t : m_session->ledger()->themes().all()) {
         if (QString::number(t.id) == key) {
             m_fields.show(t);
+            m_version = t.version;
             return true;
         }
     }
@@ -31,6 +32,7 @@ RecordForm::Work ThemeEditor::prepare() {
     ledger::AuditTheme t;
     m_fields.read(t);
     t.id = isNew() ? 0 : key().toLongLong();
+    t.version = isNew() ? ledger::RecordVersion{} : m_version;
     const ledger::Date today = m_session->todayDate();
     const ledger::ValidationContext context =
         ledger::makeValidationContext(*m_session->data(), today);

@@ -146,6 +146,12 @@ FormDialog {
             Accessible.name: qsTr("Void this completion")
             onClicked: voidDialog.open()
         }
+        Button {
+            text: qsTr("Show their version")
+            visible: root.editor !== null && root.editor.stale
+            Accessible.name: qsTr("Discard my changes and show the record as it was saved by someone else")
+            onClicked: root.editor.showStored()
+        }
         Item { Layout.fillWidth: true }
         Button {
             text: qsTr("Cancel")

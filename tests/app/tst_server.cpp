@@ -5,6 +5,7 @@
 #include "session/recentledgers.h"
 #include "session/serveraddress.h"
 #include "session/session.h"
+#include "staff/staffeditor.h"
 #include "testsupport.h"
 
 #include "ledger.h"
@@ -340,6 +341,54 @@ private slots:
         QCOMPARE(session.saveSettings(QStringLiteral("Server Council"), QString(), 20), QString());
         QCOMPARE(session.organisationName(), QStringLiteral("Server Council"));
         QCOMPARE(session.setting(QStringLiteral("last_actor")), QString());
+
+        // Someone else at the same time: both open the same person's form; the first saves,
+        // the second hears of it at once (the server's notification) and cannot save over it.
+        Session other(kToday);
+        QCOMPARE(other.open(uri, QString()), QString());
+        const QString person = QStringLiteral("HW00001");
+        StaffEditor mine;
+        mine.setSession(&session);
+        StaffEditor theirs;
+        theirs.setSession(&other);
+        QVERIFY(mine.load(person));
+        QVERIFY(theirs.load(person));
+        mine.field(QStringLiteral("email"))->setText(QStringLiteral("jl.nowak@example.org"));
+        QVERIFY2(mine.save(), qPrintable(mine.message()));
+        const auto seenBy = [&](Session& s) {
+            for (const ledger::Staff& st : s.data()->staff) {
+                if (st.employeeId == "HW00001") {
+                    return st;
+                }
+            }
+            return ledger::Staff{};
+        };
+        const auto emailSeenBy = [&](Session& s) {
+            return QString::fromStdString(seenBy(s).email);
+        };
+        QTRY_COMPARE(emailSeenBy(other), QStringLiteral("jl.nowak@example.org"));
+        QVERIFY(other.notice().isEmpty()); // on a server others' work simply appears
+
+        theirs.field(QStringLiteral("full_name"))->setText(QStringLiteral("Jean-Luc Nowak-Smith"));
+        QVERIFY(!theirs.save());
+        QVERIFY(theirs.stale());
+        QVERIFY2(theirs.message().startsWith(QStringLiteral("pladmin saved this record at ")),
+                 qPrintable(theirs.message()));
+        QVERIFY(theirs.message().contains(QStringLiteral("your changes are still in the form")));
+        QCOMPARE(theirs.field(QStringLiteral("full_name"))->text(),
+                 QStringLiteral("Jean-Luc Nowak-Smith")); // the input is kept
+        QCOMPARE(theirs.field(QStringLiteral("email"))->text(),
+                 QStringLiteral("hw00001@example.org"));
+        QVERIFY(other.tasks()->waitForFinished());
+        QVERIFY(theirs.showStored());
+        QVERIFY(!theirs.stale());
+        QCOMPARE(theirs.field(QStringLiteral("email"))->text(),
+                 QStringLiteral("jl.nowak@example.org"));
+        theirs.field(QStringLiteral("full_name"))->setText(QStringLiteral("Jean-Luc Nowak-Smith"));
+        QVERIFY2(theirs.save(), qPrintable(theirs.message()));
+        QTRY_COMPARE(QString::fromStdString(seenBy(session).fullName),
+                     QStringLiteral("Jean-Luc Nowak-Smith"));
+        other.lock();
 
         session.lock();
         QVERIFY(!session.onServer());

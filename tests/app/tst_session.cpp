@@ -17,6 +17,7 @@
 #include "ledger.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -340,6 +341,44 @@ private slots:
         QTRY_COMPARE(locked.count(), 1);
         QVERIFY(!session.unlocked());
         QVERIFY(session.data() == nullptr);
+    }
+
+    void aSaveOverSomeoneElsesChangeKeepsTheInputAndSaysWhoAndWhen() {
+        QTemporaryDir dir;
+        const QString path = makeCouncil(dir);
+        Session session(kToday);
+        QCOMPARE(session.open(path, QStringLiteral("small council")), QString());
+        session.setActor(QStringLiteral("Jo Manager"));
+        // Two forms on one person (two windows, say): the first saves.
+        StaffEditor first;
+        StaffEditor second;
+        first.setSession(&session);
+        second.setSession(&session);
+        QVERIFY(first.load(QStringLiteral("HW00001")));
+        QVERIFY(second.load(QStringLiteral("HW00001")));
+        first.field(QStringLiteral("email"))->setText(QStringLiteral("jl.nowak@example.org"));
+        QVERIFY2(first.save(), qPrintable(first.message()));
+
+        second.field(QStringLiteral("full_name"))->setText(QStringLiteral("J-L Nowak"));
+        QVERIFY(!second.save());
+        QVERIFY(second.stale());
+        QVERIFY2(second.message().startsWith(QStringLiteral("Jo Manager saved this record at ")),
+                 qPrintable(second.message()));
+        QVERIFY(second.message().contains(QRegularExpression(
+            QStringLiteral("at \\d\\d:\\d\\d on \\d\\d/\\d\\d/\\d{4}, after you opened it"))));
+        QCOMPARE(second.field(QStringLiteral("full_name"))->text(), QStringLiteral("J-L Nowak"));
+        QVERIFY(session.tasks()->waitForFinished());
+        const auto stored = session.ledger()->staff().find("HW00001").value();
+        QCOMPARE(QString::fromStdString(stored.fullName), QStringLiteral("Jean-Luc Nowak"));
+        QCOMPARE(QString::fromStdString(stored.email), QStringLiteral("jl.nowak@example.org"));
+
+        // Their version, then the change again: saved.
+        QVERIFY(second.showStored());
+        QCOMPARE(second.message(), QString());
+        QCOMPARE(second.field(QStringLiteral("email"))->text(),
+                 QStringLiteral("jl.nowak@example.org"));
+        second.field(QStringLiteral("full_name"))->setText(QStringLiteral("J-L Nowak"));
+        QVERIFY2(second.save(), qPrintable(second.message()));
     }
 
     void aSecondWriterOpensReadOnlyAndNoticesChanges() {
