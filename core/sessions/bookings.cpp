@@ -244,4 +244,21 @@ BookingOutcome replayBookings(std::string_view startsAt, std::optional<int> capa
     return outcome;
 }
 
+DeliveredChange deliveredChange(bool completionExists, bool madeBySession, bool voided,
+                                bool attendedNow) {
+    if (!completionExists) {
+        return attendedNow ? DeliveredChange::Record : DeliveredChange::None;
+    }
+    if (!madeBySession) {
+        return DeliveredChange::None; // recorded elsewhere: left as it is
+    }
+    if (attendedNow && voided) {
+        return DeliveredChange::Restore;
+    }
+    if (!attendedNow && !voided) {
+        return DeliveredChange::Void;
+    }
+    return DeliveredChange::None;
+}
+
 } // namespace ledger

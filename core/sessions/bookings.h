@@ -106,4 +106,21 @@ struct BookingOutcome {
 [[nodiscard]] BookingOutcome replayBookings(std::string_view startsAt, std::optional<int> capacity,
                                             const std::vector<BookingAction>& log);
 
+/// What the delivered-module rule (section 3) does to the completion of module M on a
+/// session's date for one person.
+enum class DeliveredChange {
+    None,    ///< nothing to do
+    Record,  ///< record a completion (evidence `session KEY`), not void
+    Void,    ///< void the completion a session made (reason `attendance withdrawn`)
+    Restore, ///< make the completion a session made count again
+};
+
+/// The change for a person, given the completion of (person, M, date) held now, if any, and
+/// whether it was made by a session (its evidence `session KEY` names a session delivering M
+/// that day), and whether the person is `attended` at any session delivering M that day. A
+/// completion from elsewhere is left as it is; a session makes one only where none exists,
+/// void or not.
+[[nodiscard]] DeliveredChange deliveredChange(bool completionExists, bool madeBySession,
+                                              bool voided, bool attendedNow);
+
 } // namespace ledger

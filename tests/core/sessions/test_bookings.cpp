@@ -212,6 +212,28 @@ TEST(Bookings, PromotedOnStaysThroughLaterStatesUntilTheNextBook) {
     EXPECT_EQ(stateOf(again, "C"), S::Booked);
 }
 
+TEST(Bookings, Example12ADeliveredModuleIsRecordedAtTheDoorAndVoidedWhenWithdrawn) {
+    // S delivers FIRE; 10:05 attend A; 10:10 no_show A.
+    const std::vector<BookingAction> first{act(d(1), K::Book, "A"),
+                                           act(on10th("10:05"), K::Attend, "A")};
+    const BookingOutcome attended = replayBookings(kStart, 2, first);
+    const bool attendedNow = stateOf(attended, "A") == S::Attended;
+    EXPECT_EQ(deliveredChange(false, false, false, attendedNow), DeliveredChange::Record);
+    std::vector<BookingAction> then = first;
+    then.push_back(act(on10th("10:10"), K::NoShow, "A"));
+    const BookingOutcome withdrawn = replayBookings(kStart, 2, then);
+    EXPECT_EQ(stateOf(withdrawn, "A"), S::NoShow);
+    // The completion the session made (A, FIRE, 2026-03-10) is voided...
+    EXPECT_EQ(deliveredChange(true, true, false, false), DeliveredChange::Void);
+    // ...counts again if A is marked attended again (here or at another session of FIRE
+    // that day), and one recorded elsewhere is never touched.
+    EXPECT_EQ(deliveredChange(true, true, true, true), DeliveredChange::Restore);
+    EXPECT_EQ(deliveredChange(true, false, false, false), DeliveredChange::None);
+    EXPECT_EQ(deliveredChange(true, false, true, true), DeliveredChange::None);
+    EXPECT_EQ(deliveredChange(true, true, false, true), DeliveredChange::None);
+    EXPECT_EQ(deliveredChange(false, false, false, false), DeliveredChange::None);
+}
+
 TEST(Bookings, CodesRoundTrip) {
     for (int i = 0; i <= static_cast<int>(K::MarkHeld); ++i) {
         const auto kind = static_cast<K>(i);
