@@ -78,8 +78,11 @@ ApplicationWindow {
             }
             Label {
                 // A server's address may be long with its options: login@host/database reads better.
+                // Without an organisation name the heading already shows it: not twice.
                 text: root.session.isDemo ? qsTr("Demo ledger – generated data")
-                      : root.session.onServer ? qsTr("On the server: %1").arg(root.session.ledgerName)
+                      : root.session.onServer ? (root.session.organisationName !== ""
+                                                 ? qsTr("On the server: %1").arg(root.session.ledgerName)
+                                                 : qsTr("On the server"))
                       : root.session.ledgerPath
                 color: Theme.muted
                 elide: Text.ElideMiddle

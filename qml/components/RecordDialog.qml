@@ -114,14 +114,16 @@ FormDialog {
                 radius: Theme.radius
                 Label {
                     id: messageText
+                    readonly property string message: root.editor !== null && root.editor.message !== ""
+                        ? root.editor.message : qsTr("This ledger is open read-only: changes cannot be saved.")
                     anchors.fill: parent
                     anchors.margins: Theme.spacing
                     wrapMode: Text.Wrap
                     color: Theme.error
-                    text: "⚠ " + (root.editor !== null && root.editor.message !== "" ? root.editor.message
-                                  : qsTr("This ledger is open read-only: changes cannot be saved."))
+                    text: "⚠ " + messageText.message
+                    // The words without the sign, as a field's problem is read out.
                     Accessible.role: Accessible.AlertMessage
-                    Accessible.name: messageText.text
+                    Accessible.name: messageText.message
                 }
             }
             ColumnLayout {

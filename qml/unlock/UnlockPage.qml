@@ -68,7 +68,11 @@ Rectangle {
 
             PageTitle {
                 title: qsTr("Practice Ledger")
-                subtitle: qsTr("The learning and development record of your workforce, kept encrypted.")
+                // A server's ledger is not an encrypted file: the server keeps it (TLS guards
+                // the wire) and decides who may see what.
+                subtitle: root.onServer && !root.creating
+                          ? qsTr("The learning and development record of your workforce, kept on the server; the server decides who may see what.")
+                          : qsTr("The learning and development record of your workforce, kept in an encrypted file.")
             }
 
             Rectangle {

@@ -1,7 +1,13 @@
 // Runs tst_*.qml in this folder against the linked-in QML modules.
+#include "testsupport.h"
+
+#include "session/session.h"
+
 #include <QApplication>
 #include <QObject>
+#include <QQmlContext>
 #include <QQmlEngine>
+#include <QTemporaryDir>
 #include <QtQuickTest/quicktest.h>
 
 class Setup : public QObject {
@@ -9,10 +15,26 @@ class Setup : public QObject {
 
 public slots:
     // The modules are static and carry their QML under qrc:/qt/qml, which Qt 6.4 does not
-    // search by default.
+    // search by default. Each test file also sees `council`: a session on a ledger of the
+    // small council of tests/data (opened once, shared by the files), for the dialogs that
+    // need real records.
     void qmlEngineAvailable(QQmlEngine* engine) {
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+        if (!m_council) {
+            m_council = new Session(testsupport::kToday, this);
+            const QString error = m_council->open(testsupport::makeCouncil(m_dir),
+                                                  QString::fromUtf8(testsupport::kPassphrase));
+            if (!error.isEmpty()) {
+                qFatal("cannot open the small council: %s", qPrintable(error));
+            }
+            m_council->setActor(QStringLiteral("Jo Manager"));
+        }
+        engine->rootContext()->setContextProperty(QStringLiteral("council"), m_council);
     }
+
+private:
+    QTemporaryDir m_dir;
+    Session* m_council = nullptr;
 };
 
 int main(int argc, char** argv) {
