@@ -143,7 +143,7 @@ const ledger::CoverageCell* CoverageMatrixModel::cellAt(int row, int column) con
 
 QString CoverageMatrixModel::teamNameOfRow(int row) const {
     if (row == static_cast<int>(m_teams.size())) {
-        return tr("Whole organisation");
+        return m_totalLabel;
     }
     return row >= 0 && row < m_teamNames.size() ? m_teamNames.at(row) : QString();
 }
@@ -344,6 +344,8 @@ void CoverageController::build() {
     const int column = m_selectedColumn;
     const QString team = m_matrix->teamNameOfRow(row);
     const QString module = m_matrix->moduleCodeOfColumn(column);
+    m_matrix->setTotalLabel(m_session && m_session->onServer() ? tr("Everyone you can see")
+                                                               : tr("Whole organisation"));
     m_matrix->rebuild(ready ? m_session->engine().get() : nullptr,
                       ready ? m_session->data().get() : nullptr,
                       ready ? ledger::toDayNumber(convert::toDate(m_asOf)) : 0);

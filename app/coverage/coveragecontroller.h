@@ -47,6 +47,9 @@ public:
                                       int role) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
 
+    /// What the totals row is called: the whole organisation on a file; on a server, where
+    /// the account sees only its own scope (a manager's tree), everyone it can see.
+    void setTotalLabel(const QString& label) { m_totalLabel = label; }
     /// Rebuilds from the engine as of `asOf` (no engine: empty).
     void rebuild(const ledger::ComplianceEngine* engine, const ledger::LedgerData* data,
                  ledger::DayNumber asOf);
@@ -57,12 +60,13 @@ public:
     [[nodiscard]] QString teamNameOfRow(int row) const;
     [[nodiscard]] QString moduleCodeOfColumn(int column) const;
     [[nodiscard]] QString moduleTitleOfColumn(int column) const;
-    /// The row of a team by name ("Whole organisation" for the last row), or -1.
+    /// The row of a team by name (the totals row by its label), or -1.
     Q_INVOKABLE int rowOfTeam(const QString& team) const;
     /// The column of a module by code, or -1.
     Q_INVOKABLE int columnOfModule(const QString& code) const;
 
 private:
+    QString m_totalLabel = tr("Whole organisation");
     std::vector<int> m_teams;   ///< engine team index per row (sorted by name)
     std::vector<int> m_modules; ///< engine module index per column (sorted by code)
     QStringList m_teamNames;
