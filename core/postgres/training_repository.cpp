@@ -335,7 +335,7 @@ std::vector<CompletionRow> TrainingRepo::completionRowsOf(RecordId staffId) {
     return rows;
 }
 
-RecordId TrainingRepo::putCompletion(const Completion& c) {
+std::pair<RecordId, RecordId> TrainingRepo::completionRefs(const Completion& c) {
     const auto staff =
         m_session.lookup("SELECT id FROM staff WHERE employee_id = $1", c.employeeId);
     const auto module = m_session.lookup("SELECT id FROM module WHERE code = $1", c.moduleCode);
@@ -343,6 +343,11 @@ RecordId TrainingRepo::putCompletion(const Completion& c) {
         throw ValidationError(
             {FieldError{{}, 0, !staff ? "employee_id" : "module", "no such record"}});
     }
+    return {*staff, *module};
+}
+
+RecordId TrainingRepo::putCompletion(const Completion& c) {
+    const auto [staff, module] = completionRefs(c);
     const SpecParams<Completion>& columns = completionColumns();
     const int voided = columns.next();
     std::optional<RecordId> existing;
@@ -350,7 +355,7 @@ RecordId TrainingRepo::putCompletion(const Completion& c) {
         static const std::string kFind =
             "SELECT id FROM completion WHERE staff_id = $1 AND module_id = $2 AND " +
             columns.conditions();
-        Params params{param(*staff), param(*module)};
+        Params params{param(staff), param(module)};
         columns.bind(params, c, Fields::Keys);
         const Result r = m_session.run(kFind, params);
         if (r.rows() > 0) {
@@ -369,7 +374,7 @@ RecordId TrainingRepo::putCompletion(const Completion& c) {
                                        columns.names() + ", voided, void_reason) VALUES ($1, $2, " +
                                        columns.parameters() + ", $" + v + "::boolean, $" + reason +
                                        "::text) RETURNING id";
-    Params params{param(*staff), param(*module)};
+    Params params{param(staff), param(module)};
     columns.bind(params, c);
     params.push_back(flag(c.voided));
     params.push_back(c.voidReason);
@@ -387,19 +392,13 @@ RecordId TrainingRepo::putCompletion(const Completion& c) {
 }
 
 std::optional<RecordId> TrainingRepo::addCompletion(const Completion& c) {
-    const auto staff =
-        m_session.lookup("SELECT id FROM staff WHERE employee_id = $1", c.employeeId);
-    const auto module = m_session.lookup("SELECT id FROM module WHERE code = $1", c.moduleCode);
-    if (!staff || !module) {
-        throw ValidationError(
-            {FieldError{{}, 0, !staff ? "employee_id" : "module", "no such record"}});
-    }
+    const auto [staff, module] = completionRefs(c);
     const SpecParams<Completion>& columns = completionColumns();
     static const std::string kText = "INSERT INTO completion (staff_id, module_id, " +
                                      columns.names() + ") VALUES ($1, $2, " + columns.parameters() +
                                      ") ON CONFLICT (staff_id, module_id, completed_on) "
                                      "DO NOTHING RETURNING id";
-    Params params{param(*staff), param(*module)};
+    Params params{param(staff), param(module)};
     columns.bind(params, c);
     const Result r = m_session.run(kText, params);
     if (r.rows() == 0) {

@@ -65,6 +65,9 @@ public:
     void updateCompletionValues(RecordId id, const Completion& c, RecordId changedChange) override;
 
 private:
+    /// The store ids of a completion's person and module (ValidationError when either is
+    /// unknown).
+    std::pair<RecordId, RecordId> completionRefs(const Completion& completion);
     sql::Connection& m_conn;
 };
 

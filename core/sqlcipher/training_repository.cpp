@@ -291,13 +291,18 @@ std::vector<CompletionRow> SqlCipherTrainingRepository::completionRowsOf(RecordI
     return rows;
 }
 
-RecordId SqlCipherTrainingRepository::putCompletion(const Completion& c) {
+std::pair<RecordId, RecordId> SqlCipherTrainingRepository::completionRefs(const Completion& c) {
     const auto staff = m_conn.lookup("SELECT id FROM staff WHERE employee_id = ?1", c.employeeId);
     const auto module = m_conn.lookup("SELECT id FROM module WHERE code = ?1", c.moduleCode);
     if (!staff || !module) {
         throw ValidationError(
             {FieldError{{}, 0, !staff ? "employee_id" : "module", "no such record"}});
     }
+    return {*staff, *module};
+}
+
+RecordId SqlCipherTrainingRepository::putCompletion(const Completion& c) {
+    const auto [staff, module] = completionRefs(c);
     const SpecColumns<Completion>& columns = completionColumns();
     const int voided = columns.next();
     std::optional<RecordId> existing;
@@ -306,7 +311,7 @@ RecordId SqlCipherTrainingRepository::putCompletion(const Completion& c) {
             "SELECT id FROM completion WHERE staff_id = ?1 AND module_id = ?2 AND " +
             columns.conditions();
         auto find = m_conn.statement(kFind.c_str());
-        find->bind(1, *staff).bind(2, *module);
+        find->bind(1, staff).bind(2, module);
         columns.bind(*find, c, Fields::Keys);
         if (find->step()) {
             existing = find->integer(0);
@@ -322,7 +327,7 @@ RecordId SqlCipherTrainingRepository::putCompletion(const Completion& c) {
                                        columns.parameters() + ", ?" + std::to_string(voided) +
                                        ", ?" + std::to_string(voided + 1) + ")";
     auto st = m_conn.statement(existing ? kUpdate.c_str() : kInsert.c_str());
-    st->bind(1, *staff).bind(2, *module);
+    st->bind(1, staff).bind(2, module);
     columns.bind(*st, c);
     st->bind(voided, c.voided ? 1 : 0).bind(voided + 1, c.voidReason);
     if (existing) {
@@ -336,12 +341,7 @@ RecordId SqlCipherTrainingRepository::putCompletion(const Completion& c) {
 }
 
 std::optional<RecordId> SqlCipherTrainingRepository::addCompletion(const Completion& c) {
-    const auto staff = m_conn.lookup("SELECT id FROM staff WHERE employee_id = ?1", c.employeeId);
-    const auto module = m_conn.lookup("SELECT id FROM module WHERE code = ?1", c.moduleCode);
-    if (!staff || !module) {
-        throw ValidationError(
-            {FieldError{{}, 0, !staff ? "employee_id" : "module", "no such record"}});
-    }
+    const auto [staff, module] = completionRefs(c);
     const SpecColumns<Completion>& columns = completionColumns();
     // OR IGNORE: only the key's uniqueness can stop it (the record was validated, and
     // foreign keys are not ignored).
@@ -349,7 +349,7 @@ std::optional<RecordId> SqlCipherTrainingRepository::addCompletion(const Complet
                                      columns.names() + ") VALUES (?1, ?2, " + columns.parameters() +
                                      ")";
     auto st = m_conn.statement(kText.c_str());
-    st->bind(1, *staff).bind(2, *module);
+    st->bind(1, staff).bind(2, module);
     columns.bind(*st, c);
     st->run();
     if (m_conn.changes() == 0) {
