@@ -7,6 +7,7 @@
 #include "audit/change_log_repository.h"
 #include "base/error.h"
 #include "staff/staff.h"
+#include "store/unit_of_work.h"
 #include "themes/theme.h"
 #include "training/training.h"
 
@@ -169,7 +170,9 @@ inline void logged(ChangeLogRepository& changes, const char* entity, RecordId id
 /// Runs `save`, the saving of a record the person loaded at version `expected` (unknown: not
 /// checked) whose stored version, read in this unit of work, is `stored`. Someone else's
 /// save in between refuses it with staleRecord, nothing written: found here, or, on a server
-/// where they saved at the same moment, by the write itself (its version condition).
+/// where they saved at the same moment, by the write itself (its version condition). Without
+/// an expected version, a write that lost such a race runs the unit of work again
+/// (RetryUnitOfWork), since nothing the person saw was stale.
 template <typename Save>
 void saveOver(ChangeLogRepository& changes, std::string_view entity, RecordId id,
               std::string_view what, RecordVersion expected, RecordVersion stored, Save save) {
@@ -179,6 +182,9 @@ void saveOver(ChangeLogRepository& changes, std::string_view entity, RecordId id
     try {
         save();
     } catch (const StaleRecord&) {
+        if (!expected.known()) {
+            throw RetryUnitOfWork(staleRecord(changes, entity, id, what)); // read again
+        }
         throw staleRecord(changes, entity, id, what);
     }
 }

@@ -5,14 +5,23 @@
 namespace ledger {
 
 void UnitOfWork::run(const std::function<void()>& work) {
-    m_pending.clear();
-    try {
-        Transaction transaction(m_store);
-        work();
-        transaction.commit();
-    } catch (...) {
+    constexpr int kAttempts = 5;
+    for (int attempt = 1;; ++attempt) {
         m_pending.clear();
-        throw;
+        try {
+            Transaction transaction(m_store);
+            work();
+            transaction.commit();
+            break;
+        } catch (const RetryUnitOfWork&) {
+            m_pending.clear();
+            if (attempt == kAttempts) {
+                throw;
+            }
+        } catch (...) {
+            m_pending.clear();
+            throw;
+        }
     }
     m_changes.insert(m_changes.end(), m_pending.begin(), m_pending.end());
     m_pending.clear();

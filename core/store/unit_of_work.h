@@ -4,6 +4,7 @@
 // any exception) and notes what it changed, so that views update only that.
 
 #include "base/date.h"
+#include "base/error.h"
 #include "base/validation.h"
 #include "store/store.h"
 
@@ -53,6 +54,15 @@ private:
     bool m_done = false;
 };
 
+/// Thrown inside a unit of work whose write found a record changed by another connection
+/// since the unit read it, when the person gave no version to hold the write to (the CLI, a
+/// version-less call): nothing they saw is stale, so UnitOfWork::run runs the work again from
+/// the start. If it keeps losing, the last one escapes as the StaleRecord it also is.
+class RetryUnitOfWork : public StaleRecord {
+public:
+    explicit RetryUnitOfWork(const StaleRecord& stale) : StaleRecord(stale) {}
+};
+
 /// The services of one open ledger share this: their store, and the changes their units of
 /// work committed.
 class UnitOfWork {
@@ -62,7 +72,8 @@ public:
     [[nodiscard]] Store& store() { return m_store; }
 
     /// Runs `work` in one transaction: committed whole, or rolled back on any exception;
-    /// the changes it noted become visible to takeChanges only when it commits.
+    /// the changes it noted become visible to takeChanges only when it commits. Work that
+    /// throws RetryUnitOfWork is rolled back and run again, a few times at most.
     void run(const std::function<void()>& work);
     /// Notes a change of the unit of work in progress.
     void changed(LedgerChange::Kind kind, std::string employeeId = {});
