@@ -38,7 +38,7 @@ struct AuditTheme {
     ThemeStatus status = ThemeStatus::Open;
     std::string notes;
     std::vector<std::string> moduleCodes; ///< modules that address this theme
-    RecordVersion version; ///< as read from the ledger (see RecordVersion)
+    RecordVersion version;                ///< as read from the ledger (see RecordVersion)
 
     friend bool operator==(const AuditTheme&, const AuditTheme&) = default;
 };

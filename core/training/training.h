@@ -56,7 +56,7 @@ struct Completion {
     std::string evidence;
     bool voided = false;    ///< kept as evidence but no longer counts
     std::string voidReason; ///< why it was voided
-    RecordVersion version; ///< as read from the ledger (see RecordVersion)
+    RecordVersion version;  ///< as read from the ledger (see RecordVersion)
 
     friend bool operator==(const Completion&, const Completion&) = default;
 };

@@ -60,13 +60,19 @@ TEST(FieldSpec, EveryKindReadsBackWhatItWrites) {
     EXPECT_EQ(roundTrip(moduleSpec(), m), m);
     EXPECT_EQ(moduleSpec().at("renewal_months").format(m), "none");
 
-    const Requirement r{0,  "SAFE-ADULTS",       Scope::Team, "Reablement North",
+    const Requirement r{0,  "SAFE-ADULTS",        Scope::Team, "Reablement North",
                         30, makeDate(2025, 1, 1), {}};
     EXPECT_EQ(roundTrip(requirementSpec(), r), r);
 
-    const Completion c{
-        0,     "E100", "SAFE-ADULTS", makeDate(2025, 2, 3), makeDate(2028, 2, 3), "Certificate 77",
-        false, "",   {}};
+    const Completion c{0,
+                       "E100",
+                       "SAFE-ADULTS",
+                       makeDate(2025, 2, 3),
+                       makeDate(2028, 2, 3),
+                       "Certificate 77",
+                       false,
+                       "",
+                       {}};
     EXPECT_EQ(roundTrip(completionSpec(), c), c);
 
     AuditTheme t;

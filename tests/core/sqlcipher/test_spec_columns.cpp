@@ -303,7 +303,8 @@ TEST(SpecStore, CountedCompletionsStreamByEmployeeModuleAndDateWithoutTheVoidedO
         store->training().putModule(module(code));
     }
     const auto add = [&](const char* employee, const char* code, Date on, bool voided) {
-        Completion c{0, employee, code, on, std::nullopt, "", voided, voided ? "duplicate" : "", {}};
+        Completion c{0, employee, code, on, std::nullopt, "", voided, voided ? "duplicate" : "",
+                     {}};
         store->training().putCompletion(c);
     };
     add("E2", "MCA", makeDate(2024, 1, 1), false);

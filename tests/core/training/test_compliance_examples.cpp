@@ -21,7 +21,8 @@ struct Outcome {
 Outcome evaluate(std::vector<const char*> completions, const char* asOf,
                  const char* start = "2020-01-01") {
     LedgerData data;
-    data.staff.push_back(Staff{0, "P1", "Pat", "", "Team A", "Worker", d(start), {}, {}, {}, {}, {}});
+    data.staff.push_back(
+        Staff{0, "P1", "Pat", "", "Team A", "Worker", d(start), {}, {}, {}, {}, {}});
     Module m;
     m.code = "M";
     m.title = "Module";
