@@ -1,0 +1,128 @@
+#include "sessions/session.h"
+
+#include "sessions/series.h"
+
+#include <array>
+#include <set>
+
+namespace ledger {
+
+namespace {
+
+constexpr std::array<std::string_view, 5> kKindCodes{"practice_forum", "nq_session", "conference",
+                                                     "workshop", "other"};
+
+/// Unicode code points in valid UTF-8 (continuation bytes not counted).
+std::size_t codePoints(std::string_view text) {
+    std::size_t n = 0;
+    for (const char c : text) {
+        n += (static_cast<unsigned char>(c) & 0xC0U) != 0x80U ? 1 : 0;
+    }
+    return n;
+}
+
+bool blankText(std::string_view text) {
+    return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+void add(std::vector<FieldError>& errors, const char* field, std::string message) {
+    errors.push_back(FieldError{{}, 0, field, std::move(message)});
+}
+
+void checkText(std::vector<FieldError>& errors, const char* field, std::string_view text,
+               std::size_t most) {
+    if (auto problem = textProblem(text, TextKind::Name)) {
+        add(errors, field, *problem);
+    } else if (codePoints(text) > most) {
+        add(errors, field, "at most " + std::to_string(most) + " characters");
+    }
+}
+
+/// A list: no empty or repeated item, and each one known.
+void checkList(std::vector<FieldError>& errors, const char* field,
+               const std::vector<std::string>& items,
+               const std::function<bool(std::string_view)>& known, const char* what) {
+    std::set<std::string_view> seen;
+    for (const std::string& item : items) {
+        if (item.empty()) {
+            add(errors, field, "an empty item in the list");
+        } else if (!seen.insert(item).second) {
+            add(errors, field, item + " is listed twice");
+        } else if (known && !known(item)) {
+            add(errors, field, std::string("no ") + what + " " + item);
+        }
+    }
+}
+
+} // namespace
+
+std::string_view sessionKindCode(SessionKind kind) {
+    return kKindCodes[static_cast<std::size_t>(kind)];
+}
+
+std::optional<SessionKind> parseSessionKind(std::string_view code) {
+    for (std::size_t i = 0; i < kKindCodes.size(); ++i) {
+        if (kKindCodes[i] == code) {
+            return static_cast<SessionKind>(i);
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> keyProblem(std::string_view key) {
+    if (key.empty() || key.size() > kMaxKeyLength) {
+        return "1 to " + std::to_string(kMaxKeyLength) + " characters";
+    }
+    const auto alnum = [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    };
+    if (!alnum(key.front())) {
+        return "begins with a letter or digit";
+    }
+    for (const char c : key) {
+        if (!alnum(c) && c != '.' && c != '_' && c != '-') {
+            return "only letters, digits, '.', '_' and '-'";
+        }
+    }
+    return std::nullopt;
+}
+
+std::vector<FieldError> validateSession(const LearningSession& s, const SessionContext& context) {
+    std::vector<FieldError> errors;
+    if (auto problem = keyProblem(s.key)) {
+        add(errors, "key", *problem);
+    }
+    if (blankText(s.title)) {
+        add(errors, "title", "a title is required");
+    } else {
+        checkText(errors, "title", s.title, kMaxTitleLength);
+    }
+    std::optional<std::string> startProblem = dateTimeProblem(s.startsAt);
+    std::optional<std::string> endProblem = dateTimeProblem(s.endsAt);
+    if (startProblem) {
+        add(errors, "starts_at", *startProblem);
+    }
+    if (endProblem) {
+        add(errors, "ends_at", *endProblem);
+    }
+    if (!startProblem && !endProblem && !(s.startsAt < s.endsAt)) {
+        add(errors, "ends_at", "ends before it starts");
+    }
+    if (!s.facilitatorId.empty() && !context.base.hasEmployee(s.facilitatorId)) {
+        add(errors, "facilitator_id", "no staff member has employee id " + s.facilitatorId);
+    }
+    checkText(errors, "speaker", s.speaker, kMaxLongTextLength);
+    checkText(errors, "organisation", s.organisation, kMaxLongTextLength);
+    if (s.capacity && (*s.capacity < 1 || *s.capacity > kMaxCapacity)) {
+        add(errors, "capacity", "from 1 to " + std::to_string(kMaxCapacity) + ", or empty");
+    }
+    checkList(errors, "teams", s.teams, context.hasTeam, "team");
+    checkList(errors, "roles", s.roles, context.hasRole, "role");
+    checkList(errors, "themes", s.themes, context.hasTheme, "audit theme");
+    if (!s.moduleCode.empty() && !context.base.hasModule(s.moduleCode)) {
+        add(errors, "module", "no module " + s.moduleCode);
+    }
+    return errors;
+}
+
+} // namespace ledger
