@@ -1,0 +1,51 @@
+#pragma once
+
+// The sessions feature's reports (rules/sessions.md section 8) as data and as the CLI's CSV:
+// bookings, clashes and topic suggestions. Computed once, here; the CLI and the app show the
+// same rows.
+
+#include "sessions/bookings.h"
+#include "sessions/clashes.h"
+#include "themes/reach.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace ledger {
+
+/// A session with its replayed log, as the bookings report reads it.
+struct SessionBookings {
+    std::string key;
+    std::string startsAt;
+    BookingOutcome outcome;
+};
+
+/// One line of `report bookings`: a person with any accepted action on a session.
+struct BookingsRow {
+    std::string session;
+    std::string startsAt;
+    SessionStatus sessionStatus = SessionStatus::Planned;
+    std::string employeeId;
+    BookingState state = BookingState::None;
+    int waitingPosition = 0; ///< only for waiting people
+    std::optional<Date> promotedOn;
+    bool walkIn = false;
+    /// Empty unless the session is held; then `attended`, `apologies` (absent or apologised),
+    /// `no_show`, `unmarked` (booked), or empty (waiting, cancelled).
+    std::string attendance;
+
+    friend bool operator==(const BookingsRow&, const BookingsRow&) = default;
+};
+
+/// The bookings of the sessions dated from `from` to `to` (either open), sorted by
+/// starts_at, session, employee id (byte order).
+[[nodiscard]] std::vector<BookingsRow> bookingsRows(const std::vector<SessionBookings>& sessions,
+                                                    std::optional<Date> from,
+                                                    std::optional<Date> to);
+
+[[nodiscard]] std::string formatBookingsCsv(const std::vector<BookingsRow>& rows);
+[[nodiscard]] std::string formatClashesCsv(const std::vector<Clash>& clashes);
+[[nodiscard]] std::string formatSuggestionsCsv(const std::vector<TopicSuggestion>& suggestions);
+
+} // namespace ledger
