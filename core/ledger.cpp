@@ -116,9 +116,6 @@ bool Ledger::readOnly() const {
     return m_parts->store->readOnly();
 }
 
-std::int64_t Ledger::dataVersion() {
-    return m_parts->store->dataVersion();
-}
 
 std::vector<std::string> Ledger::check() {
     return m_parts->store->checkIntegrity();

@@ -61,9 +61,6 @@ public:
 
     /// True when this ledger was opened (or, with OpenMode::Auto, fell back to) read-only.
     [[nodiscard]] bool readOnly() const;
-    /// Changes when another program or connection commits a change to the ledger; compare
-    /// with an earlier value to know whether to reload.
-    [[nodiscard]] std::int64_t dataVersion();
 
     /// A descriptor that becomes readable when another connection commits (a server's
     /// notifications; call drainChangeSocket() then), or -1 when othersChanges() is to be

@@ -76,11 +76,6 @@ int PgStore::schemaVersion() {
     return r.rows() == 0 ? 0 : std::stoi(r.text(0, 0));
 }
 
-std::int64_t PgStore::dataVersion() {
-    // Every committed write appends to the change log: its newest entry (that this account
-    // may see) tells whether anything changed.
-    return m_session.run("SELECT COALESCE(max(id), 0) FROM change_log").int64(0, 0);
-}
 
 void PgStore::begin() {
     if (m_readOnly) {

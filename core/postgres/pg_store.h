@@ -33,7 +33,6 @@ public:
 
     [[nodiscard]] int schemaVersion() override;
     [[nodiscard]] bool readOnly() const override { return m_readOnly; }
-    [[nodiscard]] std::int64_t dataVersion() override;
     [[nodiscard]] std::unique_ptr<ChangeFeed> changeFeed() override;
     void begin() override;
     void commit() override;

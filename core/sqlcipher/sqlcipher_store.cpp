@@ -459,9 +459,6 @@ int SqlCipherStore::schemaVersion() {
     return pragmaInt(m_conn.db(), "user_version");
 }
 
-std::int64_t SqlCipherStore::dataVersion() {
-    return pragmaInteger(m_conn.db(), "data_version");
-}
 
 void SqlCipherStore::begin() {
     if (m_readOnly) {

@@ -68,9 +68,6 @@ public:
 
     [[nodiscard]] virtual int schemaVersion() = 0;
     [[nodiscard]] virtual bool readOnly() const = 0;
-    /// Changes when another connection (another program, or another store on the same
-    /// ledger) commits a change; compare two values to know whether to reload.
-    [[nodiscard]] virtual std::int64_t dataVersion() = 0;
     /// A new feed of what other connections commit (see ChangeFeed); it uses this store's
     /// connection and must not outlive it.
     [[nodiscard]] virtual std::unique_ptr<ChangeFeed> changeFeed() = 0;

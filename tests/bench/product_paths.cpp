@@ -61,18 +61,13 @@ public:
         (void)ledger.takeChanges();
         data = std::make_shared<ledger::LedgerData>(ledger.training().records());
         engine = std::make_shared<ledger::ComplianceEngine>(ledger.training().engine());
-        dataVersion = ledger.dataVersion();
     }
     /// Session::applyChanges, after a write.
-    void applyChanges() {
-        ledger.training().refresh(*data, *engine, ledger.takeChanges());
-        dataVersion = ledger.dataVersion();
-    }
+    void applyChanges() { ledger.training().refresh(*data, *engine, ledger.takeChanges()); }
     ledger::Ledger ledger;
     ledger::Date today;
     std::shared_ptr<ledger::LedgerData> data;
     std::shared_ptr<ledger::ComplianceEngine> engine;
-    std::int64_t dataVersion = 0;
 };
 
 void AppLedgerDeleter::operator()(AppLedger* app) const {

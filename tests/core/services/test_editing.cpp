@@ -1,5 +1,6 @@
 // The editors' use cases (staff, teams, roles, modules, rules, completions, settings), voiding,
-// the schema 1 -> 2 upgrade, the single writer, change detection and import progress.
+// versions and stale saves, the schema 1 -> 2 upgrade, the single writer and import progress
+// (change detection is store/test_change_feed.cpp's).
 #include "ledger.h"
 #include "sqlcipher/sqlcipher_store.h"
 
@@ -799,21 +800,6 @@ TEST(SingleWriter, AWriterInAnotherProcessMakesAutoReadOnlyAndReadWriteAConflict
     ::close(ready[0]);
     Ledger after = Ledger::open(path, kPassphrase, OpenMode::Auto);
     EXPECT_FALSE(after.readOnly());
-}
-
-TEST(DataVersion, ChangesWhenAnotherConnectionCommits) {
-    // The file's data_version; a server's change feed is another issue's.
-    EngineLedger file(ledger::test::Engine::File);
-    Council c(file);
-    Ledger reader = c.where.open(OpenMode::ReadOnly);
-    const std::int64_t seen = reader.dataVersion();
-    const std::int64_t own = c.ledger.dataVersion();
-    EXPECT_EQ(reader.dataVersion(), seen);
-    c.ledger.staff().addTeam("North", "test");
-    EXPECT_NE(reader.dataVersion(), seen);
-    EXPECT_EQ(c.ledger.dataVersion(), own); // its own commits are not news to the writer
-    const std::int64_t next = reader.dataVersion();
-    EXPECT_EQ(reader.dataVersion(), next);
 }
 
 namespace {
