@@ -124,6 +124,9 @@ int main(int argc, char** argv) {
         (void)ledger::Ledger::create(file, kPassphrase, "bench", [&](ledger::Ledger& l) {
             l.imports().records(data, kToday, "bench");
         });
+    } else {
+        // A cache an older program wrote is upgraded once, as any ledger is on opening.
+        (void)ledger::Ledger::open(file, kPassphrase, ledger::OpenMode::ReadWrite);
     }
 
     // Its copy on the server, in a database of this run's own.
