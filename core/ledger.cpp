@@ -116,7 +116,6 @@ bool Ledger::readOnly() const {
     return m_parts->store->readOnly();
 }
 
-
 std::vector<std::string> Ledger::check() {
     return m_parts->store->checkIntegrity();
 }

@@ -76,7 +76,6 @@ int PgStore::schemaVersion() {
     return r.rows() == 0 ? 0 : std::stoi(r.text(0, 0));
 }
 
-
 void PgStore::begin() {
     if (m_readOnly) {
         throw Conflict("this ledger is open read-only");

@@ -459,7 +459,6 @@ int SqlCipherStore::schemaVersion() {
     return pragmaInt(m_conn.db(), "user_version");
 }
 
-
 void SqlCipherStore::begin() {
     if (m_readOnly) {
         throw Conflict("this ledger is open read-only: another Practice Ledger is writing it");
