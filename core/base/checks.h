@@ -5,6 +5,7 @@
 
 #include "base/error.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -23,6 +24,15 @@ inline void throwIfAny(const std::vector<FieldError>& errors) {
     if (!errors.empty()) {
         throw ValidationError(errors);
     }
+}
+
+/// Unicode code points in valid UTF-8 (continuation bytes are not counted).
+inline std::size_t codePoints(std::string_view text) {
+    std::size_t count = 0;
+    for (const char c : text) {
+        count += (static_cast<unsigned char>(c) & 0xC0U) != 0x80U ? 1 : 0;
+    }
+    return count;
 }
 
 inline bool blank(std::string_view text) {

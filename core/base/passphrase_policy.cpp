@@ -1,5 +1,7 @@
 #include "base/passphrase_policy.h"
 
+#include "base/checks.h"
+
 #include <zxcvbn.h>
 
 #include <cmath>
@@ -9,14 +11,6 @@
 namespace ledger {
 
 namespace {
-
-std::size_t codePoints(std::string_view text) {
-    std::size_t count = 0;
-    for (const char c : text) {
-        count += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
-    }
-    return count;
-}
 
 /// What zxcvbn found that makes a passphrase guessable, in words, most common first.
 std::string weaknesses(const ZxcMatch_t* matches) {

@@ -1,5 +1,6 @@
 #include "sessions/session.h"
 
+#include "base/checks.h"
 #include "sessions/series.h"
 
 #include <array>
@@ -11,19 +12,6 @@ namespace {
 
 constexpr std::array<std::string_view, 5> kKindCodes{"practice_forum", "nq_session", "conference",
                                                      "workshop", "other"};
-
-/// Unicode code points in valid UTF-8 (continuation bytes not counted).
-std::size_t codePoints(std::string_view text) {
-    std::size_t n = 0;
-    for (const char c : text) {
-        n += (static_cast<unsigned char>(c) & 0xC0U) != 0x80U ? 1 : 0;
-    }
-    return n;
-}
-
-bool blankText(std::string_view text) {
-    return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
 
 void add(std::vector<FieldError>& errors, const char* field, std::string message) {
     errors.push_back(FieldError{{}, 0, field, std::move(message)});
@@ -92,7 +80,7 @@ std::vector<FieldError> validateSession(const LearningSession& s, const SessionC
     if (auto problem = keyProblem(s.key)) {
         add(errors, "key", *problem);
     }
-    if (blankText(s.title)) {
+    if (blank(s.title)) {
         add(errors, "title", "a title is required");
     } else {
         checkText(errors, "title", s.title, kMaxTitleLength);
