@@ -88,6 +88,13 @@ private:
     std::string m_at;
 };
 
+/// A booking action the rules refuse (rules/sessions.md section 3): the message is theirs
+/// (`already booked`, `session has started`); nothing was written.
+class ActionRefused : public Error {
+public:
+    using Error::Error;
+};
+
 /// The account may not do this: the server refused it (a PostgreSQL ledger's roles and
 /// row-level security decide what each account may read and write).
 class NotPermitted : public Error {

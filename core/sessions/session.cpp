@@ -2,9 +2,11 @@
 
 #include "base/checks.h"
 #include "sessions/series.h"
+#include "sessions/session_repository.h"
 
 #include <array>
 #include <set>
+#include <stdexcept>
 
 namespace ledger {
 
@@ -111,6 +113,10 @@ std::vector<FieldError> validateSession(const LearningSession& s, const SessionC
         add(errors, "module", "no module " + s.moduleCode);
     }
     return errors;
+}
+
+std::string SessionRepository::recordAction(RecordId, const BookingAction&) {
+    throw std::logic_error("this store does not decide booking actions itself");
 }
 
 } // namespace ledger

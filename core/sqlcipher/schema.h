@@ -8,7 +8,7 @@
 
 namespace ledger::schema {
 
-inline constexpr std::array<const char*, 5> kSteps{
+inline constexpr std::array<const char*, 6> kSteps{
     // 0 -> 1: the foundation.
     R"sql(
 CREATE TABLE setting (
@@ -137,6 +137,114 @@ ALTER TABLE module ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version 
 ALTER TABLE requirement ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
 ALTER TABLE completion ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
 ALTER TABLE audit_theme ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
+)sql",
+    // 5 -> 6: sessions and forums (rules/sessions.md). An audit theme gains its natural key
+    // (existing themes get `TH-<id>`), a description (what `notes` held), an owner (an
+    // employee id, as line_manager_id is) and the source codes `ombudsman` (was
+    // `ombudsman_finding`) and `other`: SQLite changes a CHECK only by rebuilding the table,
+    // so the theme table and its module links are made again (through tables in the ledger
+    // itself, never a temporary file outside its encryption) with their ids, links, change
+    // links and versions. Then learning sessions with their target teams and roles, linked
+    // themes, the people invited by name, feedback, and each session's action log, in order
+    // (seq). A session's status, capacity and bookings are never stored: they are the replay
+    // of its log.
+    R"sql(
+CREATE TABLE theme_links_before AS SELECT theme_id, module_id FROM audit_theme_module;
+CREATE TABLE themes_before AS SELECT * FROM audit_theme;
+DROP TABLE audit_theme_module;
+DROP TABLE audit_theme;
+CREATE TABLE audit_theme (
+    id             INTEGER PRIMARY KEY,
+    key            TEXT NOT NULL UNIQUE CHECK (key <> ''),
+    title          TEXT NOT NULL CHECK (title <> ''),
+    description    TEXT NOT NULL DEFAULT '',
+    source         TEXT NOT NULL CHECK (source IN ('case_file_audit', 'complaint', 'ombudsman',
+                                                   'safeguarding_adults_review', 'peer_challenge',
+                                                   'cqc', 'other')),
+    raised_on      TEXT NOT NULL,
+    priority       TEXT NOT NULL CHECK (priority IN ('low', 'medium', 'high')),
+    status         TEXT NOT NULL CHECK (status IN ('open', 'being_addressed', 're_audited', 'closed')),
+    owner_id       TEXT NOT NULL DEFAULT '',
+    created_change INTEGER REFERENCES change_log(id),
+    changed_change INTEGER REFERENCES change_log(id),
+    version        INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1)
+);
+INSERT INTO audit_theme (id, key, title, description, source, raised_on, priority, status,
+                         owner_id, created_change, changed_change, version)
+    SELECT id, 'TH-' || id, title, notes,
+           CASE source WHEN 'ombudsman_finding' THEN 'ombudsman' ELSE source END,
+           raised_on, priority, status, '', created_change, changed_change, version
+    FROM themes_before;
+CREATE TABLE audit_theme_module (
+    theme_id  INTEGER NOT NULL REFERENCES audit_theme(id) ON DELETE CASCADE,
+    module_id INTEGER NOT NULL REFERENCES module(id) ON DELETE RESTRICT,
+    PRIMARY KEY (theme_id, module_id)
+) WITHOUT ROWID;
+INSERT INTO audit_theme_module (theme_id, module_id) SELECT theme_id, module_id FROM theme_links_before;
+DROP TABLE theme_links_before;
+DROP TABLE themes_before;
+CREATE TABLE session (
+    id             INTEGER PRIMARY KEY,
+    key            TEXT NOT NULL UNIQUE CHECK (key <> ''),
+    kind           TEXT NOT NULL CHECK (kind IN ('practice_forum', 'nq_session', 'conference',
+                                                 'workshop', 'other')),
+    title          TEXT NOT NULL CHECK (title <> ''),
+    starts_at      TEXT NOT NULL,
+    ends_at        TEXT NOT NULL,
+    facilitator_id TEXT NOT NULL DEFAULT '',
+    speaker        TEXT NOT NULL DEFAULT '',
+    organisation   TEXT NOT NULL DEFAULT '',
+    capacity       INTEGER CHECK (capacity IS NULL OR capacity BETWEEN 1 AND 1000),
+    module_id      INTEGER REFERENCES module(id) ON DELETE RESTRICT,
+    created_change INTEGER REFERENCES change_log(id),
+    changed_change INTEGER REFERENCES change_log(id),
+    version        INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+    CHECK (starts_at < ends_at)
+);
+CREATE INDEX session_starts ON session(starts_at);
+CREATE TABLE session_team (
+    session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+    team_id    INTEGER NOT NULL REFERENCES team(id) ON DELETE RESTRICT,
+    PRIMARY KEY (session_id, team_id)
+) WITHOUT ROWID;
+CREATE TABLE session_role (
+    session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+    role_id    INTEGER NOT NULL REFERENCES role(id) ON DELETE RESTRICT,
+    PRIMARY KEY (session_id, role_id)
+) WITHOUT ROWID;
+CREATE TABLE session_theme (
+    session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+    theme_id   INTEGER NOT NULL REFERENCES audit_theme(id) ON DELETE CASCADE,
+    PRIMARY KEY (session_id, theme_id)
+) WITHOUT ROWID;
+CREATE INDEX session_theme_theme ON session_theme(theme_id);
+CREATE TABLE session_invitation (
+    session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+    staff_id   INTEGER NOT NULL REFERENCES staff(id) ON DELETE RESTRICT,
+    PRIMARY KEY (session_id, staff_id)
+) WITHOUT ROWID;
+CREATE TABLE session_feedback (
+    session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+    staff_id   INTEGER NOT NULL REFERENCES staff(id) ON DELETE RESTRICT,
+    score      INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+    comment    TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (session_id, staff_id)
+) WITHOUT ROWID;
+CREATE TABLE booking_action (
+    session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+    seq        INTEGER NOT NULL CHECK (seq >= 1),
+    at         TEXT NOT NULL,
+    action     TEXT NOT NULL CHECK (action IN ('book', 'cancel', 'apologise', 'attend', 'absent',
+                                               'no_show', 'set_capacity', 'cancel_session',
+                                               'mark_held')),
+    staff_id   INTEGER REFERENCES staff(id) ON DELETE RESTRICT,
+    capacity   INTEGER CHECK (capacity IS NULL OR capacity BETWEEN 1 AND 1000),
+    reason     TEXT NOT NULL DEFAULT '',
+    change_id  INTEGER REFERENCES change_log(id),
+    PRIMARY KEY (session_id, seq),
+    CHECK ((staff_id IS NULL) = (action IN ('set_capacity', 'cancel_session', 'mark_held')))
+) WITHOUT ROWID;
+CREATE INDEX booking_action_staff ON booking_action(staff_id) WHERE staff_id IS NOT NULL;
 )sql",
 };
 

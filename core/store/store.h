@@ -2,6 +2,7 @@
 
 #include "audit/change_log.h"
 #include "audit/change_log_repository.h"
+#include "sessions/session_repository.h"
 #include "settings/settings_repository.h"
 #include "staff/staff_repository.h"
 #include "store/ledger_data.h"
@@ -63,6 +64,7 @@ public:
     [[nodiscard]] virtual StaffRepository& staff() = 0;
     [[nodiscard]] virtual TrainingRepository& training() = 0;
     [[nodiscard]] virtual ThemeRepository& themes() = 0;
+    [[nodiscard]] virtual SessionRepository& sessions() = 0;
     [[nodiscard]] virtual ChangeLogRepository& changeLog() = 0;
     [[nodiscard]] virtual SettingsRepository& settings() = 0;
 

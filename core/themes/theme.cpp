@@ -8,13 +8,14 @@ namespace ledger {
 
 namespace {
 
-constexpr CodeTable<ThemeSource, 6> kSources{{
+constexpr CodeTable<ThemeSource, 7> kSources{{
     {ThemeSource::CaseFileAudit, "case_file_audit"},
     {ThemeSource::Complaint, "complaint"},
-    {ThemeSource::OmbudsmanFinding, "ombudsman_finding"},
+    {ThemeSource::Ombudsman, "ombudsman"},
     {ThemeSource::SafeguardingAdultsReview, "safeguarding_adults_review"},
     {ThemeSource::PeerChallenge, "peer_challenge"},
     {ThemeSource::Cqc, "cqc"},
+    {ThemeSource::Other, "other"},
 }};
 
 constexpr CodeTable<ThemePriority, 3> kPriorities{{
@@ -30,13 +31,14 @@ constexpr CodeTable<ThemeStatus, 4> kStatuses{{
     {ThemeStatus::Closed, "closed"},
 }};
 
-constexpr std::array<ChoiceOption, 6> kSourceOptions{{
+constexpr std::array<ChoiceOption, 7> kSourceOptions{{
     {"case_file_audit", "Case-file audit"},
     {"complaint", "Complaint"},
-    {"ombudsman_finding", "Ombudsman finding"},
+    {"ombudsman", "Ombudsman"},
     {"safeguarding_adults_review", "Safeguarding adults review"},
     {"peer_challenge", "Peer challenge"},
     {"cqc", "CQC"},
+    {"other", "Other"},
 }};
 
 constexpr std::array<ChoiceOption, 3> kPriorityOptions{{
@@ -78,12 +80,14 @@ const RecordSpec<AuditTheme>& auditThemeSpec() {
     static const RecordSpec<AuditTheme> kSpec{
         "audit_theme",
         {
+            with(requiredText("key", "Key", &AuditTheme::key, "a key"), FieldRole::Identity),
             requiredText("title", "Title", &AuditTheme::title, "a title"),
+            text("description", "Description", &AuditTheme::description),
             choice("source", "Source", &AuditTheme::source, kSources, kSourceOptions),
             date("raised_on", "Raised on", &AuditTheme::raisedOn),
             choice("priority", "Priority", &AuditTheme::priority, kPriorities, kPriorityOptions),
             choice("status", "Status", &AuditTheme::status, kStatuses, kStatusOptions),
-            text("notes", "Notes", &AuditTheme::notes),
+            text("owner_id", "Owner", &AuditTheme::ownerId),
             list("modules", "Modules", &AuditTheme::moduleCodes),
         }};
     return kSpec;
