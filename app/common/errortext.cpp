@@ -57,6 +57,13 @@ QString describeCurrentException() {
             lines << convert::sentence(f.message);
         }
         return lines.join(QLatin1Char('\n'));
+    } catch (const ledger::ActionRefused& e) {
+        // The rules' own words ("already booked", "session has started"), as a sentence.
+        QString message = QString::fromStdString(e.what());
+        if (!message.isEmpty()) {
+            message[0] = message[0].toUpper();
+        }
+        return QObject::tr("Not recorded: %1.").arg(message);
     } catch (const ledger::Cancelled&) {
         return tr("Cancelled: nothing was changed.");
     } catch (const ledger::StaleRecord& e) {

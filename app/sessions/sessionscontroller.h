@@ -1,0 +1,79 @@
+#pragma once
+
+#include "common/variantlistmodel.h"
+#include "common/whenshown.h"
+#include "session/session.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QQmlParserStatus>
+#include <QVariantMap>
+#include <QtQml/qqmlregistration.h>
+
+/// The Forums & sessions workspace: the agenda (upcoming and past sessions, each with its
+/// status in words and its places), the chosen session's bookings and attendance, and the
+/// topic suggestions beside the planner. Every figure comes from core's SessionService (the
+/// replay of each session's log); the actions go through it too, one unit of work each.
+class SessionsController : public QObject, public QQmlParserStatus {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_INTERFACES(QQmlParserStatus)
+    Q_PROPERTY(Session* session READ session WRITE setSession NOTIFY sessionChanged)
+    Q_PROPERTY(bool active READ active WRITE setActive NOTIFY activeChanged)
+    Q_PROPERTY(VariantListModel* upcoming READ upcoming CONSTANT)
+    Q_PROPERTY(VariantListModel* past READ past CONSTANT)
+    Q_PROPERTY(VariantListModel* bookings READ bookings CONSTANT)
+    Q_PROPERTY(VariantListModel* suggestions READ suggestions CONSTANT)
+    Q_PROPERTY(QString selected READ selected WRITE setSelected NOTIFY selectedChanged)
+    Q_PROPERTY(QVariantMap detail READ detail NOTIFY changed)
+
+public:
+    explicit SessionsController(QObject* parent = nullptr);
+
+    [[nodiscard]] Session* session() const { return m_session; }
+    void setSession(Session* session);
+    [[nodiscard]] bool active() const { return m_shown.active(); }
+    void setActive(bool active);
+    void classBegin() override { m_shown.classBegin(); }
+    void componentComplete() override { m_shown.componentComplete(); }
+    [[nodiscard]] VariantListModel* upcoming() const { return m_upcoming; }
+    [[nodiscard]] VariantListModel* past() const { return m_past; }
+    [[nodiscard]] VariantListModel* bookings() const { return m_bookings; }
+    [[nodiscard]] VariantListModel* suggestions() const { return m_suggestions; }
+    /// The chosen session, by key (empty: none).
+    [[nodiscard]] QString selected() const { return m_selected; }
+    void setSelected(const QString& key);
+    /// The chosen session: title, when, kind, status, places, speaker, facilitator, themes.
+    [[nodiscard]] QVariantMap detail() const { return m_detail; }
+
+    /// Records one action on the chosen session: `book`, `cancel`, `apologise`, `attend`,
+    /// `absent`, `no_show` (for `employeeId`), `set_capacity` (value: the capacity, empty for
+    /// unlimited), `cancel_session` (value: the reason), `mark_held`. Returns the problem in
+    /// words (the rules' refusal, such as "Already booked"), or empty when recorded.
+    Q_INVOKABLE QString act(const QString& action, const QString& employeeId,
+                            const QString& value = {});
+    /// The Europe/London wall clock `YYYY-MM-DDTHH:MM` an action is recorded at (the
+    /// session's "today" with the time now; PRACTICE_LEDGER_NOW overrides it for tests).
+    [[nodiscard]] QString now() const;
+
+signals:
+    void sessionChanged();
+    void activeChanged();
+    void selectedChanged();
+    void changed();
+
+private:
+    void refresh();
+    void build();
+
+    QPointer<Session> m_session;
+    VariantListModel* m_upcoming;
+    VariantListModel* m_past;
+    VariantListModel* m_bookings;
+    VariantListModel* m_suggestions;
+    QString m_selected;
+    QVariantMap m_detail;
+    WhenShown m_shown{[this] {
+        build();
+    }};
+};
