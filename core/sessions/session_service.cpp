@@ -278,11 +278,11 @@ std::string SessionService::act(RecordId session, BookingAction action, std::str
         if (action.kind != BookingActionKind::SetCapacity) {
             action.capacity.reset();
         }
+        action.at = std::string(now); // on a server, the server's clock decides
         if (m_sessions.decidesActions()) {
             at = m_sessions.recordAction(session, action);
         } else {
             // Never before the log's last action (the October hour repeats on the clock).
-            action.at = std::string(now);
             if (!stored->log.empty() && action.at < stored->log.back().at) {
                 action.at = stored->log.back().at;
             }
