@@ -137,6 +137,7 @@ ApplicationWindow {
                         { page: "directory", label: qsTr("Staff") },
                         { page: "modules", label: qsTr("Modules and rules") },
                         { page: "teams", label: qsTr("Teams and roles") },
+                        { page: "sessions", label: qsTr("Forums and sessions") },
                         { page: "themes", label: qsTr("Audit themes") },
                         { page: "import", label: qsTr("Import") },
                         { page: "settings", label: qsTr("Settings") }
@@ -210,7 +211,7 @@ ApplicationWindow {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 currentIndex: ["coverage", "directory", "person", "modules", "teams", "themes",
-                               "import", "settings"].indexOf(root.currentPage)
+                               "import", "settings", "sessions"].indexOf(root.currentPage)
 
                 CoveragePage { id: coveragePage; session: root.session; app: root }
                 DirectoryPage { id: directoryPage; session: root.session; app: root }
@@ -220,6 +221,7 @@ ApplicationWindow {
                 ThemesPage { session: root.session; app: root }
                 ImportPage { session: root.session; app: root }
                 SettingsPage { session: root.session; app: root }
+                SessionsPage { session: root.session; app: root }
             }
         }
     }
