@@ -412,6 +412,19 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = ledger, pg_temp AS $$
       AND (who.everyone OR b.session_id IN (SELECT ledger.my_session_ids()))
     ORDER BY b.session_id, b.seq
 $$;
+-- A person's employee id from their staff id and back, for what refers to people across
+-- line-management trees (invitations, feedback): for leads, managers and the administrator
+-- anyone; for staff only themselves (NULL otherwise).
+CREATE FUNCTION ledger.employee_id_of(p_staff bigint) RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = ledger, pg_temp AS $$
+    SELECT s.employee_id::text FROM ledger.staff s
+    WHERE s.id = p_staff AND (ledger.sees_everyone() OR s.id = ledger.my_staff_id())
+$$;
+CREATE FUNCTION ledger.staff_id_of(p_employee_id text) RETURNS bigint
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = ledger, pg_temp AS $$
+    SELECT s.id FROM ledger.staff s
+    WHERE s.employee_id = p_employee_id AND (ledger.sees_everyone() OR s.id = ledger.my_staff_id())
+$$;
 -- Replays a session's log (as core's replayBookings does, rules/sessions.md section 3), then
 -- the action p_action of p_person at p_at when given: its refusal message ('' when
 -- accepted; only the new action's) and p_person's state at the end ('none' when they have
@@ -696,11 +709,12 @@ BEGIN
                    manager, staff);
     EXECUTE 'REVOKE ALL ON FUNCTION ledger.my_session_ids(), ledger.sees_everyone(), '
             'ledger.person_token(bigint, bigint), ledger.booking_log(bigint), '
+            'ledger.employee_id_of(bigint), ledger.staff_id_of(text), '
             'ledger.booking_replay(bigint, text, integer, bigint, text, text, integer), '
             'ledger.record_booking_action(bigint, text, text, integer, text) FROM PUBLIC';
     EXECUTE format('GRANT EXECUTE ON FUNCTION ledger.my_session_ids(), ledger.sees_everyone(), '
-                   'ledger.booking_log(bigint), '
-                   'ledger.record_booking_action(bigint, text, text, integer, text) '
+                   'ledger.booking_log(bigint), ledger.employee_id_of(bigint), '
+                   'ledger.staff_id_of(text), ledger.record_booking_action(bigint, text, text, integer, text) '
                    'TO %s, %s, %s', lead, manager, staff);
 
     FOREACH t IN ARRAY ARRAY['session', 'session_team', 'session_role', 'session_theme',
