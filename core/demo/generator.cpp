@@ -876,6 +876,7 @@ namespace ledger {
 
 std::vector<AuditTheme> generateAuditThemes(const LedgerData& council, Date today) {
     struct Seed {
+        const char* key;
         const char* title;
         ThemeSource source;
         int daysAgo;
@@ -885,7 +886,8 @@ std::vector<AuditTheme> generateAuditThemes(const LedgerData& council, Date toda
         std::vector<const char*> modules;
     };
     const std::vector<Seed> seeds{
-        {"Independent advocacy not offered when eligible",
+        {"ADV",
+         "Independent advocacy not offered when eligible",
          ThemeSource::CaseFileAudit,
          300,
          ThemePriority::High,
@@ -893,49 +895,56 @@ std::vector<AuditTheme> generateAuditThemes(const LedgerData& council, Date toda
          "Quarterly case-file audit: advocacy considered in 58% of eligible Care Act "
          "assessments.",
          {"CARE-ACT"}},
-        {"Carers' assessments offered late or not recorded",
+        {"CAR",
+         "Carers' assessments offered late or not recorded",
          ThemeSource::CaseFileAudit,
          220,
          ThemePriority::High,
          ThemeStatus::Open,
          "Practice forum planned with Carers' Support.",
          {"CARE-ACT"}},
-        {"Charging and financial assessment explained poorly",
+        {"CHG",
+         "Charging and financial assessment explained poorly",
          ThemeSource::Complaint,
          180,
          ThemePriority::Medium,
          ThemeStatus::Open,
          "Four complaints this year about unexpected charges.",
          {}},
-        {"Delay in completing care and support plans",
-         ThemeSource::OmbudsmanFinding,
+        {"PLAN",
+         "Delay in completing care and support plans",
+         ThemeSource::Ombudsman,
          150,
          ThemePriority::High,
          ThemeStatus::BeingAddressed,
          "LGSCO finding of fault: delay and poor communication.",
          {"CARE-ACT"}},
-        {"Mental capacity assessments not decision-specific",
+        {"MCA",
+         "Mental capacity assessments not decision-specific",
          ThemeSource::SafeguardingAdultsReview,
          120,
          ThemePriority::High,
          ThemeStatus::Open,
          "SAR recommendation 3.",
          {"MCA", "SAFE-L2"}},
-        {"Fire risk in people's homes not considered",
+        {"FIRE",
+         "Fire risk in people's homes not considered",
          ThemeSource::PeerChallenge,
          90,
          ThemePriority::Medium,
          ThemeStatus::ReAudited,
          "Joint sessions with the fire and rescue service.",
          {"FIRE"}},
-        {"Legal literacy in safeguarding decisions",
+        {"LEG",
+         "Legal literacy in safeguarding decisions",
          ThemeSource::Cqc,
          45,
          ThemePriority::Medium,
          ThemeStatus::Open,
          "Barrister-led forum to be arranged.",
          {"LEGAL", "SAFE-L2"}},
-        {"Information shared without consent recorded",
+        {"CONSENT",
+         "Information shared without consent recorded",
          ThemeSource::CaseFileAudit,
          400,
          ThemePriority::Low,
@@ -946,12 +955,13 @@ std::vector<AuditTheme> generateAuditThemes(const LedgerData& council, Date toda
     std::vector<AuditTheme> themes;
     for (const Seed& seed : seeds) {
         AuditTheme t;
+        t.key = seed.key;
         t.title = seed.title;
         t.source = seed.source;
         t.raisedOn = addDays(today, -seed.daysAgo);
         t.priority = seed.priority;
         t.status = seed.status;
-        t.notes = seed.notes;
+        t.description = seed.notes;
         for (const char* code : seed.modules) {
             const bool present = std::any_of(council.modules.begin(), council.modules.end(),
                                              [&](const Module& m) { return m.code == code; });

@@ -1,6 +1,7 @@
 #include "sessions/session.h"
 
 #include "base/checks.h"
+#include "base/enum_codes.h"
 #include "sessions/series.h"
 #include "sessions/session_repository.h"
 
@@ -14,6 +15,47 @@ namespace {
 
 constexpr std::array<std::string_view, 5> kKindCodes{"practice_forum", "nq_session", "conference",
                                                      "workshop", "other"};
+
+constexpr CodeTable<SessionKind, 5> kKinds{{
+    {SessionKind::PracticeForum, "practice_forum"},
+    {SessionKind::NqSession, "nq_session"},
+    {SessionKind::Conference, "conference"},
+    {SessionKind::Workshop, "workshop"},
+    {SessionKind::Other, "other"},
+}};
+
+constexpr std::array<ChoiceOption, 5> kKindOptions{{
+    {"practice_forum", "Practice forum"},
+    {"nq_session", "NQ group session"},
+    {"conference", "Conference"},
+    {"workshop", "Workshop"},
+    {"other", "Other"},
+}};
+
+/// A list kept by the repository, written as the CSV writes it: items with `;` between.
+FieldSpec<LearningSession> semicolonList(std::string_view name, std::string_view label,
+                                         std::vector<std::string> LearningSession::*member) {
+    FieldSpec<LearningSession> f = spec::list(name, label, member);
+    f.format = [member](const LearningSession& r) {
+        std::string out;
+        for (const std::string& item : r.*member) {
+            out += (out.empty() ? "" : ";") + item;
+        }
+        return out;
+    };
+    f.parse = [member](LearningSession& r, std::string_view value) -> std::optional<FieldProblem> {
+        (r.*member).clear();
+        std::size_t start = 0;
+        while (!value.empty() && start <= value.size()) {
+            const std::size_t semi = value.find(';', start);
+            const std::size_t end = semi == std::string_view::npos ? value.size() : semi;
+            (r.*member).emplace_back(value.substr(start, end - start));
+            start = end + 1;
+        }
+        return std::nullopt;
+    };
+    return f;
+}
 
 void add(std::vector<FieldError>& errors, const char* field, std::string message) {
     errors.push_back(FieldError{{}, 0, field, std::move(message)});
@@ -57,6 +99,29 @@ std::optional<SessionKind> parseSessionKind(std::string_view code) {
         }
     }
     return std::nullopt;
+}
+
+const RecordSpec<LearningSession>& sessionSpec() {
+    using namespace spec;
+    static const RecordSpec<LearningSession> kSpec{
+        "session",
+        {
+            with(requiredText("key", "Key", &LearningSession::key, "a key"), FieldRole::Identity),
+            choice("kind", "Kind", &LearningSession::kind, kKinds, kKindOptions),
+            requiredText("title", "Title", &LearningSession::title, "a title"),
+            requiredText("starts_at", "Starts", &LearningSession::startsAt, "a start"),
+            requiredText("ends_at", "Ends", &LearningSession::endsAt, "an end"),
+            text("facilitator_id", "Facilitator", &LearningSession::facilitatorId),
+            text("speaker", "Speaker", &LearningSession::speaker),
+            text("organisation", "Organisation", &LearningSession::organisation),
+            optionalNumber("capacity", "Capacity", &LearningSession::capacity, 1, kMaxCapacity,
+                           "places"),
+            stored(text("module", "Module", &LearningSession::moduleCode), Storage::ByRepository),
+            semicolonList("teams", "Teams", &LearningSession::teams),
+            semicolonList("roles", "Roles", &LearningSession::roles),
+            semicolonList("themes", "Audit themes", &LearningSession::themes),
+        }};
+    return kSpec;
 }
 
 std::optional<std::string> keyProblem(std::string_view key) {

@@ -6,6 +6,7 @@
 // are not fields: they are the replay of its action log (sessions/bookings.h).
 
 #include "base/error.h"
+#include "base/field_spec.h"
 #include "base/ids.h"
 #include "base/validation.h"
 
@@ -42,6 +43,12 @@ struct LearningSession {
 
     friend bool operator==(const LearningSession&, const LearningSession&) = default;
 };
+
+/// A session's fields (the change log's values, the stores' columns, the form): `key`,
+/// `kind`, `title`, `starts_at`, `ends_at`, `facilitator_id`, `speaker`, `organisation`,
+/// `capacity` as columns; `module`, `teams`, `roles`, `themes` kept by the repository
+/// (lists written with `;` between items, as the CSV does).
+[[nodiscard]] const RecordSpec<LearningSession>& sessionSpec();
 
 /// Limits of section 9.
 inline constexpr std::size_t kMaxKeyLength = 40;

@@ -5,11 +5,14 @@
 // each feature's folder, handed out by Store.
 
 #include "audit/change_log_repository.h"
+#include "sessions/session_repository.h"
 #include "settings/settings_repository.h"
 #include "sqlcipher/connection.h"
 #include "staff/staff_repository.h"
 #include "themes/theme_repository.h"
 #include "training/training_repository.h"
+
+#include <functional>
 
 namespace ledger {
 
@@ -81,6 +84,36 @@ public:
     void removeAuditTheme(RecordId id) override;
 
 private:
+    sql::Connection& m_conn;
+};
+
+class SqlCipherSessionRepository final : public SessionRepository {
+public:
+    explicit SqlCipherSessionRepository(sql::Connection& connection) : m_conn(connection) {}
+
+    [[nodiscard]] std::vector<LearningSession> sessions() override;
+    [[nodiscard]] std::optional<LearningSession> session(RecordId id) override;
+    [[nodiscard]] std::optional<LearningSession> sessionByKey(std::string_view key) override;
+    RecordId putSession(const LearningSession& session) override;
+    void removeSession(RecordId id) override;
+    [[nodiscard]] std::vector<BookingAction> actionLog(RecordId session) override;
+    [[nodiscard]] std::unordered_map<RecordId, std::vector<BookingAction>> actionLogs() override;
+    void replaceLog(RecordId session, const std::vector<BookingAction>& log,
+                    RecordId change) override;
+    void appendAction(RecordId session, const BookingAction& action, RecordId change) override;
+    [[nodiscard]] std::vector<std::string> invited(RecordId session) override;
+    void setInvited(RecordId session, const std::vector<std::string>& employeeIds) override;
+    [[nodiscard]] std::vector<SessionFeedback> feedback(RecordId session) override;
+    void putFeedback(RecordId session, const SessionFeedback& feedback) override;
+    [[nodiscard]] std::vector<ThemeCompletionTouch> themeCompletionTouches() override;
+
+private:
+    using Binder = std::function<void(sql::Statement&)>;
+    /// The sessions `where` selects (a clause on alias `s`), with their links.
+    std::vector<LearningSession> readSessions(const std::string& where, const Binder& bind);
+    void insertAction(RecordId session, std::int64_t seq, const BookingAction& action,
+                      RecordId change);
+
     sql::Connection& m_conn;
 };
 

@@ -75,6 +75,7 @@ public:
     [[nodiscard]] StaffRepository& staff() override { return m_staff; }
     [[nodiscard]] TrainingRepository& training() override { return m_training; }
     [[nodiscard]] ThemeRepository& themes() override { return m_themes; }
+    [[nodiscard]] SessionRepository& sessions() override { return m_sessions; }
     [[nodiscard]] ChangeLogRepository& changeLog() override { return m_changeLog; }
     [[nodiscard]] SettingsRepository& settings() override { return m_settings; }
 
@@ -119,6 +120,7 @@ private:
     SqlCipherStaffRepository m_staff{m_conn};
     SqlCipherTrainingRepository m_training{m_conn};
     SqlCipherThemeRepository m_themes{m_conn};
+    SqlCipherSessionRepository m_sessions{m_conn};
     SqlCipherChangeLogRepository m_changeLog{m_conn};
     SqlCipherSettingsRepository m_settings{m_conn};
 };

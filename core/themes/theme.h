@@ -41,7 +41,7 @@ struct AuditTheme {
     Date raisedOn{};
     ThemePriority priority = ThemePriority::Medium;
     ThemeStatus status = ThemeStatus::Open;
-    std::string ownerId; ///< the employee id of who owns it; empty when no one
+    std::string ownerId;                  ///< the employee id of who owns it; empty when no one
     std::vector<std::string> moduleCodes; ///< modules that address this theme
     RecordVersion version;                ///< as read from the ledger (see RecordVersion)
 
