@@ -85,8 +85,8 @@ BookingAction readAction(const Result& r, int i, int first) {
 RecordId staffIdOf(Session& session, std::string_view employeeId, const char* field) {
     const Result r = session.run("SELECT staff_id_of($1)", {param(employeeId)});
     if (r.rows() == 0 || r.isNull(0, 0)) {
-        throw ValidationError(
-            {FieldError{{}, 0, field, "no staff member " + std::string(employeeId)}});
+        throw ValidationError({FieldError{
+            {}, 0, field, "no staff member has employee id " + std::string(employeeId)}});
     }
     return r.int64(0, 0);
 }
@@ -305,7 +305,7 @@ void SessionRepo::setInvited(RecordId session, const std::vector<std::string>& e
     std::vector<RecordId> ids;
     ids.reserve(employeeIds.size());
     for (const std::string& employeeId : employeeIds) {
-        ids.push_back(staffIdOf(m_session, employeeId, "employee_id"));
+        ids.push_back(staffIdOf(m_session, employeeId, "invited"));
     }
     m_session.run("DELETE FROM session_invitation WHERE session_id = $1", {param(session)});
     for (const RecordId id : ids) {
