@@ -572,6 +572,8 @@ DECLARE
     v_completion ledger.completion%ROWTYPE;
     v_made boolean;
     v_names_person boolean;
+    v_entry bigint;
+    v_completion_key text;
 BEGIN
     IF p_action IS NULL OR p_action NOT IN ('book', 'cancel', 'apologise', 'attend', 'absent',
                                             'no_show', 'set_capacity', 'cancel_session',
@@ -659,26 +661,43 @@ BEGIN
             WHERE o.module_id = v_session.module_id AND o.id <> p_session
               AND left(o.starts_at, 10) = left(v_session.starts_at, 10);
         END IF;
+        -- Each change to a completion has its own entry, as the person's history shows it.
+        v_completion_key := p_employee_id || '/' ||
+            (SELECT m.code FROM ledger.module m WHERE m.id = v_session.module_id) || '/' ||
+            to_char(v_day, 'YYYY-MM-DD');
         SELECT * INTO v_completion FROM ledger.completion c
         WHERE c.staff_id = v_person AND c.module_id = v_session.module_id AND c.completed_on = v_day;
         IF NOT FOUND THEN
             IF v_attended THEN
+                INSERT INTO ledger.change_log (at, actor, entity, record_key, action, new_values,
+                                               subject_id)
+                VALUES (to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+                        session_user, 'completion', v_completion_key, 'add',
+                        json_build_object('evidence', 'session ' || v_session.key)::text, v_person)
+                RETURNING id INTO v_entry;
                 INSERT INTO ledger.completion (staff_id, module_id, completed_on, evidence,
                                                created_change)
-                VALUES (v_person, v_session.module_id, v_day, 'session ' || v_session.key, v_change);
+                VALUES (v_person, v_session.module_id, v_day, 'session ' || v_session.key, v_entry);
             END IF;
         ELSE
             v_made := EXISTS (SELECT 1 FROM ledger.session o
                               WHERE o.module_id = v_session.module_id
                                 AND left(o.starts_at, 10) = left(v_session.starts_at, 10)
                                 AND 'session ' || o.key = v_completion.evidence);
-            IF v_made AND v_attended AND v_completion.voided THEN
-                UPDATE ledger.completion SET voided = false, void_reason = '',
-                    changed_change = v_change, version = version + 1
-                WHERE id = v_completion.id;
-            ELSIF v_made AND NOT v_attended AND NOT v_completion.voided THEN
-                UPDATE ledger.completion SET voided = true, void_reason = 'attendance withdrawn',
-                    changed_change = v_change, version = version + 1
+            IF v_made AND v_attended = v_completion.voided THEN
+                INSERT INTO ledger.change_log (at, actor, entity, record_key, action, new_values,
+                                               subject_id)
+                VALUES (to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+                        session_user, 'completion', v_completion_key,
+                        CASE WHEN v_attended THEN 'restore' ELSE 'void' END,
+                        CASE WHEN v_attended THEN '{}'
+                             ELSE json_build_object('reason', 'attendance withdrawn')::text END,
+                        v_person)
+                RETURNING id INTO v_entry;
+                UPDATE ledger.completion
+                SET voided = NOT v_attended,
+                    void_reason = CASE WHEN v_attended THEN '' ELSE 'attendance withdrawn' END,
+                    changed_change = v_entry, version = version + 1
                 WHERE id = v_completion.id;
             END IF;
         END IF;

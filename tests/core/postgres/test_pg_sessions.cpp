@@ -327,6 +327,15 @@ TEST_F(PgSessions, WorkedExamplesThroughTheServer) {
                            "record_key = 'S12'")
                       .int64(0, 0),
                   6);
+        // ... and each change to the completion its own, in the person's history.
+        const pg::Result entries =
+            raw.exec("SELECT c.action FROM ledger.change_log c JOIN ledger.staff s ON s.id = "
+                     "c.subject_id WHERE c.entity = 'completion' AND c.record_key = "
+                     "'A/FIRE/2026-03-10' AND s.employee_id = 'A' ORDER BY c.id");
+        ASSERT_EQ(entries.rows(), 3);
+        EXPECT_EQ(entries.text(0, 0), "add");
+        EXPECT_EQ(entries.text(1, 0), "void");
+        EXPECT_EQ(entries.text(2, 0), "restore");
         EXPECT_EQ(raw.exec("SELECT count(*) FROM ledger.booking_action b JOIN ledger.session s "
                            "ON s.id = b.session_id WHERE s.key = 'S12' AND b.change_id IS NULL")
                       .int64(0, 0),
