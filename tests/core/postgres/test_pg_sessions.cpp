@@ -7,10 +7,13 @@
 
 #include "postgres/pg_test_cluster.h"
 
+#include "ledger.h"
 #include "postgres/pg_store.h"
 #include "postgres/schema.h"
 #include "postgres/server_admin.h"
 #include "sessions/bookings.h"
+#include "sqlcipher/sqlcipher_store.h"
+#include "test_support.h"
 
 #include <gtest/gtest.h>
 
@@ -721,6 +724,87 @@ TEST_F(PgSessions, SessionsAreSavedWithTheirLinksAndVersions) {
     EXPECT_EQ(touches[0].themeKey, "CHG");
     EXPECT_EQ(touches[0].employeeId, "B");
     EXPECT_EQ(touches[0].completedOn, makeDate(2026, 3, 5));
+}
+
+// A ledger with sessions goes from a server to a file and on to another server: every session,
+// link, log, invitation and feedback as it was.
+TEST_F(PgSessions, SessionsGoToAFileAndBackUnchanged) {
+    const std::string db = newLedger();
+    {
+        pg::Connection raw = owner(db);
+        raw.exec("INSERT INTO ledger.audit_theme (key, title, source, raised_on, priority, "
+                 "status, owner_id) VALUES ('CHG', 'Charging', 'ombudsman', '2025-01-01', "
+                 "'high', 'open', 'M')");
+    }
+    std::unique_ptr<pg::PgStore> store = open(db);
+    SessionRepository& repo = store->sessions();
+    LearningSession a = sessionS("COPY-A");
+    a.themes = {"CHG"};
+    a.roles = {"OT"};
+    a.moduleCode = "FIRE";
+    a.id = repo.putSession(a);
+    LearningSession b = sessionS("COPY-B", std::nullopt);
+    b.startsAt = "2026-03-11T10:00";
+    b.endsAt = "2026-03-11T11:00";
+    b.id = repo.putSession(b);
+    for (const char* p : {"A", "B", "C"}) {
+        EXPECT_EQ(record(*store, a.id, a, act(d(1), Kind::Book, p)), "");
+    }
+    EXPECT_EQ(record(*store, a.id, a, act(d(2), Kind::SetCapacity, "", 3)), "");
+    EXPECT_EQ(record(*store, a.id, a, act(t("10:05"), Kind::Attend, "A")), "");
+    EXPECT_EQ(record(*store, b.id, b, act(d(1), Kind::CancelSession, "", std::nullopt, "ill")), "");
+    repo.setInvited(a.id, {"S3", "S4"});
+    repo.putFeedback(a.id, SessionFeedback{"A", 5, "very good"});
+
+    const auto sessions = repo.sessions();
+    const auto logs = repo.actionLogs();
+    const auto invited = repo.invited(a.id);
+    const auto feedback = repo.feedback(a.id);
+    const auto themes = store->themes().auditThemes();
+    ASSERT_EQ(logs.size(), 2u);
+    store.reset();
+
+    ScratchDir dir;
+    const auto file = dir / "sessions.ledger";
+    {
+        Ledger onServer = Ledger::open(Location::parse(scratch().uri(db)), "", OpenMode::ReadOnly);
+        onServer.copyTo(Location::file(file), "copy test passphrase 2026");
+    }
+    const auto same = [&](SessionRepository& copy, ThemeRepository& copiedThemes) {
+        const auto copied = copy.sessions();
+        ASSERT_EQ(copied.size(), sessions.size());
+        for (std::size_t i = 0; i < copied.size(); ++i) {
+            EXPECT_EQ(copied[i], sessions[i]) << sessions[i].key;
+            EXPECT_EQ(copied[i].id, sessions[i].id);
+            EXPECT_EQ(copy.actionLog(copied[i].id), logs.at(sessions[i].id)) << sessions[i].key;
+        }
+        EXPECT_EQ(copy.invited(a.id), invited);
+        EXPECT_EQ(copy.feedback(a.id), feedback);
+        EXPECT_EQ(copiedThemes.auditThemes(), themes);
+    };
+    {
+        auto inFile = SqlCipherStore::open(file, "copy test passphrase 2026", true);
+        same(inFile->sessions(), inFile->themes());
+    }
+    const std::string second = createDatabase();
+    scratch().trackLedgerRoles(second);
+    {
+        pg::Connection admin = pg::Connection::open(conninfo(second));
+        pg::initServer(admin);
+    }
+    {
+        Ledger inFile = Ledger::open(file, "copy test passphrase 2026", OpenMode::ReadOnly);
+        inFile.copyTo(Location::parse(scratch().uri(second)), "");
+    }
+    std::unique_ptr<pg::PgStore> again = open(second);
+    same(again->sessions(), again->themes());
+    EXPECT_TRUE(again->checkIntegrity().empty());
+    // The copy goes on from the copied ids and logs.
+    LearningSession c = sessionS("COPY-C");
+    EXPECT_GT(again->sessions().putSession(c), b.id);
+    setClock(*again, d(3));
+    EXPECT_THROW((void)again->sessions().recordAction(a.id, act("", Kind::Book, "A")),
+                 ActionRefused); // held: A attended
 }
 
 // The upgrade from schema 2 keeps each theme: key TH-<id>, description from notes, the
