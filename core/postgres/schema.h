@@ -3,7 +3,7 @@
 // The ledger schema on a PostgreSQL server, one script per version step, kept in
 // ledger.meta ('schema_version'); private to core. Everything lives in the schema `ledger`,
 // owned by the database's owner role (`<db>_owner`, made by `server init`), which runs every
-// step. It holds what the SQLCipher file's schema holds (sqlcipher/schema.h, version 4), with
+// step. It holds what the SQLCipher file's schema holds (sqlcipher/schema.h, version 6), with
 // the server's own types: identities for ids, `date` for dates, `boolean` for flags, and
 // `COLLATE "C"` on every key and name, so that ORDER BY gives the file engine's byte order.
 //
@@ -584,6 +584,13 @@ BEGIN
     IF v_names_person <> (coalesce(p_employee_id, '') <> '') THEN
         RAISE EXCEPTION 'employee_id: required for % and only with it', p_action
             USING ERRCODE = 'PLV01';
+    END IF;
+    IF p_action = 'set_capacity' AND p_capacity IS NOT NULL AND p_capacity NOT BETWEEN 1 AND 1000 THEN
+        RAISE EXCEPTION 'value: a capacity is 1 to 1000, or empty for unlimited'
+            USING ERRCODE = 'PLV01';
+    END IF;
+    IF p_action = 'cancel_session' AND coalesce(p_reason, '') ~ '^[ \t\r\n]*$' THEN
+        RAISE EXCEPTION 'value: a reason for cancelling is required' USING ERRCODE = 'PLV01';
     END IF;
     IF NOT ledger.sees_everyone() THEN
         IF p_action NOT IN ('book', 'cancel', 'apologise') THEN

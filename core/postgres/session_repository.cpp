@@ -277,11 +277,12 @@ std::string SessionRepo::recordAction(RecordId session, const BookingAction& act
             throw Conflict(e.what());
         }
         if (e.sqlState() == "PLV01") {
+            // "field: message" names the field (employee_id, value); else the action's.
             const std::string message = e.what();
             const std::size_t colon = message.find(": ");
-            if (colon != std::string::npos && message.rfind("employee_id", 0) == 0) {
+            if (colon != std::string::npos && message.find(' ') > colon) {
                 throw ValidationError(
-                    {FieldError{{}, 0, "employee_id", message.substr(colon + 2)}});
+                    {FieldError{{}, 0, message.substr(0, colon), message.substr(colon + 2)}});
             }
             throw ValidationError({FieldError{{}, 0, "action", message}});
         }

@@ -375,6 +375,32 @@ TEST_F(PgSessions, ACompletionFromElsewhereIsLeftAndTheClockNeverGoesBack) {
     EXPECT_GT(at, std::string("2026-03-10T10:30"));
 }
 
+// What is not an action at all is refused as input, naming the field; nothing is written.
+TEST_F(PgSessions, InvalidActionsAreRefusedAsInput) {
+    const std::string db = newLedger();
+    std::unique_ptr<pg::PgStore> store = open(db);
+    SessionRepository& repo = store->sessions();
+    LearningSession s = sessionS("BAD");
+    s.id = repo.putSession(s);
+    setClock(*store, d(1));
+    const auto field = [&](const BookingAction& a) {
+        try {
+            (void)repo.recordAction(s.id, a);
+        } catch (const ValidationError& e) {
+            return e.errors().at(0).field;
+        }
+        return std::string("accepted");
+    };
+    EXPECT_EQ(field(act("", Kind::SetCapacity, "", 0)), "value");
+    EXPECT_EQ(field(act("", Kind::SetCapacity, "", 1001)), "value");
+    EXPECT_EQ(field(act("", Kind::CancelSession, "", std::nullopt, " \t")), "value");
+    EXPECT_EQ(field(act("", Kind::Book, "NOBODY")), "employee_id");
+    EXPECT_EQ(field(act("", Kind::Book, "")), "employee_id");
+    EXPECT_TRUE(repo.actionLog(s.id).empty());
+    EXPECT_THROW((void)repo.recordAction(s.id + 1000, act("", Kind::Book, "A")), Conflict);
+    EXPECT_EQ(field(act("", Kind::SetCapacity, "", 1000)), "accepted");
+}
+
 // Random logs: the server and core decide every action the same way.
 TEST_F(PgSessions, RandomLogsAreDecidedAsCoreDecidesThem) {
     const std::string db = newLedger();
