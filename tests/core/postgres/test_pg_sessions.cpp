@@ -665,7 +665,26 @@ TEST_F(PgSessions, EachAccountSeesWhatItMay) {
     EXPECT_THROW(one->connection().exec("SELECT * FROM ledger.secret"), NotPermitted);
     EXPECT_THROW(m->connection().exec("SELECT * FROM ledger.secret"), NotPermitted);
     EXPECT_THROW(one->connection().exec("INSERT INTO ledger.meta VALUES ('x', 'y')"), NotPermitted);
+    // Not even a lead may make the clock settable (only the owner writes ledger.meta).
+    EXPECT_THROW(l->connection().exec("INSERT INTO ledger.meta VALUES ('settable_clock', 'no')"),
+                 NotPermitted);
     EXPECT_TRUE(l->checkIntegrity().empty());
+
+    // A session for the role OT: S2 (an OT in West) now sees it, and books it.
+    LearningSession forOt = sessionS("OT-ONLY", 1);
+    forOt.teams.clear();
+    forOt.roles = {"OT"};
+    forOt.id = m->sessions().putSession(forOt);
+    const std::vector<LearningSession> twoSees = two->sessions().sessions();
+    ASSERT_EQ(twoSees.size(), 1u);
+    EXPECT_EQ(twoSees[0].key, "OT-ONLY");
+    EXPECT_EQ(twoSees[0].roles, std::vector<std::string>{"OT"});
+    EXPECT_EQ(record(*two, forOt.id, forOt, act(d(3), Kind::Book, "S2")), "");
+    EXPECT_EQ(record(*two, forOt.id, forOt, act(d(4), Kind::Cancel, "S2")), "");
+    EXPECT_EQ(record(*two, forOt.id, forOt, act(d(4), Kind::Cancel, "S2")), "not booked");
+    EXPECT_EQ(record(*two, forOt.id, forOt, act(d(5), Kind::Apologise, "S2")), "not booked");
+    // S1 (a social worker in East) does not see it.
+    EXPECT_FALSE(one->sessions().session(forOt.id).has_value());
 }
 
 // Sessions: saved with their links, version-checked, removed with everything of theirs.
