@@ -375,6 +375,40 @@ TEST_F(PgSessions, ACompletionFromElsewhereIsLeftAndTheClockNeverGoesBack) {
     EXPECT_GT(at, std::string("2026-03-10T10:30"));
 }
 
+// Two sessions deliver FIRE on one day: the completion the first made counts while the person
+// is attended at either.
+TEST_F(PgSessions, TheCompletionCountsWhileAttendedAtAnySessionDeliveringTheModuleThatDay) {
+    const std::string db = newLedger();
+    std::unique_ptr<pg::PgStore> store = open(db);
+    SessionRepository& repo = store->sessions();
+    LearningSession morning = sessionS("DM1");
+    morning.moduleCode = "FIRE";
+    morning.id = repo.putSession(morning);
+    LearningSession afternoon = sessionS("DM2");
+    afternoon.startsAt = t("14:00");
+    afternoon.endsAt = t("16:00");
+    afternoon.moduleCode = "FIRE";
+    afternoon.id = repo.putSession(afternoon);
+    pg::Connection raw = owner(db);
+    const auto completion = [&] {
+        const pg::Result r =
+            raw.exec("SELECT c.evidence || ' ' || c.voided::text FROM ledger.completion c "
+                     "JOIN ledger.staff s ON s.id = c.staff_id WHERE s.employee_id = 'A'");
+        EXPECT_LE(r.rows(), 1);
+        return r.rows() == 0 ? std::string("none") : r.text(0, 0);
+    };
+    EXPECT_EQ(record(*store, morning.id, morning, act(t("10:05"), Kind::Attend, "A")), "");
+    EXPECT_EQ(completion(), "session DM1 false");
+    EXPECT_EQ(record(*store, afternoon.id, afternoon, act(t("14:05"), Kind::Attend, "A")), "");
+    EXPECT_EQ(completion(), "session DM1 false");
+    EXPECT_EQ(record(*store, morning.id, morning, act(t("14:10"), Kind::NoShow, "A")), "");
+    EXPECT_EQ(completion(), "session DM1 false"); // still attended at DM2
+    EXPECT_EQ(record(*store, afternoon.id, afternoon, act(t("14:20"), Kind::Absent, "A")), "");
+    EXPECT_EQ(completion(), "session DM1 true"); // attended nowhere that day
+    EXPECT_EQ(record(*store, afternoon.id, afternoon, act(t("14:30"), Kind::Attend, "A")), "");
+    EXPECT_EQ(completion(), "session DM1 false");
+}
+
 // What is not an action at all is refused as input, naming the field; nothing is written.
 TEST_F(PgSessions, InvalidActionsAreRefusedAsInput) {
     const std::string db = newLedger();
