@@ -775,6 +775,13 @@ BEGIN
     EXECUTE format('CREATE POLICY self_read ON ledger.booking_action FOR SELECT TO %s '
                    'USING (staff_id = (SELECT ledger.my_staff_id()) OR (staff_id IS NULL AND '
                    'session_id IN (SELECT ledger.my_session_ids())))', staff);
+    -- The change log: staff no longer read the entries about nobody of sessions they do not
+    -- see (a session's own actions, its edits).
+    EXECUTE 'DROP POLICY self_read ON ledger.change_log';
+    EXECUTE format('CREATE POLICY self_read ON ledger.change_log FOR SELECT TO %s '
+                   'USING (subject_id = (SELECT ledger.my_staff_id()) OR (subject_id IS NULL AND '
+                   '(entity NOT IN (''session'', ''booking'') OR record_key IN '
+                   '(SELECT s.key FROM ledger.session s))))', staff);
     -- Feedback: one's own, on a session one sees (managers: any session).
     EXECUTE format('CREATE POLICY self_read ON ledger.session_feedback FOR SELECT TO %s '
                    'USING (staff_id = (SELECT ledger.my_staff_id()))', staff);

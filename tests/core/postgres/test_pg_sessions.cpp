@@ -642,7 +642,12 @@ TEST_F(PgSessions, EachAccountSeesWhatItMay) {
     EXPECT_EQ(m->sessions().feedback(east.id).size(), 2u);
 
     // S2 (West, not invited) sees nothing and may not book.
+    EXPECT_EQ(record(*m, named.id, named, act(d(2), Kind::SetCapacity, "", 6)), "");
     std::unique_ptr<pg::PgStore> two = open(db, s2);
+    const std::string bookingEntries =
+        "SELECT count(*) FROM ledger.change_log WHERE entity = 'booking'";
+    EXPECT_EQ(two->connection().exec(bookingEntries).int64(0, 0), 0);
+    EXPECT_EQ(one->connection().exec(bookingEntries).int64(0, 0), 1); // their own book
     EXPECT_TRUE(two->sessions().sessions().empty());
     EXPECT_TRUE(two->sessions().actionLog(east.id).empty());
     EXPECT_TRUE(two->sessions().actionLogs().empty());
@@ -663,23 +668,26 @@ TEST_F(PgSessions, EachAccountSeesWhatItMay) {
     ASSERT_EQ(fourSees.size(), 1u);
     EXPECT_EQ(fourSees[0].key, "NAMED");
     const std::vector<BookingAction> fourLog = four->sessions().actionLog(named.id);
-    ASSERT_EQ(fourLog.size(), 2u);
+    ASSERT_EQ(fourLog.size(), 3u);
     EXPECT_EQ(fourLog[0].employeeId, "S4");
-    EXPECT_EQ(fourLog[1].employeeId.rfind('~', 0), 0u);
+    EXPECT_EQ(fourLog[1].employeeId, "");
+    EXPECT_EQ(fourLog[2].employeeId.rfind('~', 0), 0u);
     EXPECT_TRUE(four->sessions().invited(named.id).empty());
+    // ... and NAMED's own entries (its capacity), not other people's.
+    EXPECT_EQ(four->connection().exec(bookingEntries).int64(0, 0), 2);
 
     // The lead sees both sessions and every id.
     std::unique_ptr<pg::PgStore> l = open(db, lead);
     EXPECT_EQ(l->sessions().sessions().size(), 2u);
-    EXPECT_EQ(l->sessions().actionLog(named.id)[1].employeeId, "S3");
+    EXPECT_EQ(l->sessions().actionLog(named.id)[2].employeeId, "S3");
     EXPECT_EQ(l->sessions().actionLogs().size(), 2u);
 
     // The manager sees S4 (outside their tree: M manages only A) in the log, and marking the
     // attendance of S1 (outside it too) still records S1's completion of FIRE, by the server.
     const std::vector<BookingAction> namedLog = m->sessions().actionLog(named.id);
-    ASSERT_EQ(namedLog.size(), 2u);
+    ASSERT_EQ(namedLog.size(), 3u);
     EXPECT_EQ(namedLog[0].employeeId, "S4");
-    EXPECT_EQ(namedLog[1].employeeId, "S3");
+    EXPECT_EQ(namedLog[2].employeeId, "S3");
     EXPECT_EQ(record(*m, east.id, east, act(t("10:05"), Kind::Attend, "S1")), "");
     pg::Connection raw = owner(db);
     const pg::Result done = raw.exec(
