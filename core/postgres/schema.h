@@ -278,8 +278,12 @@ CREATE TRIGGER announce AFTER INSERT ON ledger.change_log
     // and leads read). Only ledger.record_booking_action() appends to a log for managers and
     // staff: it locks the session, reads the server's clock, replays the log with the new
     // action as rules/sessions.md section 3 does (core's replayBookings), refuses with the
-    // rules' message (SQLSTATE PLR01) or appends, logs and applies the delivered-module rule
-    // to the completions itself, whoever calls it.
+    // rules' message (SQLSTATE PLR01; PLV01 for what is no action at all, its message
+    // "field: problem"; PLN01 when the session is gone) or appends, logs (entity `booking`,
+    // and `completion` for each completion it adds, voids or restores) and applies the
+    // delivered-module rule to the completions itself, whoever calls it. Its clock is
+    // clock_timestamp(), not now(): now() is the transaction's start, before the lock. Staff
+    // no longer read the change-log entries about nobody of sessions they do not see.
     R"sql(
 ALTER TABLE ledger.audit_theme RENAME COLUMN notes TO description;
 ALTER TABLE ledger.audit_theme ADD COLUMN key text COLLATE "C";
