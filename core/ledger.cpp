@@ -12,14 +12,17 @@ namespace ledger {
 /// the services' references to the unit of work valid.
 struct Ledger::Parts {
     explicit Parts(std::unique_ptr<Store> s)
-        : store(std::move(s)), work(*store), staff(work), training(work), themes(work), audit(work),
-          settings(work), imports(work) {}
+        : store(std::move(s)), work(*store), staff(work), training(work), themes(work),
+          sessions(work), sessionImport(work, sessions), audit(work), settings(work),
+          imports(work) {}
 
     std::unique_ptr<Store> store;
     UnitOfWork work;
     StaffService staff;
     TrainingService training;
     ThemeService themes;
+    SessionService sessions;
+    SessionImport sessionImport;
     AuditService audit;
     SettingsService settings;
     ImportService imports;
@@ -81,6 +84,12 @@ TrainingService& Ledger::training() {
 }
 ThemeService& Ledger::themes() {
     return m_parts->themes;
+}
+SessionService& Ledger::sessions() {
+    return m_parts->sessions;
+}
+SessionImport& Ledger::sessionImport() {
+    return m_parts->sessionImport;
 }
 AuditService& Ledger::audit() {
     return m_parts->audit;

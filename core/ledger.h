@@ -5,6 +5,8 @@
 
 #include "audit/audit_service.h"
 #include "io/import_service.h"
+#include "sessions/session_import.h"
+#include "sessions/session_service.h"
 #include "settings/settings_service.h"
 #include "staff/staff_service.h"
 #include "store/change_feed.h"
@@ -52,6 +54,9 @@ public:
     [[nodiscard]] StaffService& staff();
     [[nodiscard]] TrainingService& training();
     [[nodiscard]] ThemeService& themes();
+    [[nodiscard]] SessionService& sessions();
+    /// The imports of themes, sessions and booking actions.
+    [[nodiscard]] SessionImport& sessionImport();
     [[nodiscard]] AuditService& audit();
     [[nodiscard]] SettingsService& settings();
     [[nodiscard]] ImportService& imports();

@@ -12,6 +12,7 @@
 #include "io/record_csv.h"
 #include "ledger.h"
 #include "reports/report.h"
+#include "reports/session_reports.h"
 
 #include <CLI/CLI.hpp>
 
@@ -50,6 +51,10 @@ struct Options {
     std::string asOf;
     std::string by = "team";
     std::string format = "table";
+    // report bookings, clashes, themes, suggestions
+    std::string from;
+    std::string to;
+    int periodMonths = 6;
     // passphrase change
     std::string newPassphraseFile;
     // generate
@@ -176,7 +181,8 @@ int runImport(const Options& options, const Environment& env, std::ostream& out,
               std::ostream& err) {
     const auto kind = parseImportKind(options.importKind);
     if (!kind) {
-        throw UsageError("import what? staff, modules, requirements or completions");
+        throw UsageError("import what? staff, modules, requirements, completions, themes, "
+                         "sessions or booking-actions");
     }
     const Date now = today(env);
     // Opened (and checked) before the ledger, then read in pieces as it is imported.
@@ -189,8 +195,13 @@ int runImport(const Options& options, const Environment& env, std::ostream& out,
     Ledger ledger = openLedger(options, env, OpenMode::ReadWrite);
     ImportSummary summary;
     try {
-        summary = ledger.imports().file(*kind, *file, options.importFile, now, options.dryRun,
-                                        actorFor(ledger, options, env));
+        const bool sessionsFeature = *kind == ImportKind::Themes || *kind == ImportKind::Sessions ||
+                                     *kind == ImportKind::BookingActions;
+        summary = sessionsFeature
+                      ? ledger.sessionImport().run(*kind, options.importFile, *file, now,
+                                                   options.dryRun, actorFor(ledger, options, env))
+                      : ledger.imports().file(*kind, *file, options.importFile, now, options.dryRun,
+                                              actorFor(ledger, options, env));
     } catch (const ImportFileError& e) {
         throw InputError(e.what());
     }
@@ -342,6 +353,53 @@ int runReport(const Options& options, const Environment& env, std::ostream& out)
     return kOk;
 }
 
+/// `--from`/`--to`/`--as-of` as a date, or nullopt when not given.
+std::optional<Date> dateOption(const std::string& value, const char* name) {
+    if (value.empty()) {
+        return std::nullopt;
+    }
+    const auto parsed = parseIsoDate(value);
+    if (!parsed) {
+        throw UsageError(std::string(name) + " " + value + " is not a date (YYYY-MM-DD)");
+    }
+    return parsed;
+}
+
+/// report bookings|clashes|themes|suggestions (rules/sessions.md section 8).
+int runSessionReport(const std::string& name, const Options& options, const Environment& env,
+                     std::ostream& out) {
+    const std::optional<Date> from = dateOption(options.from, "--from");
+    const std::optional<Date> to = dateOption(options.to, "--to");
+    if (from && to && *to < *from) {
+        throw UsageError("--from " + options.from + " is after --to " + options.to);
+    }
+    const std::optional<Date> asOf = dateOption(options.asOf, "--as-of");
+    if (name == "themes" && (!from || !to)) {
+        throw UsageError("report themes needs --from and --to");
+    }
+    if (options.periodMonths < 1 || options.periodMonths > 120) {
+        throw UsageError("--period-months is from 1 to 120");
+    }
+    Ledger ledger = openLedger(options, env, OpenMode::ReadOnly);
+    SessionService& sessions = ledger.sessions();
+    const bool csv = options.format == "csv";
+    if (name == "bookings") {
+        const auto rows = sessions.bookings(from, to);
+        out << (csv ? formatBookingsCsv(rows) : formatBookingsTable(rows));
+    } else if (name == "clashes") {
+        const auto rows = sessions.clashes(from, to);
+        out << (csv ? formatClashesCsv(rows) : formatClashesTable(rows));
+    } else if (name == "themes") {
+        const auto rows =
+            themeReportRows(ledger.themes().all(), sessions.themesWithTouches(), *from, *to);
+        out << (csv ? formatThemesCsv(rows) : formatThemesTable(rows));
+    } else {
+        const auto rows = sessions.suggestions(asOf.value_or(today(env)), options.periodMonths);
+        out << (csv ? formatSuggestionsCsv(rows) : formatSuggestionsTable(rows));
+    }
+    return kOk;
+}
+
 int runCheck(const Options& options, const Environment& env, std::ostream& out, std::ostream& err) {
     Ledger ledger = openLedger(options, env, OpenMode::ReadOnly);
     out << "schema version " << ledger.schemaVersion() << "\n";
@@ -475,9 +533,13 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     CLI::App* init = app.add_subcommand("init", "Create a new, empty ledger");
 
     CLI::App* import = app.add_subcommand("import", "Import a CSV file (all or nothing)");
-    import->add_option("kind", options.importKind, "staff, modules, requirements or completions")
+    import
+        ->add_option("kind", options.importKind,
+                     "staff, modules, requirements, completions, themes, sessions or "
+                     "booking-actions")
         ->required()
-        ->check(CLI::IsMember({"staff", "modules", "requirements", "completions"}));
+        ->check(CLI::IsMember({"staff", "modules", "requirements", "completions", "themes",
+                               "sessions", "booking-actions"}));
     import->add_option("file", options.importFile, "The CSV file")->required();
     import->add_flag("--dry-run", options.dryRun, "Check and count; write nothing");
 
@@ -501,6 +563,32 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         ->check(CLI::IsMember({"team", "staff"}));
     coverage->add_option("--format", options.format, "table or csv")
         ->check(CLI::IsMember({"table", "csv"}));
+
+    std::vector<CLI::App*> sessionReports;
+    const auto formatOption = [&](CLI::App* command) {
+        command->add_option("--format", options.format, "table or csv")
+            ->check(CLI::IsMember({"table", "csv"}));
+    };
+    for (const auto& [name, what] :
+         {std::pair{"bookings", "Each person's booking on each session, with attendance"},
+          std::pair{"clashes", "Sessions at the same time sharing a facilitator, a team, a role "
+                               "or a person"},
+          std::pair{"themes", "Each audit theme's reach over a period"},
+          std::pair{"suggestions", "Audit themes to choose the next forum's topic from, ranked"}}) {
+        CLI::App* command = report->add_subcommand(name, what);
+        if (std::string_view(name) == "suggestions") {
+            command->add_option("--as-of", options.asOf,
+                                "The date of the question (default: "
+                                "today)");
+            command->add_option("--period-months", options.periodMonths,
+                                "The period that makes a theme stale, 1 to 120 (default 6)");
+        } else {
+            command->add_option("--from", options.from, "Sessions dated from DATE (YYYY-MM-DD)");
+            command->add_option("--to", options.to, "Sessions dated up to DATE (YYYY-MM-DD)");
+        }
+        formatOption(command);
+        sessionReports.push_back(command);
+    }
 
     CLI::App* check = app.add_subcommand("check", "Integrity and foreign-key checks");
 
@@ -617,6 +705,11 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         if (coverage->parsed()) {
             return runReport(options, env, out);
         }
+        for (CLI::App* command : sessionReports) {
+            if (command->parsed()) {
+                return runSessionReport(command->get_name(), options, env, out);
+            }
+        }
         if (check->parsed()) {
             return runCheck(options, env, out, err);
         }
@@ -633,6 +726,9 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         return kUsage;
     } catch (const InputError& e) {
         err << e.what() << "\n";
+        return kInvalidInput;
+    } catch (const ActionRefused& e) {
+        err << "practice-ledger-cli: refused: " << e.what() << "\n";
         return kInvalidInput;
     } catch (const ValidationError& e) {
         for (const FieldError& error : e.errors()) {

@@ -413,6 +413,7 @@ void Session::checkForExternalChanges() {
             settings = true;
             break;
         case ledger::LedgerChange::Kind::Themes:
+        case ledger::LedgerChange::Kind::Sessions:
             themes = true;
             break;
         case ledger::LedgerChange::Kind::Staff:

@@ -6,6 +6,7 @@
 #include "audit/change_log.h"
 #include "audit/change_log_repository.h"
 #include "base/error.h"
+#include "sessions/session.h"
 #include "staff/staff.h"
 #include "store/unit_of_work.h"
 #include "themes/theme.h"
@@ -37,6 +38,9 @@ inline const RecordSpec<Requirement>& specOf(const Requirement&) {
 }
 inline const RecordSpec<Completion>& specOf(const Completion&) {
     return completionSpec();
+}
+inline const RecordSpec<LearningSession>& specOf(const LearningSession&) {
+    return sessionSpec();
 }
 inline const RecordSpec<AuditTheme>& specOf(const AuditTheme&) {
     return auditThemeSpec();

@@ -391,6 +391,24 @@ std::vector<FieldError> validateCompletion(const Completion& c, const Validation
     return oncePerField(std::move(errors), checked);
 }
 
+std::optional<std::string> keyProblem(std::string_view key) {
+    if (key.empty() || key.size() > kMaxKeyLength) {
+        return "1 to " + std::to_string(kMaxKeyLength) + " characters";
+    }
+    const auto alnum = [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    };
+    if (!alnum(key.front())) {
+        return "begins with a letter or digit";
+    }
+    for (const char c : key) {
+        if (!alnum(c) && c != '.' && c != '_' && c != '-') {
+            return "only letters, digits, '.', '_' and '-'";
+        }
+    }
+    return std::nullopt;
+}
+
 std::vector<FieldError> validateAuditTheme(const AuditTheme& t, const ValidationContext& context) {
     std::vector<FieldError> errors;
     checkFields(errors, auditThemeSpec(), t); // the module codes one by one, below
@@ -401,8 +419,13 @@ std::vector<FieldError> validateAuditTheme(const AuditTheme& t, const Validation
         }
     }
     const std::size_t checked = errors.size();
+    if (auto problem = keyProblem(t.key)) {
+        errors.push_back(FieldError{{}, 0, "key", std::move(*problem)});
+    }
     require(errors, !t.title.empty(), "title", "a title is required");
     require(errors, t.raisedOn.ok(), "raised_on", "the date raised is required");
+    require(errors, t.ownerId.empty() || context.hasEmployee(t.ownerId), "owner_id",
+            "no staff member has employee id " + t.ownerId);
     require(errors, t.raisedOn <= context.today, "raised_on", "the date raised is after today");
     for (const std::string& code : t.moduleCodes) {
         require(errors, context.hasModule(code), "modules", "no module has code " + code);

@@ -64,6 +64,13 @@ ValidationContext makeValidationContext(LedgerData&& data, Date today) = delete;
                                                           const ValidationContext& context);
 [[nodiscard]] std::vector<FieldError> validateCompletion(const Completion& completion,
                                                          const ValidationContext& context);
+/// The longest natural key of an audit theme or a session.
+inline constexpr std::size_t kMaxKeyLength = 40;
+
+/// Why `key` is not a key (1 to 40 of `A-Z a-z 0-9 . _ -`, first a letter or digit), or
+/// nullopt.
+[[nodiscard]] std::optional<std::string> keyProblem(std::string_view key);
+
 [[nodiscard]] std::vector<FieldError> validateAuditTheme(const AuditTheme& theme,
                                                          const ValidationContext& context);
 

@@ -791,6 +791,10 @@ ImportSummary ImportService::apply(const ParsedImport& parsed, const LedgerData&
         }
         break;
     }
+    case ImportKind::Themes:
+    case ImportKind::Sessions:
+    case ImportKind::BookingActions:
+        throw std::logic_error("themes, sessions and booking actions: SessionImport");
     }
     return summary;
 }
@@ -859,6 +863,10 @@ ImportSummary ImportService::records(const LedgerData& records, Date today, std:
                     }
                 }
                 continue;
+            case ImportKind::Themes:
+            case ImportKind::Sessions:
+            case ImportKind::BookingActions:
+                continue; // never asked for: not in the list above
             }
             const ImportSummary part = apply(
                 parsed, stored, false, actor, [&] { ticker.advance(); }, entry);

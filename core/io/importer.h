@@ -18,9 +18,20 @@
 
 namespace ledger {
 
-enum class ImportKind { Staff, Modules, Requirements, Completions };
+/// The kinds of CSV import. The first four are the foundation's (parseImport); themes,
+/// sessions and booking actions are the sessions feature's (sessions/session_import.h).
+enum class ImportKind {
+    Staff,
+    Modules,
+    Requirements,
+    Completions,
+    Themes,
+    Sessions,
+    BookingActions
+};
 
-/// `staff`, `modules`, `requirements`, `completions`.
+/// `staff`, `modules`, `requirements`, `completions`, `themes`, `sessions`,
+/// `booking-actions`.
 [[nodiscard]] std::optional<ImportKind> parseImportKind(std::string_view name);
 [[nodiscard]] std::string importKindName(ImportKind kind);
 

@@ -4,6 +4,7 @@
 #include "training/training_service.h"
 
 #include <ostream>
+#include <stdexcept>
 #include <vector>
 
 namespace ledger {
@@ -100,6 +101,10 @@ void writeRecordCsv(ImportKind kind, TrainingService& training, std::ostream& ou
         break;
     case ImportKind::Completions:
         break;
+    case ImportKind::Themes:
+    case ImportKind::Sessions:
+    case ImportKind::BookingActions:
+        throw std::logic_error("not a foundation record kind");
     }
 }
 

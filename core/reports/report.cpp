@@ -27,9 +27,11 @@ std::size_t displayWidth(std::string_view text) {
     return width;
 }
 
-std::string table(const std::vector<std::string>& header,
-                  std::vector<std::vector<std::string>> rows,
-                  const std::vector<bool>& rightAligned) {
+} // namespace
+
+std::string formatTable(const std::vector<std::string>& header,
+                        std::vector<std::vector<std::string>> rows,
+                        const std::vector<bool>& rightAligned) {
     for (auto& row : rows) {
         for (std::string& cell : row) {
             cell = escapeControls(cell);
@@ -67,8 +69,6 @@ std::string table(const std::vector<std::string>& header,
     }
     return out;
 }
-
-} // namespace
 
 std::string escapeControls(std::string_view text) {
     static constexpr char kHex[] = "0123456789abcdef";
@@ -170,9 +170,9 @@ std::string formatTeamCoverageTable(const std::vector<TeamCoverageRow>& rows) {
                          std::to_string(r.cell.overdue), std::to_string(r.cell.notYetDue),
                          percent.empty() ? "n/a" : percent + "%"});
     }
-    return table({"Team", "Module", "Required", "Compliant", "Due soon", "Overdue", "Not yet due",
-                  "Coverage"},
-                 cells, {false, false, true, true, true, true, true, true});
+    return formatTable({"Team", "Module", "Required", "Compliant", "Due soon", "Overdue",
+                        "Not yet due", "Coverage"},
+                       cells, {false, false, true, true, true, true, true, true});
 }
 
 std::string formatStaffStatusTable(const std::vector<StaffStatusRow>& rows) {
@@ -181,8 +181,8 @@ std::string formatStaffStatusTable(const std::vector<StaffStatusRow>& rows) {
         cells.push_back(
             {r.employeeId, r.team, r.module, statusLabel(r.status), uk(r.expiresOn), uk(r.dueOn)});
     }
-    return table({"Employee", "Team", "Module", "Status", "Expires", "Due"}, cells,
-                 {false, false, false, false, false, false});
+    return formatTable({"Employee", "Team", "Module", "Status", "Expires", "Due"}, cells,
+                       {false, false, false, false, false, false});
 }
 
 } // namespace ledger

@@ -46,6 +46,11 @@ struct StaffStatusRow {
 
 /// Aligned text tables for people, with UK dates and statuses in words; every cell goes
 /// through escapeControls.
+/// A plain-text table for a terminal: the header, a rule, the rows; columns padded to their
+/// widest cell (right-aligned where asked), control characters escaped.
+[[nodiscard]] std::string formatTable(const std::vector<std::string>& header,
+                                      std::vector<std::vector<std::string>> rows,
+                                      const std::vector<bool>& rightAligned);
 [[nodiscard]] std::string formatTeamCoverageTable(const std::vector<TeamCoverageRow>& rows);
 [[nodiscard]] std::string formatStaffStatusTable(const std::vector<StaffStatusRow>& rows);
 

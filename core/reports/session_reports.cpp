@@ -1,6 +1,7 @@
 #include "reports/session_reports.h"
 
 #include "io/csv.h"
+#include "reports/report.h"
 #include "sessions/series.h"
 
 #include <algorithm>
@@ -89,6 +90,36 @@ std::string formatClashesCsv(const std::vector<Clash>& clashes) {
     return out;
 }
 
+std::vector<ThemeReportRow> themeReportRows(const std::vector<AuditTheme>& themes,
+                                            const std::vector<ThemeWithTouches>& touches, Date from,
+                                            Date to) {
+    std::vector<ThemeReportRow> rows;
+    for (const AuditTheme& t : themes) {
+        ThemeReportRow row{t.key, t.title, t.source, t.priority, t.status, {}};
+        const auto found = std::find_if(touches.begin(), touches.end(),
+                                        [&](const ThemeWithTouches& w) { return w.key == t.key; });
+        row.reach = themeReach(found != touches.end() ? found->touches : std::vector<ThemeTouch>{},
+                               from, to);
+        rows.push_back(std::move(row));
+    }
+    std::sort(rows.begin(), rows.end(),
+              [](const ThemeReportRow& a, const ThemeReportRow& b) { return a.key < b.key; });
+    return rows;
+}
+
+std::string formatThemesCsv(const std::vector<ThemeReportRow>& rows) {
+    std::string out = "theme,title,source,priority,status,sessions_held,completions,cpd_entries,"
+                      "staff_reached,last_touched_on\n";
+    for (const ThemeReportRow& r : rows) {
+        out += csvLine({spreadsheetSafe(r.key), spreadsheetSafe(r.title), themeSourceCode(r.source),
+                        themePriorityCode(r.priority), themeStatusCode(r.status),
+                        std::to_string(r.reach.sessionsHeld), std::to_string(r.reach.completions),
+                        std::to_string(r.reach.cpdEntries), std::to_string(r.reach.staffReached),
+                        iso(r.reach.lastTouchedOn)});
+    }
+    return out;
+}
+
 std::string formatSuggestionsCsv(const std::vector<TopicSuggestion>& suggestions) {
     std::string out = "rank,theme,title,priority,status,stale,last_touched_on,staff_reached\n";
     for (const TopicSuggestion& s : suggestions) {
@@ -98,6 +129,58 @@ std::string formatSuggestionsCsv(const std::vector<TopicSuggestion>& suggestions
                      s.stale ? "yes" : "no", iso(s.lastTouchedOn), std::to_string(s.staffReached)});
     }
     return out;
+}
+
+std::string formatBookingsTable(const std::vector<BookingsRow>& rows) {
+    std::vector<std::vector<std::string>> cells;
+    for (const BookingsRow& r : rows) {
+        cells.push_back({r.session, r.startsAt, std::string(sessionStatusCode(r.sessionStatus)),
+                         r.employeeId, std::string(bookingStateCode(r.state)),
+                         r.waitingPosition > 0 ? std::to_string(r.waitingPosition) : "",
+                         r.promotedOn ? formatUk(*r.promotedOn) : "", r.walkIn ? "yes" : "no",
+                         r.attendance});
+    }
+    return formatTable({"Session", "Starts", "Status", "Employee", "State", "Waiting",
+                        "Promoted on", "Walk-in", "Attendance"},
+                       std::move(cells),
+                       {false, false, false, false, false, true, false, false, false});
+}
+
+std::string formatClashesTable(const std::vector<Clash>& clashes) {
+    std::vector<std::vector<std::string>> cells;
+    for (const Clash& c : clashes) {
+        cells.push_back({c.session, c.other, c.shared, c.value});
+    }
+    return formatTable({"Session", "Other", "Shared", "Value"}, std::move(cells),
+                       {false, false, false, false});
+}
+
+std::string formatThemesTable(const std::vector<ThemeReportRow>& rows) {
+    std::vector<std::vector<std::string>> cells;
+    for (const ThemeReportRow& r : rows) {
+        cells.push_back({r.key, r.title, themeSourceCode(r.source), themePriorityCode(r.priority),
+                         themeStatusCode(r.status), std::to_string(r.reach.sessionsHeld),
+                         std::to_string(r.reach.completions), std::to_string(r.reach.cpdEntries),
+                         std::to_string(r.reach.staffReached),
+                         r.reach.lastTouchedOn ? formatUk(*r.reach.lastTouchedOn) : ""});
+    }
+    return formatTable({"Theme", "Title", "Source", "Priority", "Status", "Sessions held",
+                        "Completions", "CPD entries", "Staff reached", "Last touched"},
+                       std::move(cells),
+                       {false, false, false, false, false, true, true, true, true, false});
+}
+
+std::string formatSuggestionsTable(const std::vector<TopicSuggestion>& suggestions) {
+    std::vector<std::vector<std::string>> cells;
+    for (const TopicSuggestion& s : suggestions) {
+        cells.push_back({std::to_string(s.rank), s.key, s.title, themePriorityCode(s.priority),
+                         themeStatusCode(s.status), s.stale ? "yes" : "no",
+                         s.lastTouchedOn ? formatUk(*s.lastTouchedOn) : "",
+                         std::to_string(s.staffReached)});
+    }
+    return formatTable(
+        {"Rank", "Theme", "Title", "Priority", "Status", "Stale", "Last touched", "Staff reached"},
+        std::move(cells), {true, false, false, false, false, false, false, true});
 }
 
 } // namespace ledger

@@ -44,6 +44,31 @@ struct BookingsRow {
                                                     std::optional<Date> from,
                                                     std::optional<Date> to);
 
+/// One line of `report themes`: a theme and its reach over the period.
+struct ThemeReportRow {
+    std::string key;
+    std::string title;
+    ThemeSource source = ThemeSource::CaseFileAudit;
+    ThemePriority priority = ThemePriority::Medium;
+    ThemeStatus status = ThemeStatus::Open;
+    ThemeReach reach;
+
+    friend bool operator==(const ThemeReportRow&, const ThemeReportRow&) = default;
+};
+
+/// Every theme with its reach over [from, to] (section 6), sorted by key (byte order);
+/// `touches` holds each theme's touches by key.
+[[nodiscard]] std::vector<ThemeReportRow>
+themeReportRows(const std::vector<AuditTheme>& themes, const std::vector<ThemeWithTouches>& touches,
+                Date from, Date to);
+
+[[nodiscard]] std::string formatThemesCsv(const std::vector<ThemeReportRow>& rows);
+// The same rows as plain-text tables for a terminal (`--format table`).
+[[nodiscard]] std::string formatBookingsTable(const std::vector<BookingsRow>& rows);
+[[nodiscard]] std::string formatClashesTable(const std::vector<Clash>& clashes);
+[[nodiscard]] std::string formatThemesTable(const std::vector<ThemeReportRow>& rows);
+[[nodiscard]] std::string formatSuggestionsTable(const std::vector<TopicSuggestion>& suggestions);
+
 [[nodiscard]] std::string formatBookingsCsv(const std::vector<BookingsRow>& rows);
 [[nodiscard]] std::string formatClashesCsv(const std::vector<Clash>& clashes);
 [[nodiscard]] std::string formatSuggestionsCsv(const std::vector<TopicSuggestion>& suggestions);

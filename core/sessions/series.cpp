@@ -214,7 +214,7 @@ std::vector<Occurrence> seriesOccurrences(std::string_view key, std::string_view
                                : "required for a monthly_weekday series");
     }
     if (rule.count.has_value() == rule.until.has_value()) {
-        refuse(rule.count ? "until" : "count", "a series has a count or an until, not both");
+        refuse("count", "exactly one of count and until with a repeat");
     }
     if (rule.count && (*rule.count < 1 || *rule.count > kMostOccurrences)) {
         refuse("count", "from 1 to " + std::to_string(kMostOccurrences));

@@ -124,24 +124,6 @@ const RecordSpec<LearningSession>& sessionSpec() {
     return kSpec;
 }
 
-std::optional<std::string> keyProblem(std::string_view key) {
-    if (key.empty() || key.size() > kMaxKeyLength) {
-        return "1 to " + std::to_string(kMaxKeyLength) + " characters";
-    }
-    const auto alnum = [](char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-    };
-    if (!alnum(key.front())) {
-        return "begins with a letter or digit";
-    }
-    for (const char c : key) {
-        if (!alnum(c) && c != '.' && c != '_' && c != '-') {
-            return "only letters, digits, '.', '_' and '-'";
-        }
-    }
-    return std::nullopt;
-}
-
 std::vector<FieldError> validateSession(const LearningSession& s, const SessionContext& context) {
     std::vector<FieldError> errors;
     if (auto problem = keyProblem(s.key)) {

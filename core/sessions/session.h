@@ -51,14 +51,9 @@ struct LearningSession {
 [[nodiscard]] const RecordSpec<LearningSession>& sessionSpec();
 
 /// Limits of section 9.
-inline constexpr std::size_t kMaxKeyLength = 40;
 inline constexpr std::size_t kMaxTitleLength = 200;      ///< code points
 inline constexpr std::size_t kMaxLongTextLength = 10000; ///< code points
 inline constexpr int kMaxCapacity = 1000;
-
-/// Why `key` is not a key (1 to 40 of `A-Z a-z 0-9 . _ -`, first a letter or digit), or
-/// nullopt.
-[[nodiscard]] std::optional<std::string> keyProblem(std::string_view key);
 
 /// What a session may refer to: people and modules (`base`), and the ledger's audit themes
 /// (by key), teams and roles (by name).

@@ -65,7 +65,8 @@ std::vector<ChangeLogEntry> changeLogRows(Statement& st) {
 
 /// The table of a record entity, or nullptr for one that has no change links.
 const char* linkedTable(std::string_view entity) {
-    for (const char* table : {"staff", "module", "requirement", "completion", "audit_theme"}) {
+    for (const char* table :
+         {"staff", "module", "requirement", "completion", "audit_theme", "session"}) {
         if (entity == table) {
             return table;
         }

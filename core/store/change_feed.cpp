@@ -22,6 +22,8 @@ std::vector<LedgerChange> changesOf(const std::vector<ChangeLogEntry>& entries) 
             note({Kind::Catalog, {}});
         } else if (e.entity == "audit_theme") {
             note({Kind::Themes, {}});
+        } else if (e.entity == "session" || e.entity == "booking") {
+            note({Kind::Sessions, {}});
         } else if (e.entity == "setting") {
             note({Kind::Settings, {}});
         } else if (e.entity == "ledger" && e.action == "create") {

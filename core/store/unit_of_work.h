@@ -22,6 +22,7 @@ struct LedgerChange {
         Completions, ///< a completion of `employeeId` recorded, corrected or voided
         Catalog,     ///< modules, rules, teams or roles
         Themes,      ///< audit themes
+        Sessions,    ///< sessions, their bookings, invitations or feedback
         Settings,    ///< settings held in the ledger
         Everything,  ///< an import
     };

@@ -54,6 +54,7 @@ bool TrainingService::apply(LedgerData& records, ComplianceEngine& engine,
     for (const LedgerChange& change : changes) {
         switch (change.kind) {
         case LedgerChange::Kind::Themes:
+        case LedgerChange::Kind::Sessions:
         case LedgerChange::Kind::Settings:
             break; // neither counts towards compliance
         case LedgerChange::Kind::Catalog:

@@ -126,12 +126,14 @@ void saveThemeThroughApp(AppLedger& app, const std::string& title,
     // ThemeEditor::save for a new audit theme: validated against the session's records,
     // then Session::write -> Ledger::saveAuditTheme -> Session::reload.
     ledger::AuditTheme t;
+    static int themesMade = 0;
+    t.key = "BENCH-" + std::to_string(++themesMade);
     t.title = title;
     t.source = ledger::ThemeSource::Complaint;
     t.raisedOn = raisedOn;
     t.priority = ledger::ThemePriority::Medium;
     t.status = ledger::ThemeStatus::Open;
-    t.notes = "benchmark theme";
+    t.description = "benchmark theme";
     t.moduleCodes = moduleCodes;
     const ledger::ValidationContext context = ledger::makeValidationContext(*app.data, app.today);
     throwIfInvalid(ledger::validateAuditTheme(t, context));

@@ -76,12 +76,14 @@ TEST(FieldSpec, EveryKindReadsBackWhatItWrites) {
     EXPECT_EQ(roundTrip(completionSpec(), c), c);
 
     AuditTheme t;
+    t.key = "MCA-REC";
     t.title = "Recording of mental capacity";
+    t.ownerId = "E7";
     t.source = ThemeSource::SafeguardingAdultsReview;
     t.raisedOn = makeDate(2026, 5, 1);
     t.priority = ThemePriority::High;
     t.status = ThemeStatus::ReAudited;
-    t.notes = "Line one\nline two";
+    t.description = "Line one\nline two";
     t.moduleCodes = {"MCA", "SAFE-ADULTS"};
     EXPECT_EQ(roundTrip(auditThemeSpec(), t), t);
 }

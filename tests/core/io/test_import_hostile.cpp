@@ -261,9 +261,10 @@ TEST(HostileText, TheEditorsRefuseWhatIsNotTextInIdsCodesNamesAndFreeText) {
               (std::vector<std::string>{"reason: holds the control character U+001B at character "
                                         "5 (only tabs and line breaks may be used)"}));
     AuditTheme theme;
+    theme.key = "REC";
     theme.title = "Recording\xE2\x80\x8E";
     theme.raisedOn = makeDate(2026, 1, 1);
-    theme.notes = "right-to-left \xE2\x80\x8F marks are fine in notes";
+    theme.description = "right-to-left \xE2\x80\x8F marks are fine in notes";
     EXPECT_EQ(formErrors([&] { l.themes().save(theme, kToday, "t"); }),
               (std::vector<std::string>{"title: holds the invisible character U+200E "
                                         "(left-to-right mark) at character 10"}));
@@ -361,6 +362,7 @@ TEST(HostileDates, TheEditorsTakeDatesFrom1900To2099Only) {
               (std::vector<std::string>{"effective_from: 1899-12-31 is before 1900-01-01, the "
                                         "earliest date the ledger takes"}));
     AuditTheme theme;
+    theme.key = "REC";
     theme.title = "Recording";
     theme.raisedOn = makeDate(1, 1, 1);
     EXPECT_EQ(formErrors([&] { l.themes().save(theme, kToday, "t"); }),

@@ -319,6 +319,7 @@ TEST_P(Editing, EveryKindOfCorrectionChecksTheVersionItWasReadAt) {
 
     // An audit theme.
     AuditTheme theme;
+    theme.key = "MCA";
     theme.title = "Mental capacity assessments not recorded";
     theme.raisedOn = makeDate(2026, 9, 1);
     theme.id = c.ledger.themes().save(theme, kToday, "Sam Lead");
@@ -429,6 +430,7 @@ TEST_P(Editing, SaveModuleAddsNewCodesAndCorrectsExistingOnes) {
 TEST_P(Editing, RemovingAModuleInUseNamesItsCompletionsRulesAndThemes) {
     Council c(ledgers());
     AuditTheme theme;
+    theme.key = "FIRE-DRILLS";
     theme.title = "Fire drills missed";
     theme.raisedOn = makeDate(2026, 1, 1);
     theme.moduleCodes = {"FIRE"};
@@ -644,6 +646,7 @@ TEST_P(Editing, SettingsAreKeptAndTheirChangesLogged) {
 TEST_P(Editing, RemovingAnAuditThemeLogsWhatItWas) {
     Council c(ledgers());
     AuditTheme theme;
+    theme.key = "LATE";
     theme.title = "Late reviews";
     theme.raisedOn = makeDate(2026, 2, 1);
     theme.moduleCodes = {"SAFE"};

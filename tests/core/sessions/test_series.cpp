@@ -107,7 +107,7 @@ TEST(Series, FortnightlyAndTheLimits) {
     EXPECT_EQ(refusalOf("2026-01-05T10:00", "2026-01-05T11:00", rule(Repeat::Weekly, 261)),
               "count: from 1 to 260");
     EXPECT_EQ(refusalOf("2026-01-05T10:00", "2026-01-05T11:00", rule(Repeat::Weekly, {})),
-              "count: a series has a count or an until, not both");
+              "count: exactly one of count and until with a repeat");
     EXPECT_EQ(refusalOf("2026-01-05T10:00", "2026-01-05T11:00",
                         rule(Repeat::Weekly, 2, {}, WeekOfMonth::First)),
               "nth: only a monthly_weekday series has one");

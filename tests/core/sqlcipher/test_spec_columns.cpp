@@ -269,12 +269,14 @@ TEST(SpecStore, AuditThemesAreStoredAndReadBackEqual) {
     ScratchDir dir;
     auto store = newStore(dir / "l.ledger");
     AuditTheme theme;
+    theme.key = "MCA";
     theme.title = "Mental capacity assessments not recorded";
     theme.source = ThemeSource::SafeguardingAdultsReview;
+    theme.ownerId = "E1";
     theme.raisedOn = makeDate(2025, 6, 2);
     theme.priority = ThemePriority::High;
     theme.status = ThemeStatus::BeingAddressed;
-    theme.notes = "Two reviews, one finding.\n\tIndented";
+    theme.description = "Two reviews, one finding.\n\tIndented";
     theme.moduleCodes = {"MCA", "SAFE-L3"};
     store->begin();
     store->training().putModule(module("MCA"));
@@ -284,7 +286,7 @@ TEST(SpecStore, AuditThemesAreStoredAndReadBackEqual) {
     EXPECT_EQ(store->themes().auditTheme(theme.id), theme);
 
     theme.status = ThemeStatus::Closed;
-    theme.notes.clear();
+    theme.description.clear();
     theme.moduleCodes = {"MCA"};
     store->begin();
     EXPECT_EQ(store->themes().putAuditTheme(theme), theme.id);

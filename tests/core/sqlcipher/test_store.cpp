@@ -231,6 +231,7 @@ TEST(Store, AuditThemesLinkToModulesAndLogTheirChanges) {
                          "asc_wds_category\nCARE-ACT,Care Act,,,,,21\nSAFE,Safeguarding,36,,,,20\n",
                          kToday, false, "test");
     AuditTheme theme;
+    theme.key = "CAR";
     theme.title = "Carers' assessments offered late";
     theme.source = ThemeSource::Complaint;
     theme.raisedOn = makeDate(2026, 9, 1);

@@ -90,6 +90,7 @@ TEST_P(Feed, ASecondClientHearsWhatTheFirstCommittedAsWhatToRefresh) {
     fire.title = "Fire safety awareness";
     writer.training().saveModule(fire, false, "test");
     AuditTheme theme;
+    theme.key = "MCA";
     theme.title = "Capacity assessments";
     theme.raisedOn = makeDate(2026, 9, 1);
     writer.themes().save(theme, kToday, "test");
