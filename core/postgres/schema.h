@@ -578,6 +578,7 @@ DECLARE
     v_names_person boolean;
     v_entry bigint;
     v_completion_key text;
+    v_attended_key text;
 BEGIN
     IF p_action IS NULL OR p_action NOT IN ('book', 'cancel', 'apologise', 'attend', 'absent',
                                             'no_show', 'set_capacity', 'cancel_session',
@@ -649,10 +650,13 @@ BEGIN
     INSERT INTO ledger.change_log (at, actor, entity, record_key, action, new_values, subject_id)
     VALUES (to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), session_user,
             'booking', v_session.key, p_action,
-            json_build_object('at', v_at, 'employee_id', coalesce(p_employee_id, ''),
-                              'value', CASE p_action WHEN 'set_capacity' THEN coalesce(p_capacity::text, '')
-                                                     WHEN 'cancel_session' THEN coalesce(p_reason, '')
-                                                     ELSE '' END)::text,
+            -- The values as the file engine's service writes them (compact JSON).
+            '{"at":' || to_json(v_at)::text ||
+            CASE WHEN v_names_person THEN ',"employee_id":' || to_json(p_employee_id)::text
+                 ELSE '' END ||
+            CASE p_action WHEN 'set_capacity' THEN ',"capacity":' || to_json(coalesce(p_capacity::text, ''))::text
+                          WHEN 'cancel_session' THEN ',"reason":' || to_json(coalesce(p_reason, ''))::text
+                          ELSE '' END || '}',
             v_person)
     RETURNING id INTO v_change;
     INSERT INTO ledger.booking_action (session_id, seq, at, action, staff_id, capacity, reason,
@@ -664,14 +668,18 @@ BEGIN
     -- The delivered module (section 3): at most one completion per (person, module, date).
     IF v_session.module_id IS NOT NULL AND p_action IN ('attend', 'absent', 'no_show') THEN
         v_day := left(v_session.starts_at, 10)::date;
-        v_attended := v_state = 'attended';
-        IF NOT v_attended THEN
-            SELECT coalesce(bool_or(r.person_state = 'attended'), false) INTO v_attended
+        -- The session where the person is attended that day: this one first.
+        v_attended_key := CASE WHEN v_state = 'attended' THEN v_session.key END;
+        IF v_attended_key IS NULL THEN
+            SELECT o.key INTO v_attended_key
             FROM ledger.session o
             CROSS JOIN LATERAL ledger.booking_replay(o.id, o.starts_at, o.capacity, v_person) r
             WHERE o.module_id = v_session.module_id AND o.id <> p_session
-              AND left(o.starts_at, 10) = left(v_session.starts_at, 10);
+              AND left(o.starts_at, 10) = left(v_session.starts_at, 10)
+              AND r.person_state = 'attended'
+            ORDER BY o.starts_at, o.key LIMIT 1;
         END IF;
+        v_attended := v_attended_key IS NOT NULL;
         -- Each change to a completion has its own entry, as the person's history shows it.
         v_completion_key := p_employee_id || '/' ||
             (SELECT m.code FROM ledger.module m WHERE m.id = v_session.module_id) || '/' ||
@@ -684,11 +692,12 @@ BEGIN
                                                subject_id)
                 VALUES (to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
                         session_user, 'completion', v_completion_key, 'add',
-                        json_build_object('evidence', 'session ' || v_session.key)::text, v_person)
+                        '{"expires_on":"","evidence":' || to_json('session ' || v_attended_key)::text || '}',
+                        v_person)
                 RETURNING id INTO v_entry;
                 INSERT INTO ledger.completion (staff_id, module_id, completed_on, evidence,
                                                created_change)
-                VALUES (v_person, v_session.module_id, v_day, 'session ' || v_session.key, v_entry);
+                VALUES (v_person, v_session.module_id, v_day, 'session ' || v_attended_key, v_entry);
             END IF;
         ELSE
             v_made := EXISTS (SELECT 1 FROM ledger.session o
@@ -701,8 +710,8 @@ BEGIN
                 VALUES (to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
                         session_user, 'completion', v_completion_key,
                         CASE WHEN v_attended THEN 'restore' ELSE 'void' END,
-                        CASE WHEN v_attended THEN '{}'
-                             ELSE json_build_object('reason', 'attendance withdrawn')::text END,
+                        CASE WHEN v_attended THEN '{"reason":"attended"}'
+                             ELSE '{"reason":"attendance withdrawn"}' END,
                         v_person)
                 RETURNING id INTO v_entry;
                 UPDATE ledger.completion

@@ -336,6 +336,16 @@ TEST_F(PgSessions, WorkedExamplesThroughTheServer) {
                      "c.subject_id WHERE c.entity = 'completion' AND c.record_key = "
                      "'A/FIRE/2026-03-10' AND s.employee_id = 'A' ORDER BY c.id");
         ASSERT_EQ(entries.rows(), 3);
+        // The values as the file engine's service writes them.
+        EXPECT_EQ(raw.exec("SELECT new_values FROM ledger.change_log WHERE entity = 'booking' "
+                           "AND record_key = 'S12' ORDER BY id LIMIT 1")
+                      .text(0, 0),
+                  R"({"at":"2026-03-01T09:00","employee_id":"A"})");
+        EXPECT_EQ(raw.exec("SELECT string_agg(new_values, ' ' ORDER BY id) FROM ledger.change_log "
+                           "WHERE entity = 'completion'")
+                      .text(0, 0),
+                  R"({"expires_on":"","evidence":"session S12"} {"reason":"attendance withdrawn"} )"
+                  R"({"reason":"attended"})");
         EXPECT_EQ(entries.text(0, 0), "add");
         EXPECT_EQ(entries.text(1, 0), "void");
         EXPECT_EQ(entries.text(2, 0), "restore");
@@ -840,6 +850,15 @@ TEST_F(PgSessions, SessionsGoToAFileAndBackUnchanged) {
     EXPECT_EQ(record(*store, a.id, a, act(d(2), Kind::SetCapacity, "", 3)), "");
     EXPECT_EQ(record(*store, a.id, a, act(t("10:05"), Kind::Attend, "A")), "");
     EXPECT_EQ(record(*store, b.id, b, act(d(1), Kind::CancelSession, "", std::nullopt, "ill")), "");
+    {
+        pg::Connection raw = owner(db);
+        EXPECT_EQ(raw.exec("SELECT string_agg(new_values, ' ' ORDER BY id) FROM ledger.change_log "
+                           "WHERE entity = 'booking' AND action IN ('set_capacity', "
+                           "'cancel_session')")
+                      .text(0, 0),
+                  R"({"at":"2026-03-02T09:00","capacity":"3"} {"at":"2026-03-01T09:00",)"
+                  R"("reason":"ill"})");
+    }
     repo.setInvited(a.id, {"S3", "S4"});
     repo.putFeedback(a.id, SessionFeedback{"A", 5, "very good"});
 
