@@ -419,6 +419,44 @@ TEST_F(PgSessions, TheCompletionCountsWhileAttendedAtAnySessionDeliveringTheModu
     EXPECT_EQ(completion(), "session DM1 false");
 }
 
+// Through the sessions service (Ledger): on a server the store decides each action, at its
+// own clock, and the service's refusals are the rules' messages.
+TEST_F(PgSessions, TheServiceLetsTheServerDecide) {
+    const std::string db = newLedger();
+    const std::string manager = account(db, "M", pg::Access::Manager);
+    const std::string s1 = account(db, "S1", pg::Access::Staff);
+    std::unique_ptr<pg::PgStore> admin = open(db);
+    LearningSession s = sessionS("SVC", 1);
+    s.startsAt = "2099-01-01T10:00";
+    s.endsAt = "2099-01-01T12:00";
+    s.id = admin->sessions().putSession(s);
+
+    Ledger m =
+        Ledger::open(Location::parse(scratch().uri(db, manager)), kPassword, OpenMode::ReadWrite);
+    BookingAction book = act("", Kind::Book, "A");
+    // `now` is the caller's; the settable clock (unset here) or the server's decides.
+    const std::string at = m.sessions().act(s.id, book, "2026-03-01T09:00", "M");
+    EXPECT_GT(at, std::string("2026-11")); // the server's own clock, not the caller's
+    Ledger one =
+        Ledger::open(Location::parse(scratch().uri(db, s1)), kPassword, OpenMode::ReadWrite);
+    const std::optional<SessionWithBookings> seen = one.sessions().find(s.id);
+    ASSERT_TRUE(seen.has_value());
+    ASSERT_EQ(seen->log.size(), 1u);
+    EXPECT_EQ(seen->log[0].employeeId.rfind('~', 0), 0u); // A, as a token
+    EXPECT_EQ(seen->outcome.bookedCount(), 1);
+    (void)one.sessions().act(s.id, act("", Kind::Book, "S1"), "2026-03-01T09:00", "S1");
+    const std::optional<SessionWithBookings> after = one.sessions().find(s.id);
+    ASSERT_TRUE(after.has_value());
+    ASSERT_NE(after->outcome.find("S1"), nullptr);
+    EXPECT_EQ(after->outcome.find("S1")->state, BookingState::Waiting);
+    try {
+        (void)one.sessions().act(s.id, act("", Kind::Book, "S1"), "2026-03-01T09:00", "S1");
+        ADD_FAILURE() << "booked twice";
+    } catch (const ActionRefused& e) {
+        EXPECT_STREQ(e.what(), "already booked");
+    }
+}
+
 // What is not an action at all is refused as input, naming the field; nothing is written.
 TEST_F(PgSessions, InvalidActionsAreRefusedAsInput) {
     const std::string db = newLedger();
