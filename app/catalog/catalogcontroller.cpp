@@ -44,10 +44,10 @@ CatalogController::CatalogController(QObject* parent)
                                     QStringLiteral("appliesTo"), QStringLiteral("dueWithinDays"),
                                     QStringLiteral("effectiveFrom")},
                                    this)),
-      m_themes(new VariantListModel({QStringLiteral("themeId"), QStringLiteral("title"),
-                                     QStringLiteral("source"), QStringLiteral("raisedOn"),
-                                     QStringLiteral("priority"), QStringLiteral("status"),
-                                     QStringLiteral("modules")},
+      m_themes(new VariantListModel({QStringLiteral("themeId"), QStringLiteral("key"),
+                                     QStringLiteral("title"), QStringLiteral("source"),
+                                     QStringLiteral("raisedOn"), QStringLiteral("priority"),
+                                     QStringLiteral("status"), QStringLiteral("modules")},
                                     this)) {
 }
 
@@ -139,6 +139,7 @@ void CatalogController::build() {
             }
             themes.push_back(
                 {{QStringLiteral("themeId"), QString::number(t.id)},
+                 {QStringLiteral("key"), text(t.key)},
                  {QStringLiteral("title"), text(t.title)},
                  {QStringLiteral("source"),
                   labelOf(themeSources(), text(ledger::themeSourceCode(t.source)))},

@@ -15,13 +15,31 @@ GridLayout {
     readonly property string title: root.editor.isNew ? qsTr("New audit theme") : qsTr("Edit audit theme")
 
     function focusFirst() {
-        title.field.forceActiveFocus();
+        (root.editor.isNew ? key : title).field.forceActiveFocus();
     }
 
     columns: 2
     columnSpacing: Theme.margin
     rowSpacing: Theme.spacing
 
+    EditorTextField {
+        id: key
+        source: root.editor.field("key")
+        label: qsTr("Key")
+        placeholderText: qsTr("e.g. CARERS")
+        readOnly: !root.editor.isNew
+        hint: root.editor.isNew ? qsTr("A short code for imports and reports; it cannot be changed later.")
+                                : qsTr("Cannot be changed.")
+        Layout.preferredWidth: 1
+        Layout.alignment: Qt.AlignTop
+    }
+    EditorTextField {
+        source: root.editor.field("owner_id")
+        label: qsTr("Owner's employee id")
+        hint: qsTr("Optional: who is leading the work on it.")
+        Layout.preferredWidth: 1
+        Layout.alignment: Qt.AlignTop
+    }
     EditorTextField {
         id: title
         source: root.editor.field("title")
@@ -63,12 +81,12 @@ GridLayout {
         Layout.alignment: Qt.AlignTop
     }
     FormTextArea {
-        label: qsTr("Notes")
-        text: root.editor.field("notes").text
-        error: root.editor.field("notes").error
+        label: qsTr("Description")
+        text: root.editor.field("description").text
+        error: root.editor.field("description").error
         lines: 4
         Layout.columnSpan: 2
         Layout.alignment: Qt.AlignTop
-        onEdited: (text) => root.editor.field("notes").text = text
+        onEdited: (text) => root.editor.field("description").text = text
     }
 }

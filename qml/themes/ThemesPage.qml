@@ -49,6 +49,7 @@ Item {
             accessibleName: qsTr("Audit themes; press Enter to edit the current one")
             emptyText: qsTr("No audit themes yet.")
             columns: [
+                { role: "key", title: qsTr("Key"), width: 90 },
                 { role: "title", title: qsTr("Theme") },
                 { role: "source", title: qsTr("Source"), width: 180 },
                 { role: "raisedOn", title: qsTr("Raised on"), width: 90 },

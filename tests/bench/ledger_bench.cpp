@@ -492,9 +492,9 @@ public:
           m_completion(m_db, "INSERT INTO completion (staff_id, module_id, completed_on, "
                              "expires_on, evidence) VALUES (?1, ?2, ?3, NULL, 'bench')"),
           m_setting(m_db, "INSERT OR REPLACE INTO setting (key, value) VALUES (?1, ?2)"),
-          m_theme(m_db, "INSERT INTO audit_theme (title, source, raised_on, priority, status, "
-                        "notes) VALUES (?1, 'complaint', ?2, 'medium', 'open', "
-                        "'benchmark theme')"),
+          m_theme(m_db, "INSERT INTO audit_theme (key, title, source, raised_on, priority, "
+                        "status, description) VALUES ('BARE-' || ?3, ?1, 'complaint', ?2, "
+                        "'medium', 'open', 'benchmark theme')"),
           m_themeModule(m_db, "INSERT INTO audit_theme_module (theme_id, module_id) "
                               "VALUES (?1, ?2)") {}
 
@@ -517,6 +517,7 @@ public:
             m_theme.bind(1, "Bench theme " + std::to_string(n))
                 .bind(2,
                       isoDate(ledger::Date{std::chrono::sys_days{kToday} - std::chrono::days{10}}))
+                .bind(3, n)
                 .run();
             const std::int64_t theme = m_db.scalar("SELECT last_insert_rowid()");
             m_themeModule.bind(1, theme).bind(2, p.moduleIds[0]).run();
