@@ -555,10 +555,12 @@ $$;
 -- Records one action on a session's log as the server decides it (see above). Returns the
 -- `at` recorded. The clock is the server's Europe/London wall clock, read after the lock;
 -- only when ledger.meta holds ('settable_clock', 'yes'), which only the owner writes (tests),
--- does the setting practice_ledger.now replace it.
+-- does the `at` the caller asks for (p_asked_at), else the setting practice_ledger.now,
+-- replace it. Otherwise p_asked_at is ignored.
 CREATE FUNCTION ledger.record_booking_action(p_session bigint, p_action text,
                                              p_employee_id text, p_capacity integer,
-                                             p_reason text) RETURNS text
+                                             p_reason text, p_asked_at text DEFAULT NULL)
+RETURNS text
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = ledger, pg_temp AS $$
 DECLARE
     v_session ledger.session%ROWTYPE;
@@ -625,7 +627,7 @@ BEGIN
     -- The clock, after the lock, never before the log's last action (October's repeated hour).
     v_at := to_char(clock_timestamp() AT TIME ZONE 'Europe/London', 'YYYY-MM-DD"T"HH24:MI');
     IF EXISTS (SELECT 1 FROM ledger.meta m WHERE m.key = 'settable_clock' AND m.value = 'yes') THEN
-        v_clock := current_setting('practice_ledger.now', true);
+        v_clock := coalesce(nullif(p_asked_at, ''), current_setting('practice_ledger.now', true));
         IF coalesce(v_clock, '') <> '' THEN
             IF v_clock !~ '^\d{4}-\d\d-\d\dT\d\d:\d\d$' THEN
                 RAISE EXCEPTION 'practice_ledger.now: not a date-time: %', v_clock
@@ -750,10 +752,10 @@ BEGIN
             'ledger.person_token(bigint, bigint), ledger.booking_log(bigint), '
             'ledger.employee_id_of(bigint), ledger.staff_id_of(text), '
             'ledger.booking_replay(bigint, text, integer, bigint, text, text, integer), '
-            'ledger.record_booking_action(bigint, text, text, integer, text) FROM PUBLIC';
+            'ledger.record_booking_action(bigint, text, text, integer, text, text) FROM PUBLIC';
     EXECUTE format('GRANT EXECUTE ON FUNCTION ledger.my_session_ids(), ledger.sees_everyone(), '
                    'ledger.booking_log(bigint), ledger.employee_id_of(bigint), '
-                   'ledger.staff_id_of(text), ledger.record_booking_action(bigint, text, text, integer, text) '
+                   'ledger.staff_id_of(text), ledger.record_booking_action(bigint, text, text, integer, text, text) '
                    'TO %s, %s, %s', lead, manager, staff);
 
     FOREACH t IN ARRAY ARRAY['session', 'session_team', 'session_role', 'session_theme',

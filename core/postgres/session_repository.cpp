@@ -258,7 +258,7 @@ void SessionRepo::insertAction(RecordId session, int seq, const BookingAction& a
 std::string SessionRepo::recordAction(RecordId session, const BookingAction& action) {
     try {
         const Result r = m_session.run(
-            "SELECT record_booking_action($1, $2, $3, $4::integer, $5)",
+            "SELECT record_booking_action($1, $2, $3, $4::integer, $5, $6)",
             {param(session), std::string(bookingActionCode(action.kind)),
              actionNamesAPerson(action.kind) ? std::optional<std::string>(action.employeeId)
                                              : std::nullopt,
@@ -266,7 +266,9 @@ std::string SessionRepo::recordAction(RecordId session, const BookingAction& act
                                                            : std::nullopt,
              action.kind == BookingActionKind::CancelSession
                  ? std::optional<std::string>(action.reason)
-                 : std::nullopt});
+                 : std::nullopt,
+             // Only a test's ledger (the owner's settable clock) takes the caller's time.
+             action.at});
         return r.text(0, 0);
     } catch (const ServerStorageError& e) {
         // The function's own SQLSTATEs (schema.h, step 3).

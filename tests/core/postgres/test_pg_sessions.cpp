@@ -374,15 +374,20 @@ TEST_F(PgSessions, ACompletionFromElsewhereIsLeftAndTheClockNeverGoesBack) {
     ASSERT_EQ(r.rows(), 1);
     EXPECT_EQ(r.text(0, 0), "certificate");
     EXPECT_EQ(r.text(0, 1), "f");
+    // With the owner's key, the `at` a caller asks for is the clock (a test's ledger).
+    EXPECT_EQ(repo.recordAction(s.id, act(t("10:07"), Kind::Attend, "A")), t("10:07"));
     // A clock before the log's last action (October's repeated hour) gives the last `at`.
     setClock(*store, t("10:01"));
-    EXPECT_EQ(repo.recordAction(s.id, act("", Kind::Attend, "C")), t("10:06"));
+    EXPECT_EQ(repo.recordAction(s.id, act("", Kind::Attend, "C")), t("10:07"));
     // Without the owner's key the setting is ignored: the server's own clock (now, after 2026-03).
     raw.exec("DELETE FROM ledger.meta WHERE key = 'settable_clock'");
     setClock(*store, "2026-03-10T10:30");
     const std::string at = repo.recordAction(s.id, act("", Kind::Attend, "D"));
     EXPECT_NE(at, "2026-03-10T10:30");
     EXPECT_GT(at, std::string("2026-03-10T10:30"));
+    // ... and so is the `at` a caller asks for.
+    EXPECT_GT(repo.recordAction(s.id, act("2026-03-10T10:31", Kind::Attend, "E")),
+              std::string("2026-03-10T10:31"));
 }
 
 // Two sessions deliver FIRE on one day: the completion the first made counts while the person
@@ -422,7 +427,7 @@ TEST_F(PgSessions, TheCompletionCountsWhileAttendedAtAnySessionDeliveringTheModu
 // Through the sessions service (Ledger): on a server the store decides each action, at its
 // own clock, and the service's refusals are the rules' messages.
 TEST_F(PgSessions, TheServiceLetsTheServerDecide) {
-    const std::string db = newLedger();
+    const std::string db = newLedger(false); // the server's own clock
     const std::string manager = account(db, "M", pg::Access::Manager);
     const std::string s1 = account(db, "S1", pg::Access::Staff);
     std::unique_ptr<pg::PgStore> admin = open(db);
@@ -434,7 +439,7 @@ TEST_F(PgSessions, TheServiceLetsTheServerDecide) {
     Ledger m =
         Ledger::open(Location::parse(scratch().uri(db, manager)), kPassword, OpenMode::ReadWrite);
     BookingAction book = act("", Kind::Book, "A");
-    // `now` is the caller's; the settable clock (unset here) or the server's decides.
+    // `now` is the caller's; without the owner's settable clock the server's decides.
     const std::string at = m.sessions().act(s.id, book, "2026-03-01T09:00", "M");
     EXPECT_GT(at, std::string("2026-11")); // the server's own clock, not the caller's
     Ledger one =
