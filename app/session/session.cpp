@@ -9,6 +9,7 @@
 #include "base/error.h"
 #include "base/passphrase_policy.h"
 #include "demo/generator.h"
+#include "io/csv.h"
 #include "store/location.h"
 
 #include <QDir>
@@ -289,6 +290,15 @@ QString Session::openDemo() {
              ledger::generateAuditThemes(council, options.today)) {
             created->themes().save(theme, options.today, "demo generator");
         }
+        // A year of forums and NQ sessions, through the same checks as an import.
+        const ledger::DemoSessions sessions =
+            ledger::generateSessions(council, options.today, options.seed);
+        ledger::MemoryCsvSource sessionRows(sessions.sessionsCsv);
+        created->sessionImport().run(ledger::ImportKind::Sessions, "demo sessions", sessionRows,
+                                     options.today, false, "demo generator");
+        ledger::MemoryCsvSource actionRows(sessions.actionsCsv);
+        created->sessionImport().run(ledger::ImportKind::BookingActions, "demo bookings",
+                                     actionRows, options.today, false, "demo generator");
         created->settings().set("organisation_name", "Demo Borough Council", "demo generator");
         created->settings().set(kActorKey, "Demo workforce lead", "demo generator");
         auto loaded = load(std::move(created));

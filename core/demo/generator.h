@@ -4,6 +4,7 @@
 #include "themes/theme.h"
 
 #include <cstdint>
+#include <string>
 
 namespace ledger {
 
@@ -35,5 +36,17 @@ namespace ledger {
 /// audits, charging and financial assessment from complaints, an ombudsman finding on delay,
 /// a safeguarding adults review, fire safety with the fire brigade, legal literacy.
 [[nodiscard]] std::vector<AuditTheme> generateAuditThemes(const LedgerData& council, Date today);
+
+/// A year of sessions for the demo council, in the import formats of rules/sessions.md:
+/// monthly practice forums on realistic topics (linked to generateAuditThemes' themes, with
+/// external speakers; one delivering the fire safety module), twelve months back and three
+/// ahead, and a series of newly qualified social workers' group sessions; their logs hold
+/// bookings, waiting lists, cancellations, apologies, attendance and a cancelled forum.
+struct DemoSessions {
+    std::string sessionsCsv;
+    std::string actionsCsv;
+};
+[[nodiscard]] DemoSessions generateSessions(const LedgerData& council, Date today,
+                                            std::uint64_t seed);
 
 } // namespace ledger
