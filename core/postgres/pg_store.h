@@ -28,6 +28,7 @@ public:
     [[nodiscard]] StaffRepository& staff() override { return m_staff; }
     [[nodiscard]] TrainingRepository& training() override { return m_training; }
     [[nodiscard]] ThemeRepository& themes() override { return m_themes; }
+    [[nodiscard]] SessionRepository& sessions() override { return m_sessions; }
     [[nodiscard]] ChangeLogRepository& changeLog() override { return m_changeLog; }
     [[nodiscard]] SettingsRepository& settings() override { return m_settings; }
 
@@ -47,6 +48,10 @@ public:
     [[nodiscard]] std::vector<std::string> notices() const override { return m_notices; }
     [[nodiscard]] std::vector<std::filesystem::path> backupsMade() const override { return {}; }
 
+    /// The store's connection, for what no repository does (tests set session settings
+    /// through it).
+    [[nodiscard]] Connection& connection() { return m_session.connection(); }
+
     /// The login the server accepted.
     [[nodiscard]] std::string account() const override { return m_login; }
 
@@ -63,6 +68,7 @@ private:
     StaffRepo m_staff{m_session};
     TrainingRepo m_training{m_session};
     ThemeRepo m_themes{m_session};
+    SessionRepo m_sessions{m_session};
     ChangeLogRepo m_changeLog{m_session};
     SettingsRepo m_settings{m_session};
 };

@@ -6,6 +6,7 @@
 
 #include "audit/change_log_repository.h"
 #include "postgres/session.h"
+#include "sessions/session_repository.h"
 #include "settings/settings_repository.h"
 #include "staff/staff_repository.h"
 #include "themes/theme_repository.h"
@@ -81,6 +82,37 @@ public:
     void removeAuditTheme(RecordId id) override;
 
 private:
+    Session& m_session;
+};
+
+/// Sessions and their action logs. The server decides each action taken in the app
+/// (ledger.record_booking_action, schema.h step 3); logs are read through ledger.booking_log,
+/// which shows staff a token for everyone but themselves.
+class SessionRepo final : public SessionRepository {
+public:
+    explicit SessionRepo(Session& session) : m_session(session) {}
+
+    [[nodiscard]] std::vector<LearningSession> sessions() override;
+    [[nodiscard]] std::optional<LearningSession> session(RecordId id) override;
+    [[nodiscard]] std::optional<LearningSession> sessionByKey(std::string_view key) override;
+    RecordId putSession(const LearningSession& session) override;
+    void removeSession(RecordId id) override;
+    [[nodiscard]] std::vector<BookingAction> actionLog(RecordId session) override;
+    [[nodiscard]] std::unordered_map<RecordId, std::vector<BookingAction>> actionLogs() override;
+    void replaceLog(RecordId session, const std::vector<BookingAction>& log,
+                    RecordId change) override;
+    void appendAction(RecordId session, const BookingAction& action, RecordId change) override;
+    [[nodiscard]] bool decidesActions() const override { return true; }
+    std::string recordAction(RecordId session, const BookingAction& action) override;
+    [[nodiscard]] std::vector<std::string> invited(RecordId session) override;
+    void setInvited(RecordId session, const std::vector<std::string>& employeeIds) override;
+    [[nodiscard]] std::vector<SessionFeedback> feedback(RecordId session) override;
+    void putFeedback(RecordId session, const SessionFeedback& feedback) override;
+    [[nodiscard]] std::vector<ThemeCompletionTouch> themeCompletionTouches() override;
+
+private:
+    void insertAction(RecordId session, int seq, const BookingAction& action, RecordId change);
+
     Session& m_session;
 };
 

@@ -54,11 +54,13 @@ RecordId ThemeRepo::putAuditTheme(const AuditTheme& t) {
     const SpecParams<AuditTheme>& columns = themeColumns();
     static const std::string kInsert = "INSERT INTO audit_theme (" + columns.names() +
                                        ") VALUES (" + columns.parameters() + ") RETURNING id";
-    // A known version must still be the stored one (see RecordVersion).
+    // A known version must still be the stored one (see RecordVersion). The key (the
+    // identity, $1) is not changed by an update by id, as in the file; it is still named
+    // (returned, unused), since the server must know the type of every parameter it is sent.
     static const std::string kUpdate =
         "UPDATE audit_theme SET " + columns.assignments(Fields::Changeable) +
         ", version = version + 1 WHERE id = $" + std::to_string(columns.next()) +
-        versionCondition(columns.next() + 1) + " RETURNING id";
+        versionCondition(columns.next() + 1) + " RETURNING id, $1::text";
     Params params;
     columns.bind(params, t);
     if (t.id != 0) {

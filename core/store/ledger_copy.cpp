@@ -27,9 +27,19 @@ const std::vector<TableColumns>& ledgerTables() {
          {"id", "staff_id", "module_id", "completed_on", "expires_on", "evidence", "voided",
           "void_reason", "created_change", "changed_change", "version"}},
         {"audit_theme",
-         {"id", "title", "source", "raised_on", "priority", "status", "notes", "created_change",
-          "changed_change", "version"}},
+         {"id", "key", "title", "description", "source", "raised_on", "priority", "status",
+          "owner_id", "created_change", "changed_change", "version"}},
         {"audit_theme_module", {"theme_id", "module_id"}},
+        {"session",
+         {"id", "key", "kind", "title", "starts_at", "ends_at", "facilitator_id", "speaker",
+          "organisation", "capacity", "module_id", "created_change", "changed_change", "version"}},
+        {"session_team", {"session_id", "team_id"}},
+        {"session_role", {"session_id", "role_id"}},
+        {"session_theme", {"session_id", "theme_id"}},
+        {"session_invitation", {"session_id", "staff_id"}},
+        {"session_feedback", {"session_id", "staff_id", "score", "comment"}},
+        {"booking_action",
+         {"session_id", "seq", "at", "action", "staff_id", "capacity", "reason", "change_id"}},
     };
     return kTables;
 }

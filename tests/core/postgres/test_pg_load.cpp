@@ -347,6 +347,7 @@ void runClient(Ledger& ledger, const Client& client, Tally& tally, bool sharedKe
             } else if (lead && roll < 80) {
                 AuditTheme theme;
                 theme.title = "Theme " + tag("theme");
+                theme.key = "TH-c" + std::to_string(client.number) + "-" + std::to_string(tags);
                 theme.raisedOn = kToday;
                 theme.moduleCodes = {modules[rng() % 2]};
                 if (attempt(tally, "theme",
