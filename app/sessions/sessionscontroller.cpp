@@ -27,6 +27,18 @@ QString statusWord(ledger::SessionStatus status) {
     return {};
 }
 
+QString priorityWord(ledger::ThemePriority priority) {
+    switch (priority) {
+    case ledger::ThemePriority::High:
+        return QObject::tr("High");
+    case ledger::ThemePriority::Medium:
+        return QObject::tr("Medium");
+    case ledger::ThemePriority::Low:
+        return QObject::tr("Low");
+    }
+    return {};
+}
+
 QString kindWord(ledger::SessionKind kind) {
     switch (kind) {
     case ledger::SessionKind::PracticeForum:
@@ -110,11 +122,11 @@ SessionsController::SessionsController(QObject* parent)
                                        QStringLiteral("state"), QStringLiteral("stateCode"),
                                        QStringLiteral("promotedOn"), QStringLiteral("walkIn")},
                                       this)),
-      m_suggestions(new VariantListModel({QStringLiteral("rank"), QStringLiteral("key"),
-                                          QStringLiteral("title"), QStringLiteral("priority"),
-                                          QStringLiteral("stale"), QStringLiteral("lastTouched"),
-                                          QStringLiteral("staffReached")},
-                                         this)) {
+      m_suggestions(new VariantListModel(
+          {QStringLiteral("rank"), QStringLiteral("key"), QStringLiteral("title"),
+           QStringLiteral("priority"), QStringLiteral("stale"), QStringLiteral("why"),
+           QStringLiteral("lastTouched"), QStringLiteral("staffReached")},
+          this)) {
 }
 
 void SessionsController::setActive(bool active) {
@@ -228,8 +240,10 @@ void SessionsController::build() {
                     {{QStringLiteral("rank"), s.rank},
                      {QStringLiteral("key"), text(s.key)},
                      {QStringLiteral("title"), text(s.title)},
-                     {QStringLiteral("priority"), text(ledger::themePriorityCode(s.priority))},
+                     {QStringLiteral("priority"), priorityWord(s.priority)},
                      {QStringLiteral("stale"), s.stale},
+                     {QStringLiteral("why"),
+                      s.stale ? tr("Not touched for 6 months") : tr("Touched recently")},
                      {QStringLiteral("lastTouched"),
                       s.lastTouchedOn ? convert::uk(*s.lastTouchedOn) : tr("Never")},
                      {QStringLiteral("staffReached"), s.staffReached}});

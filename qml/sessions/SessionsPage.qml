@@ -65,7 +65,7 @@ Item {
                         { role: "when", title: qsTr("When"), width: 170 },
                         { role: "title", title: qsTr("Session") },
                         { role: "status", title: qsTr("Status"), width: 80 },
-                        { role: "places", title: qsTr("Places"), width: 200 }
+                        { role: "places", title: qsTr("Places"), width: 240 }
                     ]
                     onActivated: (row) => {
                         sessions.selected = agenda.model.get(row).key;
@@ -89,6 +89,7 @@ Item {
                         { role: "rank", title: qsTr("#"), width: 30 },
                         { role: "title", title: qsTr("Audit theme") },
                         { role: "priority", title: qsTr("Priority"), width: 70 },
+                        { role: "why", title: qsTr("Why now"), width: 190 },
                         { role: "lastTouched", title: qsTr("Last touched"), width: 100 },
                         { role: "staffReached", title: qsTr("Staff reached"), width: 100 }
                     ]
