@@ -53,8 +53,7 @@ public:
     /// A session's action log, in the order recorded.
     [[nodiscard]] virtual std::vector<BookingAction> actionLog(RecordId session) = 0;
     /// Every visible session's log, by session id (sessions with an empty log left out).
-    [[nodiscard]] virtual std::unordered_map<RecordId, std::vector<BookingAction>>
-    actionLogs() = 0;
+    [[nodiscard]] virtual std::unordered_map<RecordId, std::vector<BookingAction>> actionLogs() = 0;
     /// Replaces a session's whole log (an import; the caller has replayed it); each action
     /// points to the change-log entry `change`.
     virtual void replaceLog(RecordId session, const std::vector<BookingAction>& log,

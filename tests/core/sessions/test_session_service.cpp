@@ -74,8 +74,8 @@ protected:
         if (GetParam() == test::Engine::Postgres) {
             // The tests' server clock: the `at` each action asks for (only the owner can
             // allow it, and only tests do).
-            pg::Connection owner = pg::Connection::open(
-                ledgers().scratch().conninfo(ledgers().database()));
+            pg::Connection owner =
+                pg::Connection::open(ledgers().scratch().conninfo(ledgers().database()));
             owner.exec("INSERT INTO ledger.meta (key, value) VALUES ('settable_clock', 'yes')");
         }
     }
@@ -216,9 +216,9 @@ TEST_P(Sessions, Example10And11AttendanceAtTheDoorAndTheRefusals) {
         EXPECT_EQ(r.sessionStatus, SessionStatus::Held);
         attendance[r.employeeId] = r.attendance + (r.walkIn ? " walk-in" : "");
     }
-    EXPECT_EQ(attendance, (std::map<std::string, std::string>{
-                              {"A", "attended"}, {"B", "no_show"}, {"C", ""},
-                              {"E", "attended walk-in"}}));
+    EXPECT_EQ(attendance,
+              (std::map<std::string, std::string>{
+                  {"A", "attended"}, {"B", "no_show"}, {"C", ""}, {"E", "attended walk-in"}}));
 
     const RecordId eleven = plan(sessionS("S11"));
     for (const char* who : {"A", "B", "C"}) {
@@ -286,11 +286,10 @@ TEST_P(Sessions, ASeriesIsMadeInOneStepOrNotAtAll) {
     for (const SessionWithBookings& w : sessions().all()) {
         made.push_back(w.session.key + " " + w.session.startsAt + " " + w.session.endsAt);
     }
-    EXPECT_EQ(made, (std::vector<std::string>{
-                        "FORUM26-001 2026-01-31T10:00 2026-01-31T12:00",
-                        "FORUM26-002 2026-02-28T10:00 2026-02-28T12:00",
-                        "FORUM26-003 2026-03-31T10:00 2026-03-31T12:00",
-                        "FORUM26-004 2026-04-30T10:00 2026-04-30T12:00"}));
+    EXPECT_EQ(made, (std::vector<std::string>{"FORUM26-001 2026-01-31T10:00 2026-01-31T12:00",
+                                              "FORUM26-002 2026-02-28T10:00 2026-02-28T12:00",
+                                              "FORUM26-003 2026-03-31T10:00 2026-03-31T12:00",
+                                              "FORUM26-004 2026-04-30T10:00 2026-04-30T12:00"}));
 
     // An occurrence in the hour the clocks skip refuses the whole series.
     LearningSession early = sessionS("EARLY");
@@ -342,8 +341,8 @@ TEST_P(Sessions, SavingWarnsOfClashesButNeverRefuses) {
     b.facilitatorId = "F";
     b.teams = {"East"};
     const std::vector<Clash> clashes = sessions().clashesOf(b);
-    EXPECT_EQ(clashes, (std::vector<Clash>{{"A1", "B1", "facilitator", "F"},
-                                           {"A1", "B1", "team", "East"}}));
+    EXPECT_EQ(clashes,
+              (std::vector<Clash>{{"A1", "B1", "facilitator", "F"}, {"A1", "B1", "team", "East"}}));
     EXPECT_NO_THROW(plan(b));
     EXPECT_EQ(sessions().clashes(std::nullopt, std::nullopt).size(), 2u);
 }
