@@ -189,12 +189,12 @@ ImportSummary SessionImport::themes(std::string_view fileName, CsvSource& source
         Store& store = m_work.store();
         ImportRows rows(ImportKind::Themes, std::string(fileName), source);
         Problems problems(std::string(fileName), importColumns(ImportKind::Themes));
-        problems.take(rows.notices()); // never: unknown columns are notices, below
         const ValidationContext context = storedContext(store.staff(), store.training(), today);
         std::vector<std::pair<int, AuditTheme>> themes;
         std::unordered_set<std::string> keys;
         CsvRecord record;
         while (rows.next(record)) {
+            problems.take(rows.errors()); // the CSV's and the characters' first
             const Row row(record, rows.columns());
             const int line = row.line();
             AuditTheme t;
@@ -303,6 +303,7 @@ ImportSummary SessionImport::sessions(std::string_view fileName, CsvSource& sour
         };
         CsvRecord record;
         while (rows.next(record)) {
+            problems.take(rows.errors()); // the CSV's and the characters' first
             const Row row(record, rows.columns());
             const int line = row.line();
             LearningSession s;
@@ -459,7 +460,6 @@ ImportSummary SessionImport::sessions(std::string_view fileName, CsvSource& sour
             }
         }
         problems.take(rows.errors());
-        // Lines claimed by a key later found repeated: the later line carries the problem.
         problems.throwIfAny();
         summary.notices = rows.notices();
 
@@ -519,9 +519,9 @@ ImportSummary SessionImport::bookingActions(std::string_view fileName, CsvSource
         std::vector<std::string> order;  // sessions in the order the file names them
         CsvRecord record;
         while (rows.next(record)) {
+            problems.take(rows.errors()); // the CSV's and the characters' first
             const Row row(record, rows.columns());
             const int line = row.line();
-            const std::size_t before = problems.countOn(line);
             const std::string& key = row["session"];
             Log* log = nullptr;
             if (const auto found = logs.find(key); found != logs.end()) {
@@ -580,7 +580,7 @@ ImportSummary SessionImport::bookingActions(std::string_view fileName, CsvSource
                 problems.add(line, "value",
                              "must be empty for " + std::string(bookingActionCode(*kind)));
             }
-            if (problems.countOn(line) != before || !log) {
+            if (problems.countOn(line) != 0 || !log) {
                 continue; // reported and skipped; the replay goes on without it
             }
             if (!log->actions.empty() && a.at < log->actions.back().at) {
@@ -591,8 +591,6 @@ ImportSummary SessionImport::bookingActions(std::string_view fileName, CsvSource
             log->lines.push_back(line);
         }
         problems.take(rows.errors());
-        // The lines with character or CSV problems were read too: drop their actions.
-        // (ImportRows' own problems come with the lines they name.)
         std::vector<RecordId> changed;
         for (const std::string& key : order) {
             Log& log = logs[key];

@@ -153,6 +153,23 @@ TEST_P(SessionsCli, RefusedActionsAreListedExactlyAndNothingIsWritten) {
                             "waiting_position,promoted_on,walk_in,attendance\n");
 }
 
+TEST_P(SessionsCli, AnUnknownColumnIsReportedAndIgnoredAndAControlCharacterRefused) {
+    newLedger();
+    importAll(kData, {"staff", "modules"});
+    const fs::path themes = m_dir / "themes.csv";
+    writeAll(themes, "key,title,description,source,raised_on,priority,status,owner_id,modules,"
+                     "notes\nADV,Advocacy,,complaint,2026-01-05,high,open,,,ignored\n");
+    Result r = cli({"import", "themes", themes.string()});
+    EXPECT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.out, "added 1, updated 0, unchanged 0\n");
+    EXPECT_NE(r.err.find("notes"), std::string::npos) << r.err;
+    writeAll(themes, "key,title,description,source,raised_on,priority,status,owner_id,modules\n"
+                     "BELL,Bell \x07 here,,complaint,2026-01-05,high,open,,\n");
+    r = cli({"import", "themes", themes.string()});
+    EXPECT_EQ(r.status, 2);
+    EXPECT_EQ(places(r.err), (std::vector<std::string>{themes.string() + ":2: title"})) << r.err;
+}
+
 TEST_P(SessionsCli, InvalidFilesNameEachProblemsLineAndColumn) {
     newLedger();
     const fs::path refused = kData / "refused";
