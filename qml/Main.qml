@@ -12,6 +12,8 @@ ApplicationWindow {
 
     property string currentPage: "coverage"
     property string personId: ""
+    /// The session the Forums and sessions page shows (openSession()).
+    property string sessionKey: ""
 
     width: 1280
     height: 800
@@ -36,6 +38,18 @@ ApplicationWindow {
             root.currentPage = "directory";
             editorDialog.openInvalidExample();
             break;
+        case "theme":
+            root.currentPage = "themes";
+            themesPage.chooseBusiest();
+            break;
+        case "attendance":
+            root.currentPage = "sessions";
+            sessionsPage.chooseNextForum();
+            break;
+        case "session-editor":
+            root.currentPage = "sessions";
+            sessionsPage.openClashingExample();
+            break;
         case "unlock":
             break;
         default:
@@ -45,6 +59,10 @@ ApplicationWindow {
     function openPerson(employeeId: string) {
         root.personId = employeeId;
         root.currentPage = "person";
+    }
+    function openSession(key: string) {
+        root.sessionKey = key;
+        root.currentPage = "sessions";
     }
     function openEditor(kind: string, key: string, preset: var) {
         editorDialog.edit(kind, key, preset);
@@ -218,10 +236,10 @@ ApplicationWindow {
                 PersonPage { session: root.session; app: root; employeeId: root.personId }
                 ModulesPage { session: root.session; app: root }
                 TeamsPage { session: root.session; app: root }
-                ThemesPage { session: root.session; app: root }
+                ThemesPage { id: themesPage; session: root.session; app: root }
                 ImportPage { session: root.session; app: root }
                 SettingsPage { session: root.session; app: root }
-                SessionsPage { session: root.session; app: root }
+                SessionsPage { id: sessionsPage; session: root.session; app: root }
             }
         }
     }

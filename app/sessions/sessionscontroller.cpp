@@ -2,121 +2,32 @@
 
 #include "common/convert.h"
 #include "common/timings.h"
+#include "sessions/sessionwords.h"
 
 #include "ledger.h"
 #include "sessions/series.h"
 
 #include <QDateTime>
+#include <QLocale>
+#include <QRegularExpression>
 #include <QTimeZone>
 
 #include <map>
 
 using convert::text;
-
-namespace {
-
-QString statusWord(ledger::SessionStatus status) {
-    switch (status) {
-    case ledger::SessionStatus::Planned:
-        return QObject::tr("Planned");
-    case ledger::SessionStatus::Held:
-        return QObject::tr("Held");
-    case ledger::SessionStatus::Cancelled:
-        return QObject::tr("Cancelled");
-    }
-    return {};
-}
-
-QString priorityWord(ledger::ThemePriority priority) {
-    switch (priority) {
-    case ledger::ThemePriority::High:
-        return QObject::tr("High");
-    case ledger::ThemePriority::Medium:
-        return QObject::tr("Medium");
-    case ledger::ThemePriority::Low:
-        return QObject::tr("Low");
-    }
-    return {};
-}
-
-QString kindWord(ledger::SessionKind kind) {
-    switch (kind) {
-    case ledger::SessionKind::PracticeForum:
-        return QObject::tr("Practice forum");
-    case ledger::SessionKind::NqSession:
-        return QObject::tr("NQ group session");
-    case ledger::SessionKind::Conference:
-        return QObject::tr("Conference");
-    case ledger::SessionKind::Workshop:
-        return QObject::tr("Workshop");
-    case ledger::SessionKind::Other:
-        return QObject::tr("Other");
-    }
-    return {};
-}
-
-QString stateWord(const ledger::Booking& b) {
-    using State = ledger::BookingState;
-    switch (b.state) {
-    case State::None:
-        return {};
-    case State::Booked:
-        return QObject::tr("Booked");
-    case State::Waiting:
-        return QObject::tr("Waiting (%1 in the queue)").arg(b.waitingPosition);
-    case State::Cancelled:
-        return QObject::tr("Cancelled");
-    case State::Apologised:
-        return QObject::tr("Sent apologies");
-    case State::Attended:
-        return QObject::tr("Attended");
-    case State::Absent:
-        return QObject::tr("Absent with apologies");
-    case State::NoShow:
-        return QObject::tr("Did not attend");
-    case State::CancelledBySession:
-        return QObject::tr("Session cancelled");
-    }
-    return {};
-}
-
-/// `dd/MM/yyyy` and `10:00–12:00` of a session.
-QString whenOf(const ledger::LearningSession& s) {
-    const auto day = ledger::dateOf(s.startsAt);
-    QString when = day ? convert::uk(*day) : text(s.startsAt);
-    when += QLatin1Char(' ') + text(s.startsAt.substr(11)) + QChar(0x2013);
-    if (s.endsAt.substr(0, 10) != s.startsAt.substr(0, 10)) {
-        const auto end = ledger::dateOf(s.endsAt);
-        when += (end ? convert::uk(*end) : text(s.endsAt.substr(0, 10))) + QLatin1Char(' ');
-    }
-    return when + text(s.endsAt.substr(11));
-}
-
-QString placesOf(const ledger::BookingOutcome& o) {
-    int waiting = 0;
-    for (const ledger::Booking& b : o.people) {
-        waiting += b.state == ledger::BookingState::Waiting ? 1 : 0;
-    }
-    QString places =
-        o.capacity ? QObject::tr("%1 of %2 places booked").arg(o.bookedCount()).arg(*o.capacity)
-                   : QObject::tr("%1 booked (no limit)").arg(o.bookedCount());
-    if (waiting > 0) {
-        places += QObject::tr(", %n waiting", nullptr, waiting);
-    }
-    return places;
-}
-
-} // namespace
+using namespace sessionwords;
 
 SessionsController::SessionsController(QObject* parent)
     : QObject(parent),
       m_upcoming(new VariantListModel({QStringLiteral("key"), QStringLiteral("when"),
                                        QStringLiteral("title"), QStringLiteral("kind"),
-                                       QStringLiteral("status"), QStringLiteral("places")},
+                                       QStringLiteral("status"), QStringLiteral("places"),
+                                       QStringLiteral("start"), QStringLiteral("booked")},
                                       this)),
       m_past(new VariantListModel({QStringLiteral("key"), QStringLiteral("when"),
                                    QStringLiteral("title"), QStringLiteral("kind"),
-                                   QStringLiteral("status"), QStringLiteral("places")},
+                                   QStringLiteral("status"), QStringLiteral("places"),
+                                   QStringLiteral("start"), QStringLiteral("booked")},
                                   this)),
       m_bookings(new VariantListModel({QStringLiteral("employeeId"), QStringLiteral("name"),
                                        QStringLiteral("state"), QStringLiteral("stateCode"),
@@ -126,7 +37,10 @@ SessionsController::SessionsController(QObject* parent)
           {QStringLiteral("rank"), QStringLiteral("key"), QStringLiteral("title"),
            QStringLiteral("priority"), QStringLiteral("stale"), QStringLiteral("why"),
            QStringLiteral("lastTouched"), QStringLiteral("staffReached")},
-          this)) {
+          this)),
+      m_feedback(new VariantListModel({QStringLiteral("employeeId"), QStringLiteral("name"),
+                                       QStringLiteral("score"), QStringLiteral("comment")},
+                                      this)) {
 }
 
 void SessionsController::setActive(bool active) {
@@ -171,7 +85,7 @@ QString SessionsController::now() const {
 void SessionsController::build() {
     guardedRead(m_session, [this] {
         const timings::Scope timing("interface: SessionsController built");
-        QList<QVariantMap> upcoming, past, bookings, suggestions;
+        QList<QVariantMap> upcoming, past, bookings, suggestions, feedback;
         QVariantMap detail;
         ledger::Ledger* l = m_session ? m_session->ledger() : nullptr;
         if (l) {
@@ -182,14 +96,17 @@ void SessionsController::build() {
                 }
             }
             const ledger::Date today = m_session->todayDate();
-            for (const ledger::SessionWithBookings& w : l->sessions().all()) {
+            const std::vector<ledger::SessionWithBookings> all = l->sessions().all();
+            for (const ledger::SessionWithBookings& w : all) {
                 const ledger::LearningSession& s = w.session;
                 const QVariantMap row{{QStringLiteral("key"), text(s.key)},
                                       {QStringLiteral("when"), whenOf(s)},
                                       {QStringLiteral("title"), text(s.title)},
                                       {QStringLiteral("kind"), kindWord(s.kind)},
                                       {QStringLiteral("status"), statusWord(w.outcome.status)},
-                                      {QStringLiteral("places"), placesOf(w.outcome)}};
+                                      {QStringLiteral("places"), placesOf(w.outcome)},
+                                      {QStringLiteral("start"), startOf(s)},
+                                      {QStringLiteral("booked"), placesShort(w.outcome)}};
                 const auto day = ledger::dateOf(s.startsAt);
                 if (day && *day < today) {
                     past.prepend(row); // the most recent first
@@ -220,7 +137,34 @@ void SessionsController::build() {
                      facilitator != names.end() ? facilitator->second : text(s.facilitatorId)},
                     {QStringLiteral("themes"), themes.join(QStringLiteral(", "))},
                     {QStringLiteral("module"), text(s.moduleCode)},
+                    {QStringLiteral("facilitatorId"), text(s.facilitatorId)},
+                    {QStringLiteral("teamList"), text(ledger::sessionSpec().at("teams").format(s))},
+                    {QStringLiteral("startsAt"), text(s.startsAt)},
+                    {QStringLiteral("endsAt"), text(s.endsAt)},
+                    {QStringLiteral("capacity"),
+                     w.outcome.capacity ? QString::number(*w.outcome.capacity) : QString()},
                 };
+                QStringList invited;
+                for (const std::string& id : l->sessions().invited(s.id)) {
+                    invited << text(id);
+                }
+                detail.insert(QStringLiteral("invited"), invited.join(QLatin1Char(' ')));
+                const std::vector<ledger::SessionFeedback> given = l->sessions().feedback(s.id);
+                for (const ledger::SessionFeedback& f : given) {
+                    const auto name = names.find(f.employeeId);
+                    feedback.push_back({{QStringLiteral("employeeId"), text(f.employeeId)},
+                                        {QStringLiteral("name"),
+                                         name != names.end() ? name->second : text(f.employeeId)},
+                                        {QStringLiteral("score"), f.score},
+                                        {QStringLiteral("comment"), text(f.comment)}});
+                }
+                const auto mean = ledger::meanScore(given);
+                detail.insert(QStringLiteral("feedbackSummary"),
+                              mean ? tr("Feedback: %1 out of 5 from %n people", nullptr,
+                                        static_cast<int>(given.size()))
+                                         .arg(QLocale(QLocale::English, QLocale::UnitedKingdom)
+                                                  .toString(*mean, 'f', 1))
+                                   : tr("No feedback yet."));
                 for (const ledger::Booking& b : w.outcome.people) {
                     const auto name = names.find(b.employeeId);
                     bookings.push_back({{QStringLiteral("employeeId"), text(b.employeeId)},
@@ -243,7 +187,7 @@ void SessionsController::build() {
                      {QStringLiteral("priority"), priorityWord(s.priority)},
                      {QStringLiteral("stale"), s.stale},
                      {QStringLiteral("why"),
-                      s.stale ? tr("Not touched for 6 months") : tr("Touched recently")},
+                      s.stale ? tr("Not touched in 6 months") : tr("Touched recently")},
                      {QStringLiteral("lastTouched"),
                       s.lastTouchedOn ? convert::uk(*s.lastTouchedOn) : tr("Never")},
                      {QStringLiteral("staffReached"), s.staffReached}});
@@ -253,6 +197,7 @@ void SessionsController::build() {
         m_past->setRows(past);
         m_bookings->setRows(bookings);
         m_suggestions->setRows(suggestions);
+        m_feedback->setRows(feedback);
         m_detail = detail;
         emit changed();
     });
@@ -290,6 +235,50 @@ QString SessionsController::act(const QString& action, const QString& employeeId
             throw ledger::Conflict("the session was removed meanwhile");
         }
         l.sessions().act(stored->session.id, a, at, actor);
+    });
+    refresh();
+    return error;
+}
+
+QString SessionsController::setInvited(const QString& employeeIds) {
+    if (!m_session || m_selected.isEmpty()) {
+        return tr("Choose a session first.");
+    }
+    std::vector<std::string> ids;
+    for (const QString& id :
+         employeeIds.split(QRegularExpression(QStringLiteral("[\\s,;]+")), Qt::SkipEmptyParts)) {
+        ids.push_back(text(id));
+    }
+    const std::string key = m_selected.toStdString();
+    const std::string actor = m_session->actorName();
+    const QString error = m_session->write([=](ledger::Ledger& l) {
+        const auto stored = l.sessions().findByKey(key);
+        if (!stored) {
+            throw ledger::Conflict("the session was removed meanwhile");
+        }
+        l.sessions().setInvited(stored->session.id, ids, actor);
+    });
+    refresh();
+    return error;
+}
+
+QString SessionsController::giveFeedback(const QString& employeeId, int score,
+                                         const QString& comment) {
+    if (!m_session || m_selected.isEmpty()) {
+        return tr("Choose a session first.");
+    }
+    ledger::SessionFeedback f;
+    f.employeeId = text(employeeId.trimmed());
+    f.score = score;
+    f.comment = text(comment.trimmed());
+    const std::string key = m_selected.toStdString();
+    const std::string actor = m_session->actorName();
+    const QString error = m_session->write([=](ledger::Ledger& l) {
+        const auto stored = l.sessions().findByKey(key);
+        if (!stored) {
+            throw ledger::Conflict("the session was removed meanwhile");
+        }
+        l.sessions().giveFeedback(stored->session.id, f, actor);
     });
     refresh();
     return error;

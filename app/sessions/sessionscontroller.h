@@ -24,6 +24,8 @@ class SessionsController : public QObject, public QQmlParserStatus {
     Q_PROPERTY(VariantListModel* past READ past CONSTANT)
     Q_PROPERTY(VariantListModel* bookings READ bookings CONSTANT)
     Q_PROPERTY(VariantListModel* suggestions READ suggestions CONSTANT)
+    /// The chosen session's feedback: employeeId, name, score, comment.
+    Q_PROPERTY(VariantListModel* feedback READ feedback CONSTANT)
     Q_PROPERTY(QString selected READ selected WRITE setSelected NOTIFY selectedChanged)
     Q_PROPERTY(QVariantMap detail READ detail NOTIFY changed)
 
@@ -40,10 +42,13 @@ public:
     [[nodiscard]] VariantListModel* past() const { return m_past; }
     [[nodiscard]] VariantListModel* bookings() const { return m_bookings; }
     [[nodiscard]] VariantListModel* suggestions() const { return m_suggestions; }
+    [[nodiscard]] VariantListModel* feedback() const { return m_feedback; }
     /// The chosen session, by key (empty: none).
     [[nodiscard]] QString selected() const { return m_selected; }
     void setSelected(const QString& key);
-    /// The chosen session: title, when, kind, status, places, speaker, facilitator, themes.
+    /// The chosen session: title, when, kind, status, places, speaker, facilitator, themes,
+    /// invited (the people invited by name, as employee ids separated by spaces),
+    /// feedbackSummary (in words), startsAt/endsAt (`YYYY-MM-DDTHH:MM`).
     [[nodiscard]] QVariantMap detail() const { return m_detail; }
 
     /// Records one action on the chosen session: `book`, `cancel`, `apologise`, `attend`,
@@ -52,6 +57,13 @@ public:
     /// words (the rules' refusal, such as "Already booked"), or empty when recorded.
     Q_INVOKABLE QString act(const QString& action, const QString& employeeId,
                             const QString& value = {});
+    /// Invites exactly these people by name to the chosen session (employee ids separated by
+    /// spaces, commas or semicolons; an empty text invites no one by name). Returns the problem
+    /// in words, or empty when saved.
+    Q_INVOKABLE QString setInvited(const QString& employeeIds);
+    /// Records one attendee's feedback on the chosen session: a score of 1 to 5 and a comment.
+    /// Returns the problem in words, or empty when saved.
+    Q_INVOKABLE QString giveFeedback(const QString& employeeId, int score, const QString& comment);
     /// The Europe/London wall clock `YYYY-MM-DDTHH:MM` an action is recorded at (the
     /// session's "today" with the time now; PRACTICE_LEDGER_NOW overrides it for tests).
     [[nodiscard]] QString now() const;
@@ -71,6 +83,7 @@ private:
     VariantListModel* m_past;
     VariantListModel* m_bookings;
     VariantListModel* m_suggestions;
+    VariantListModel* m_feedback;
     QString m_selected;
     QVariantMap m_detail;
     WhenShown m_shown{[this] {

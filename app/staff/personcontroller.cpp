@@ -5,6 +5,9 @@
 #include "common/variantlistmodel.h"
 #include "coverage/coveragecontroller.h"
 #include "session/session.h"
+#include "sessions/sessionwords.h"
+
+#include "ledger.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -57,7 +60,11 @@ PersonController::PersonController(QObject* parent)
       m_history(new VariantListModel({QStringLiteral("at"), QStringLiteral("actor"),
                                       QStringLiteral("what"), QStringLiteral("change"),
                                       QStringLiteral("oldValues"), QStringLiteral("newValues")},
-                                     this)) {
+                                     this)),
+      m_sessions(new VariantListModel({QStringLiteral("key"), QStringLiteral("when"),
+                                       QStringLiteral("title"), QStringLiteral("kind"),
+                                       QStringLiteral("state"), QStringLiteral("stateCode")},
+                                      this)) {
 }
 
 void PersonController::setActive(bool active) {
@@ -95,7 +102,8 @@ void PersonController::build() {
     const timings::Scope timing("interface: PersonController built");
     m_details.clear();
     m_statusSummary.clear();
-    QList<QVariantMap> modules, completions, history;
+    m_sessionsSummary.clear();
+    QList<QVariantMap> modules, completions, history, sessions;
     if (m_session && m_session->data() && m_session->engine() && m_session->ledger()) {
         const auto& data = *m_session->data();
         const auto& engine = *m_session->engine();
@@ -159,6 +167,33 @@ void PersonController::build() {
                     {QStringLiteral("voidReason"), text(c.voidReason)},
                 });
             }
+            int attended = 0, missed = 0, booked = 0;
+            for (const ledger::SessionWithBookings& w : m_session->ledger()->sessions().all()) {
+                for (const ledger::Booking& b : w.outcome.people) {
+                    if (b.employeeId != s.employeeId) {
+                        continue;
+                    }
+                    using State = ledger::BookingState;
+                    attended += b.state == State::Attended ? 1 : 0;
+                    missed += b.state == State::NoShow || b.state == State::Absent ? 1 : 0;
+                    booked += b.state == State::Booked || b.state == State::Waiting ? 1 : 0;
+                    sessions.prepend(QVariantMap{
+                        {QStringLiteral("key"), text(w.session.key)},
+                        {QStringLiteral("when"), sessionwords::whenOf(w.session)},
+                        {QStringLiteral("title"), text(w.session.title)},
+                        {QStringLiteral("kind"), sessionwords::kindWord(w.session.kind)},
+                        {QStringLiteral("state"), sessionwords::stateWord(b)},
+                        {QStringLiteral("stateCode"),
+                         text(std::string(ledger::bookingStateCode(b.state)))},
+                    });
+                }
+            }
+            if (!sessions.isEmpty()) {
+                m_sessionsSummary = tr("Attended %1 · missed %2 · booked or waiting %3")
+                                        .arg(attended)
+                                        .arg(missed)
+                                        .arg(booked);
+            }
             const auto log = m_session->ledger()->audit().historyOf(s.employeeId);
             for (auto it = log.rbegin(); it != log.rend(); ++it) {
                 history.push_back(QVariantMap{
@@ -176,5 +211,6 @@ void PersonController::build() {
     m_modules->setRows(modules);
     m_completions->setRows(completions);
     m_history->setRows(history);
+    m_sessions->setRows(sessions);
     emit changed();
 }

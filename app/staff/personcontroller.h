@@ -11,7 +11,8 @@
 #include <QtQml/qqmlregistration.h>
 
 /// One person's page: details, every required module with its status and dates as of
-/// today, their completions (voided ones too) and the change log of their record.
+/// today, their completions (voided ones too), the sessions they were booked on, attended or
+/// missed, and the change log of their record.
 class PersonController : public QObject, public QQmlParserStatus {
     Q_OBJECT
     QML_ELEMENT
@@ -25,6 +26,10 @@ class PersonController : public QObject, public QQmlParserStatus {
     Q_PROPERTY(VariantListModel* modules READ modules CONSTANT)
     Q_PROPERTY(VariantListModel* completions READ completions CONSTANT)
     Q_PROPERTY(VariantListModel* history READ history CONSTANT)
+    /// The sessions they were booked on, waited for, attended or missed, the latest first.
+    Q_PROPERTY(VariantListModel* sessions READ sessions CONSTANT)
+    /// "Attended 4 · missed 1 · booked on 2" (empty when none).
+    Q_PROPERTY(QString sessionsSummary READ sessionsSummary NOTIFY changed)
 
 public:
     explicit PersonController(QObject* parent = nullptr);
@@ -44,6 +49,8 @@ public:
     [[nodiscard]] VariantListModel* modules() const { return m_modules; }
     [[nodiscard]] VariantListModel* completions() const { return m_completions; }
     [[nodiscard]] VariantListModel* history() const { return m_history; }
+    [[nodiscard]] VariantListModel* sessions() const { return m_sessions; }
+    [[nodiscard]] QString sessionsSummary() const { return m_sessionsSummary; }
 
 signals:
     void sessionChanged();
@@ -63,6 +70,8 @@ private:
     VariantListModel* m_modules;
     VariantListModel* m_completions;
     VariantListModel* m_history;
+    VariantListModel* m_sessions;
+    QString m_sessionsSummary;
     WhenShown m_shown{[this] {
         rebuild();
     }};

@@ -22,6 +22,18 @@ struct SessionFeedback {
     friend bool operator==(const SessionFeedback&, const SessionFeedback&) = default;
 };
 
+/// The mean score of a session's feedback (1 to 5); nullopt when no one gave any.
+[[nodiscard]] inline std::optional<double> meanScore(const std::vector<SessionFeedback>& given) {
+    if (given.empty()) {
+        return std::nullopt;
+    }
+    int total = 0;
+    for (const SessionFeedback& f : given) {
+        total += f.score;
+    }
+    return static_cast<double>(total) / static_cast<double>(given.size());
+}
+
 /// A non-void completion of a module linked to an audit theme: one touch of the theme.
 struct ThemeCompletionTouch {
     std::string themeKey;

@@ -466,20 +466,27 @@ void SessionService::giveFeedback(RecordId session, const SessionFeedback& f,
 }
 
 std::vector<Clash> SessionService::clashesOf(const LearningSession& session) {
-    std::vector<ClashSession> sessions;
-    BookingOutcome own;
-    for (const SessionWithBookings& w : all()) {
-        if (w.session.id == session.id && session.id != 0) {
-            own = replayBookings(session.startsAt, session.capacity, w.log);
-        } else if (w.session.key != session.key) {
-            sessions.push_back(clashSessionOf(w.session, w.outcome));
-        }
-    }
-    sessions.push_back(clashSessionOf(session, own));
+    return clashesOf(std::vector<LearningSession>{session});
+}
+
+std::vector<Clash> SessionService::clashesOf(const std::vector<LearningSession>& candidates) {
+    const std::vector<SessionWithBookings> stored = all();
     std::vector<Clash> out;
-    for (Clash& c : findClashes(sessions)) {
-        if (c.session == session.key || c.other == session.key) {
-            out.push_back(std::move(c));
+    for (const LearningSession& session : candidates) {
+        std::vector<ClashSession> sessions;
+        BookingOutcome own;
+        for (const SessionWithBookings& w : stored) {
+            if (w.session.id == session.id && session.id != 0) {
+                own = replayBookings(session.startsAt, session.capacity, w.log);
+            } else if (w.session.key != session.key) {
+                sessions.push_back(clashSessionOf(w.session, w.outcome));
+            }
+        }
+        sessions.push_back(clashSessionOf(session, own));
+        for (Clash& c : findClashes(sessions)) {
+            if (c.session == session.key || c.other == session.key) {
+                out.push_back(std::move(c));
+            }
         }
     }
     return out;

@@ -65,6 +65,9 @@ public:
 
     /// The clashes `session` would have, as saved, with every other session.
     [[nodiscard]] std::vector<Clash> clashesOf(const LearningSession& session);
+    /// The clashes each of `sessions` (e.g. the occurrences of a series being planned) would
+    /// have, as saved, with every stored session: one read for them all.
+    [[nodiscard]] std::vector<Clash> clashesOf(const std::vector<LearningSession>& sessions);
     /// Every clash between sessions both dated within [from, to] (either open).
     [[nodiscard]] std::vector<Clash> clashes(std::optional<Date> from, std::optional<Date> to);
     /// The bookings report's rows (sessions dated within [from, to], either open).

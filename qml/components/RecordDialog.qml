@@ -61,6 +61,7 @@ FormDialog {
         case "requirement": return ruleForm;
         case "completion": return completionForm;
         case "auditTheme": return themeForm;
+        case "session": return sessionForm;
         }
         return null;
     }
@@ -91,6 +92,7 @@ FormDialog {
     Component { id: moduleForm; ModuleForm { property string kind; session: root.session; catalog: catalogController; Layout.fillWidth: true } }
     Component { id: ruleForm; RuleForm { property string kind; session: root.session; catalog: catalogController; Layout.fillWidth: true } }
     Component { id: completionForm; CompletionForm { property string kind; session: root.session; catalog: catalogController; Layout.fillWidth: true } }
+    Component { id: sessionForm; SessionForm { property string kind; session: root.session; catalog: catalogController; Layout.fillWidth: true } }
     Component { id: themeForm; ThemeForm { property string kind; session: root.session; catalog: catalogController; Layout.fillWidth: true } }
 
     ScrollView {

@@ -82,6 +82,7 @@ Item {
             Layout.fillWidth: true
             TabButton { text: qsTr("Required modules (%1)").arg(person.modules.count); Accessible.name: text }
             TabButton { text: qsTr("Completions (%1)").arg(person.completions.count); Accessible.name: text }
+            TabButton { text: qsTr("Sessions (%1)").arg(person.sessions.count); Accessible.name: text }
             TabButton { text: qsTr("Change log (%1)").arg(person.history.count); Accessible.name: text }
         }
 
@@ -175,6 +176,52 @@ Item {
                                 color: completionRow.voided ? Theme.error : Theme.muted
                                 elide: Text.ElideRight
                                 Layout.fillWidth: true
+                            }
+                        }
+                    }
+                }
+
+                ColumnLayout {
+                    spacing: 0
+                    Label {
+                        text: person.sessionsSummary !== "" ? person.sessionsSummary
+                                                            : qsTr("Not booked on any forum or session yet.")
+                        font.bold: true
+                        Layout.margins: Theme.spacing
+                    }
+                    ListView {
+                        clip: true
+                        model: person.sessions
+                        activeFocusOnTab: true
+                        keyNavigationEnabled: true
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        ScrollBar.vertical: ScrollBar {}
+                        Accessible.name: qsTr("Sessions booked, attended or missed")
+                        delegate: ItemDelegate {
+                            id: sessionRow
+                            required property int index
+                            required property string key
+                            required property string when
+                            required property string title
+                            required property string kind
+                            required property string state
+                            required property string stateCode
+                            width: ListView.view.width
+                            Accessible.name: qsTr("%1, %2: %3").arg(sessionRow.title).arg(sessionRow.when).arg(sessionRow.state)
+                            onClicked: root.app.openSession(sessionRow.key)
+                            Keys.onReturnPressed: sessionRow.clicked()
+                            background: Rectangle { color: sessionRow.index % 2 ? "#f8f9fb" : Theme.surface }
+                            contentItem: RowLayout {
+                                Label { text: sessionRow.when; Layout.preferredWidth: 170 }
+                                Label { text: sessionRow.title; elide: Text.ElideRight; Layout.fillWidth: true }
+                                Label { text: sessionRow.kind; color: Theme.muted; Layout.preferredWidth: 130 }
+                                Label {
+                                    text: sessionRow.state
+                                    font.bold: sessionRow.stateCode === "no_show"
+                                    color: sessionRow.stateCode === "no_show" ? Theme.error : Theme.text
+                                    Layout.preferredWidth: 190
+                                }
                             }
                         }
                     }
