@@ -45,7 +45,7 @@ QVariantList nthChoices() {
 QString wallTime(const QString& typed) {
     static const QRegularExpression pattern(QStringLiteral("^(\\d{1,2})[:.](\\d{2})$"));
     const QRegularExpressionMatch m = pattern.match(typed.trimmed());
-    if (!m.hasMatch()) {
+    if (!m.hasMatch() || m.captured(1).toInt() > 23 || m.captured(2).toInt() > 59) {
         return {};
     }
     return m.captured(1).rightJustified(2, QLatin1Char('0')) + QLatin1Char(':') + m.captured(2);

@@ -214,7 +214,8 @@ private slots:
     void everyControlOnThePageHasAnAccessibleName_data() {
         QTest::addColumn<QString>("page");
         for (const char* page : {"coverage", "drilldown", "directory", "person", "editor",
-                                 "modules", "teams", "themes", "import", "settings"}) {
+                                 "modules", "teams", "themes", "import", "settings", "sessions",
+                                 "attendance", "session-editor", "theme"}) {
             QTest::newRow(page) << QString::fromLatin1(page);
         }
     }
@@ -225,8 +226,8 @@ private slots:
         closePopups();
         QVERIFY(QMetaObject::invokeMethod(m_window, "showPage", Q_ARG(QVariant, page)));
         settle();
-        if (page == QLatin1String("editor")) {
-            QVERIFY2(openPopups() > 0, "showPage(\"editor\") opened no dialog");
+        if (page == QLatin1String("editor") || page == QLatin1String("session-editor")) {
+            QVERIFY2(openPopups() > 0, "the page's editor did not open");
         }
         check(page);
     }
@@ -234,8 +235,8 @@ private slots:
     void everyEditorOpensBoundToItsRecordWithNamedControls_data() {
         QTest::addColumn<QString>("kind");
         QTest::addColumn<bool>("existing");
-        for (const char* kind :
-             {"staff", "team", "role", "module", "requirement", "completion", "auditTheme"}) {
+        for (const char* kind : {"staff", "team", "role", "module", "requirement", "completion",
+                                 "auditTheme", "session"}) {
             QTest::newRow((std::string(kind) + " new").c_str())
                 << QString::fromLatin1(kind) << false;
             QTest::newRow((std::string(kind) + " stored").c_str())
@@ -276,6 +277,11 @@ private slots:
                 QVERIFY(!done.empty());
                 key = QString::number(done.front().id);
                 shown = QString::fromStdString(ledger::formatUk(done.front().completedOn));
+            } else if (kind == QLatin1String("session")) {
+                const auto sessions = l.sessions().all();
+                QVERIFY(!sessions.empty());
+                key = QString::fromStdString(sessions.front().session.key);
+                shown = QString::fromStdString(sessions.front().session.title);
             } else {
                 const auto themes = l.themes().all();
                 QVERIFY(!themes.empty());

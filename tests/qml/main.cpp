@@ -10,6 +10,21 @@
 #include <QTemporaryDir>
 #include <QtQuickTest/quicktest.h>
 
+/// The wall clock the sessions page records actions at (PRACTICE_LEDGER_NOW), set by a test.
+class TestClock : public QObject {
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+    Q_INVOKABLE void setNow(const QString& now) {
+        if (now.isEmpty()) {
+            qunsetenv("PRACTICE_LEDGER_NOW");
+        } else {
+            qputenv("PRACTICE_LEDGER_NOW", now.toUtf8());
+        }
+    }
+};
+
 class Setup : public QObject {
     Q_OBJECT
 
@@ -30,11 +45,26 @@ public slots:
             m_council->setActor(QStringLiteral("Jo Manager"));
         }
         engine->rootContext()->setContextProperty(QStringLiteral("council"), m_council);
+        // The walk through a manager's forum journey writes a lot: its own ledger.
+        if (!m_walk) {
+            m_walk = new Session(testsupport::kToday, this);
+            const QString error = m_walk->open(testsupport::makeCouncil(m_walkDir),
+                                               QString::fromUtf8(testsupport::kPassphrase));
+            if (!error.isEmpty()) {
+                qFatal("cannot open the walk's council: %s", qPrintable(error));
+            }
+            m_walk->setActor(QStringLiteral("Jo Manager"));
+        }
+        engine->rootContext()->setContextProperty(QStringLiteral("walkCouncil"), m_walk);
+        engine->rootContext()->setContextProperty(QStringLiteral("testClock"), &m_clock);
     }
 
 private:
     QTemporaryDir m_dir;
+    QTemporaryDir m_walkDir;
     Session* m_council = nullptr;
+    Session* m_walk = nullptr;
+    TestClock m_clock;
 };
 
 int main(int argc, char** argv) {
