@@ -41,10 +41,10 @@ const std::string kOtherPass = "Quince-Marmot-Ledge-42";
 /// How often each kill test repeats; every run must come out right. The sanitizer build,
 /// many times slower, repeats them less (the main build's 20 runs are the check).
 #if defined(__SANITIZE_ADDRESS__)
-constexpr int kKillRuns = 4;
+constexpr int kKillRuns = 2;
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer)
-constexpr int kKillRuns = 4;
+constexpr int kKillRuns = 2;
 #else
 constexpr int kKillRuns = 20;
 #endif
