@@ -5,8 +5,11 @@
 #include "session/recentledgers.h"
 #include "session/serveraddress.h"
 #include "session/session.h"
+#include "sessions/sessioneditor.h"
+#include "sessions/sessionscontroller.h"
 #include "staff/staffeditor.h"
 #include "testsupport.h"
+#include "themes/themecontroller.h"
 
 #include "ledger.h"
 #include "postgres/pg.h"
@@ -296,6 +299,9 @@ private slots:
         {
             pg::Connection admin = pg::Connection::open(conninfo(database, "pladmin"));
             pg::initServer(admin);
+            // The sessions below record actions at a set wall clock, not the server's.
+            admin.exec("SET ROLE " + admin.quoteIdentifier(database + "_owner"));
+            admin.exec("INSERT INTO ledger.meta (key, value) VALUES ('settable_clock', 'yes')");
         }
         const QString uri =
             QStringLiteral("postgresql:///%1?host=%2&user=pladmin&passfile=%3")
@@ -388,6 +394,79 @@ private slots:
         QVERIFY2(theirs.save(), qPrintable(theirs.message()));
         QTRY_COMPARE(QString::fromStdString(seenBy(session).fullName),
                      QStringLiteral("Jean-Luc Nowak-Smith"));
+
+        // The Forums and sessions workspace on the server: a theme, a series planned from the
+        // editor, a session booked past its places, a cancellation that promotes the first
+        // waiting person (seen by the other client too), attendance at the door, and the
+        // theme's reach going up.
+        {
+            ledger::AuditTheme theme;
+            theme.key = "SRV";
+            theme.title = "Advocacy offered late";
+            theme.raisedOn = ledger::makeDate(2026, 11, 20);
+            QCOMPARE(session.write([&](ledger::Ledger& l) {
+                l.themes().save(theme, ledger::makeDate(2026, 11, 25), "pladmin");
+            }),
+                     QString());
+        }
+        SessionEditor planner;
+        planner.setSession(&session);
+        planner.startNew({{QStringLiteral("themes"), QStringLiteral("SRV")}});
+        for (const auto& [field, value] :
+             {std::pair{"key", "SRVF"}, std::pair{"title", "Advocacy forum"},
+              std::pair{"date", "08/12/2026"}, std::pair{"start_time", "10:00"},
+              std::pair{"end_time", "12:00"}, std::pair{"capacity", "1"},
+              std::pair{"speaker", "Anna Reid"}, std::pair{"repeat", "weekly"},
+              std::pair{"count", "2"}}) {
+            planner.field(QString::fromLatin1(field))->setText(QString::fromLatin1(value));
+        }
+        QCOMPARE(planner.occurrences(), 2);
+        QVERIFY2(planner.save(), qPrintable(planner.message()));
+        SessionsController sessions;
+        sessions.setSession(&session);
+        SessionsController theirSessions;
+        theirSessions.setSession(&other);
+        QCOMPARE(sessions.upcoming()->rowCount(), 2);
+        sessions.setSelected(QStringLiteral("SRVF-001"));
+        theirSessions.setSelected(QStringLiteral("SRVF-001"));
+        {
+            const ScopedEnv now("PRACTICE_LEDGER_NOW", "2026-11-25T09:30");
+            QCOMPARE(sessions.act(QStringLiteral("book"), QStringLiteral("HW00001")), QString());
+            QCOMPARE(theirSessions.act(QStringLiteral("book"), QStringLiteral("HW00002")),
+                     QString());
+            QCOMPARE(sessions.act(QStringLiteral("book"), QStringLiteral("HW00001")),
+                     QStringLiteral("Not recorded: Already booked."));
+            QTRY_COMPARE(sessions.detail().value(QStringLiteral("places")).toString(),
+                         QStringLiteral("1 of 1 places booked, 1 waiting"));
+            QCOMPARE(sessions.act(QStringLiteral("cancel"), QStringLiteral("HW00001")), QString());
+        }
+        QTRY_COMPARE(theirSessions.detail().value(QStringLiteral("places")).toString(),
+                     QStringLiteral("1 of 1 places booked"));
+        const auto stateOf = [](SessionsController& c, const QString& id) {
+            for (const QVariantMap& row : c.bookings()->rows()) {
+                if (row.value(QStringLiteral("employeeId")).toString() == id) {
+                    return row.value(QStringLiteral("state")).toString();
+                }
+            }
+            return QString();
+        };
+        QCOMPARE(stateOf(theirSessions, QStringLiteral("HW00002")), QStringLiteral("Booked"));
+        ThemeController reach;
+        reach.setSession(&session);
+        reach.setActive(true);
+        reach.setSelected(QStringLiteral("SRV"));
+        reach.setTo(QStringLiteral("31/12/2026"));
+        QCOMPARE(reach.reach().value(QStringLiteral("staffReached")).toInt(), 0);
+        {
+            const ScopedEnv now("PRACTICE_LEDGER_NOW", "2026-12-08T10:05");
+            QCOMPARE(theirSessions.act(QStringLiteral("attend"), QStringLiteral("HW00002")),
+                     QString());
+        }
+        QTRY_COMPARE(reach.reach().value(QStringLiteral("staffReached")).toInt(), 1);
+        QCOMPARE(reach.reach().value(QStringLiteral("sessionsHeld")).toInt(), 1);
+        QTRY_COMPARE(sessions.detail().value(QStringLiteral("status")).toString(),
+                     QStringLiteral("Held"));
+
         other.lock();
 
         session.lock();
