@@ -654,3 +654,17 @@ void Session::setOpening(bool opening) {
         emit openingChanged();
     }
 }
+
+QString Session::staffName(const QString& employeeId) const {
+    if (!m_data) {
+        return {};
+    }
+    // The people are sorted by employee id.
+    const std::string id = employeeId.trimmed().toStdString();
+    const auto& staff = m_data->staff;
+    const auto it = std::lower_bound(
+        staff.begin(), staff.end(), id,
+        [](const ledger::Staff& s, const std::string& wanted) { return s.employeeId < wanted; });
+    return it != staff.end() && it->employeeId == id ? QString::fromStdString(it->fullName)
+                                                     : QString();
+}

@@ -149,6 +149,8 @@ public:
     }
     [[nodiscard]] ledger::Date todayDate() const;
     [[nodiscard]] std::string actorName() const;
+    /// The full name of the staff member with this employee id; empty when there is none.
+    [[nodiscard]] QString staffName(const QString& employeeId) const;
     /// Re-reads the ledger and rebuilds the engine on this thread; emits dataChanged.
     void reload();
     /// Re-reads the ledger and rebuilds the engine as a task; when it is read, replaces the

@@ -77,6 +77,12 @@ SessionEditor::SessionEditor(QObject* parent)
                            m_fields.at("roles"), m_fields.at("key")}) {
         connect(f, &EditorField::textChanged, this, &SessionEditor::updateClashes);
     }
+    connect(m_fields.at("facilitator_id"), &EditorField::textChanged, this,
+            &SessionEditor::facilitatorNameChanged);
+}
+
+QString SessionEditor::facilitatorName() const {
+    return m_session ? m_session->staffName(textOf(QStringLiteral("facilitator_id"))) : QString();
 }
 
 void SessionEditor::clear() {
@@ -278,6 +284,13 @@ void SessionEditor::updateClashes() {
                 starts[c.key] = c.startsAt;
             }
             ledger::SessionService& service = m_session->ledger()->sessions();
+            // One line per session of ours and other session: what they share, grouped.
+            struct Shared {
+                QString mine;
+                QString other;
+                QStringList facilitators, teams, roles, people;
+            };
+            std::vector<Shared> grouped;
             for (const ledger::Clash& c : service.clashesOf(candidates)) {
                 const bool mineFirst = starts.contains(c.session);
                 const std::string& mine = mineFirst ? c.session : c.other;
@@ -292,20 +305,43 @@ void SessionEditor::updateClashes() {
                                              text(found->session.startsAt.substr(11)))
                               : text(other);
                 }
-                QString shared;
-                if (c.shared == "facilitator") {
-                    shared = tr("the same facilitator, %1").arg(person(c.value));
-                } else if (c.shared == "team") {
-                    shared = tr("team %1 is invited to both").arg(text(c.value));
-                } else if (c.shared == "role") {
-                    shared = tr("role %1 is invited to both").arg(text(c.value));
-                } else {
-                    shared = tr("%1 is booked on both").arg(person(c.value));
+                const QString mineKey = text(mine);
+                const QString otherKey = text(other);
+                if (grouped.empty() || grouped.back().mine != mineKey ||
+                    grouped.back().other != otherKey) {
+                    grouped.push_back(Shared{mineKey, otherKey, {}, {}, {}, {}});
                 }
-                const QString when = convert::uk(ledger::dateOf(starts[mine]));
+                Shared& g = grouped.back();
+                if (c.shared == "facilitator") {
+                    g.facilitators << person(c.value);
+                } else if (c.shared == "team") {
+                    g.teams << text(c.value);
+                } else if (c.shared == "role") {
+                    g.roles << text(c.value);
+                } else {
+                    g.people << person(c.value);
+                }
+            }
+            for (const Shared& g : grouped) {
+                QStringList shared;
+                if (!g.facilitators.isEmpty()) {
+                    shared << tr("the same facilitator, %1").arg(g.facilitators.join(tr(", ")));
+                }
+                if (!g.teams.isEmpty()) {
+                    shared << tr("invited teams %1").arg(g.teams.join(tr(", ")));
+                }
+                if (!g.roles.isEmpty()) {
+                    shared << tr("invited roles %1").arg(g.roles.join(tr(", ")));
+                }
+                if (!g.people.isEmpty()) {
+                    shared << tr("%n booked on both: %1", nullptr,
+                                 static_cast<int>(g.people.size()))
+                                  .arg(g.people.join(tr(", ")));
+                }
+                const QString when = convert::uk(ledger::dateOf(starts[text(g.mine)]));
                 lines << (candidates.size() > 1 ? tr("%1: overlaps %2; %3.").arg(when)
                                                 : tr("Overlaps %2; %3."))
-                             .arg(described[other], shared);
+                             .arg(described[text(g.other)], shared.join(QStringLiteral("; ")));
             }
         } catch (const std::exception&) {
             lines.clear(); // a warning only: an unreadable ledger is reported elsewhere

@@ -19,15 +19,19 @@ class SessionEditor : public RecordForm {
     /// How many occurrences a series as typed makes (0 when the rule is incomplete, 1 for a
     /// single session).
     Q_PROPERTY(int occurrences READ occurrences NOTIFY clashWarningChanged)
+    /// The name of the facilitator whose employee id is typed (empty when none matches).
+    Q_PROPERTY(QString facilitatorName READ facilitatorName NOTIFY facilitatorNameChanged)
 
 public:
     explicit SessionEditor(QObject* parent = nullptr);
 
     [[nodiscard]] QString clashWarning() const { return m_clashWarning; }
     [[nodiscard]] int occurrences() const { return m_occurrences; }
+    [[nodiscard]] QString facilitatorName() const;
 
 signals:
     void clashWarningChanged();
+    void facilitatorNameChanged();
 
 protected:
     void clear() override;

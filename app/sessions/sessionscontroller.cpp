@@ -139,6 +139,7 @@ void SessionsController::build() {
                     {QStringLiteral("module"), text(s.moduleCode)},
                     {QStringLiteral("facilitatorId"), text(s.facilitatorId)},
                     {QStringLiteral("teamList"), text(ledger::sessionSpec().at("teams").format(s))},
+                    {QStringLiteral("roleList"), text(ledger::sessionSpec().at("roles").format(s))},
                     {QStringLiteral("startsAt"), text(s.startsAt)},
                     {QStringLiteral("endsAt"), text(s.endsAt)},
                     {QStringLiteral("capacity"),

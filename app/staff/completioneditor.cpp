@@ -35,16 +35,7 @@ bool CompletionEditor::read(const QString& key) {
 }
 
 QString CompletionEditor::personName() const {
-    if (!m_session || !m_session->data()) {
-        return {};
-    }
-    // The people are sorted by employee id, as the session holds them.
-    const std::string id = convert::text(textOf(QStringLiteral("employee_id")));
-    const auto& staff = m_session->data()->staff;
-    const auto it = std::lower_bound(
-        staff.begin(), staff.end(), id,
-        [](const ledger::Staff& s, const std::string& wanted) { return s.employeeId < wanted; });
-    return it != staff.end() && it->employeeId == id ? convert::text(it->fullName) : QString();
+    return m_session ? m_session->staffName(textOf(QStringLiteral("employee_id"))) : QString();
 }
 
 QString CompletionEditor::nameOfRecord() const {

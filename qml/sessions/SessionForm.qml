@@ -17,6 +17,15 @@ GridLayout {
     readonly property bool repeating: root.editor.isNew && root.editor.field("repeat").text !== "none"
                                       && root.editor.field("repeat").text !== ""
 
+    /// Adds `name` to a `;` list field, once.
+    function addTo(fieldName: string, name: string) {
+        const field = root.editor.field(fieldName);
+        const items = field.text.split(";").map(t => t.trim()).filter(t => t !== "");
+        if (items.indexOf(name) < 0)
+            items.push(name);
+        field.text = items.join("; ");
+    }
+
     function focusFirst() {
         (root.editor.isNew ? key : titleField).field.forceActiveFocus();
     }
@@ -155,6 +164,7 @@ GridLayout {
     EditorTextField {
         source: root.editor.field("facilitator_id")
         label: qsTr("Facilitator's employee id")
+        hint: root.editor.facilitatorName !== "" ? root.editor.facilitatorName : qsTr("Optional: who runs it.")
         Layout.preferredWidth: 1
         Layout.alignment: Qt.AlignTop
     }
@@ -169,17 +179,37 @@ GridLayout {
         source: root.editor.field("teams")
         label: qsTr("Invited teams")
         placeholderText: qsTr("Team names separated by ;")
-        hint: qsTr("Everyone in these teams is invited. Teams: %1").arg(root.catalog.teamNames.join("; "))
-        Layout.columnSpan: 2
+        hint: qsTr("Everyone in these teams is invited.")
+        Layout.preferredWidth: 1
         Layout.alignment: Qt.AlignTop
+    }
+    ComboBox {
+        model: root.catalog.teamNames
+        displayText: qsTr("Add a team…")
+        Accessible.name: qsTr("Add a team to the invited teams")
+        Layout.preferredWidth: 1
+        Layout.fillWidth: true
+        Layout.topMargin: 20
+        Layout.alignment: Qt.AlignTop
+        onActivated: (index) => root.addTo("teams", root.catalog.teamNames[index])
     }
     EditorTextField {
         source: root.editor.field("roles")
         label: qsTr("Invited roles")
         placeholderText: qsTr("Role names separated by ;")
-        hint: qsTr("Everyone in these roles is invited. Roles: %1").arg(root.catalog.roleNames.join("; "))
-        Layout.columnSpan: 2
+        hint: qsTr("Everyone in these roles is invited.")
+        Layout.preferredWidth: 1
         Layout.alignment: Qt.AlignTop
+    }
+    ComboBox {
+        model: root.catalog.roleNames
+        displayText: qsTr("Add a role…")
+        Accessible.name: qsTr("Add a role to the invited roles")
+        Layout.preferredWidth: 1
+        Layout.fillWidth: true
+        Layout.topMargin: 20
+        Layout.alignment: Qt.AlignTop
+        onActivated: (index) => root.addTo("roles", root.catalog.roleNames[index])
     }
     EditorTextField {
         source: root.editor.field("themes")

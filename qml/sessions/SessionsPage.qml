@@ -64,7 +64,7 @@ Item {
         root.app.openEditor("session", "", {
             kind: "workshop", title: qsTr("Safeguarding adults: making enquiries"),
             date: day, start_time: d.startsAt.substring(11), end_time: d.endsAt.substring(11),
-            facilitator_id: d.facilitatorId, teams: d.teamList
+            facilitator_id: d.facilitatorId, teams: d.teamList, roles: d.roleList
         });
     }
 
