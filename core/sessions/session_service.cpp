@@ -506,13 +506,18 @@ std::vector<BookingsRow> SessionService::bookings(std::optional<Date> from,
 }
 
 std::vector<ThemeWithTouches> SessionService::themesWithTouches() {
+    return themesWithTouches(all());
+}
+
+std::vector<ThemeWithTouches>
+SessionService::themesWithTouches(const std::vector<SessionWithBookings>& sessions) {
     std::vector<ThemeWithTouches> out;
     std::map<std::string, std::size_t> byKey;
     for (const AuditTheme& t : m_themes.auditThemes()) {
         byKey.emplace(t.key, out.size());
         out.push_back(ThemeWithTouches{t.key, t.title, t.priority, t.status, t.raisedOn, {}});
     }
-    for (const SessionWithBookings& w : all()) {
+    for (const SessionWithBookings& w : sessions) {
         if (w.outcome.status != SessionStatus::Held || w.session.themes.empty()) {
             continue;
         }
@@ -540,7 +545,13 @@ std::vector<ThemeWithTouches> SessionService::themesWithTouches() {
 }
 
 std::vector<TopicSuggestion> SessionService::suggestions(Date asOf, int periodMonths) {
-    return topicSuggestions(themesWithTouches(), asOf, periodMonths);
+    return suggestions(all(), asOf, periodMonths);
+}
+
+std::vector<TopicSuggestion>
+SessionService::suggestions(const std::vector<SessionWithBookings>& sessions, Date asOf,
+                            int periodMonths) {
+    return topicSuggestions(themesWithTouches(sessions), asOf, periodMonths);
 }
 
 } // namespace ledger

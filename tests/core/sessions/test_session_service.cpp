@@ -372,6 +372,19 @@ TEST_P(Sessions, ThemeReachCountsHeldSessionsAttendedAndCompletionsOfLinkedModul
     const auto suggestions = sessions().suggestions(makeDate(2026, 9, 30), 6);
     ASSERT_EQ(suggestions.size(), 1u);
     EXPECT_TRUE(suggestions[0].stale);
+
+    // A caller holding every session already gets the same without a second read; the
+    // sessions it passes are the ones counted.
+    const std::vector<SessionWithBookings> held = sessions().all();
+    EXPECT_EQ(themeReportRows(l().themes().all(), sessions().themesWithTouches(held),
+                              makeDate(2026, 1, 1), makeDate(2026, 3, 31)),
+              rows);
+    EXPECT_EQ(sessions().suggestions(held, makeDate(2026, 9, 30), 6), suggestions);
+    const auto withoutSessions =
+        themeReportRows(l().themes().all(), sessions().themesWithTouches({}), makeDate(2026, 1, 1),
+                        makeDate(2026, 3, 31));
+    ASSERT_EQ(withoutSessions.size(), 1u);
+    EXPECT_EQ(withoutSessions[0].reach, (ThemeReach{0, 1, 0, 1, makeDate(2026, 3, 5)}));
 }
 
 } // namespace
