@@ -106,6 +106,8 @@ protected:
 
     BookingOutcome outcome(RecordId id) { return sessions().find(id)->outcome; }
 
+    void deliveredModuleAcrossTheDay(int others);
+
     static std::string stateOf(const BookingOutcome& o, const char* who) {
         const Booking* b = o.find(who);
         if (!b) {
@@ -261,6 +263,83 @@ TEST_P(Sessions, Example12ADeliveredModuleRecordsAndVoidsTheCompletion) {
     ASSERT_EQ(record(id, act(BookingActionKind::Attend, "A"), "2026-03-10T10:15"), "");
     ASSERT_EQ(fire().size(), 1u);
     EXPECT_FALSE(fire()[0].voided);
+}
+
+/// Two sessions deliver FIRE on 10 March (and `others` more, no one booked), one on the 11th,
+/// one with no module on the 10th: A's completion of the 10th follows A's attendance at any
+/// session delivering FIRE that day, and only that day.
+void Sessions::deliveredModuleAcrossTheDay(int others) {
+    LearningSession morning = sessionS("AM");
+    morning.moduleCode = "FIRE";
+    LearningSession afternoon = sessionS("PM");
+    afternoon.moduleCode = "FIRE";
+    afternoon.startsAt = "2026-03-10T14:00";
+    afternoon.endsAt = "2026-03-10T16:00";
+    LearningSession nextDay = sessionS("NEXT");
+    nextDay.moduleCode = "FIRE";
+    nextDay.startsAt = "2026-03-11T10:00";
+    nextDay.endsAt = "2026-03-11T12:00";
+    LearningSession noModule = sessionS("PLAIN");
+    noModule.startsAt = "2026-03-10T17:00";
+    noModule.endsAt = "2026-03-10T18:00";
+    const RecordId am = plan(morning);
+    const RecordId pm = plan(afternoon);
+    const RecordId next = plan(nextDay);
+    const RecordId plain = plan(noModule);
+    for (int i = 0; i < others; ++i) {
+        LearningSession other = sessionS("OTHER" + std::to_string(i));
+        other.moduleCode = "FIRE";
+        other.startsAt = "2026-03-10T19:" + std::to_string(10 + i);
+        other.endsAt = "2026-03-10T20:00";
+        plan(other);
+    }
+    for (const RecordId id : {am, pm, next, plain}) {
+        ASSERT_EQ(record(id, act(BookingActionKind::Book, "A"), d(1)), "");
+    }
+    const auto fireOn = [&](Date day) {
+        std::vector<Completion> out;
+        for (const Completion& c : l().training().completionsOf("A")) {
+            if (c.moduleCode == "FIRE" && c.completedOn == day) {
+                out.push_back(c);
+            }
+        }
+        return out;
+    };
+    const Date tenth = makeDate(2026, 3, 10);
+
+    ASSERT_EQ(record(am, act(BookingActionKind::Attend, "A"), "2026-03-10T10:05"), "");
+    ASSERT_EQ(record(plain, act(BookingActionKind::Attend, "A"), "2026-03-10T17:05"), "");
+    ASSERT_EQ(record(pm, act(BookingActionKind::Attend, "A"), "2026-03-10T14:05"), "");
+    ASSERT_EQ(fireOn(tenth).size(), 1u);
+    EXPECT_EQ(fireOn(tenth)[0].evidence, "session AM"); // the afternoon adds none
+
+    // Still attended in the afternoon: the morning's no-show leaves it counting.
+    ASSERT_EQ(record(am, act(BookingActionKind::NoShow, "A"), "2026-03-10T14:10"), "");
+    ASSERT_EQ(fireOn(tenth).size(), 1u);
+    EXPECT_FALSE(fireOn(tenth)[0].voided);
+
+    // Another day's session is not one of them.
+    ASSERT_EQ(record(next, act(BookingActionKind::Attend, "A"), "2026-03-11T10:05"), "");
+    ASSERT_EQ(fireOn(makeDate(2026, 3, 11)).size(), 1u);
+    EXPECT_EQ(fireOn(makeDate(2026, 3, 11))[0].evidence, "session NEXT");
+
+    // Attended at none of the tenth's: the morning's completion is voided, then counts again.
+    ASSERT_EQ(record(pm, act(BookingActionKind::NoShow, "A"), "2026-03-10T14:15"), "");
+    ASSERT_EQ(fireOn(tenth).size(), 1u);
+    EXPECT_TRUE(fireOn(tenth)[0].voided);
+    EXPECT_FALSE(fireOn(makeDate(2026, 3, 11))[0].voided);
+    ASSERT_EQ(record(pm, act(BookingActionKind::Attend, "A"), "2026-03-10T14:20"), "");
+    ASSERT_EQ(fireOn(tenth).size(), 1u);
+    EXPECT_FALSE(fireOn(tenth)[0].voided);
+    EXPECT_EQ(fireOn(tenth)[0].evidence, "session AM");
+}
+
+TEST_P(Sessions, ADeliveredModuleCountsAttendanceAtAnySessionDeliveringItThatDay) {
+    deliveredModuleAcrossTheDay(0);
+}
+
+TEST_P(Sessions, ADeliveredModuleCountsAttendanceAtAnyOfManySessionsDeliveringItThatDay) {
+    deliveredModuleAcrossTheDay(9); // more logs than are read one at a time
 }
 
 TEST_P(Sessions, AnActionIsNeverRecordedBeforeTheLogsLastOne) {
