@@ -4,8 +4,10 @@
 // warnings and theme reach through stored records.
 
 #include "engines.h"
+#include "io/csv.h"
 #include "ledger.h"
 #include "postgres/pg.h"
+#include "sessions/session_import.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -340,6 +342,52 @@ TEST_P(Sessions, ADeliveredModuleCountsAttendanceAtAnySessionDeliveringItThatDay
 
 TEST_P(Sessions, ADeliveredModuleCountsAttendanceAtAnyOfManySessionsDeliveringItThatDay) {
     deliveredModuleAcrossTheDay(9); // more logs than are read one at a time
+}
+
+TEST_P(Sessions, ASessionsImportAddsUpdatesKeepsAndRefusesAHeldSessionsMoveOnItsLine) {
+    const RecordId held = plan(sessionS("S"));
+    ASSERT_EQ(record(held, act(BookingActionKind::Book, "A"), d(1)), "");
+    ASSERT_EQ(record(held, act(BookingActionKind::Attend, "A"), "2026-03-10T10:05"), "");
+    LearningSession april = sessionS("T");
+    april.startsAt = "2026-04-10T10:00";
+    april.endsAt = "2026-04-10T12:00";
+    plan(april);
+    const auto import = [&](const std::string& rows) {
+        const std::string text = "key,kind,title,starts_at,ends_at,facilitator_id,speaker,"
+                                 "organisation,capacity,teams,roles,themes,module,repeat,nth,"
+                                 "count,until\n" +
+                                 rows;
+        MemoryCsvSource source(text);
+        return l().sessionImport().run(ImportKind::Sessions, "sessions.csv", source, kToday, false,
+                                       "test");
+    };
+    const std::string retitled =
+        "T,practice_forum,Forum in April,2026-04-10T10:00,2026-04-10T12:00,,,,2,,,,,,,,\n";
+    const std::string added =
+        "N,workshop,A workshop,2026-05-01T10:00,2026-05-01T12:00,,,,,,,,,,,,\n";
+    const std::string kept = "S,practice_forum,Practice forum: "
+                             "charging,2026-03-10T10:00,2026-03-10T12:00,,,,2,,,,,,,,\n";
+    const std::string moved = "S,practice_forum,Practice forum: "
+                              "charging,2026-03-10T11:00,2026-03-10T12:00,,,,2,,,,,,,,\n";
+
+    try {
+        (void)import(retitled + added + moved);
+        ADD_FAILURE() << "a held session's move was imported";
+    } catch (const ValidationError& e) {
+        EXPECT_EQ(e.errors(), (std::vector<FieldError>{
+                                  {"sessions.csv", 4, "starts_at", "session already held"}}));
+    }
+    EXPECT_FALSE(sessions().findByKey("N").has_value()); // nothing written
+    EXPECT_EQ(sessions().findByKey("T")->session.title, "Practice forum: charging");
+
+    const ImportSummary summary = import(retitled + added + kept);
+    EXPECT_EQ(summary.added, 1);
+    EXPECT_EQ(summary.updated, 1);
+    EXPECT_EQ(summary.unchanged, 1);
+    EXPECT_EQ(sessions().findByKey("T")->session.title, "Forum in April");
+    ASSERT_TRUE(sessions().findByKey("N").has_value());
+    EXPECT_EQ(sessions().findByKey("N")->session.kind, SessionKind::Workshop);
+    EXPECT_EQ(sessions().findByKey("S")->log.size(), 2u); // its log kept
 }
 
 TEST_P(Sessions, AnActionIsNeverRecordedBeforeTheLogsLastOne) {
