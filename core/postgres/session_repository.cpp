@@ -144,7 +144,7 @@ RecordId SessionRepo::putSession(const LearningSession& s) {
         moduleId = std::to_string(*found);
     }
     Params params{s.key,
-                  std::string(sessionKindCode(s.kind)),
+                  sessionKindCode(s.kind),
                   s.title,
                   s.startsAt,
                   s.endsAt,

@@ -13,9 +13,6 @@ namespace ledger {
 
 namespace {
 
-constexpr std::array<std::string_view, 5> kKindCodes{"practice_forum", "nq_session", "conference",
-                                                     "workshop", "other"};
-
 constexpr CodeTable<SessionKind, 5> kKinds{{
     {SessionKind::PracticeForum, "practice_forum"},
     {SessionKind::NqSession, "nq_session"},
@@ -88,17 +85,12 @@ void checkList(std::vector<FieldError>& errors, const char* field,
 
 } // namespace
 
-std::string_view sessionKindCode(SessionKind kind) {
-    return kKindCodes[static_cast<std::size_t>(kind)];
+std::string sessionKindCode(SessionKind kind) {
+    return codeOf(kKinds, kind);
 }
 
 std::optional<SessionKind> parseSessionKind(std::string_view code) {
-    for (std::size_t i = 0; i < kKindCodes.size(); ++i) {
-        if (kKindCodes[i] == code) {
-            return static_cast<SessionKind>(i);
-        }
-    }
-    return std::nullopt;
+    return parseCode(kKinds, code);
 }
 
 const RecordSpec<LearningSession>& sessionSpec() {

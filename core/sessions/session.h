@@ -21,7 +21,7 @@ namespace ledger {
 enum class SessionKind { PracticeForum, NqSession, Conference, Workshop, Other };
 
 /// `practice_forum`, `nq_session`, `conference`, `workshop`, `other`.
-[[nodiscard]] std::string_view sessionKindCode(SessionKind kind);
+[[nodiscard]] std::string sessionKindCode(SessionKind kind);
 [[nodiscard]] std::optional<SessionKind> parseSessionKind(std::string_view code);
 
 struct LearningSession {

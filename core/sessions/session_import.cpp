@@ -463,11 +463,22 @@ ImportSummary SessionImport::sessions(std::string_view fileName, CsvSource& sour
         problems.throwIfAny();
         summary.notices = rows.notices();
 
+        // The stored sessions by key, read once rather than twice a row (a file's keys are
+        // all different, so no row's write changes what another row finds).
+        std::unordered_map<std::string, SessionWithBookings> storedByKey;
+        if (!sessions.empty()) {
+            for (SessionWithBookings& w : m_service.all()) {
+                std::string key = w.session.key;
+                storedByKey.emplace(std::move(key), std::move(w));
+            }
+        }
         for (auto& [line, s] : sessions) {
             std::sort(s.teams.begin(), s.teams.end());
             std::sort(s.roles.begin(), s.roles.end());
             std::sort(s.themes.begin(), s.themes.end());
-            const std::optional<SessionWithBookings> stored = m_service.findByKey(s.key);
+            const auto found = storedByKey.find(s.key);
+            const SessionWithBookings* stored =
+                found != storedByKey.end() ? &found->second : nullptr;
             if (stored) {
                 s.id = stored->session.id;
                 if (s == stored->session) {

@@ -316,30 +316,70 @@ std::string SessionService::act(RecordId session, BookingAction action, std::str
 
 void SessionService::applyDeliveredModules(const std::vector<RecordId>& sessions,
                                            std::string_view actor) {
-    std::vector<SessionWithBookings> everything;
-    bool read = false;
+    // The named sessions that deliver a module on a valid day.
+    std::vector<std::pair<LearningSession, Date>> named;
     for (const RecordId id : sessions) {
-        const std::optional<LearningSession> s = m_sessions.session(id);
+        std::optional<LearningSession> s = m_sessions.session(id);
         if (!s || s->moduleCode.empty()) {
             continue;
         }
-        if (!read) {
-            everything = all();
-            read = true;
+        if (const std::optional<Date> day = dateOf(s->startsAt)) {
+            named.emplace_back(std::move(*s), *day);
         }
-        const std::optional<Date> day = dateOf(s->startsAt);
+    }
+    if (named.empty()) {
+        return;
+    }
+    // Only the sessions delivering one of those modules on its day matter, in all()'s order
+    // and as visible as there; of the logs, only theirs.
+    std::set<std::pair<std::string, Date>> wanted;
+    for (const auto& [s, day] : named) {
+        wanted.emplace(s.moduleCode, day);
+    }
+    std::vector<SessionWithBookings> delivering;
+    for (LearningSession& s : m_sessions.sessions()) {
+        if (s.moduleCode.empty()) {
+            continue;
+        }
+        const std::optional<Date> day = dateOf(s.startsAt);
+        if (day && wanted.contains({s.moduleCode, *day})) {
+            SessionWithBookings w;
+            w.session = std::move(s);
+            delivering.push_back(std::move(w));
+        }
+    }
+    // One query per log for the few an action touches; one read of every log for the many an
+    // import may name.
+    constexpr std::size_t kFewLogs = 8;
+    if (delivering.size() <= kFewLogs) {
+        for (SessionWithBookings& w : delivering) {
+            w.log = m_sessions.actionLog(w.session.id);
+        }
+    } else {
+        std::unordered_map<RecordId, std::vector<BookingAction>> logs = m_sessions.actionLogs();
+        for (SessionWithBookings& w : delivering) {
+            if (const auto found = logs.find(w.session.id); found != logs.end()) {
+                w.log = std::move(found->second);
+            }
+        }
+    }
+    for (SessionWithBookings& w : delivering) {
+        w.outcome = replayBookings(w.session.startsAt, w.session.capacity, w.log);
+    }
+
+    for (const auto& [s, day] : named) {
         // The sessions delivering the same module that day, this one among them.
         std::vector<const SessionWithBookings*> siblings;
         const SessionWithBookings* self = nullptr;
-        for (const SessionWithBookings& w : everything) {
-            if (w.session.moduleCode == s->moduleCode && dateOf(w.session.startsAt) == day) {
+        for (const SessionWithBookings& w : delivering) {
+            if (w.session.moduleCode == s.moduleCode && dateOf(w.session.startsAt) == day) {
                 siblings.push_back(&w);
-                if (w.session.id == id) {
+                if (w.session.id == s.id) {
                     self = &w;
                 }
             }
         }
-        if (!self || !day) {
+        if (!self) {
             continue;
         }
         for (const Booking& person : self->outcome.people) {
@@ -352,7 +392,7 @@ void SessionService::applyDeliveredModules(const std::vector<RecordId>& sessions
             }
             std::optional<Completion> held;
             for (Completion& c : m_training.completionsOf(person.employeeId)) {
-                if (c.moduleCode == s->moduleCode && c.completedOn == *day) {
+                if (c.moduleCode == s.moduleCode && c.completedOn == day) {
                     held = std::move(c);
                 }
             }
@@ -371,8 +411,8 @@ void SessionService::applyDeliveredModules(const std::vector<RecordId>& sessions
             if (change == DeliveredChange::Record) {
                 Completion c;
                 c.employeeId = person.employeeId;
-                c.moduleCode = s->moduleCode;
-                c.completedOn = *day;
+                c.moduleCode = s.moduleCode;
+                c.completedOn = day;
                 c.evidence = "session " + attendedAt->session.key;
                 const std::optional<RecordId> added = m_training.addCompletion(c);
                 if (added) {
@@ -513,13 +553,18 @@ std::vector<BookingsRow> SessionService::bookings(std::optional<Date> from,
 }
 
 std::vector<ThemeWithTouches> SessionService::themesWithTouches() {
+    return themesWithTouches(all());
+}
+
+std::vector<ThemeWithTouches>
+SessionService::themesWithTouches(const std::vector<SessionWithBookings>& sessions) {
     std::vector<ThemeWithTouches> out;
     std::map<std::string, std::size_t> byKey;
     for (const AuditTheme& t : m_themes.auditThemes()) {
         byKey.emplace(t.key, out.size());
         out.push_back(ThemeWithTouches{t.key, t.title, t.priority, t.status, t.raisedOn, {}});
     }
-    for (const SessionWithBookings& w : all()) {
+    for (const SessionWithBookings& w : sessions) {
         if (w.outcome.status != SessionStatus::Held || w.session.themes.empty()) {
             continue;
         }
@@ -547,7 +592,13 @@ std::vector<ThemeWithTouches> SessionService::themesWithTouches() {
 }
 
 std::vector<TopicSuggestion> SessionService::suggestions(Date asOf, int periodMonths) {
-    return topicSuggestions(themesWithTouches(), asOf, periodMonths);
+    return suggestions(all(), asOf, periodMonths);
+}
+
+std::vector<TopicSuggestion>
+SessionService::suggestions(const std::vector<SessionWithBookings>& sessions, Date asOf,
+                            int periodMonths) {
+    return topicSuggestions(themesWithTouches(sessions), asOf, periodMonths);
 }
 
 } // namespace ledger

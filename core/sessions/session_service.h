@@ -77,8 +77,15 @@ public:
     /// Every audit theme with what touched it (held sessions' attended people, non-void
     /// completions of its modules; CPD entries when they exist).
     [[nodiscard]] std::vector<ThemeWithTouches> themesWithTouches();
+    /// The same, with the sessions' touches taken from `sessions` (what all() returned, for a
+    /// caller that holds it already) rather than read again.
+    [[nodiscard]] std::vector<ThemeWithTouches>
+    themesWithTouches(const std::vector<SessionWithBookings>& sessions);
     /// The ranked topic suggestions as of `asOf` over `periodMonths` (section 7).
     [[nodiscard]] std::vector<TopicSuggestion> suggestions(Date asOf, int periodMonths = 6);
+    /// The same, from `sessions` (what all() returned) rather than read again.
+    [[nodiscard]] std::vector<TopicSuggestion>
+    suggestions(const std::vector<SessionWithBookings>& sessions, Date asOf, int periodMonths = 6);
 
     /// Applies the delivered-module rule (section 3) after the logs of `sessions` changed:
     /// for each person in them, the completion of each delivered module on its date is

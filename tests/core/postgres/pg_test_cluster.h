@@ -1,13 +1,17 @@
 #pragma once
 
 // The throwaway PostgreSQL cluster of the tests (tests/pg/cluster.sh, started by the ctest
-// fixture `pgcluster`), and a fixture that gives each test its own databases and roles.
+// fixture `pgcluster`), a fixture that gives each test its own databases and roles, and one
+// that makes ledgers in them with their logins.
 //
 // PRACTICE_LEDGER_TEST_PG names the cluster's POINTER file: `PGHOST=<socket folder>` and
 // `PGPASSFILE=<pgpass with pladmin's password>`, or `unavailable: <reason>`. Without a
 // cluster a test skips with the reason, or fails when PRACTICE_LEDGER_REQUIRE_PG=1 (CI).
 
 #include "postgres/pg.h"
+#include "postgres/schema.h"
+#include "postgres/server_admin.h"
+#include "store/location.h"
 
 #include <gtest/gtest.h>
 
@@ -245,6 +249,53 @@ protected:
 
 private:
     PgScratch m_scratch;
+};
+
+/// A test of ledgers on the cluster: each in a database of its own made by `server init`,
+/// dropped at the end of the test with its group roles and the logins made through it.
+class PgLedgerTest : public PgClusterTest {
+protected:
+    /// The password account() and addLogin() give a login unless told another.
+    static constexpr const char* kTestPassword = "a long test password 2026";
+
+    /// A new database with a ledger of schema `version` in it (`server init` as the
+    /// administrator); returns its name.
+    std::string newLedger(int version = pg::schema::kVersion) {
+        const std::string db = createDatabase();
+        pg::Connection admin = pg::Connection::open(conninfo(db));
+        scratch().trackLedgerRoles(db);
+        pg::initServer(admin, version);
+        return db;
+    }
+
+    /// `db` as a location, for `user` (the administrator's password from its pgpass file;
+    /// others give theirs to Ledger::open).
+    [[nodiscard]] Location location(const std::string& db, const std::string& user = "pladmin") {
+        return Location::parse(scratch().uri(db, user));
+    }
+
+    /// The login `login` for `employeeId` with `access`, dropped with the test; returns it.
+    std::string addLogin(const std::string& db, const std::string& employeeId,
+                         const std::string& login, pg::Access access,
+                         const std::string& password = kTestPassword) {
+        pg::Connection admin = pg::Connection::open(conninfo(db));
+        pg::addAccount(admin, employeeId, login, access, password);
+        trackRole(login);
+        return login;
+    }
+
+    /// A login `<db>_<employeeId>` for `employeeId` with `access`, dropped with the test.
+    std::string account(const std::string& db, const std::string& employeeId, pg::Access access,
+                        const std::string& password = kTestPassword) {
+        return addLogin(db, employeeId, db + "_" + employeeId, access, password);
+    }
+
+    /// The administrator working as the ledger's owner (every row, no policy in the way).
+    pg::Connection owner(const std::string& db) {
+        pg::Connection c = pg::Connection::open(conninfo(db));
+        c.exec("SET ROLE " + c.quoteIdentifier(db + "_owner"));
+        return c;
+    }
 };
 
 } // namespace ledger::test

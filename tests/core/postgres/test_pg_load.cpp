@@ -481,35 +481,8 @@ Date isoDate(const std::string& text) {
 
 // ---------------------------------------------------------------------------------------
 
-class PgLoad : public PgClusterTest {
+class PgLoad : public PgLedgerTest {
 protected:
-    std::string newLedger() {
-        const std::string db = createDatabase();
-        pg::Connection admin = pg::Connection::open(conninfo(db));
-        scratch().trackLedgerRoles(db);
-        pg::initServer(admin);
-        return db;
-    }
-
-    [[nodiscard]] Location location(const std::string& db, const std::string& user = "pladmin") {
-        return Location::parse(scratch().uri(db, user));
-    }
-
-    std::string account(const std::string& db, const std::string& employeeId, pg::Access access) {
-        const std::string login = db + "_" + employeeId;
-        pg::Connection admin = pg::Connection::open(conninfo(db));
-        pg::addAccount(admin, employeeId, login, access, kPassword);
-        trackRole(login);
-        return login;
-    }
-
-    /// The administrator working as the ledger's owner (every row, no policy in the way).
-    pg::Connection owner(const std::string& db) {
-        pg::Connection c = pg::Connection::open(conninfo(db));
-        c.exec("SET ROLE " + c.quoteIdentifier(db + "_owner"));
-        return c;
-    }
-
     /// Seeds a ledger, runs the 16 clients, and reconciles. With `sharedKeys`, some adds of
     /// different clients name the same (person, module, date) on purpose; without, no two
     /// clients' writes ever name the same key.
@@ -601,7 +574,7 @@ void PgLoad::runLoad(bool sharedKeys) {
     const auto login = [&](const std::string& employeeId, pg::Access access) {
         auto it = logins.find(employeeId);
         if (it == logins.end()) {
-            it = logins.emplace(employeeId, account(db, employeeId, access)).first;
+            it = logins.emplace(employeeId, account(db, employeeId, access, kPassword)).first;
         }
         return it->second;
     };
@@ -900,7 +873,7 @@ std::vector<Ledger> PgLoad::leadsOnSmallLedger(const std::string& db, int people
                 "admin");
         }
     }
-    login = account(db, "LEAD", pg::Access::WorkforceLead);
+    login = account(db, "LEAD", pg::Access::WorkforceLead, kPassword);
     std::vector<Ledger> ledgers;
     for (int n = 0; n < clients; ++n) {
         ledgers.push_back(Ledger::open(location(db, login), kPassword, OpenMode::ReadWrite));

@@ -22,7 +22,6 @@ namespace ledger::test {
 namespace {
 
 const Date kToday = makeDate(2026, 11, 25);
-constexpr const char* kPassword = "a long test password 2026";
 
 Staff person(const std::string& id, const std::string& name) {
     Staff s;
@@ -34,20 +33,7 @@ Staff person(const std::string& id, const std::string& name) {
     return s;
 }
 
-class PgManyWriters : public PgClusterTest {
-protected:
-    /// A new database with a ledger of schema `version` in it (`server init`).
-    std::string newLedger(int version = pg::schema::kVersion) {
-        const std::string db = createDatabase();
-        pg::Connection admin = pg::Connection::open(conninfo(db));
-        scratch().trackLedgerRoles(db);
-        pg::initServer(admin, version);
-        return db;
-    }
-    [[nodiscard]] Location location(const std::string& db, const std::string& user = "pladmin") {
-        return Location::parse(scratch().uri(db, user));
-    }
-};
+class PgManyWriters : public PgLedgerTest {};
 
 /// What one client's save came to.
 struct Outcome {
@@ -65,13 +51,11 @@ TEST_F(PgManyWriters, ClientsSavingOneRecordAtOnceGiveOneWinnerAndConflictsForTh
     {
         Ledger admin = Ledger::open(location(db), "", OpenMode::ReadWrite);
         admin.staff().add(person("E1", "Ann Worker"), kToday, "admin");
-        pg::Connection connection = pg::Connection::open(conninfo(db));
         for (int i = 0; i < kClients; ++i) {
             const std::string id = "L" + std::to_string(i);
             admin.staff().add(person(id, "Lead " + std::to_string(i)), kToday, "admin");
-            logins.push_back(db + "_l" + std::to_string(i));
-            pg::addAccount(connection, id, logins.back(), pg::Access::WorkforceLead, kPassword);
-            trackRole(logins.back());
+            logins.push_back(
+                addLogin(db, id, db + "_l" + std::to_string(i), pg::Access::WorkforceLead));
         }
     }
 
@@ -84,7 +68,7 @@ TEST_F(PgManyWriters, ClientsSavingOneRecordAtOnceGiveOneWinnerAndConflictsForTh
             Outcome& outcome = outcomes[static_cast<std::size_t>(i)];
             try {
                 Ledger ledger = Ledger::open(location(db, logins[static_cast<std::size_t>(i)]),
-                                             kPassword, OpenMode::ReadWrite);
+                                             kTestPassword, OpenMode::ReadWrite);
                 Staff mine = ledger.staff().find("E1").value();
                 mine.fullName = "Ann Worker (client " + std::to_string(i) + ")";
                 ready.arrive_and_wait();
@@ -155,13 +139,8 @@ TEST_F(PgManyWriters, AManagerHearsOnlyOfChangesToTheirOwnTree) {
     for (const Staff& s : {manager, mine, other}) {
         admin.staff().add(s, kToday, "admin");
     }
-    const std::string login = db + "_m1";
-    {
-        pg::Connection connection = pg::Connection::open(conninfo(db));
-        pg::addAccount(connection, "M1", login, pg::Access::Manager, kPassword);
-        trackRole(login);
-    }
-    Ledger listener = Ledger::open(location(db, login), kPassword, OpenMode::ReadWrite);
+    const std::string login = addLogin(db, "M1", db + "_m1", pg::Access::Manager);
+    Ledger listener = Ledger::open(location(db, login), kTestPassword, OpenMode::ReadWrite);
     const int socket = listener.changeSocket();
     ASSERT_GE(socket, 0);
 
@@ -191,8 +170,7 @@ TEST_F(PgManyWriters, AnOlderLedgerIsRefusedUntilItsAdministratorUpgradesIt) {
     const std::string db = newLedger(1);
     {
         // A record written by the older program.
-        pg::Connection admin = pg::Connection::open(conninfo(db));
-        admin.exec("SET ROLE " + admin.quoteIdentifier(db + "_owner"));
+        pg::Connection admin = owner(db);
         admin.exec("INSERT INTO ledger.team (name) VALUES ('East')");
         admin.exec("INSERT INTO ledger.role (name) VALUES ('Social Worker')");
         admin.exec("INSERT INTO ledger.staff (employee_id, full_name, team_id, role_id, "

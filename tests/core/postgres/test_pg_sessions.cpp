@@ -29,7 +29,6 @@
 namespace ledger::test {
 namespace {
 
-constexpr const char* kPassword = "a long test password 2026";
 constexpr const char* kStart = "2026-03-10T10:00";
 
 using Kind = BookingActionKind;
@@ -54,18 +53,15 @@ std::string t(const std::string& hhmm) {
     return "2026-03-10T" + hhmm;
 }
 
-class PgSessions : public PgClusterTest {
+class PgSessions : public PgLedgerTest {
 protected:
     /// A new database with a ledger of schema `version`, teams East and West, roles Social
     /// Worker and OT, module FIRE, and people A..E (East, Social Worker), M (manages A), S1
     /// (East), S2, S3, S4 (West, OT), L. With `settableClock`, the owner lets the setting
     /// practice_ledger.now stand for the server's clock.
     std::string newLedger(bool settableClock = true, int version = pg::schema::kVersion) {
-        const std::string db = createDatabase();
-        pg::Connection admin = pg::Connection::open(conninfo(db));
-        scratch().trackLedgerRoles(db);
-        pg::initServer(admin, version);
-        admin.exec("SET ROLE " + admin.quoteIdentifier(db + "_owner"));
+        const std::string db = PgLedgerTest::newLedger(version);
+        pg::Connection admin = owner(db);
         admin.exec("INSERT INTO ledger.team (name) VALUES ('East'), ('West')");
         admin.exec("INSERT INTO ledger.role (name) VALUES ('Social Worker'), ('OT')");
         admin.exec(R"sql(
@@ -90,27 +86,18 @@ FROM (VALUES ('A', 'East', 'Social Worker', 'M'), ('B', 'East', 'Social Worker',
         if (login.empty()) {
             return pg::PgStore::open(scratch().uri(db), std::nullopt, OpenMode::ReadWrite);
         }
-        return pg::PgStore::open(scratch().uri(db, login), std::string(kPassword),
+        return pg::PgStore::open(scratch().uri(db, login), std::string(kTestPassword),
                                  OpenMode::ReadWrite);
     }
 
-    /// A login for `employeeId` with `access`, dropped with the test.
+    /// A login `<db>_<employeeid>` (lower case) for `employeeId` with `access`, dropped with
+    /// the test.
     std::string account(const std::string& db, const std::string& employeeId, pg::Access access) {
         std::string login = db + "_" + employeeId;
         for (char& c : login) {
             c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         }
-        pg::Connection admin = pg::Connection::open(conninfo(db));
-        pg::addAccount(admin, employeeId, login, access, kPassword);
-        trackRole(login);
-        return login;
-    }
-
-    /// A raw connection working as the owner, for looking behind the product.
-    pg::Connection owner(const std::string& db) {
-        pg::Connection c = pg::Connection::open(conninfo(db));
-        c.exec("SET ROLE " + c.quoteIdentifier(db + "_owner"));
-        return c;
+        return addLogin(db, employeeId, login, access);
     }
 };
 
@@ -436,14 +423,12 @@ TEST_F(PgSessions, TheServiceLetsTheServerDecide) {
     s.endsAt = "2099-01-01T12:00";
     s.id = admin->sessions().putSession(s);
 
-    Ledger m =
-        Ledger::open(Location::parse(scratch().uri(db, manager)), kPassword, OpenMode::ReadWrite);
+    Ledger m = Ledger::open(location(db, manager), kTestPassword, OpenMode::ReadWrite);
     BookingAction book = act("", Kind::Book, "A");
     // `now` is the caller's; without the owner's settable clock the server's decides.
     const std::string at = m.sessions().act(s.id, book, "2026-03-01T09:00", "M");
     EXPECT_GT(at, std::string("2026-11")); // the server's own clock, not the caller's
-    Ledger one =
-        Ledger::open(Location::parse(scratch().uri(db, s1)), kPassword, OpenMode::ReadWrite);
+    Ledger one = Ledger::open(location(db, s1), kTestPassword, OpenMode::ReadWrite);
     const std::optional<SessionWithBookings> seen = one.sessions().find(s.id);
     ASSERT_TRUE(seen.has_value());
     ASSERT_EQ(seen->log.size(), 1u);
@@ -916,7 +901,7 @@ TEST_F(PgSessions, SessionsGoToAFileAndBackUnchanged) {
     ScratchDir dir;
     const auto file = dir / "sessions.ledger";
     {
-        Ledger onServer = Ledger::open(Location::parse(scratch().uri(db)), "", OpenMode::ReadOnly);
+        Ledger onServer = Ledger::open(location(db), "", OpenMode::ReadOnly);
         onServer.copyTo(Location::file(file), "copy test passphrase 2026");
     }
     const auto same = [&](SessionRepository& copy, ThemeRepository& copiedThemes) {
@@ -943,7 +928,7 @@ TEST_F(PgSessions, SessionsGoToAFileAndBackUnchanged) {
     }
     {
         Ledger inFile = Ledger::open(file, "copy test passphrase 2026", OpenMode::ReadOnly);
-        inFile.copyTo(Location::parse(scratch().uri(second)), "");
+        inFile.copyTo(location(second), "");
     }
     std::unique_ptr<pg::PgStore> again = open(second);
     same(again->sessions(), again->themes());

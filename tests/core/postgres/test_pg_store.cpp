@@ -37,34 +37,7 @@ Completion done(const char* employeeId, const char* moduleCode, Date on) {
     return c;
 }
 
-class PgLedger : public PgClusterTest {
-protected:
-    /// A new database with a ledger in it (`server init` as the administrator).
-    std::string newLedger() {
-        const std::string db = createDatabase();
-        pg::Connection admin = pg::Connection::open(conninfo(db));
-        scratch().trackLedgerRoles(db);
-        pg::initServer(admin);
-        return db;
-    }
-
-    /// `db` as a location, for `user` (the administrator's password from its pgpass file;
-    /// others give theirs to Ledger::open).
-    [[nodiscard]] Location location(const std::string& db, const std::string& user = "pladmin") {
-        return Location::parse(scratch().uri(db, user));
-    }
-
-    /// A login for `employeeId` with `access`, dropped with the test.
-    std::string account(const std::string& db, const std::string& employeeId, pg::Access access) {
-        const std::string login = db + "_" + employeeId;
-        pg::Connection admin = pg::Connection::open(conninfo(db));
-        pg::addAccount(admin, employeeId, login, access, kPassword);
-        trackRole(login);
-        return login;
-    }
-
-    static constexpr const char* kPassword = "a long test password 2026";
-};
+class PgLedger : public PgLedgerTest {};
 
 /// Lead L; M1 manages A and B; A manages A1; M2 manages C. Modules FIRE (all) and one
 /// completion each.
@@ -134,7 +107,7 @@ TEST_F(PgLedger, AManagerSeesTheirTreeAndRecordsOnlyForIt) {
         fillTree(admin);
     }
     const std::string m1 = account(db, "M1", pg::Access::Manager);
-    Ledger ledger = Ledger::open(location(db, m1), kPassword, OpenMode::ReadWrite);
+    Ledger ledger = Ledger::open(location(db, m1), kTestPassword, OpenMode::ReadWrite);
     std::vector<std::string> seen;
     for (const Staff& s : ledger.training().records().staff) {
         seen.push_back(s.employeeId);
@@ -150,16 +123,14 @@ TEST_F(PgLedger, AManagerSeesTheirTreeAndRecordsOnlyForIt) {
     EXPECT_ANY_THROW(
         ledger.training().addCompletion(done("C", "FIRE", makeDate(2026, 7, 1)), kToday, m1));
     pg::ConnectOptions withPassword;
-    withPassword.password = kPassword;
+    withPassword.password = kTestPassword;
     pg::Connection raw = pg::Connection::open(conninfo(db, m1), withPassword);
     EXPECT_EQ(raw.exec("SELECT count(*) FROM ledger.completion").int64(0, 0), 5);
     EXPECT_EQ(raw.exec("SELECT count(*) FROM ledger.staff WHERE employee_id = 'C'").int64(0, 0), 0);
     // A blind insert with ids learnt elsewhere: the policy's WITH CHECK refuses it.
     const std::string ids = [&] {
-        pg::Connection owner = pg::Connection::open(conninfo(db));
-        owner.exec("SET ROLE " + owner.quoteIdentifier(db + "_owner"));
-        const pg::Result r = owner.exec("SELECT s.id || ', ' || m.id FROM ledger.staff s, "
-                                        "ledger.module m WHERE s.employee_id = 'M2'");
+        const pg::Result r = owner(db).exec("SELECT s.id || ', ' || m.id FROM ledger.staff s, "
+                                            "ledger.module m WHERE s.employee_id = 'M2'");
         return r.text(0, 0);
     }();
     EXPECT_THROW(raw.exec("INSERT INTO ledger.completion (staff_id, module_id, completed_on) "
@@ -178,7 +149,7 @@ TEST_F(PgLedger, StaffSeeOnlyTheirOwnRecordAndWriteNothing) {
         fillTree(admin);
     }
     const std::string a1 = account(db, "A1", pg::Access::Staff);
-    Ledger ledger = Ledger::open(location(db, a1), kPassword, OpenMode::ReadWrite);
+    Ledger ledger = Ledger::open(location(db, a1), kTestPassword, OpenMode::ReadWrite);
     const LedgerData records = ledger.training().records();
     ASSERT_EQ(records.staff.size(), 1u);
     EXPECT_EQ(records.staff[0].employeeId, "A1");
@@ -187,7 +158,7 @@ TEST_F(PgLedger, StaffSeeOnlyTheirOwnRecordAndWriteNothing) {
         ledger.training().addCompletion(done("A1", "FIRE", makeDate(2026, 7, 1)), kToday, a1),
         NotPermitted);
     pg::ConnectOptions withPassword;
-    withPassword.password = kPassword;
+    withPassword.password = kTestPassword;
     pg::Connection raw = pg::Connection::open(conninfo(db, a1), withPassword);
     EXPECT_EQ(raw.exec("SELECT count(*) FROM ledger.completion").int64(0, 0), 1);
     EXPECT_THROW(raw.exec("SELECT count(*) FROM ledger.account"), NotPermitted);
@@ -200,12 +171,12 @@ TEST_F(PgLedger, AWorkforceLeadSeesAndWritesEverything) {
         fillTree(admin);
     }
     const std::string lead = account(db, "L", pg::Access::WorkforceLead);
-    Ledger ledger = Ledger::open(location(db, lead), kPassword, OpenMode::ReadWrite);
+    Ledger ledger = Ledger::open(location(db, lead), kTestPassword, OpenMode::ReadWrite);
     EXPECT_EQ(ledger.training().records().staff.size(), 7u);
     ledger.staff().add(person("N", "Nia New", "West", "M2"), kToday, lead);
     EXPECT_EQ(ledger.training().engine().coverageByTeam(toDayNumber(kToday)).total(0).required, 8);
     pg::ConnectOptions withPassword;
-    withPassword.password = kPassword;
+    withPassword.password = kTestPassword;
     pg::Connection raw = pg::Connection::open(conninfo(db, lead), withPassword);
     EXPECT_THROW(raw.exec("DELETE FROM ledger.change_log"), NotPermitted);
 }
@@ -217,10 +188,10 @@ TEST_F(PgLedger, AccountsAreListedMovedAndRemoved) {
         fillTree(admin);
     }
     pg::Connection admin = pg::Connection::open(conninfo(db));
-    EXPECT_THROW(pg::addAccount(admin, "NOBODY", db + "_x", pg::Access::Staff, kPassword),
+    EXPECT_THROW(pg::addAccount(admin, "NOBODY", db + "_x", pg::Access::Staff, kTestPassword),
                  ValidationError);
     const std::string m1 = account(db, "M1", pg::Access::Manager);
-    EXPECT_THROW(pg::addAccount(admin, "M1", m1, pg::Access::Staff, kPassword), AlreadyExists);
+    EXPECT_THROW(pg::addAccount(admin, "M1", m1, pg::Access::Staff, kTestPassword), AlreadyExists);
     auto accounts = pg::listAccounts(admin);
     ASSERT_EQ(accounts.size(), 1u);
     EXPECT_EQ(accounts[0].login, m1);
@@ -229,7 +200,7 @@ TEST_F(PgLedger, AccountsAreListedMovedAndRemoved) {
     pg::setAccess(admin, m1, pg::Access::Staff);
     EXPECT_EQ(pg::listAccounts(admin)[0].access, "staff");
     {
-        Ledger ledger = Ledger::open(location(db, m1), kPassword, OpenMode::ReadWrite);
+        Ledger ledger = Ledger::open(location(db, m1), kTestPassword, OpenMode::ReadWrite);
         EXPECT_EQ(ledger.training().records().staff.size(), 1u); // now only themselves
     }
     pg::removeAccount(admin, m1);

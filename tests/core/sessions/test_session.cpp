@@ -114,6 +114,12 @@ TEST(SessionRecord, KindCodesRoundTrip) {
         EXPECT_EQ(parseSessionKind(sessionKindCode(kind)), kind);
     }
     EXPECT_EQ(parseSessionKind("forum"), std::nullopt);
+    EXPECT_EQ(sessionKindCode(SessionKind::PracticeForum), "practice_forum");
+    EXPECT_EQ(sessionKindCode(SessionKind::NqSession), "nq_session");
+    EXPECT_EQ(sessionKindCode(SessionKind::Conference), "conference");
+    EXPECT_EQ(sessionKindCode(SessionKind::Workshop), "workshop");
+    EXPECT_EQ(sessionKindCode(SessionKind::Other), "other");
+    EXPECT_EQ(parseSessionKind("nq_session"), SessionKind::NqSession);
 }
 
 } // namespace

@@ -4,8 +4,10 @@
 // warnings and theme reach through stored records.
 
 #include "engines.h"
+#include "io/csv.h"
 #include "ledger.h"
 #include "postgres/pg.h"
+#include "sessions/session_import.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -105,6 +107,8 @@ protected:
     }
 
     BookingOutcome outcome(RecordId id) { return sessions().find(id)->outcome; }
+
+    void deliveredModuleAcrossTheDay(int others);
 
     static std::string stateOf(const BookingOutcome& o, const char* who) {
         const Booking* b = o.find(who);
@@ -263,6 +267,129 @@ TEST_P(Sessions, Example12ADeliveredModuleRecordsAndVoidsTheCompletion) {
     EXPECT_FALSE(fire()[0].voided);
 }
 
+/// Two sessions deliver FIRE on 10 March (and `others` more, no one booked), one on the 11th,
+/// one with no module on the 10th: A's completion of the 10th follows A's attendance at any
+/// session delivering FIRE that day, and only that day.
+void Sessions::deliveredModuleAcrossTheDay(int others) {
+    LearningSession morning = sessionS("AM");
+    morning.moduleCode = "FIRE";
+    LearningSession afternoon = sessionS("PM");
+    afternoon.moduleCode = "FIRE";
+    afternoon.startsAt = "2026-03-10T14:00";
+    afternoon.endsAt = "2026-03-10T16:00";
+    LearningSession nextDay = sessionS("NEXT");
+    nextDay.moduleCode = "FIRE";
+    nextDay.startsAt = "2026-03-11T10:00";
+    nextDay.endsAt = "2026-03-11T12:00";
+    LearningSession noModule = sessionS("PLAIN");
+    noModule.startsAt = "2026-03-10T17:00";
+    noModule.endsAt = "2026-03-10T18:00";
+    const RecordId am = plan(morning);
+    const RecordId pm = plan(afternoon);
+    const RecordId next = plan(nextDay);
+    const RecordId plain = plan(noModule);
+    for (int i = 0; i < others; ++i) {
+        LearningSession other = sessionS("OTHER" + std::to_string(i));
+        other.moduleCode = "FIRE";
+        other.startsAt = "2026-03-10T19:" + std::to_string(10 + i);
+        other.endsAt = "2026-03-10T20:00";
+        plan(other);
+    }
+    for (const RecordId id : {am, pm, next, plain}) {
+        ASSERT_EQ(record(id, act(BookingActionKind::Book, "A"), d(1)), "");
+    }
+    const auto fireOn = [&](Date day) {
+        std::vector<Completion> out;
+        for (const Completion& c : l().training().completionsOf("A")) {
+            if (c.moduleCode == "FIRE" && c.completedOn == day) {
+                out.push_back(c);
+            }
+        }
+        return out;
+    };
+    const Date tenth = makeDate(2026, 3, 10);
+
+    ASSERT_EQ(record(am, act(BookingActionKind::Attend, "A"), "2026-03-10T10:05"), "");
+    ASSERT_EQ(record(plain, act(BookingActionKind::Attend, "A"), "2026-03-10T17:05"), "");
+    ASSERT_EQ(record(pm, act(BookingActionKind::Attend, "A"), "2026-03-10T14:05"), "");
+    ASSERT_EQ(fireOn(tenth).size(), 1u);
+    EXPECT_EQ(fireOn(tenth)[0].evidence, "session AM"); // the afternoon adds none
+
+    // Still attended in the afternoon: the morning's no-show leaves it counting.
+    ASSERT_EQ(record(am, act(BookingActionKind::NoShow, "A"), "2026-03-10T14:10"), "");
+    ASSERT_EQ(fireOn(tenth).size(), 1u);
+    EXPECT_FALSE(fireOn(tenth)[0].voided);
+
+    // Another day's session is not one of them.
+    ASSERT_EQ(record(next, act(BookingActionKind::Attend, "A"), "2026-03-11T10:05"), "");
+    ASSERT_EQ(fireOn(makeDate(2026, 3, 11)).size(), 1u);
+    EXPECT_EQ(fireOn(makeDate(2026, 3, 11))[0].evidence, "session NEXT");
+
+    // Attended at none of the tenth's: the morning's completion is voided, then counts again.
+    ASSERT_EQ(record(pm, act(BookingActionKind::NoShow, "A"), "2026-03-10T14:15"), "");
+    ASSERT_EQ(fireOn(tenth).size(), 1u);
+    EXPECT_TRUE(fireOn(tenth)[0].voided);
+    EXPECT_FALSE(fireOn(makeDate(2026, 3, 11))[0].voided);
+    ASSERT_EQ(record(pm, act(BookingActionKind::Attend, "A"), "2026-03-10T14:20"), "");
+    ASSERT_EQ(fireOn(tenth).size(), 1u);
+    EXPECT_FALSE(fireOn(tenth)[0].voided);
+    EXPECT_EQ(fireOn(tenth)[0].evidence, "session AM");
+}
+
+TEST_P(Sessions, ADeliveredModuleCountsAttendanceAtAnySessionDeliveringItThatDay) {
+    deliveredModuleAcrossTheDay(0);
+}
+
+TEST_P(Sessions, ADeliveredModuleCountsAttendanceAtAnyOfManySessionsDeliveringItThatDay) {
+    deliveredModuleAcrossTheDay(9); // more logs than are read one at a time
+}
+
+TEST_P(Sessions, ASessionsImportAddsUpdatesKeepsAndRefusesAHeldSessionsMoveOnItsLine) {
+    const RecordId held = plan(sessionS("S"));
+    ASSERT_EQ(record(held, act(BookingActionKind::Book, "A"), d(1)), "");
+    ASSERT_EQ(record(held, act(BookingActionKind::Attend, "A"), "2026-03-10T10:05"), "");
+    LearningSession april = sessionS("T");
+    april.startsAt = "2026-04-10T10:00";
+    april.endsAt = "2026-04-10T12:00";
+    plan(april);
+    const auto import = [&](const std::string& rows) {
+        const std::string text = "key,kind,title,starts_at,ends_at,facilitator_id,speaker,"
+                                 "organisation,capacity,teams,roles,themes,module,repeat,nth,"
+                                 "count,until\n" +
+                                 rows;
+        MemoryCsvSource source(text);
+        return l().sessionImport().run(ImportKind::Sessions, "sessions.csv", source, kToday, false,
+                                       "test");
+    };
+    const std::string retitled =
+        "T,practice_forum,Forum in April,2026-04-10T10:00,2026-04-10T12:00,,,,2,,,,,,,,\n";
+    const std::string added =
+        "N,workshop,A workshop,2026-05-01T10:00,2026-05-01T12:00,,,,,,,,,,,,\n";
+    const std::string kept = "S,practice_forum,Practice forum: "
+                             "charging,2026-03-10T10:00,2026-03-10T12:00,,,,2,,,,,,,,\n";
+    const std::string moved = "S,practice_forum,Practice forum: "
+                              "charging,2026-03-10T11:00,2026-03-10T12:00,,,,2,,,,,,,,\n";
+
+    try {
+        (void)import(retitled + added + moved);
+        ADD_FAILURE() << "a held session's move was imported";
+    } catch (const ValidationError& e) {
+        EXPECT_EQ(e.errors(), (std::vector<FieldError>{
+                                  {"sessions.csv", 4, "starts_at", "session already held"}}));
+    }
+    EXPECT_FALSE(sessions().findByKey("N").has_value()); // nothing written
+    EXPECT_EQ(sessions().findByKey("T")->session.title, "Practice forum: charging");
+
+    const ImportSummary summary = import(retitled + added + kept);
+    EXPECT_EQ(summary.added, 1);
+    EXPECT_EQ(summary.updated, 1);
+    EXPECT_EQ(summary.unchanged, 1);
+    EXPECT_EQ(sessions().findByKey("T")->session.title, "Forum in April");
+    ASSERT_TRUE(sessions().findByKey("N").has_value());
+    EXPECT_EQ(sessions().findByKey("N")->session.kind, SessionKind::Workshop);
+    EXPECT_EQ(sessions().findByKey("S")->log.size(), 2u); // its log kept
+}
+
 TEST_P(Sessions, AnActionIsNeverRecordedBeforeTheLogsLastOne) {
     const RecordId id = plan(sessionS());
     ASSERT_EQ(record(id, act(BookingActionKind::Book, "A"), "2026-03-05T09:00"), "");
@@ -372,6 +499,19 @@ TEST_P(Sessions, ThemeReachCountsHeldSessionsAttendedAndCompletionsOfLinkedModul
     const auto suggestions = sessions().suggestions(makeDate(2026, 9, 30), 6);
     ASSERT_EQ(suggestions.size(), 1u);
     EXPECT_TRUE(suggestions[0].stale);
+
+    // A caller holding every session already gets the same without a second read; the
+    // sessions it passes are the ones counted.
+    const std::vector<SessionWithBookings> held = sessions().all();
+    EXPECT_EQ(themeReportRows(l().themes().all(), sessions().themesWithTouches(held),
+                              makeDate(2026, 1, 1), makeDate(2026, 3, 31)),
+              rows);
+    EXPECT_EQ(sessions().suggestions(held, makeDate(2026, 9, 30), 6), suggestions);
+    const auto withoutSessions =
+        themeReportRows(l().themes().all(), sessions().themesWithTouches({}), makeDate(2026, 1, 1),
+                        makeDate(2026, 3, 31));
+    ASSERT_EQ(withoutSessions.size(), 1u);
+    EXPECT_EQ(withoutSessions[0].reach, (ThemeReach{0, 1, 0, 1, makeDate(2026, 3, 5)}));
 }
 
 } // namespace
