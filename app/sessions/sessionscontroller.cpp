@@ -180,7 +180,7 @@ void SessionsController::build() {
                                          b.walkIn && b.state == ledger::BookingState::Attended}});
                 }
             }
-            for (const ledger::TopicSuggestion& s : l->sessions().suggestions(today)) {
+            for (const ledger::TopicSuggestion& s : l->sessions().suggestions(all, today)) {
                 suggestions.push_back(
                     {{QStringLiteral("rank"), s.rank},
                      {QStringLiteral("key"), text(s.key)},

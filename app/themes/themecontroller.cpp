@@ -153,7 +153,7 @@ void ThemeController::build() {
                      {QStringLiteral("places"), placesOf(w.outcome)}});
             }
             if (periodError.isEmpty()) {
-                for (const ledger::ThemeWithTouches& t : l->sessions().themesWithTouches()) {
+                for (const ledger::ThemeWithTouches& t : l->sessions().themesWithTouches(all)) {
                     if (t.key != key) {
                         continue;
                     }
