@@ -12,14 +12,8 @@ using convert::text;
 
 namespace {
 
-QVariantList repeatChoices() {
+QVariantList choicesOf(std::initializer_list<std::pair<const char*, QString>> choices) {
     QVariantList out;
-    const std::pair<const char*, QString> choices[] = {
-        {"none", QObject::tr("Once only")},
-        {"weekly", QObject::tr("Every week")},
-        {"fortnightly", QObject::tr("Every fortnight")},
-        {"monthly_day", QObject::tr("Every month on the same date")},
-        {"monthly_weekday", QObject::tr("Every month on the same weekday (e.g. 2nd Tuesday)")}};
     for (const auto& [code, label] : choices) {
         out << QVariantMap{{QStringLiteral("value"), QString::fromLatin1(code)},
                            {QStringLiteral("label"), label}};
@@ -27,18 +21,21 @@ QVariantList repeatChoices() {
     return out;
 }
 
+QVariantList repeatChoices() {
+    return choicesOf(
+        {{"none", QObject::tr("Once only")},
+         {"weekly", QObject::tr("Every week")},
+         {"fortnightly", QObject::tr("Every fortnight")},
+         {"monthly_day", QObject::tr("Every month on the same date")},
+         {"monthly_weekday", QObject::tr("Every month on the same weekday (e.g. 2nd Tuesday)")}});
+}
+
 QVariantList nthChoices() {
-    QVariantList out;
-    const std::pair<const char*, QString> choices[] = {{"1", QObject::tr("1st")},
-                                                       {"2", QObject::tr("2nd")},
-                                                       {"3", QObject::tr("3rd")},
-                                                       {"4", QObject::tr("4th")},
-                                                       {"last", QObject::tr("Last")}};
-    for (const auto& [code, label] : choices) {
-        out << QVariantMap{{QStringLiteral("value"), QString::fromLatin1(code)},
-                           {QStringLiteral("label"), label}};
-    }
-    return out;
+    return choicesOf({{"1", QObject::tr("1st")},
+                      {"2", QObject::tr("2nd")},
+                      {"3", QObject::tr("3rd")},
+                      {"4", QObject::tr("4th")},
+                      {"last", QObject::tr("Last")}});
 }
 
 /// `HH:MM` from a typed time (`9:30`, `09:30`); empty when it is not one.

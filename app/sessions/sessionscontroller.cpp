@@ -227,15 +227,21 @@ QString SessionsController::act(const QString& action, const QString& employeeId
     if (*kind == ledger::BookingActionKind::CancelSession) {
         a.reason = value.toStdString();
     }
-    const std::string key = m_selected.toStdString();
     const std::string at = now().toStdString();
     const std::string actor = m_session->actorName();
-    const QString error = m_session->write([=](ledger::Ledger& l) {
+    return writeSelected(
+        [=](ledger::Ledger& l, ledger::RecordId id) { l.sessions().act(id, a, at, actor); });
+}
+
+QString SessionsController::writeSelected(
+    const std::function<void(ledger::Ledger&, ledger::RecordId)>& work) {
+    const std::string key = m_selected.toStdString();
+    const QString error = m_session->write([&](ledger::Ledger& l) {
         const auto stored = l.sessions().findByKey(key);
         if (!stored) {
             throw ledger::Conflict("the session was removed meanwhile");
         }
-        l.sessions().act(stored->session.id, a, at, actor);
+        work(l, stored->session.id);
     });
     refresh();
     return error;
@@ -250,17 +256,9 @@ QString SessionsController::setInvited(const QString& employeeIds) {
          employeeIds.split(QRegularExpression(QStringLiteral("[\\s,;]+")), Qt::SkipEmptyParts)) {
         ids.push_back(text(id));
     }
-    const std::string key = m_selected.toStdString();
     const std::string actor = m_session->actorName();
-    const QString error = m_session->write([=](ledger::Ledger& l) {
-        const auto stored = l.sessions().findByKey(key);
-        if (!stored) {
-            throw ledger::Conflict("the session was removed meanwhile");
-        }
-        l.sessions().setInvited(stored->session.id, ids, actor);
-    });
-    refresh();
-    return error;
+    return writeSelected(
+        [=](ledger::Ledger& l, ledger::RecordId id) { l.sessions().setInvited(id, ids, actor); });
 }
 
 QString SessionsController::giveFeedback(const QString& employeeId, int score,
@@ -272,15 +270,7 @@ QString SessionsController::giveFeedback(const QString& employeeId, int score,
     f.employeeId = text(employeeId.trimmed());
     f.score = score;
     f.comment = text(comment.trimmed());
-    const std::string key = m_selected.toStdString();
     const std::string actor = m_session->actorName();
-    const QString error = m_session->write([=](ledger::Ledger& l) {
-        const auto stored = l.sessions().findByKey(key);
-        if (!stored) {
-            throw ledger::Conflict("the session was removed meanwhile");
-        }
-        l.sessions().giveFeedback(stored->session.id, f, actor);
-    });
-    refresh();
-    return error;
+    return writeSelected(
+        [=](ledger::Ledger& l, ledger::RecordId id) { l.sessions().giveFeedback(id, f, actor); });
 }

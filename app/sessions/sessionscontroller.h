@@ -4,11 +4,19 @@
 #include "common/whenshown.h"
 #include "session/session.h"
 
+#include "base/ids.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QQmlParserStatus>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
+
+#include <functional>
+
+namespace ledger {
+class Ledger;
+}
 
 /// The Forums & sessions workspace: the agenda (upcoming and past sessions, each with its
 /// status in words and its places), the chosen session's bookings and attendance, and the
@@ -77,6 +85,9 @@ signals:
 private:
     void refresh();
     void build();
+    /// Runs `work` on the chosen session (by its id, found by key in the same transaction);
+    /// returns the problem in words, or empty when written.
+    QString writeSelected(const std::function<void(ledger::Ledger&, ledger::RecordId)>& work);
 
     QPointer<Session> m_session;
     VariantListModel* m_upcoming;

@@ -35,31 +35,29 @@ public slots:
     // need real records.
     void qmlEngineAvailable(QQmlEngine* engine) {
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+        // `council` for the dialogs; the walk through a manager's forum journey writes a lot,
+        // so `walkCouncil` is its own ledger.
         if (!m_council) {
-            m_council = new Session(testsupport::kToday, this);
-            const QString error = m_council->open(testsupport::makeCouncil(m_dir),
-                                                  QString::fromUtf8(testsupport::kPassphrase));
-            if (!error.isEmpty()) {
-                qFatal("cannot open the small council: %s", qPrintable(error));
-            }
-            m_council->setActor(QStringLiteral("Jo Manager"));
+            m_council = openCouncil(m_dir);
+            m_walk = openCouncil(m_walkDir);
         }
         engine->rootContext()->setContextProperty(QStringLiteral("council"), m_council);
-        // The walk through a manager's forum journey writes a lot: its own ledger.
-        if (!m_walk) {
-            m_walk = new Session(testsupport::kToday, this);
-            const QString error = m_walk->open(testsupport::makeCouncil(m_walkDir),
-                                               QString::fromUtf8(testsupport::kPassphrase));
-            if (!error.isEmpty()) {
-                qFatal("cannot open the walk's council: %s", qPrintable(error));
-            }
-            m_walk->setActor(QStringLiteral("Jo Manager"));
-        }
         engine->rootContext()->setContextProperty(QStringLiteral("walkCouncil"), m_walk);
         engine->rootContext()->setContextProperty(QStringLiteral("testClock"), &m_clock);
     }
 
 private:
+    Session* openCouncil(const QTemporaryDir& dir) {
+        auto* session = new Session(testsupport::kToday, this);
+        const QString error = session->open(testsupport::makeCouncil(dir),
+                                            QString::fromUtf8(testsupport::kPassphrase));
+        if (!error.isEmpty()) {
+            qFatal("cannot open the small council: %s", qPrintable(error));
+        }
+        session->setActor(QStringLiteral("Jo Manager"));
+        return session;
+    }
+
     QTemporaryDir m_dir;
     QTemporaryDir m_walkDir;
     Session* m_council = nullptr;
