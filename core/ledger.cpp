@@ -13,8 +13,8 @@ namespace ledger {
 struct Ledger::Parts {
     explicit Parts(std::unique_ptr<Store> s)
         : store(std::move(s)), work(*store), staff(work), training(work), themes(work),
-          sessions(work), sessionImport(work, sessions), audit(work), settings(work),
-          imports(work) {}
+          sessions(work), sessionImport(work, sessions), cpd(work), cpdImport(work), audit(work),
+          settings(work), imports(work) {}
 
     std::unique_ptr<Store> store;
     UnitOfWork work;
@@ -23,6 +23,8 @@ struct Ledger::Parts {
     ThemeService themes;
     SessionService sessions;
     SessionImport sessionImport;
+    CpdService cpd;
+    CpdImport cpdImport;
     AuditService audit;
     SettingsService settings;
     ImportService imports;
@@ -90,6 +92,12 @@ SessionService& Ledger::sessions() {
 }
 SessionImport& Ledger::sessionImport() {
     return m_parts->sessionImport;
+}
+CpdService& Ledger::cpd() {
+    return m_parts->cpd;
+}
+CpdImport& Ledger::cpdImport() {
+    return m_parts->cpdImport;
 }
 AuditService& Ledger::audit() {
     return m_parts->audit;

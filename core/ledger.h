@@ -4,6 +4,8 @@
 // services of each feature, which share one unit of work.
 
 #include "audit/audit_service.h"
+#include "cpd/cpd_import.h"
+#include "cpd/cpd_service.h"
 #include "io/import_service.h"
 #include "sessions/session_import.h"
 #include "sessions/session_service.h"
@@ -57,6 +59,9 @@ public:
     [[nodiscard]] SessionService& sessions();
     /// The imports of themes, sessions and booking actions.
     [[nodiscard]] SessionImport& sessionImport();
+    [[nodiscard]] CpdService& cpd();
+    /// The `cpd` import.
+    [[nodiscard]] CpdImport& cpdImport();
     [[nodiscard]] AuditService& audit();
     [[nodiscard]] SettingsService& settings();
     [[nodiscard]] ImportService& imports();

@@ -55,6 +55,8 @@ struct Options {
     std::string from;
     std::string to;
     int periodMonths = 6;
+    // report cpd
+    std::optional<std::string> registrationYear;
     // passphrase change
     std::string newPassphraseFile;
     // generate
@@ -182,7 +184,7 @@ int runImport(const Options& options, const Environment& env, std::ostream& out,
     const auto kind = parseImportKind(options.importKind);
     if (!kind) {
         throw UsageError("import what? staff, modules, requirements, completions, themes, "
-                         "sessions or booking-actions");
+                         "sessions, booking-actions or cpd");
     }
     const Date now = today(env);
     // Opened (and checked) before the ledger, then read in pieces as it is imported.
@@ -197,11 +199,13 @@ int runImport(const Options& options, const Environment& env, std::ostream& out,
     try {
         const bool sessionsFeature = *kind == ImportKind::Themes || *kind == ImportKind::Sessions ||
                                      *kind == ImportKind::BookingActions;
-        summary = sessionsFeature
-                      ? ledger.sessionImport().run(*kind, options.importFile, *file, now,
-                                                   options.dryRun, actorFor(ledger, options, env))
-                      : ledger.imports().file(*kind, *file, options.importFile, now, options.dryRun,
-                                              actorFor(ledger, options, env));
+        const std::string actor = actorFor(ledger, options, env);
+        summary = *kind == ImportKind::Cpd ? ledger.cpdImport().run(options.importFile, *file, now,
+                                                                    options.dryRun, actor)
+                  : sessionsFeature ? ledger.sessionImport().run(*kind, options.importFile, *file,
+                                                                 now, options.dryRun, actor)
+                                    : ledger.imports().file(*kind, *file, options.importFile, now,
+                                                            options.dryRun, actor);
     } catch (const ImportFileError& e) {
         throw InputError(e.what());
     }
@@ -400,6 +404,30 @@ int runSessionReport(const std::string& name, const Options& options, const Envi
     return kOk;
 }
 
+/// report cpd|hcpc (rules/learning-record.md section 8).
+int runCpdReport(const std::string& name, const Options& options, const Environment& env,
+                 std::ostream& out) {
+    const Date asOf = dateOption(options.asOf, "--as-of").value_or(today(env));
+    std::optional<int> year;
+    if (options.registrationYear) {
+        const std::string& y = *options.registrationYear;
+        if (y.size() != 4 || y.find_first_not_of("0123456789") != std::string::npos || y < "1900") {
+            throw UsageError("--registration-year " + y + " is not a year from 1900 to 9999");
+        }
+        year = std::stoi(y);
+    }
+    Ledger ledger = openLedger(options, env, OpenMode::ReadOnly);
+    const bool csv = options.format == "csv";
+    if (name == "cpd") {
+        const auto rows = ledger.cpd().cpdReport(asOf, year);
+        out << (csv ? formatCpdCsv(rows) : formatCpdTable(rows));
+    } else {
+        const auto rows = ledger.cpd().hcpcReport(asOf);
+        out << (csv ? formatHcpcCsv(rows) : formatHcpcTable(rows));
+    }
+    return kOk;
+}
+
 int runCheck(const Options& options, const Environment& env, std::ostream& out, std::ostream& err) {
     Ledger ledger = openLedger(options, env, OpenMode::ReadOnly);
     out << "schema version " << ledger.schemaVersion() << "\n";
@@ -535,11 +563,11 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     CLI::App* import = app.add_subcommand("import", "Import a CSV file (all or nothing)");
     import
         ->add_option("kind", options.importKind,
-                     "staff, modules, requirements, completions, themes, sessions or "
-                     "booking-actions")
+                     "staff, modules, requirements, completions, themes, sessions, "
+                     "booking-actions or cpd")
         ->required()
         ->check(CLI::IsMember({"staff", "modules", "requirements", "completions", "themes",
-                               "sessions", "booking-actions"}));
+                               "sessions", "booking-actions", "cpd"}));
     import->add_option("file", options.importFile, "The CSV file")->required();
     import->add_flag("--dry-run", options.dryRun, "Check and count; write nothing");
 
@@ -588,6 +616,21 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         }
         formatOption(command);
         sessionReports.push_back(command);
+    }
+
+    std::vector<CLI::App*> cpdReports;
+    for (const auto& [name, what] :
+         {std::pair{"cpd", "Social Work England's CPD check of each registered social worker"},
+          std::pair{"hcpc", "HCPC's CPD check of each registered professional"}}) {
+        CLI::App* command = report->add_subcommand(name, what);
+        command->add_option("--as-of", options.asOf, "The date of the question (default: today)");
+        if (std::string_view(name) == "cpd") {
+            command->add_option("--registration-year", options.registrationYear,
+                                "The registration year ending on 30 November of YEAR "
+                                "(default: the one containing --as-of)");
+        }
+        formatOption(command);
+        cpdReports.push_back(command);
     }
 
     CLI::App* check = app.add_subcommand("check", "Integrity and foreign-key checks");
@@ -708,6 +751,11 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         for (CLI::App* command : sessionReports) {
             if (command->parsed()) {
                 return runSessionReport(command->get_name(), options, env, out);
+            }
+        }
+        for (CLI::App* command : cpdReports) {
+            if (command->parsed()) {
+                return runCpdReport(command->get_name(), options, env, out);
             }
         }
         if (check->parsed()) {

@@ -424,6 +424,7 @@ void Session::checkForExternalChanges() {
             break;
         case ledger::LedgerChange::Kind::Themes:
         case ledger::LedgerChange::Kind::Sessions:
+        case ledger::LedgerChange::Kind::Cpd: // CPD entries touch themes
             themes = true;
             break;
         case ledger::LedgerChange::Kind::Staff:

@@ -6,6 +6,7 @@
 #include "audit/change_log.h"
 #include "audit/change_log_repository.h"
 #include "base/error.h"
+#include "cpd/cpd_entry.h"
 #include "sessions/session.h"
 #include "staff/staff.h"
 #include "store/unit_of_work.h"
@@ -41,6 +42,9 @@ inline const RecordSpec<Completion>& specOf(const Completion&) {
 }
 inline const RecordSpec<LearningSession>& specOf(const LearningSession&) {
     return sessionSpec();
+}
+inline const RecordSpec<CpdEntry>& specOf(const CpdEntry&) {
+    return cpdSpec();
 }
 inline const RecordSpec<AuditTheme>& specOf(const AuditTheme&) {
     return auditThemeSpec();
@@ -134,6 +138,9 @@ inline std::string subjectOf(const Staff& s) {
 }
 inline std::string subjectOf(const Completion& c) {
     return c.employeeId;
+}
+inline std::string subjectOf(const CpdEntry& e) {
+    return e.employeeId;
 }
 template <typename Record> std::string subjectOf(const Record&) {
     return {};

@@ -1,5 +1,6 @@
 #include "base/validation.h"
 
+#include "base/checks.h"
 #include "io/asc_wds.h"
 
 #include <algorithm>
@@ -10,12 +11,6 @@
 namespace ledger {
 
 namespace {
-
-void require(std::vector<FieldError>& errors, bool ok, const char* field, std::string message) {
-    if (!ok) {
-        errors.push_back(FieldError{{}, 0, field, std::move(message)});
-    }
-}
 
 /// Unicode general category Cf (Unicode 15), as inclusive ranges.
 constexpr std::array<std::pair<char32_t, char32_t>, 20> kFormatCharacters{{
@@ -448,6 +443,19 @@ std::optional<std::string> dateProblem(const Date& date) {
     return std::nullopt;
 }
 
+void addFieldError(std::vector<FieldError>& errors, const char* field, std::string message) {
+    errors.push_back(FieldError{{}, 0, field, std::move(message)});
+}
+
+void checkText(std::vector<FieldError>& errors, const char* field, std::string_view text,
+               TextKind kind, std::size_t most) {
+    if (auto problem = textProblem(text, kind)) {
+        addFieldError(errors, field, *problem);
+    } else if (codePoints(text) > most) {
+        addFieldError(errors, field, "at most " + std::to_string(most) + " characters");
+    }
+}
+
 TextKind textKindOf(std::string_view field) {
     constexpr std::array<std::string_view, 4> kFreeText{"evidence", "notes", "description",
                                                         "reason"};
@@ -486,11 +494,14 @@ std::optional<std::string> textProblem(std::string_view text, TextKind kind) {
         if (!c) {
             return "is not valid UTF-8 text (at character " + std::to_string(position) + ")";
         }
-        const bool allowed = kind == TextKind::FreeText && (*c == '\t' || *c == '\n' || *c == '\r');
+        const bool allowed =
+            (kind == TextKind::FreeText && (*c == '\t' || *c == '\n' || *c == '\r')) ||
+            (kind == TextKind::AnyText && *c != 0);
         if (isControlCharacter(*c) && !allowed) {
             return "holds the control character " + describe(*c) + " at character " +
                    std::to_string(position) +
-                   (kind == TextKind::FreeText ? " (only tabs and line breaks may be used)" : "");
+                   (kind == TextKind::FreeText ? " (only tabs and line breaks may be used)" : "") +
+                   (kind == TextKind::AnyText ? " (no text may hold it)" : "");
         }
         if (kind == TextKind::Name && isFormatCharacter(*c)) {
             return "holds the invisible character " + describe(*c) + " at character " +

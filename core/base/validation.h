@@ -101,6 +101,9 @@ enum class TextKind {
     /// No control characters but tab, CR and LF (line breaks only reach a field quoted in a
     /// CSV file); format characters are allowed (they join emoji and mark text direction).
     FreeText,
+    /// Any character but U+0000 (which no engine's text holds): the texts of a CPD entry,
+    /// which rules/learning-record.md takes as they are written (never trimmed).
+    AnyText,
 };
 
 /// The kind of a field, by its column or form field name (see TextKind).
@@ -109,6 +112,14 @@ enum class TextKind {
 /// Why `text` may not be stored in a field of this kind (naming the character and its
 /// 1-based position), or nullopt. Invalid UTF-8 is refused too.
 [[nodiscard]] std::optional<std::string> textProblem(std::string_view text, TextKind kind);
+
+/// Adds one problem with a field (file and line left empty) to a validator's list.
+void addFieldError(std::vector<FieldError>& errors, const char* field, std::string message);
+
+/// Checks a text field of a record: its characters (textProblem) and that it holds at most
+/// `most` code points; the first problem found is added to `errors`.
+void checkText(std::vector<FieldError>& errors, const char* field, std::string_view text,
+               TextKind kind, std::size_t most);
 
 /// Unicode general category Cc: U+0000..U+001F and U+007F..U+009F.
 [[nodiscard]] bool isControlCharacter(char32_t c);

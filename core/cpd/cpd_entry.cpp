@@ -2,8 +2,10 @@
 
 #include "base/checks.h"
 #include "base/enum_codes.h"
+#include "base/field_spec.h"
 #include "sessions/session.h"
 
+#include <array>
 #include <limits>
 
 namespace ledger {
@@ -36,24 +38,44 @@ constexpr CodeTable<HcpcType, 5> kHcpcTypes{{
     {HcpcType::Other, "other"},
 }};
 
+constexpr std::array<ChoiceOption, 10> kTypeOptions{{
+    {"course", "Course"},
+    {"e_learning", "E-learning"},
+    {"practice_forum", "Practice forum"},
+    {"nq_session", "NQ group session"},
+    {"supervision", "Supervision"},
+    {"reflective_discussion", "Reflective discussion"},
+    {"reading_research", "Reading or research"},
+    {"shadowing", "Shadowing"},
+    {"conference", "Conference"},
+    {"other", "Other"},
+}};
+
+constexpr std::array<ChoiceOption, 2> kStatusOptions{{
+    {"draft", "Draft"},
+    {"final", "Final"},
+}};
+
+/// A set written as the CSV writes a list cell: items in byte order with `;` between. Read
+/// back without trimming; an empty text is an empty set.
+FieldSpec<CpdEntry> setField(std::string_view name, std::string_view label,
+                             std::set<std::string> CpdEntry::*member) {
+    FieldSpec<CpdEntry> f = spec::named<CpdEntry>(name, label, FieldType::Text);
+    f.format = [member](const CpdEntry& r) {
+        return joinCpdList(r.*member);
+    };
+    f.parse = [member](CpdEntry& r, std::string_view value) -> std::optional<FieldProblem> {
+        r.*member = splitCpdList(value);
+        return std::nullopt;
+    };
+    return f;
+}
+
 // 10^15 whole hours: in hundredths far inside int64, and far above any range check.
 constexpr Hundredths kMaxParsedWholeHours = 1'000'000'000'000'000;
 
 bool isDigit(char c) {
     return c >= '0' && c <= '9';
-}
-
-void add(std::vector<FieldError>& errors, const char* field, std::string message) {
-    errors.push_back(FieldError{{}, 0, field, std::move(message)});
-}
-
-void checkText(std::vector<FieldError>& errors, const char* field, std::string_view text,
-               TextKind kind, std::size_t most) {
-    if (auto problem = textProblem(text, kind)) {
-        add(errors, field, *problem);
-    } else if (codePoints(text) > most) {
-        add(errors, field, "at most " + std::to_string(most) + " characters");
-    }
 }
 
 } // namespace
@@ -138,6 +160,86 @@ std::string formatHours(Hundredths hours) {
            static_cast<char>('0' + cents / 10) + static_cast<char>('0' + cents % 10);
 }
 
+std::string joinCpdList(const std::set<std::string>& items) {
+    std::string out;
+    for (const std::string& item : items) {
+        out += (out.empty() ? "" : ";") + item;
+    }
+    return out;
+}
+
+std::set<std::string> splitCpdList(std::string_view cell) {
+    std::set<std::string> out;
+    std::size_t start = 0;
+    while (!cell.empty() && start <= cell.size()) {
+        const std::size_t semi = cell.find(';', start);
+        const std::size_t end = semi == std::string_view::npos ? cell.size() : semi;
+        out.emplace(cell.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+
+std::string cpdSourceText(const std::optional<CpdSource>& source) {
+    if (!source) {
+        return {};
+    }
+    if (const auto* s = std::get_if<CpdSessionSource>(&*source)) {
+        return "session " + s->sessionKey;
+    }
+    return "completion " + std::to_string(std::get<CpdCompletionSource>(*source).completionId);
+}
+
+const RecordSpec<CpdEntry>& cpdSpec() {
+    using namespace spec;
+    static const RecordSpec<CpdEntry> kSpec{
+        "cpd_entry",
+        {
+            with(
+                requiredText("employee_id", "Employee ID", &CpdEntry::employeeId, "an employee id"),
+                FieldRole::Identity, Storage::ByRepository),
+            with(date("date", "Date", &CpdEntry::date), FieldRole::Key),
+            with(requiredText("title", "Title", &CpdEntry::title, "a title"), FieldRole::Key),
+            choice("type", "Type", &CpdEntry::type, kTypes, kTypeOptions),
+            [] {
+                // Whole hundredths, kept by the repository as an integer.
+                FieldSpec<CpdEntry> f = named<CpdEntry>("hours", "Hours", FieldType::Text);
+                f.storage = Storage::ByRepository;
+                f.format = [](const CpdEntry& r) {
+                    return formatHours(r.hours);
+                };
+                f.parse = [](CpdEntry& r, std::string_view value) -> std::optional<FieldProblem> {
+                    const auto hours = parseHours(value);
+                    r.hours = hours.value_or(0);
+                    return hours ? std::nullopt
+                                 : std::optional(FieldProblem{FieldProblem::Kind::NotANumber,
+                                                              std::string(value)});
+                };
+                return f;
+            }(),
+            text("description", "What I did", &CpdEntry::description),
+            text("learning", "What I learnt", &CpdEntry::learning),
+            text("impact", "The difference to my practice", &CpdEntry::impact),
+            text("peer_reflection", "Peer reflection (the peer's job title)",
+                 &CpdEntry::peerReflection),
+            setField("standards", "Professional standards", &CpdEntry::standards),
+            stored(setField("themes", "Audit themes", &CpdEntry::themes), Storage::ByRepository),
+            choice("status", "Status", &CpdEntry::status, kStatuses, kStatusOptions),
+            [] {
+                FieldSpec<CpdEntry> f = named<CpdEntry>("source", "Made from", FieldType::Text);
+                f.storage = Storage::ByRepository;
+                f.format = [](const CpdEntry& r) {
+                    return cpdSourceText(r.source);
+                };
+                f.parse = [](CpdEntry&, std::string_view) -> std::optional<FieldProblem> {
+                    return std::nullopt; // set by the app only
+                };
+                return f;
+            }(),
+        }};
+    return kSpec;
+}
+
 bool CpdEntry::hasPeerReflection() const {
     return !blank(peerReflection);
 }
@@ -149,55 +251,55 @@ bool isCpdStandard(std::string_view code) {
 std::vector<FieldError> validateCpdEntry(const CpdEntry& e, const CpdContext& context) {
     std::vector<FieldError> errors;
     if (e.employeeId.empty()) {
-        add(errors, "employee_id", "an employee id is required");
+        addFieldError(errors, "employee_id", "an employee id is required");
     } else if (!context.base.hasEmployee(e.employeeId)) {
-        add(errors, "employee_id", "no staff member has employee id " + e.employeeId);
+        addFieldError(errors, "employee_id", "no staff member has employee id " + e.employeeId);
     }
     if (auto problem = dateProblem(e.date)) {
-        add(errors, "date", *problem);
+        addFieldError(errors, "date", *problem);
     } else if (e.date > context.base.today) {
-        add(errors, "date",
-            "the date " + formatIso(e.date) + " is after today (" + formatIso(context.base.today) +
-                ")");
+        addFieldError(errors, "date",
+                      "the date " + formatIso(e.date) + " is after today (" +
+                          formatIso(context.base.today) + ")");
     }
     if (blank(e.title)) {
-        add(errors, "title", "a title is required");
+        addFieldError(errors, "title", "a title is required");
     } else {
-        checkText(errors, "title", e.title, TextKind::Name, kMaxTitleLength);
+        checkText(errors, "title", e.title, TextKind::AnyText, kMaxTitleLength);
     }
     if (cpdTypeCode(e.type).empty()) {
-        add(errors, "type", "a type is required");
+        addFieldError(errors, "type", "a type is required");
     }
     if (e.hours < 0 || e.hours > kMaxCpdHours) {
-        add(errors, "hours", "from 0 to " + formatHours(kMaxCpdHours) + " hours");
+        addFieldError(errors, "hours", "from 0 to " + formatHours(kMaxCpdHours) + " hours");
     }
-    checkText(errors, "description", e.description, TextKind::FreeText, kMaxLongTextLength);
-    checkText(errors, "learning", e.learning, TextKind::FreeText, kMaxLongTextLength);
-    checkText(errors, "impact", e.impact, TextKind::FreeText, kMaxLongTextLength);
-    checkText(errors, "peer_reflection", e.peerReflection, TextKind::FreeText, kMaxLongTextLength);
+    checkText(errors, "description", e.description, TextKind::AnyText, kMaxLongTextLength);
+    checkText(errors, "learning", e.learning, TextKind::AnyText, kMaxLongTextLength);
+    checkText(errors, "impact", e.impact, TextKind::AnyText, kMaxLongTextLength);
+    checkText(errors, "peer_reflection", e.peerReflection, TextKind::AnyText, kMaxLongTextLength);
     for (const std::string& standard : e.standards) {
         if (!isCpdStandard(standard)) {
-            add(errors, "standards", "no standard " + standard + " (4.1 to 4.8)");
+            addFieldError(errors, "standards", "no standard " + standard + " (4.1 to 4.8)");
         }
     }
     for (const std::string& theme : e.themes) {
         if (theme.empty()) {
-            add(errors, "themes", "an empty item in the list");
+            addFieldError(errors, "themes", "an empty item in the list");
         } else if (context.hasTheme && !context.hasTheme(theme)) {
-            add(errors, "themes", "no audit theme " + theme);
+            addFieldError(errors, "themes", "no audit theme " + theme);
         }
     }
     if (cpdStatusCode(e.status).empty()) {
-        add(errors, "status", "a status is required");
+        addFieldError(errors, "status", "a status is required");
     } else if (e.status == CpdStatus::Final) {
         if (blank(e.description)) {
-            add(errors, "description", "a final entry needs a description");
+            addFieldError(errors, "description", "a final entry needs a description");
         }
         if (blank(e.learning)) {
-            add(errors, "learning", "a final entry needs its learning");
+            addFieldError(errors, "learning", "a final entry needs its learning");
         }
         if (blank(e.impact)) {
-            add(errors, "impact", "a final entry needs its impact");
+            addFieldError(errors, "impact", "a final entry needs its impact");
         }
     }
     return errors;

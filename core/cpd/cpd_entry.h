@@ -7,6 +7,7 @@
 
 #include "base/date.h"
 #include "base/error.h"
+#include "base/field_spec.h"
 #include "base/ids.h"
 #include "base/validation.h"
 
@@ -109,6 +110,19 @@ struct CpdEntry {
 
     friend bool operator==(const CpdEntry&, const CpdEntry&) = default;
 };
+
+/// The fields of an entry, in the order of the `cpd` import's columns, with the theme links,
+/// the hours (whole hundredths) and the source kept by the repository.
+[[nodiscard]] const RecordSpec<CpdEntry>& cpdSpec();
+
+/// A list cell (standards, themes): the items in byte order with `;` between.
+[[nodiscard]] std::string joinCpdList(const std::set<std::string>& items);
+/// A list cell read back, nothing trimmed: an empty cell is an empty set (a repeated item is
+/// the parser's to report first).
+[[nodiscard]] std::set<std::string> splitCpdList(std::string_view cell);
+
+/// How the change log names an entry's source: `session KEY`, `completion ID`, or empty.
+[[nodiscard]] std::string cpdSourceText(const std::optional<CpdSource>& source);
 
 /// Whether `code` is one of the standards `4.1`..`4.8`, exactly.
 [[nodiscard]] bool isCpdStandard(std::string_view code);

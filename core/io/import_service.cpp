@@ -794,7 +794,8 @@ ImportSummary ImportService::apply(const ParsedImport& parsed, const LedgerData&
     case ImportKind::Themes:
     case ImportKind::Sessions:
     case ImportKind::BookingActions:
-        throw std::logic_error("themes, sessions and booking actions: SessionImport");
+    case ImportKind::Cpd:
+        throw std::logic_error("themes, sessions, booking actions and CPD: their features");
     }
     return summary;
 }
@@ -866,6 +867,7 @@ ImportSummary ImportService::records(const LedgerData& records, Date today, std:
             case ImportKind::Themes:
             case ImportKind::Sessions:
             case ImportKind::BookingActions:
+            case ImportKind::Cpd:
                 continue; // never asked for: not in the list above
             }
             const ImportSummary part = apply(

@@ -369,6 +369,9 @@ std::optional<ImportKind> parseImportKind(std::string_view name) {
     if (name == "booking-actions") {
         return ImportKind::BookingActions;
     }
+    if (name == "cpd") {
+        return ImportKind::Cpd;
+    }
     return std::nullopt;
 }
 
@@ -388,6 +391,8 @@ std::string importKindName(ImportKind kind) {
         return "sessions";
     case ImportKind::BookingActions:
         return "booking-actions";
+    case ImportKind::Cpd:
+        return "cpd";
     }
     return {};
 }
@@ -408,6 +413,11 @@ const ImportColumns& importColumns(ImportKind kind) {
                                          {}};
     static const ImportColumns kBookingActions{{"session", "at", "action", "employee_id", "value"},
                                                {}};
+    // rules/learning-record.md section 8.
+    static const ImportColumns kCpd{{"employee_id", "date", "title", "type", "hours", "description",
+                                     "learning", "impact", "peer_reflection", "standards", "themes",
+                                     "status"},
+                                    {}};
     switch (kind) {
     case ImportKind::Staff:
         return kStaff;
@@ -423,6 +433,8 @@ const ImportColumns& importColumns(ImportKind kind) {
         return kSessions;
     case ImportKind::BookingActions:
         return kBookingActions;
+    case ImportKind::Cpd:
+        return kCpd;
     }
     return kStaff;
 }
@@ -478,8 +490,9 @@ ImportRows::ImportRows(ImportKind kind, std::string fileName, CsvSource& source)
     const bool ownChecks = kind == ImportKind::Themes || kind == ImportKind::Sessions ||
                            kind == ImportKind::BookingActions;
     for (const std::string& name : m_header) {
-        m_kinds.push_back(m_columns.contains(name) && !ownChecks ? textKindOf(name)
-                                                                 : TextKind::FreeText);
+        m_kinds.push_back(kind == ImportKind::Cpd                  ? TextKind::AnyText
+                          : m_columns.contains(name) && !ownChecks ? textKindOf(name)
+                                                                   : TextKind::FreeText);
     }
 }
 
@@ -574,8 +587,9 @@ ParsedImport parseImport(ImportKind kind, std::string_view fileName, CsvSource& 
     case ImportKind::Themes:
     case ImportKind::Sessions:
     case ImportKind::BookingActions:
-        throw std::logic_error("themes, sessions and booking actions are imported by "
-                               "SessionImport");
+    case ImportKind::Cpd:
+        throw std::logic_error("themes, sessions, booking actions and CPD are imported by "
+                               "their features");
     }
     sortAndDeduplicate(out.errors);
     return out;

@@ -27,11 +27,12 @@ enum class ImportKind {
     Completions,
     Themes,
     Sessions,
-    BookingActions
+    BookingActions,
+    Cpd
 };
 
 /// `staff`, `modules`, `requirements`, `completions`, `themes`, `sessions`,
-/// `booking-actions`.
+/// `booking-actions`, `cpd`.
 [[nodiscard]] std::optional<ImportKind> parseImportKind(std::string_view name);
 [[nodiscard]] std::string importKindName(ImportKind kind);
 

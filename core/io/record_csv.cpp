@@ -104,6 +104,7 @@ void writeRecordCsv(ImportKind kind, TrainingService& training, std::ostream& ou
     case ImportKind::Themes:
     case ImportKind::Sessions:
     case ImportKind::BookingActions:
+    case ImportKind::Cpd:
         throw std::logic_error("not a foundation record kind");
     }
 }

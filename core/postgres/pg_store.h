@@ -29,6 +29,7 @@ public:
     [[nodiscard]] TrainingRepository& training() override { return m_training; }
     [[nodiscard]] ThemeRepository& themes() override { return m_themes; }
     [[nodiscard]] SessionRepository& sessions() override { return m_sessions; }
+    [[nodiscard]] CpdRepository& cpd() override { return m_cpd; }
     [[nodiscard]] ChangeLogRepository& changeLog() override { return m_changeLog; }
     [[nodiscard]] SettingsRepository& settings() override { return m_settings; }
 
@@ -69,6 +70,7 @@ private:
     TrainingRepo m_training{m_session};
     ThemeRepo m_themes{m_session};
     SessionRepo m_sessions{m_session};
+    CpdRepo m_cpd{m_session};
     ChangeLogRepo m_changeLog{m_session};
     SettingsRepo m_settings{m_session};
 };

@@ -5,6 +5,7 @@
 // Private to core.
 
 #include "audit/change_log_repository.h"
+#include "cpd/cpd_repository.h"
 #include "postgres/session.h"
 #include "sessions/session_repository.h"
 #include "settings/settings_repository.h"
@@ -31,6 +32,30 @@ public:
 private:
     RecordId nameId(NameKind kind, std::string_view name);
 
+    Session& m_session;
+};
+
+class CpdRepo final : public CpdRepository {
+public:
+    explicit CpdRepo(Session& session) : m_session(session) {}
+
+    [[nodiscard]] std::vector<CpdEntry> entries() override;
+    [[nodiscard]] std::vector<CpdEntry> entriesOf(std::string_view employeeId) override;
+    [[nodiscard]] std::optional<CpdEntry> entry(RecordId id) override;
+    [[nodiscard]] std::optional<CpdEntry> entryByKey(std::string_view employeeId, Date date,
+                                                     std::string_view title) override;
+    RecordId putEntry(const CpdEntry& entry) override;
+    void removeEntry(RecordId id) override;
+    [[nodiscard]] std::vector<Attachment> attachments(AttachmentOwner owner,
+                                                      RecordId ownerId) override;
+    RecordId addAttachment(AttachmentOwner owner, RecordId ownerId, const Attachment& file,
+                           std::string_view bytes) override;
+    [[nodiscard]] std::optional<Attachment> attachment(RecordId id) override;
+    [[nodiscard]] std::optional<std::string> attachmentBytes(RecordId id) override;
+    void removeAttachment(RecordId id) override;
+    [[nodiscard]] std::vector<ThemeCpdTouch> themeCpdTouches() override;
+
+private:
     Session& m_session;
 };
 

@@ -26,7 +26,10 @@ public:
             std::string values;
             for (std::size_t i = 0; i < columns.size(); ++i) {
                 names += (i == 0 ? "" : ", ") + c.quoteIdentifier(columns[i]);
-                values += (i == 0 ? "$" : ", $") + std::to_string(i + 1);
+                const std::string parameter = "$" + std::to_string(i + 1);
+                values += (i == 0 ? "" : ", ") + (columns[i] == table.hexColumn
+                                                      ? "decode(" + parameter + ", 'hex')"
+                                                      : parameter);
             }
             m_text = "INSERT INTO ledger." + c.quoteIdentifier(table.table) + " (" + names +
                      ") VALUES (" + values + ")";
@@ -81,6 +84,9 @@ void PgStore::readRows(const TableColumns& table, const std::function<void(const
             if (types.view(r, 0) == name && types.view(r, 1) == "boolean") {
                 expression = "(" + expression + ")::integer";
             }
+        }
+        if (name == table.hexColumn) {
+            expression = "encode(" + expression + ", 'hex')";
         }
         if (table.table == "change_log" && name == "new_values") {
             expression = "COALESCE((SELECT i.new_values FROM ledger.import_result i WHERE "

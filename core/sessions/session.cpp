@@ -54,19 +54,6 @@ FieldSpec<LearningSession> semicolonList(std::string_view name, std::string_view
     return f;
 }
 
-void add(std::vector<FieldError>& errors, const char* field, std::string message) {
-    errors.push_back(FieldError{{}, 0, field, std::move(message)});
-}
-
-void checkText(std::vector<FieldError>& errors, const char* field, std::string_view text,
-               std::size_t most) {
-    if (auto problem = textProblem(text, TextKind::Name)) {
-        add(errors, field, *problem);
-    } else if (codePoints(text) > most) {
-        add(errors, field, "at most " + std::to_string(most) + " characters");
-    }
-}
-
 /// A list: no empty or repeated item, and each one known.
 void checkList(std::vector<FieldError>& errors, const char* field,
                const std::vector<std::string>& items,
@@ -74,11 +61,11 @@ void checkList(std::vector<FieldError>& errors, const char* field,
     std::set<std::string_view> seen;
     for (const std::string& item : items) {
         if (item.empty()) {
-            add(errors, field, "an empty item in the list");
+            addFieldError(errors, field, "an empty item in the list");
         } else if (!seen.insert(item).second) {
-            add(errors, field, item + " is listed twice");
+            addFieldError(errors, field, item + " is listed twice");
         } else if (known && !known(item)) {
-            add(errors, field, std::string("no ") + what + " " + item);
+            addFieldError(errors, field, std::string("no ") + what + " " + item);
         }
     }
 }
@@ -119,37 +106,39 @@ const RecordSpec<LearningSession>& sessionSpec() {
 std::vector<FieldError> validateSession(const LearningSession& s, const SessionContext& context) {
     std::vector<FieldError> errors;
     if (auto problem = keyProblem(s.key)) {
-        add(errors, "key", *problem);
+        addFieldError(errors, "key", *problem);
     }
     if (blank(s.title)) {
-        add(errors, "title", "a title is required");
+        addFieldError(errors, "title", "a title is required");
     } else {
-        checkText(errors, "title", s.title, kMaxTitleLength);
+        checkText(errors, "title", s.title, TextKind::Name, kMaxTitleLength);
     }
     std::optional<std::string> startProblem = dateTimeProblem(s.startsAt);
     std::optional<std::string> endProblem = dateTimeProblem(s.endsAt);
     if (startProblem) {
-        add(errors, "starts_at", *startProblem);
+        addFieldError(errors, "starts_at", *startProblem);
     }
     if (endProblem) {
-        add(errors, "ends_at", *endProblem);
+        addFieldError(errors, "ends_at", *endProblem);
     }
     if (!startProblem && !endProblem && !(s.startsAt < s.endsAt)) {
-        add(errors, "ends_at", "ends before it starts");
+        addFieldError(errors, "ends_at", "ends before it starts");
     }
     if (!s.facilitatorId.empty() && !context.base.hasEmployee(s.facilitatorId)) {
-        add(errors, "facilitator_id", "no staff member has employee id " + s.facilitatorId);
+        addFieldError(errors, "facilitator_id",
+                      "no staff member has employee id " + s.facilitatorId);
     }
-    checkText(errors, "speaker", s.speaker, kMaxLongTextLength);
-    checkText(errors, "organisation", s.organisation, kMaxLongTextLength);
+    checkText(errors, "speaker", s.speaker, TextKind::Name, kMaxLongTextLength);
+    checkText(errors, "organisation", s.organisation, TextKind::Name, kMaxLongTextLength);
     if (s.capacity && (*s.capacity < 1 || *s.capacity > kMaxCapacity)) {
-        add(errors, "capacity", "from 1 to " + std::to_string(kMaxCapacity) + ", or empty");
+        addFieldError(errors, "capacity",
+                      "from 1 to " + std::to_string(kMaxCapacity) + ", or empty");
     }
     checkList(errors, "teams", s.teams, context.hasTeam, "team");
     checkList(errors, "roles", s.roles, context.hasRole, "role");
     checkList(errors, "themes", s.themes, context.hasTheme, "audit theme");
     if (!s.moduleCode.empty() && !context.base.hasModule(s.moduleCode)) {
-        add(errors, "module", "no module " + s.moduleCode);
+        addFieldError(errors, "module", "no module " + s.moduleCode);
     }
     return errors;
 }

@@ -588,6 +588,12 @@ SessionService::themesWithTouches(const std::vector<SessionWithBookings>& sessio
                 ThemeTouch{ThemeTouch::Kind::Completion, c.completedOn, {std::move(c.employeeId)}});
         }
     }
+    for (ThemeCpdTouch& c : m_work.store().cpd().themeCpdTouches()) {
+        if (const auto found = byKey.find(c.themeKey); found != byKey.end()) {
+            out[found->second].touches.push_back(
+                ThemeTouch{ThemeTouch::Kind::CpdEntry, c.date, {std::move(c.employeeId)}});
+        }
+    }
     return out;
 }
 

@@ -66,7 +66,7 @@ std::vector<ChangeLogEntry> changeLogRows(Statement& st) {
 /// The table of a record entity, or nullptr for one that has no change links.
 const char* linkedTable(std::string_view entity) {
     for (const char* table :
-         {"staff", "module", "requirement", "completion", "audit_theme", "session"}) {
+         {"staff", "module", "requirement", "completion", "audit_theme", "session", "cpd_entry"}) {
         if (entity == table) {
             return table;
         }

@@ -5,6 +5,7 @@
 // each feature's folder, handed out by Store.
 
 #include "audit/change_log_repository.h"
+#include "cpd/cpd_repository.h"
 #include "sessions/session_repository.h"
 #include "settings/settings_repository.h"
 #include "sqlcipher/connection.h"
@@ -113,6 +114,34 @@ private:
     std::vector<LearningSession> readSessions(const std::string& where, const Binder& bind);
     void insertAction(RecordId session, std::int64_t seq, const BookingAction& action,
                       RecordId change);
+
+    sql::Connection& m_conn;
+};
+
+class SqlCipherCpdRepository final : public CpdRepository {
+public:
+    explicit SqlCipherCpdRepository(sql::Connection& connection) : m_conn(connection) {}
+
+    [[nodiscard]] std::vector<CpdEntry> entries() override;
+    [[nodiscard]] std::vector<CpdEntry> entriesOf(std::string_view employeeId) override;
+    [[nodiscard]] std::optional<CpdEntry> entry(RecordId id) override;
+    [[nodiscard]] std::optional<CpdEntry> entryByKey(std::string_view employeeId, Date date,
+                                                     std::string_view title) override;
+    RecordId putEntry(const CpdEntry& entry) override;
+    void removeEntry(RecordId id) override;
+    [[nodiscard]] std::vector<Attachment> attachments(AttachmentOwner owner,
+                                                      RecordId ownerId) override;
+    RecordId addAttachment(AttachmentOwner owner, RecordId ownerId, const Attachment& file,
+                           std::string_view bytes) override;
+    [[nodiscard]] std::optional<Attachment> attachment(RecordId id) override;
+    [[nodiscard]] std::optional<std::string> attachmentBytes(RecordId id) override;
+    void removeAttachment(RecordId id) override;
+    [[nodiscard]] std::vector<ThemeCpdTouch> themeCpdTouches() override;
+
+private:
+    using Binder = std::function<void(sql::Statement&)>;
+    /// The entries `where` selects (a clause on alias `e`), with their themes.
+    std::vector<CpdEntry> readEntries(const std::string& where, const Binder& bind);
 
     sql::Connection& m_conn;
 };

@@ -8,7 +8,7 @@
 
 namespace ledger::schema {
 
-inline constexpr std::array<const char*, 6> kSteps{
+inline constexpr std::array<const char*, 7> kSteps{
     // 0 -> 1: the foundation.
     R"sql(
 CREATE TABLE setting (
@@ -245,6 +245,56 @@ CREATE TABLE booking_action (
     CHECK ((staff_id IS NULL) = (action IN ('set_capacity', 'cancel_session', 'mark_held')))
 ) WITHOUT ROWID;
 CREATE INDEX booking_action_staff ON booking_action(staff_id) WHERE staff_id IS NOT NULL;
+)sql",
+    // 6 -> 7: CPD (rules/learning-record.md section 2). Entries keyed (person, date, title),
+    // hours as whole hundredths, standards as their `;` list cell, the themes they are linked
+    // to, and the session or completion an entry was made from (kept when that goes). Files
+    // attached to an entry (evidence) or a completion (certificates) are kept in the ledger
+    // itself, with their name, media type, size and SHA-256, up to 25 MiB each.
+    R"sql(
+CREATE TABLE cpd_entry (
+    id                   INTEGER PRIMARY KEY,
+    staff_id             INTEGER NOT NULL REFERENCES staff(id) ON DELETE RESTRICT,
+    date                 TEXT NOT NULL,
+    title                TEXT NOT NULL CHECK (title <> ''),
+    type                 TEXT NOT NULL CHECK (type IN ('course', 'e_learning', 'practice_forum',
+                              'nq_session', 'supervision', 'reflective_discussion',
+                              'reading_research', 'shadowing', 'conference', 'other')),
+    hours                INTEGER NOT NULL CHECK (hours BETWEEN 0 AND 100000),
+    description          TEXT NOT NULL DEFAULT '',
+    learning             TEXT NOT NULL DEFAULT '',
+    impact               TEXT NOT NULL DEFAULT '',
+    peer_reflection      TEXT NOT NULL DEFAULT '',
+    standards            TEXT NOT NULL DEFAULT '',
+    status               TEXT NOT NULL CHECK (status IN ('draft', 'final')),
+    source_session_id    INTEGER REFERENCES session(id) ON DELETE SET NULL,
+    source_completion_id INTEGER REFERENCES completion(id) ON DELETE SET NULL,
+    created_change       INTEGER REFERENCES change_log(id),
+    changed_change       INTEGER REFERENCES change_log(id),
+    version              INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+    UNIQUE (staff_id, date, title),
+    CHECK (source_session_id IS NULL OR source_completion_id IS NULL)
+);
+CREATE INDEX cpd_entry_date ON cpd_entry(date);
+CREATE TABLE cpd_entry_theme (
+    cpd_entry_id INTEGER NOT NULL REFERENCES cpd_entry(id) ON DELETE CASCADE,
+    theme_id     INTEGER NOT NULL REFERENCES audit_theme(id) ON DELETE CASCADE,
+    PRIMARY KEY (cpd_entry_id, theme_id)
+) WITHOUT ROWID;
+CREATE INDEX cpd_entry_theme_theme ON cpd_entry_theme(theme_id);
+CREATE TABLE attachment (
+    id            INTEGER PRIMARY KEY,
+    cpd_entry_id  INTEGER REFERENCES cpd_entry(id) ON DELETE CASCADE,
+    completion_id INTEGER REFERENCES completion(id) ON DELETE CASCADE,
+    name          TEXT NOT NULL CHECK (name <> ''),
+    media_type    TEXT NOT NULL DEFAULT '',
+    size          INTEGER NOT NULL CHECK (size BETWEEN 0 AND 26214400),
+    sha256        TEXT NOT NULL CHECK (length(sha256) = 64),
+    content       BLOB NOT NULL CHECK (length(content) = size),
+    CHECK ((cpd_entry_id IS NULL) <> (completion_id IS NULL))
+);
+CREATE INDEX attachment_entry ON attachment(cpd_entry_id) WHERE cpd_entry_id IS NOT NULL;
+CREATE INDEX attachment_completion ON attachment(completion_id) WHERE completion_id IS NOT NULL;
 )sql",
 };
 

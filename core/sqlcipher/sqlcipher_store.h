@@ -33,7 +33,7 @@ struct LedgerKeys;
 class SqlCipherStore final : public Store {
 public:
     /// The schema version this program writes.
-    static constexpr int kSchemaVersion = 6;
+    static constexpr int kSchemaVersion = 7;
     /// `PRAGMA application_id` of every ledger ("PLdg").
     static constexpr int kApplicationId = 0x504C6467;
 
@@ -76,6 +76,7 @@ public:
     [[nodiscard]] TrainingRepository& training() override { return m_training; }
     [[nodiscard]] ThemeRepository& themes() override { return m_themes; }
     [[nodiscard]] SessionRepository& sessions() override { return m_sessions; }
+    [[nodiscard]] CpdRepository& cpd() override { return m_cpd; }
     [[nodiscard]] ChangeLogRepository& changeLog() override { return m_changeLog; }
     [[nodiscard]] SettingsRepository& settings() override { return m_settings; }
 
@@ -121,6 +122,7 @@ private:
     SqlCipherTrainingRepository m_training{m_conn};
     SqlCipherThemeRepository m_themes{m_conn};
     SqlCipherSessionRepository m_sessions{m_conn};
+    SqlCipherCpdRepository m_cpd{m_conn};
     SqlCipherChangeLogRepository m_changeLog{m_conn};
     SqlCipherSettingsRepository m_settings{m_conn};
 };

@@ -96,6 +96,24 @@ std::string Statement::text(int column) const {
                 : std::string();
 }
 
+Statement& Statement::bindBlob(int index, std::string_view bytes) {
+    // A zero-length blob still needs a non-null pointer, or SQLite binds NULL.
+    static const char kNothing = 0;
+    if (sqlite3_bind_blob64(m_stmt, index, bytes.empty() ? &kNothing : bytes.data(),
+                            static_cast<sqlite3_uint64>(bytes.size()),
+                            SQLITE_STATIC) != SQLITE_OK) {
+        fail(m_db, "binding a file's bytes");
+    }
+    return *this;
+}
+
+std::string Statement::blob(int column) const {
+    const void* data = sqlite3_column_blob(m_stmt, column);
+    const int size = sqlite3_column_bytes(m_stmt, column);
+    return data ? std::string(static_cast<const char*>(data), static_cast<std::size_t>(size))
+                : std::string();
+}
+
 std::string_view Statement::textView(int column) const {
     const auto* data = sqlite3_column_text(m_stmt, column);
     const int size = sqlite3_column_bytes(m_stmt, column);

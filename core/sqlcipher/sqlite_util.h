@@ -35,6 +35,9 @@ public:
     /// Binds text without a copy: it must stay as it is until the statement is reset.
     Statement& bindStatic(int index, std::string_view value);
     Statement& bindNull(int index);
+    /// Binds bytes as a BLOB, without a copy: they must stay as they are until the statement
+    /// is reset.
+    Statement& bindBlob(int index, std::string_view bytes);
     template <typename T> Statement& bind(int index, const std::optional<T>& value) {
         return value ? bind(index, *value) : bindNull(index);
     }
@@ -50,6 +53,8 @@ public:
     /// The text of a column without a copy, valid until the next step or reset.
     [[nodiscard]] std::string_view textView(int column) const;
     [[nodiscard]] bool isNull(int column) const;
+    /// The bytes of a BLOB column (empty for NULL).
+    [[nodiscard]] std::string blob(int column) const;
     [[nodiscard]] std::optional<std::int64_t> optionalInteger(int column) const;
 
 private:

@@ -17,10 +17,39 @@ std::string joined(const std::vector<std::string>& names, const std::string& sep
     return out;
 }
 
+int hexDigit(char c) {
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+        return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+        return c - 'A' + 10;
+    }
+    throw StorageError("copying a ledger: a file's bytes are not hex");
+}
+
+std::string fromHex(std::string_view hex) {
+    if (hex.size() % 2 != 0) {
+        throw StorageError("copying a ledger: a file's bytes are not hex");
+    }
+    std::string out(hex.size() / 2, '\0');
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        out[i] = static_cast<char>(hexDigit(hex[2 * i]) * 16 + hexDigit(hex[2 * i + 1]));
+    }
+    return out;
+}
+
 class SqlCipherRowWriter final : public RowWriter {
 public:
     SqlCipherRowWriter(sqlite3* db, const TableColumns& table) {
         const auto& c = table.columns;
+        for (std::size_t i = 0; i < c.size(); ++i) {
+            if (!table.hexColumn.empty() && c[i] == table.hexColumn) {
+                m_hexColumn = static_cast<int>(i);
+            }
+        }
         const auto parameter = [](const std::string&, std::size_t i) {
             return "?" + std::to_string(i + 1);
         };
@@ -43,7 +72,12 @@ public:
 
     void write(const RawRow& row) override {
         for (std::size_t i = 0; i < row.size(); ++i) {
-            m_statement->bind(static_cast<int>(i + 1), row[i]);
+            if (static_cast<int>(i) == m_hexColumn && row[i]) {
+                m_bytes = fromHex(*row[i]); // kept until the statement is reset
+                m_statement->bindBlob(static_cast<int>(i + 1), m_bytes);
+            } else {
+                m_statement->bind(static_cast<int>(i + 1), row[i]);
+            }
         }
         m_statement->run();
         m_statement->reset();
@@ -52,6 +86,8 @@ public:
 
 private:
     std::unique_ptr<sql::Statement> m_statement;
+    int m_hexColumn = -1;
+    std::string m_bytes;
 };
 
 } // namespace
@@ -61,7 +97,8 @@ void SqlCipherStore::readRows(const TableColumns& table,
     const auto& c = table.columns;
     std::string names;
     for (std::size_t i = 0; i < c.size(); ++i) {
-        names += (i == 0 ? "" : ", ") + c[i];
+        names +=
+            (i == 0 ? "" : ", ") + (c[i] == table.hexColumn ? "lower(hex(" + c[i] + "))" : c[i]);
     }
     sql::Statement st(m_conn.db(),
                       "SELECT " + names + " FROM " + table.table + " ORDER BY " + c.front());

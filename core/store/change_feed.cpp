@@ -24,6 +24,11 @@ std::vector<LedgerChange> changesOf(const std::vector<ChangeLogEntry>& entries) 
             note({Kind::Themes, {}});
         } else if (e.entity == "session" || e.entity == "booking") {
             note({Kind::Sessions, {}});
+        } else if (e.entity == "cpd_entry" || e.entity == "cpd_evidence" ||
+                   e.entity == "attachment") {
+            note({Kind::Cpd, e.subject});
+        } else if (e.entity == "certificate") {
+            note({Kind::Completions, e.subject});
         } else if (e.entity == "setting") {
             note({Kind::Settings, {}});
         } else if (e.entity == "ledger" && e.action == "create") {

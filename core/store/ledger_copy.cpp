@@ -40,6 +40,15 @@ const std::vector<TableColumns>& ledgerTables() {
         {"session_feedback", {"session_id", "staff_id", "score", "comment"}},
         {"booking_action",
          {"session_id", "seq", "at", "action", "staff_id", "capacity", "reason", "change_id"}},
+        {"cpd_entry",
+         {"id", "staff_id", "date", "title", "type", "hours", "description", "learning", "impact",
+          "peer_reflection", "standards", "status", "source_session_id", "source_completion_id",
+          "created_change", "changed_change", "version"}},
+        {"cpd_entry_theme", {"cpd_entry_id", "theme_id"}},
+        {"attachment",
+         {"id", "cpd_entry_id", "completion_id", "name", "media_type", "size", "sha256", "content"},
+         false,
+         "content"},
     };
     return kTables;
 }

@@ -2,6 +2,7 @@
 
 #include "audit/change_log.h"
 #include "audit/change_log_repository.h"
+#include "cpd/cpd_repository.h"
 #include "sessions/session_repository.h"
 #include "settings/settings_repository.h"
 #include "staff/staff_repository.h"
@@ -34,6 +35,8 @@ struct TableColumns {
     std::string table;
     std::vector<std::string> columns; ///< the first is `id` (or the key, for `setting`)
     bool update = false; ///< rows change existing rows by their first column, not add rows
+    /// A column of bytes (a file's content), carried in a RawRow as lower-case hex.
+    std::string hexColumn = {};
 };
 
 /// One row of a table: each column's value as the engine's text (nullopt: NULL).
@@ -65,6 +68,7 @@ public:
     [[nodiscard]] virtual TrainingRepository& training() = 0;
     [[nodiscard]] virtual ThemeRepository& themes() = 0;
     [[nodiscard]] virtual SessionRepository& sessions() = 0;
+    [[nodiscard]] virtual CpdRepository& cpd() = 0;
     [[nodiscard]] virtual ChangeLogRepository& changeLog() = 0;
     [[nodiscard]] virtual SettingsRepository& settings() = 0;
 

@@ -23,6 +23,7 @@ struct LedgerChange {
         Catalog,     ///< modules, rules, teams or roles
         Themes,      ///< audit themes
         Sessions,    ///< sessions, their bookings, invitations or feedback
+        Cpd,         ///< CPD entries or their evidence (of `employeeId`, when known)
         Settings,    ///< settings held in the ledger
         Everything,  ///< an import
     };

@@ -55,8 +55,9 @@ bool TrainingService::apply(LedgerData& records, ComplianceEngine& engine,
         switch (change.kind) {
         case LedgerChange::Kind::Themes:
         case LedgerChange::Kind::Sessions:
+        case LedgerChange::Kind::Cpd:
         case LedgerChange::Kind::Settings:
-            break; // neither counts towards compliance
+            break; // none counts towards compliance
         case LedgerChange::Kind::Catalog:
         case LedgerChange::Kind::Everything:
             return rebuild();
