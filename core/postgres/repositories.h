@@ -56,6 +56,8 @@ public:
     [[nodiscard]] std::vector<ThemeCpdTouch> themeCpdTouches() override;
 
 private:
+    std::vector<CpdEntry> readEntries(const std::string& where, const Params& params);
+
     Session& m_session;
 };
 
