@@ -195,6 +195,10 @@ RecordId CpdService::attach(AttachmentOwner owner, RecordId ownerId, std::string
             }
         } else {
             key = "completion " + std::to_string(ownerId);
+            // About the person, so that on a server only who sees them reads the entry.
+            if (const auto completion = store.training().completion(ownerId)) {
+                subject = completion->employeeId;
+            }
         }
         ChangeLogEntry log =
             logEntry(actor, evidence ? "cpd_evidence" : "certificate", key, "add", "",
