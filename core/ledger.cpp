@@ -159,6 +159,10 @@ std::vector<std::filesystem::path> Ledger::backupsMade() const {
     return m_parts->store->backupsMade();
 }
 
+std::string Ledger::accountEmployeeId() {
+    return m_parts->store->accountEmployeeId();
+}
+
 std::string Ledger::account() const {
     return m_parts->store->account();
 }

@@ -107,6 +107,9 @@ public:
     /// Who the ledger's engine knows the user as: the login on a server (whom its change log
     /// names); empty for a file.
     [[nodiscard]] std::string account() const;
+    /// The employee id of the person the server ties the login to (empty when none, and
+    /// for a file, which knows no one).
+    [[nodiscard]] std::string accountEmployeeId();
 
 private:
     struct Parts;

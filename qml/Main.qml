@@ -50,6 +50,14 @@ ApplicationWindow {
             root.currentPage = "sessions";
             sessionsPage.openClashingExample();
             break;
+        case "cpd-form":
+            root.currentPage = "mine";
+            minePage.openCpdExample();
+            break;
+        case "registration":
+            root.currentPage = "mine";
+            minePage.showCpd();
+            break;
         case "unlock":
             break;
         default:
@@ -64,6 +72,10 @@ ApplicationWindow {
         root.sessionKey = key;
         root.currentPage = "sessions";
     }
+    /// Opens who-you-are (My learning needs it on a file).
+    function chooseWhoYouAre() {
+        whoDialog.open();
+    }
     function openEditor(kind: string, key: string, preset: var) {
         editorDialog.edit(kind, key, preset);
     }
@@ -73,7 +85,7 @@ ApplicationWindow {
         function onUnlockedChanged() {
             if (root.session.unlocked) {
                 root.currentPage = "coverage";
-                if (root.session.actor === "" && !root.session.onServer)
+                if (root.session.myEmployeeId === "" && !root.session.onServer)
                     whoDialog.open();
             }
         }
@@ -122,10 +134,12 @@ ApplicationWindow {
                 id: actorBox
                 visible: !root.session.onServer
                 Layout.preferredWidth: 240
-                model: root.session.unlocked ? root.session.staffNames() : []
+                model: root.session.unlocked ? root.session.staffChoices() : []
+                textRole: "label"
+                valueRole: "value"
                 displayText: root.session.actor !== "" ? root.session.actor : qsTr("Choose who you are…")
-                Accessible.name: qsTr("Who you are (labels the change log)")
-                onActivated: root.session.actor = actorBox.currentText
+                Accessible.name: qsTr("Who you are (labels the change log and My learning)")
+                onActivated: root.session.setWhoYouAre(actorBox.currentValue)
             }
             Button {
                 text: qsTr("Lock")
@@ -151,6 +165,7 @@ ApplicationWindow {
                 spacing: 2
                 Repeater {
                     model: [
+                        { page: "mine", label: qsTr("My learning") },
                         { page: "coverage", label: qsTr("Coverage") },
                         { page: "directory", label: qsTr("Staff") },
                         { page: "modules", label: qsTr("Modules and rules") },
@@ -229,7 +244,7 @@ ApplicationWindow {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 currentIndex: ["coverage", "directory", "person", "modules", "teams", "themes",
-                               "import", "settings", "sessions"].indexOf(root.currentPage)
+                               "import", "settings", "sessions", "mine"].indexOf(root.currentPage)
 
                 CoveragePage { id: coveragePage; session: root.session; app: root }
                 DirectoryPage { id: directoryPage; session: root.session; app: root }
@@ -240,6 +255,13 @@ ApplicationWindow {
                 ImportPage { session: root.session; app: root }
                 SettingsPage { session: root.session; app: root }
                 SessionsPage { id: sessionsPage; session: root.session; app: root }
+                PersonPage {
+                    id: minePage
+                    mine: true
+                    session: root.session
+                    app: root
+                    employeeId: root.session.myEmployeeId
+                }
             }
         }
     }
@@ -259,19 +281,21 @@ ApplicationWindow {
         width: 460
         standardButtons: Dialog.Ok
         closePolicy: Popup.NoAutoClose
-        onAccepted: if (whoBox.currentIndex >= 0) root.session.actor = whoBox.currentText
+        onAccepted: if (whoBox.currentIndex >= 0) root.session.setWhoYouAre(whoBox.currentValue)
         ColumnLayout {
             anchors.fill: parent
             spacing: Theme.spacing
             Label {
-                text: qsTr("Choose your name. It labels the changes you make in the change log; it is not a login.")
+                text: qsTr("Choose your name. It labels the changes you make in the change log, and My learning shows your record; it is not a login.")
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }
             ComboBox {
                 id: whoBox
                 Layout.fillWidth: true
-                model: whoDialog.visible ? root.session.staffNames() : []
+                model: whoDialog.visible ? root.session.staffChoices() : []
+                textRole: "label"
+                valueRole: "value"
                 Accessible.name: qsTr("Your name")
             }
         }

@@ -79,6 +79,7 @@ void RecordForm::startNew(const QVariantMap& preset) {
     }
     m_isNew = true;
     m_key.clear();
+    applyPreset(preset);
     m_recordName = nameOfRecord();
     clearErrors();
     emit loaded();

@@ -84,6 +84,9 @@ protected:
     virtual bool read(const QString& key) = 0;
     /// Reads and checks the fields; the write, or an empty Work when problems are shown.
     virtual Work prepare() = 0;
+    /// Takes what a preset holds beyond the fields (a new record's link to where it came
+    /// from, say); called by startNew after the fields are set.
+    virtual void applyPreset(const QVariantMap& preset) { (void)preset; }
     /// The removal of the loaded record; empty when this kind is never removed.
     virtual Work removal() { return {}; }
     [[nodiscard]] virtual bool removable() const { return false; }

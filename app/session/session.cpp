@@ -22,6 +22,7 @@ using convert::text;
 namespace {
 constexpr int kWatchIntervalMs = 2000;
 const char* kActorKey = "last_actor";
+const char* kWhoKey = "who_you_are";
 } // namespace
 
 /// What an open ledger shows, read in one go (in the first-load task, or on this thread).
@@ -78,6 +79,49 @@ void Session::setActor(const QString& actor) {
         }
     }
     emit actorChanged();
+}
+
+void Session::setWhoYouAre(const QString& employeeId) {
+    const QString name = staffName(employeeId);
+    if (m_onServer || name.isEmpty()) {
+        return;
+    }
+    m_myEmployeeId = employeeId.trimmed();
+    if (m_ledger && !busy() && !readOnly()) {
+        try {
+            m_ledger->settings().set(kWhoKey, text(m_myEmployeeId), text(name));
+        } catch (...) {
+            // Remembering who you are is a convenience; the session goes on without it.
+        }
+    }
+    const QString before = m_actor;
+    setActor(name);
+    if (before == m_actor) {
+        emit actorChanged(); // the person changed, though not the name
+    }
+}
+
+QVariantList Session::staffChoices() const {
+    QVariantList out;
+    if (!m_data) {
+        return out;
+    }
+    const auto today = todayDate();
+    std::vector<const ledger::Staff*> active;
+    for (const ledger::Staff& s : m_data->staff) {
+        if (s.startDate <= today && (!s.leaveDate || today <= *s.leaveDate)) {
+            active.push_back(&s);
+        }
+    }
+    std::sort(active.begin(), active.end(), [](const ledger::Staff* a, const ledger::Staff* b) {
+        return QString::compare(text(a->fullName), text(b->fullName), Qt::CaseInsensitive) < 0;
+    });
+    for (const ledger::Staff* s : active) {
+        out << QVariantMap{
+            {QStringLiteral("value"), text(s->employeeId)},
+            {QStringLiteral("label"), tr("%1 (%2)").arg(text(s->fullName), text(s->employeeId))}};
+    }
+    return out;
 }
 
 QString Session::todayText() const {
@@ -137,6 +181,18 @@ QString Session::adopt(const std::shared_ptr<Loaded>& loaded, const QString& loc
     const std::string account = m_ledger->account();
     m_actor = server ? (account.empty() ? server->login() : text(account))
                      : text(m_ledger->settings().get(kActorKey));
+    // Who you are: the account's person on a server; on a file the employee id chosen (a
+    // ledger from before it was kept gets none: the name alone may be anyone's).
+    m_myEmployeeId =
+        server ? text(m_ledger->accountEmployeeId()) : text(m_ledger->settings().get(kWhoKey));
+    if (!m_onServer && !m_myEmployeeId.isEmpty()) {
+        const QString name = staffName(m_myEmployeeId);
+        if (name.isEmpty()) {
+            m_myEmployeeId.clear(); // no longer anyone in this ledger: asked again
+        } else {
+            m_actor = name;
+        }
+    }
     QStringList notices;
     for (const std::string& notice : m_ledger->notices()) {
         notices << text(notice);
@@ -270,6 +326,95 @@ QString Session::create(const QString& path, const QString& passphrase) {
     }
 }
 
+/// What the demo's CPD import cannot hold: drafts made from the latest forum's attendance
+/// (linked to it), evidence files, and "who you are": a social worker short of this year's
+/// requirement with a forum attended and not yet logged, so that My learning has work to do.
+void Session::addDemoCpdExtras(ledger::Ledger& demo, const ledger::LedgerData& council,
+                               ledger::Date today) {
+    const std::string actor = "demo generator";
+    std::vector<ledger::SessionWithBookings> held;
+    for (ledger::SessionWithBookings& w : demo.sessions().all()) {
+        if (w.outcome.status == ledger::SessionStatus::Held) {
+            held.push_back(std::move(w));
+        }
+    }
+    const auto attended = [](const ledger::SessionWithBookings& w, const std::string& id) {
+        return std::any_of(
+            w.outcome.people.begin(), w.outcome.people.end(), [&](const ledger::Booking& b) {
+                return b.employeeId == id && b.state == ledger::BookingState::Attended;
+            });
+    };
+    std::string me;
+    for (const ledger::Staff& s : council.staff) {
+        if (s.registrationBody != ledger::RegistrationBody::SocialWorkEngland || !me.empty()) {
+            continue;
+        }
+        const auto entries = demo.cpd().of(s.employeeId);
+        const bool shortOfYear =
+            ledger::checkSocialWorkEngland(s.registrationBody, entries, today).status ==
+            ledger::RegistrationStatus::NotMet;
+        const bool wentToOne = std::any_of(
+            held.begin(), held.end(), [&](const auto& w) { return attended(w, s.employeeId); });
+        if (shortOfYear && wentToOne && !entries.empty()) {
+            me = s.employeeId;
+        }
+    }
+    // Drafts from the latest held forum's attendance, for everyone registered but "me".
+    for (auto w = held.rbegin(); w != held.rend(); ++w) {
+        if (w->session.kind != ledger::SessionKind::PracticeForum) {
+            continue;
+        }
+        int made = 0;
+        for (const ledger::Booking& b : w->outcome.people) {
+            const auto* person =
+                std::find_if(council.staff.data(), council.staff.data() + council.staff.size(),
+                             [&](const ledger::Staff& s) { return s.employeeId == b.employeeId; });
+            if (b.state != ledger::BookingState::Attended || b.employeeId == me ||
+                person == council.staff.data() + council.staff.size() ||
+                person->registrationBody == ledger::RegistrationBody::None || made >= 8) {
+                continue;
+            }
+            ledger::CpdEntry e;
+            e.employeeId = b.employeeId;
+            e.date = ledger::dateOf(w->session.startsAt).value_or(today);
+            e.title = w->session.title;
+            e.type = ledger::CpdType::PracticeForum;
+            e.hours = 150;
+            e.description = "Attended the forum.";
+            e.themes.insert(w->session.themes.begin(), w->session.themes.end());
+            e.status = ledger::CpdStatus::Draft;
+            e.source = ledger::CpdSessionSource{w->session.key};
+            try {
+                demo.cpd().save(e, today, actor);
+                ++made;
+            } catch (const ledger::ValidationError&) {
+                // the same day and title logged already
+            }
+        }
+        break;
+    }
+    // Evidence: a short reflective log on a few final entries.
+    int attachedTo = 0;
+    for (const ledger::CpdEntry& e : demo.cpd().all()) {
+        if (e.status != ledger::CpdStatus::Final || (attachedTo >= 12 && e.employeeId != me)) {
+            continue;
+        }
+        const std::string log = "Reflective log: " + e.title + "\n\nWhat I did: " + e.description +
+                                "\nWhat I learnt: " + e.learning + "\n";
+        demo.cpd().attach(ledger::AttachmentOwner::CpdEntry, e.id, "reflective-log.txt",
+                          "text/plain", log, actor);
+        ++attachedTo;
+    }
+    if (!me.empty()) {
+        demo.settings().set(kWhoKey, me, actor);
+        for (const ledger::Staff& s : council.staff) {
+            if (s.employeeId == me) {
+                demo.settings().set(kActorKey, s.fullName, actor);
+            }
+        }
+    }
+}
+
 QString Session::openDemo() {
     if (busy()) {
         return busyMessage();
@@ -299,8 +444,15 @@ QString Session::openDemo() {
         ledger::MemoryCsvSource actionRows(sessions.actionsCsv);
         created->sessionImport().run(ledger::ImportKind::BookingActions, "demo bookings",
                                      actionRows, options.today, false, "demo generator");
+        // CPD for the registered staff, through the same checks as an import.
+        const std::string cpdCsv = ledger::generateCpdCsv(council, options.today, options.seed);
+        ledger::MemoryCsvSource cpdRows(cpdCsv); // reads it in place: kept alive here
+        created->cpdImport().run("demo CPD", cpdRows, options.today, false, "demo generator");
+        addDemoCpdExtras(*created, council, options.today);
         created->settings().set("organisation_name", "Demo Borough Council", "demo generator");
-        created->settings().set(kActorKey, "Demo workforce lead", "demo generator");
+        if (created->settings().get(kWhoKey).empty()) {
+            created->settings().set(kActorKey, "Demo workforce lead", "demo generator");
+        }
         auto loaded = load(std::move(created));
         m_demoFolder = std::move(folder); // removed on lock
         return adopt(loaded, path, true);
@@ -328,6 +480,7 @@ void Session::lock() {
     m_data.reset();
     m_engine.reset();
     m_actor.clear();
+    m_myEmployeeId.clear();
     m_demoFolder.reset();
     m_isDemo = false;
     m_onServer = false;

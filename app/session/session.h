@@ -46,6 +46,10 @@ class Session : public QObject {
     Q_PROPERTY(QString ledgerPath READ ledgerPath NOTIFY unlockedChanged)
     Q_PROPERTY(QString ledgerName READ ledgerName NOTIFY unlockedChanged)
     Q_PROPERTY(QString actor READ actor WRITE setActor NOTIFY actorChanged)
+    /// Who is using the app, as an employee id: on a server the logged-in account's person;
+    /// on a file "who you are", chosen at unlock (empty until chosen, or when the ledger has
+    /// no such person). My learning shows this person's record.
+    Q_PROPERTY(QString myEmployeeId READ myEmployeeId NOTIFY actorChanged)
     Q_PROPERTY(QDate today READ today CONSTANT)
     Q_PROPERTY(QString todayText READ todayText CONSTANT)
     Q_PROPERTY(int revision READ revision NOTIFY dataChanged)
@@ -74,6 +78,13 @@ public:
     /// Who you are: on a file, the name chosen (it labels the change log); on a server, the
     /// login (the server stamps the change log with it, whatever the app says).
     [[nodiscard]] QString actor() const { return m_actor; }
+    [[nodiscard]] QString myEmployeeId() const { return m_myEmployeeId; }
+    /// On a file: who you are, by employee id (remembered in the ledger); the change log is
+    /// labelled with their name. Ignored on a server (you are the login) and for an id that
+    /// is nobody's.
+    Q_INVOKABLE void setWhoYouAre(const QString& employeeId);
+    /// The people active today as {value: employee id, label: "Name (id)"}, by name.
+    Q_INVOKABLE QVariantList staffChoices() const;
     /// Chooses who you are on a ledger file; on a server it changes nothing.
     void setActor(const QString& actor);
     [[nodiscard]] QDate today() const { return m_today; }
@@ -202,6 +213,8 @@ private:
     /// Brings the snapshot and the engine up to date with the ledger's committed changes.
     void applyChanges();
     void loadSettings();
+    static void addDemoCpdExtras(ledger::Ledger& demo, const ledger::LedgerData& council,
+                                 ledger::Date today);
     void setNotice(const QString& notice);
     void setOpenError(const QString& message);
     void setOpening(bool opening);
@@ -218,6 +231,7 @@ private:
     bool m_onServer = false;
     QString m_serverName; ///< login@host/database, on a server
     QString m_actor;
+    QString m_myEmployeeId;
     QString m_organisationName;
     bool m_lockWhenIdle = false; ///< lock() was asked for while a task held the ledger
     bool m_opening = false;

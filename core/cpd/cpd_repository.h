@@ -26,6 +26,8 @@ enum class AttachmentOwner {
 /// read on their own (attachmentBytes), never with the list.
 struct Attachment {
     RecordId id = 0;
+    AttachmentOwner owner = AttachmentOwner::CpdEntry; ///< as read from the store
+    RecordId ownerId = 0;                              ///< the entry's or the completion's id
     std::string name;
     std::string mediaType;
     std::int64_t size = 0;

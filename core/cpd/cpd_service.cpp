@@ -232,11 +232,29 @@ void CpdService::detach(RecordId attachmentId, std::string_view actor) {
         if (!file) {
             throw Conflict("the file was removed meanwhile");
         }
+        // About the person, as its adding was: on a server only who sees them reads it.
+        const bool evidence = file->owner == AttachmentOwner::CpdEntry;
+        std::string key;
+        std::string subject;
+        if (evidence) {
+            if (const auto entry = store.cpd().entry(file->ownerId)) {
+                key = entryKey(*entry);
+                subject = entry->employeeId;
+            }
+        } else {
+            key = "completion " + std::to_string(file->ownerId);
+            if (const auto completion = store.training().completion(file->ownerId)) {
+                subject = completion->employeeId;
+            }
+        }
         store.cpd().removeAttachment(attachmentId);
-        store.changeLog().append(logEntry(actor, "attachment", file->name, "remove",
-                                          json({{"name", file->name}, {"sha256", file->sha256}}),
-                                          ""));
-        m_work.changed(LedgerChange::Kind::Cpd);
+        ChangeLogEntry log =
+            logEntry(actor, evidence ? "cpd_evidence" : "certificate", key, "remove",
+                     json({{"name", file->name}, {"sha256", file->sha256}}), "");
+        log.subject = subject;
+        store.changeLog().append(log);
+        m_work.changed(evidence ? LedgerChange::Kind::Cpd : LedgerChange::Kind::Completions,
+                       subject);
     });
 }
 

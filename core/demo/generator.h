@@ -49,4 +49,11 @@ struct DemoSessions {
 [[nodiscard]] DemoSessions generateSessions(const LedgerData& council, Date today,
                                             std::uint64_t seed);
 
+/// CPD for the demo council's registered social workers and occupational therapists, in the
+/// `cpd` import format (rules/learning-record.md section 8): a year and a half of entries of
+/// every type, linked to generateAuditThemes' themes, some with peer reflections, some still
+/// drafts; about one in four social workers is short of this registration year's requirement
+/// (one entry, or none with peer reflection), and some therapists have a gap of three months.
+[[nodiscard]] std::string generateCpdCsv(const LedgerData& council, Date today, std::uint64_t seed);
+
 } // namespace ledger

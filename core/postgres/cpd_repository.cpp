@@ -41,6 +41,13 @@ Attachment readAttachment(const Result& r, int i) {
     a.mediaType = r.text(i, 2);
     a.size = r.int64(i, 3);
     a.sha256 = r.text(i, 4);
+    if (!r.isNull(i, 5)) {
+        a.owner = AttachmentOwner::CpdEntry;
+        a.ownerId = r.int64(i, 5);
+    } else {
+        a.owner = AttachmentOwner::Completion;
+        a.ownerId = r.int64(i, 6);
+    }
     return a;
 }
 
@@ -243,11 +250,11 @@ void CpdRepo::removeEntry(RecordId id) {
 }
 
 std::vector<Attachment> CpdRepo::attachments(AttachmentOwner owner, RecordId ownerId) {
-    const Result r =
-        m_session.run(std::string("SELECT id, name, media_type, size, sha256 FROM attachment "
-                                  "WHERE ") +
-                          ownerColumn(owner) + " = $1 ORDER BY name, id",
-                      {param(ownerId)});
+    const Result r = m_session.run(std::string("SELECT id, name, media_type, size, sha256, "
+                                               "cpd_entry_id, completion_id FROM attachment "
+                                               "WHERE ") +
+                                       ownerColumn(owner) + " = $1 ORDER BY name, id",
+                                   {param(ownerId)});
     std::vector<Attachment> out;
     out.reserve(static_cast<std::size_t>(r.rows()));
     for (int i = 0; i < r.rows(); ++i) {
@@ -274,8 +281,9 @@ RecordId CpdRepo::addAttachment(AttachmentOwner owner, RecordId ownerId, const A
 }
 
 std::optional<Attachment> CpdRepo::attachment(RecordId id) {
-    const Result r = m_session.run(
-        "SELECT id, name, media_type, size, sha256 FROM attachment WHERE id = $1", {param(id)});
+    const Result r = m_session.run("SELECT id, name, media_type, size, sha256, cpd_entry_id, "
+                                   "completion_id FROM attachment WHERE id = $1",
+                                   {param(id)});
     if (r.rows() == 0) {
         return std::nullopt;
     }

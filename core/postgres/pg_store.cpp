@@ -71,6 +71,12 @@ std::unique_ptr<PgStore> PgStore::open(const std::string& conninfo,
     return store;
 }
 
+std::string PgStore::accountEmployeeId() {
+    // Through the function every policy uses: the account table itself is not the logins'.
+    const Result r = m_session.run("SELECT employee_id FROM staff WHERE id = my_staff_id()");
+    return r.rows() == 0 ? std::string() : r.text(0, 0);
+}
+
 int PgStore::schemaVersion() {
     const Result r = m_session.run("SELECT value FROM meta WHERE key = 'schema_version'");
     return r.rows() == 0 ? 0 : std::stoi(r.text(0, 0));

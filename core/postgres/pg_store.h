@@ -55,6 +55,7 @@ public:
 
     /// The login the server accepted.
     [[nodiscard]] std::string account() const override { return m_login; }
+    [[nodiscard]] std::string accountEmployeeId() override;
 
 private:
     PgStore(Connection connection, bool readOnly);

@@ -44,6 +44,13 @@ Attachment readAttachment(const Statement& st) {
     a.mediaType = st.text(2);
     a.size = st.integer(3);
     a.sha256 = st.text(4);
+    if (const auto entry = st.optionalInteger(5)) {
+        a.owner = AttachmentOwner::CpdEntry;
+        a.ownerId = *entry;
+    } else {
+        a.owner = AttachmentOwner::Completion;
+        a.ownerId = st.optionalInteger(6).value_or(0);
+    }
     return a;
 }
 
@@ -205,9 +212,11 @@ void SqlCipherCpdRepository::removeEntry(RecordId id) {
 
 std::vector<Attachment> SqlCipherCpdRepository::attachments(AttachmentOwner owner,
                                                             RecordId ownerId) {
-    Statement st(m_conn.db(), std::string("SELECT id, name, media_type, size, sha256 FROM "
-                                          "attachment WHERE ") +
-                                  ownerColumn(owner) + " = ?1 ORDER BY name, id");
+    Statement st(
+        m_conn.db(),
+        std::string("SELECT id, name, media_type, size, sha256, cpd_entry_id, completion_id FROM "
+                    "attachment WHERE ") +
+            ownerColumn(owner) + " = ?1 ORDER BY name, id");
     st.bind(1, ownerId);
     std::vector<Attachment> out;
     while (st.step()) {
@@ -238,8 +247,8 @@ RecordId SqlCipherCpdRepository::addAttachment(AttachmentOwner owner, RecordId o
 }
 
 std::optional<Attachment> SqlCipherCpdRepository::attachment(RecordId id) {
-    Statement st(m_conn.db(),
-                 "SELECT id, name, media_type, size, sha256 FROM attachment WHERE id = ?1");
+    Statement st(m_conn.db(), "SELECT id, name, media_type, size, sha256, cpd_entry_id, "
+                              "completion_id FROM attachment WHERE id = ?1");
     st.bind(1, id);
     if (!st.step()) {
         return std::nullopt;

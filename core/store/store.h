@@ -113,6 +113,9 @@ public:
     /// The account the engine knows the user by: the login on a server; empty for a file,
     /// whose passphrase is all it knows.
     [[nodiscard]] virtual std::string account() const { return {}; }
+    /// The employee id of the person the account is tied to: empty for a file, and for a
+    /// server login tied to no one.
+    [[nodiscard]] virtual std::string accountEmployeeId() { return {}; }
 };
 
 /// Staff (with team and role names), modules and requirement rules: everything but the

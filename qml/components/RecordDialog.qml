@@ -62,6 +62,7 @@ FormDialog {
         case "completion": return completionForm;
         case "auditTheme": return themeForm;
         case "session": return sessionForm;
+        case "cpd": return cpdForm;
         }
         return null;
     }
@@ -93,6 +94,7 @@ FormDialog {
     Component { id: ruleForm; RuleForm { property string kind; session: root.session; catalog: catalogController; Layout.fillWidth: true } }
     Component { id: completionForm; CompletionForm { property string kind; session: root.session; catalog: catalogController; Layout.fillWidth: true } }
     Component { id: sessionForm; SessionForm { property string kind; session: root.session; catalog: catalogController; Layout.fillWidth: true } }
+    Component { id: cpdForm; CpdForm { property string kind; session: root.session; catalog: catalogController; Layout.fillWidth: true } }
     Component { id: themeForm; ThemeForm { property string kind; session: root.session; catalog: catalogController; Layout.fillWidth: true } }
 
     ScrollView {

@@ -25,19 +25,27 @@ QtObject {
 
     function statusColour(status: string): color {
         switch (status) {
-        case "compliant": return "#d9efdc";
+        case "compliant":
+        case "met":
+        case "final": return "#d9efdc";
         case "due_soon": return "#fff0c2";
-        case "overdue": return "#f9d6d3";
-        case "not_yet_due": return "#e3e8f0";
+        case "overdue":
+        case "not_met": return "#f9d6d3";
+        case "not_yet_due":
+        case "draft": return "#e3e8f0";
         }
         return "#eeeeee";
     }
     function statusTextColour(status: string): color {
         switch (status) {
-        case "compliant": return "#1e5b2a";
+        case "compliant":
+        case "met":
+        case "final": return "#1e5b2a";
         case "due_soon": return "#6b4d00";
-        case "overdue": return "#8a1c14";
-        case "not_yet_due": return "#38465c";
+        case "overdue":
+        case "not_met": return "#8a1c14";
+        case "not_yet_due":
+        case "draft": return "#38465c";
         }
         return text;
     }

@@ -5,18 +5,73 @@ import QtQuick.Layouts
 import PracticeLedger.Ui
 import PracticeLedger.Backend
 
-// One person: details, required modules with status and dates, completions, change log.
+// One person: details, required modules with status and dates, their registration check,
+// completions, sessions, CPD and change log. As My learning (`mine`) it is the record of the
+// person using the app, with what to do next and their own CPD to log.
 Item {
     id: root
     required property Session session
     required property var app
     property string employeeId
+    property bool mine: false
+    /// Their CPD may be written here: their own, or anyone's on a file (a server lets
+    /// managers and leads read others' CPD only).
+    readonly property bool canWriteCpd: root.mine || !root.session.onServer
+    readonly property CpdController cpdController: cpd
+
+    /// Opens the CPD form with a half-typed entry (screenshots).
+    function openCpdExample() {
+        root.showCpd();
+        root.app.openEditor("cpd", "", { employee_id: root.employeeId, title: "Practice forum: self-neglect",
+                                         hours: "1.5", type: "practice_forum", status: "final" });
+    }
+    function showCpd() {
+        tabs.currentIndex = 4;
+    }
+    function logCpd() {
+        root.app.openEditor("cpd", "", { employee_id: root.employeeId, status: "draft" });
+    }
 
     PersonController {
         id: person
         session: root.session
         active: root.visible
         employeeId: root.employeeId
+    }
+    CpdController {
+        id: cpd
+        session: root.session
+        active: root.visible
+        employeeId: root.employeeId
+    }
+
+    AttachmentsDialog {
+        id: certificates
+        session: root.session
+        cpd: cpd
+        // A completion is added and fixed by managers and leads (a server decides who).
+        canWrite: !root.mine || !root.session.onServer
+    }
+
+    // My learning before anyone is chosen (a file) or for a login tied to no one (a server).
+    ColumnLayout {
+        visible: root.mine && !person.found
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 2 * Theme.margin, 560)
+        spacing: Theme.margin
+        Label {
+            text: root.session.onServer
+                  ? qsTr("Your login is not tied to a person in this ledger, so there is no learning record to show. Ask a workforce lead to link your account.")
+                  : qsTr("Choose who you are to see your learning record: your required modules, your CPD and this year's registration check.")
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        Button {
+            visible: !root.session.onServer
+            text: qsTr("Choose who you are…")
+            Accessible.name: text
+            onClicked: root.app.chooseWhoYouAre()
+        }
     }
 
     ColumnLayout {
@@ -27,23 +82,34 @@ Item {
         RowLayout {
             Layout.fillWidth: true
             Button {
+                visible: !root.mine
                 text: qsTr("◀ Staff")
                 Accessible.name: qsTr("Back to the staff list")
                 onClicked: root.app.currentPage = "directory"
             }
             PageTitle {
-                title: person.found ? person.details.fullName : qsTr("Nobody chosen")
+                title: root.mine ? qsTr("My learning") + (person.found ? " · " + person.details.fullName : "")
+                       : person.found ? person.details.fullName : qsTr("Nobody chosen")
                 subtitle: person.found
                           ? [person.details.employeeId, person.details.role, person.details.team].join(" · ")
                           : ""
             }
             Button {
+                visible: person.found && root.canWriteCpd
+                text: qsTr("Log CPD")
+                enabled: !root.session.readOnly
+                Accessible.name: root.mine ? qsTr("Log a CPD entry") : qsTr("Log a CPD entry for this person")
+                onClicked: root.logCpd()
+            }
+            Button {
+                visible: !root.mine
                 text: qsTr("Edit details")
                 enabled: person.found && !root.session.readOnly
                 Accessible.name: qsTr("Edit this person's details")
                 onClicked: root.app.openEditor("staff", root.employeeId, {})
             }
             Button {
+                visible: !root.mine
                 text: qsTr("Record a completion")
                 enabled: person.found && !root.session.readOnly
                 Accessible.name: qsTr("Record a completed module for this person")
@@ -76,6 +142,36 @@ Item {
             font.bold: true
         }
 
+        // This registration year's check (and HCPC's cycle), in words as well as colour.
+        Repeater {
+            model: person.found ? [cpd.socialWorkEngland, cpd.hcpc] : []
+            delegate: RowLayout {
+                id: check
+                required property var modelData
+                visible: check.modelData.applicable === true
+                spacing: Theme.spacing
+                StatusBadge { status: check.modelData.statusCode ?? ""; label: check.modelData.status ?? "" }
+                Label { text: check.modelData.headline ?? ""; font.bold: true }
+                Label { text: check.modelData.detail ?? ""; color: Theme.muted; elide: Text.ElideRight; Layout.fillWidth: true }
+            }
+        }
+
+        // What to do next (My learning).
+        ColumnLayout {
+            visible: root.mine && person.found && cpd.nextSteps.length > 0
+            spacing: 2
+            Label { text: qsTr("What to do next"); font.bold: true }
+            Repeater {
+                model: root.mine ? cpd.nextSteps : []
+                delegate: Label {
+                    required property string modelData
+                    text: "• " + modelData
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+            }
+        }
+
         TabBar {
             id: tabs
             visible: person.found
@@ -84,6 +180,7 @@ Item {
             TabButton { text: qsTr("Completions (%1)").arg(person.completions.count); Accessible.name: text }
             TabButton { text: qsTr("Sessions (%1)").arg(person.sessions.count); Accessible.name: text }
             TabButton { text: qsTr("Change log (%1)").arg(person.history.count); Accessible.name: text }
+            TabButton { text: qsTr("CPD (%1)").arg(cpd.entries.count); Accessible.name: text }
         }
 
         Rectangle {
@@ -177,6 +274,13 @@ Item {
                                 elide: Text.ElideRight
                                 Layout.fillWidth: true
                             }
+                            Button {
+                                text: qsTr("Certificates…")
+                                flat: true
+                                Accessible.name: qsTr("Certificates of %1 completed %2").arg(completionRow.moduleTitle).arg(completionRow.completedOn)
+                                onClicked: certificates.show("certificate", completionRow.completionId,
+                                                             qsTr("Certificates: %1, %2").arg(completionRow.moduleTitle).arg(completionRow.completedOn))
+                            }
                         }
                     }
                 }
@@ -266,6 +370,13 @@ Item {
                             }
                         }
                     }
+                }
+
+                CpdSection {
+                    session: root.session
+                    app: root.app
+                    cpd: cpd
+                    canWrite: root.canWriteCpd
                 }
             }
         }

@@ -213,9 +213,10 @@ private slots:
 
     void everyControlOnThePageHasAnAccessibleName_data() {
         QTest::addColumn<QString>("page");
-        for (const char* page : {"coverage", "drilldown", "directory", "person", "editor",
-                                 "modules", "teams", "themes", "import", "settings", "sessions",
-                                 "attendance", "session-editor", "theme"}) {
+        for (const char* page :
+             {"coverage", "drilldown", "directory", "person", "editor", "modules", "teams",
+              "themes", "import", "settings", "sessions", "attendance", "session-editor", "theme",
+              "mine", "registration", "cpd-form"}) {
             QTest::newRow(page) << QString::fromLatin1(page);
         }
     }
@@ -226,7 +227,8 @@ private slots:
         closePopups();
         QVERIFY(QMetaObject::invokeMethod(m_window, "showPage", Q_ARG(QVariant, page)));
         settle();
-        if (page == QLatin1String("editor") || page == QLatin1String("session-editor")) {
+        if (page == QLatin1String("editor") || page == QLatin1String("session-editor") ||
+            page == QLatin1String("cpd-form")) {
             QVERIFY2(openPopups() > 0, "the page's editor did not open");
         }
         check(page);
@@ -236,7 +238,7 @@ private slots:
         QTest::addColumn<QString>("kind");
         QTest::addColumn<bool>("existing");
         for (const char* kind : {"staff", "team", "role", "module", "requirement", "completion",
-                                 "auditTheme", "session"}) {
+                                 "auditTheme", "session", "cpd"}) {
             QTest::newRow((std::string(kind) + " new").c_str())
                 << QString::fromLatin1(kind) << false;
             QTest::newRow((std::string(kind) + " stored").c_str())
@@ -277,6 +279,11 @@ private slots:
                 QVERIFY(!done.empty());
                 key = QString::number(done.front().id);
                 shown = QString::fromStdString(ledger::formatUk(done.front().completedOn));
+            } else if (kind == QLatin1String("cpd")) {
+                const auto entries = l.cpd().all();
+                QVERIFY(!entries.empty());
+                key = QString::number(entries.front().id);
+                shown = QString::fromStdString(entries.front().title);
             } else if (kind == QLatin1String("session")) {
                 const auto sessions = l.sessions().all();
                 QVERIFY(!sessions.empty());

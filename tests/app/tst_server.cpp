@@ -339,6 +339,11 @@ private slots:
         QCOMPARE(session.actor(), QStringLiteral("pladmin"));
         session.setActor(QStringLiteral("Somebody Else"));
         QCOMPARE(session.actor(), QStringLiteral("pladmin"));
+        // The administrator is tied to no person: My learning has no one to show, and who
+        // you are cannot be chosen on a server.
+        QCOMPARE(session.myEmployeeId(), QString());
+        session.setWhoYouAre(QStringLiteral("HW00001"));
+        QCOMPARE(session.myEmployeeId(), QString());
         QVERIFY(session.data() != nullptr);
         QCOMPARE(session.engine()->staffCount(), session.data()->staff.size());
         QVERIFY(!session.data()->staff.empty());

@@ -44,6 +44,27 @@ public slots:
         engine->rootContext()->setContextProperty(QStringLiteral("council"), m_council);
         engine->rootContext()->setContextProperty(QStringLiteral("walkCouncil"), m_walk);
         engine->rootContext()->setContextProperty(QStringLiteral("testClock"), &m_clock);
+        // `cpdCouncil`: the learning-record examples' staff (registered with Social Work
+        // England and HCPC), no CPD yet, used by HW00004, a social worker.
+        if (!m_cpd) {
+            m_cpd = new Session(testsupport::kToday, this);
+            const QString path = m_cpdDir.filePath(QStringLiteral("cpd.ledger"));
+            {
+                ledger::Ledger l =
+                    ledger::Ledger::create(path.toStdString(), testsupport::kPassphrase, "test");
+                l.imports().csv(ledger::ImportKind::Staff, "staff",
+                                testsupport::readFile(
+                                    QStringLiteral(LEDGER_TEST_DATA "/learning-record/staff.csv"))
+                                    .toStdString(),
+                                ledger::makeDate(2026, 11, 25), false, "test");
+            }
+            const QString error = m_cpd->open(path, QString::fromUtf8(testsupport::kPassphrase));
+            if (!error.isEmpty()) {
+                qFatal("cannot open the CPD council: %s", qPrintable(error));
+            }
+            m_cpd->setWhoYouAre(QStringLiteral("HW00004"));
+        }
+        engine->rootContext()->setContextProperty(QStringLiteral("cpdCouncil"), m_cpd);
     }
 
 private:
@@ -60,6 +81,8 @@ private:
 
     QTemporaryDir m_dir;
     QTemporaryDir m_walkDir;
+    QTemporaryDir m_cpdDir;
+    Session* m_cpd = nullptr;
     Session* m_council = nullptr;
     Session* m_walk = nullptr;
     TestClock m_clock;

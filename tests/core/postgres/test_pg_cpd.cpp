@@ -223,6 +223,24 @@ TEST_F(PgCpd, StaffCannotWriteAnotherPersonsEntriesOrEvidence) {
               bEntries);
 }
 
+TEST_F(PgCpd, StaffAddAndRemoveTheirOwnEvidenceAndEntries) {
+    writeEntries();
+    Ledger a = as("A");
+    // The login is A's: My learning shows A.
+    EXPECT_EQ(a.accountEmployeeId(), "A");
+    const RecordId file = a.cpd().attach(AttachmentOwner::CpdEntry, m_ids["A final"], "notes.txt",
+                                         "text/plain", "my notes", "A");
+    EXPECT_EQ(a.cpd().attachmentBytes(file), std::optional<std::string>("my notes"));
+    a.cpd().detach(file, "A");
+    EXPECT_EQ(a.cpd().attachment(file), std::nullopt);
+    a.cpd().detach(m_ids["A evidence"], "A");
+    a.cpd().remove(m_ids["A draft"], "A");
+    EXPECT_EQ(a.cpd().find(m_ids["A draft"]), std::nullopt);
+    // The change log says so, about A: B reads none of it.
+    EXPECT_FALSE(a.audit().historyOf("A").empty());
+    EXPECT_TRUE(as("B").audit().historyOf("A").empty());
+}
+
 TEST_F(PgCpd, AManagerSeesTheFinalEntriesOfTheirTreeAndNeverADraft) {
     writeEntries();
     Ledger m = as("M");
