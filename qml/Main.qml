@@ -171,6 +171,7 @@ ApplicationWindow {
                         { page: "modules", label: qsTr("Modules and rules") },
                         { page: "teams", label: qsTr("Teams and roles") },
                         { page: "sessions", label: qsTr("Forums and sessions") },
+                        { page: "registration-checks", label: qsTr("Registration checks") },
                         { page: "themes", label: qsTr("Audit themes") },
                         { page: "import", label: qsTr("Import") },
                         { page: "settings", label: qsTr("Settings") }
@@ -244,7 +245,8 @@ ApplicationWindow {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 currentIndex: ["coverage", "directory", "person", "modules", "teams", "themes",
-                               "import", "settings", "sessions", "mine"].indexOf(root.currentPage)
+                               "import", "settings", "sessions", "mine", "registration-checks"]
+                                  .indexOf(root.currentPage)
 
                 CoveragePage { id: coveragePage; session: root.session; app: root }
                 DirectoryPage { id: directoryPage; session: root.session; app: root }
@@ -262,6 +264,7 @@ ApplicationWindow {
                     app: root
                     employeeId: root.session.myEmployeeId
                 }
+                RegistrationPage { session: root.session; app: root }
             }
         }
     }

@@ -57,7 +57,8 @@ std::string generateCpdCsv(const LedgerData& council, Date today, std::uint64_t 
         ++person;
         // Short of this year's requirement: every fourth social worker.
         const bool short_ = swe && person % 4 == 1;
-        const int entries = short_ ? 1 : between(3, 7);
+        // Therapists log often enough for HCPC's cycle (no three months without) unless quiet.
+        const int entries = short_ ? 1 : hcpc ? between(10, 13) : between(3, 7);
         // A therapist with a quiet spell leaves a gap of three months or more.
         const int quietFrom = hcpc && person % 3 == 0 ? between(120, 200) : -1;
         int daysAgo = between(5, 40);
@@ -89,7 +90,7 @@ std::string generateCpdCsv(const LedgerData& council, Date today, std::uint64_t 
                                  "person and their family.",
                          peer ? kPeers[static_cast<std::size_t>(between(0, 3))] : "", standards,
                          a.theme, draft ? "draft" : "final"});
-            daysAgo += between(25, 75);
+            daysAgo += hcpc ? between(20, 55) : between(25, 75);
         }
     }
     return out;
