@@ -85,11 +85,13 @@ test)
     # The server load test runs its full 30 s above; here it looks for memory errors, for
     # which 10 s of the same mix is plenty. The 5,000-person copy proves data volume above
     # (80 s under the sanitizers); the small council's copy takes the same code paths here.
-    # The sessions CLI's 33 golden reports run the CLI once each (each run derives the ledger's
-    # key, slow under the sanitizers); they test wording and order, which the main run checks,
-    # while the service tests take the same code through the sanitizers here.
+    # The sessions CLI's 33 golden reports (without CPD and with it) run the CLI once each
+    # (each run derives the ledger's key, slow under the sanitizers); they test wording and
+    # order, which the main run checks, while the service tests take the same code through the
+    # sanitizers here (and the learning-record CLI test runs its CPD reports here too).
     (cd "$sanitize_build" && PRACTICE_LEDGER_LOAD_SECONDS=10 ctest --output-on-failure \
-        -j"$jobs" -E 'PgCopy\.AGenerated5000Person|SessionsCli\.EveryReportOfTheExamples')
+        -j"$jobs" \
+        -E 'PgCopy\.AGenerated5000Person|SessionsCli\.(EveryReportOfTheExamples|WithTheCpdEntries)')
     say "all tests passed in $(( $(date +%s) - start )) s"
     ;;
 *)
