@@ -1,6 +1,7 @@
 #include "postgres/repositories.h"
 
 #include "base/error.h"
+#include "base/hex.h"
 #include "postgres/spec_params.h"
 
 #include <unordered_map>
@@ -49,42 +50,6 @@ Attachment readAttachment(const Result& r, int i) {
         a.ownerId = r.int64(i, 6);
     }
     return a;
-}
-
-std::string toHex(std::string_view bytes) {
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(bytes.size() * 2);
-    for (const char c : bytes) {
-        const auto b = static_cast<unsigned char>(c);
-        out.push_back(kHex[b >> 4]);
-        out.push_back(kHex[b & 0x0F]);
-    }
-    return out;
-}
-
-int hexDigit(char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    throw StorageError("a file's bytes came back from the server not as hex");
-}
-
-std::string fromHex(std::string_view hex) {
-    if (hex.size() % 2 != 0) {
-        throw StorageError("a file's bytes came back from the server not as hex");
-    }
-    std::string out(hex.size() / 2, '\0');
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        out[i] = static_cast<char>((hexDigit(hex[2 * i]) << 4) | hexDigit(hex[2 * i + 1]));
-    }
-    return out;
 }
 
 /// A new id from `table`'s identity, taken before the insert: an INSERT ... RETURNING would
@@ -296,7 +261,11 @@ std::optional<std::string> CpdRepo::attachmentBytes(RecordId id) {
     if (r.rows() == 0) {
         return std::nullopt;
     }
-    return fromHex(r.view(0, 0));
+    auto bytes = fromHex(r.view(0, 0));
+    if (!bytes) {
+        throw StorageError("a file's bytes came back from the server not as hex");
+    }
+    return bytes;
 }
 
 void CpdRepo::removeAttachment(RecordId id) {

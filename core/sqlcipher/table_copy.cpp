@@ -2,6 +2,7 @@
 
 #include "sqlcipher/sqlcipher_store.h"
 
+#include "base/hex.h"
 #include "sqlcipher/sqlite_util.h"
 
 namespace ledger {
@@ -13,30 +14,6 @@ std::string joined(const std::vector<std::string>& names, const std::string& sep
     std::string out;
     for (std::size_t i = 0; i < names.size(); ++i) {
         out += (i == 0 ? "" : separator) + part(names[i], i);
-    }
-    return out;
-}
-
-int hexDigit(char c) {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    throw StorageError("copying a ledger: a file's bytes are not hex");
-}
-
-std::string fromHex(std::string_view hex) {
-    if (hex.size() % 2 != 0) {
-        throw StorageError("copying a ledger: a file's bytes are not hex");
-    }
-    std::string out(hex.size() / 2, '\0');
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        out[i] = static_cast<char>(hexDigit(hex[2 * i]) * 16 + hexDigit(hex[2 * i + 1]));
     }
     return out;
 }
@@ -73,7 +50,11 @@ public:
     void write(const RawRow& row) override {
         for (std::size_t i = 0; i < row.size(); ++i) {
             if (static_cast<int>(i) == m_hexColumn && row[i]) {
-                m_bytes = fromHex(*row[i]); // kept until the statement is reset
+                auto bytes = fromHex(*row[i]);
+                if (!bytes) {
+                    throw StorageError("copying a ledger: a file's bytes are not hex");
+                }
+                m_bytes = std::move(*bytes); // kept until the statement is reset
                 m_statement->bindBlob(static_cast<int>(i + 1), m_bytes);
             } else {
                 m_statement->bind(static_cast<int>(i + 1), row[i]);
