@@ -54,6 +54,10 @@ ApplicationWindow {
             root.currentPage = "mine";
             minePage.openCpdExample();
             break;
+        case "hcpc-profile":
+            root.currentPage = "mine";
+            minePage.openHcpcProfile();
+            break;
         case "registration":
             root.currentPage = "mine";
             minePage.showCpd();

@@ -7,7 +7,10 @@
 #include "base/error.h"
 #include "base/kill_point.h"
 #include "base/passphrase_policy.h"
+#include "cpd/cpd_export.h"
 #include "demo/generator.h"
+#include "export/pdf.h"
+#include "io/csv.h"
 #include "io/importer.h"
 #include "io/record_csv.h"
 #include "ledger.h"
@@ -47,6 +50,11 @@ struct Options {
     // export
     std::string exportKind;
     std::string exportOutput;
+    // export cpd-record, hcpc-profile
+    std::string exportEmployeeId;
+    std::string exportFormat;
+    std::string summaryFile;
+    std::vector<std::string> statementEntries;
     // report coverage
     std::string asOf;
     std::string by = "team";
@@ -335,6 +343,63 @@ int runExport(const Options& options, const Environment& env, std::ostream& out)
     return kOk;
 }
 
+/// export cpd-record|hcpc-profile (issue 10, item 4).
+int runCpdExport(const std::string& name, const Options& options, const Environment& env) {
+    Date asOf = today(env);
+    if (!options.asOf.empty()) {
+        const auto parsed = parseIsoDate(options.asOf);
+        if (!parsed) {
+            throw UsageError("--as-of " + options.asOf + " is not a date (YYYY-MM-DD)");
+        }
+        asOf = *parsed;
+    }
+    HcpcProfileChoice choice;
+    if (!options.summaryFile.empty()) {
+        std::ifstream file(options.summaryFile, std::ios::binary);
+        if (!file) {
+            throw UsageError("cannot read --summary-file " + options.summaryFile);
+        }
+        choice.practiceSummary.assign(std::istreambuf_iterator<char>(file), {});
+        if (const std::size_t bad = findInvalidUtf8(choice.practiceSummary);
+            bad != std::string::npos) {
+            throw InputError(options.summaryFile + ": not UTF-8 text (byte " +
+                             std::to_string(bad + 1) + ")");
+        }
+    }
+    Ledger ledger = openLedger(options, env, OpenMode::ReadOnly);
+    const std::optional<CpdExportData> data = ledger.cpd().exportData(options.exportEmployeeId);
+    if (!data) {
+        throw InputError("practice-ledger-cli: no person with employee id " +
+                         options.exportEmployeeId + " in the ledger");
+    }
+    for (const std::string& wanted : options.statementEntries) {
+        const auto date = parseIsoDate(std::string_view(wanted).substr(0, 10));
+        const std::string title = wanted.size() > 11 ? wanted.substr(11) : std::string();
+        if (!date || wanted.size() < 12 || wanted[10] != ' ') {
+            throw UsageError("--statement " + wanted + " is not \"YYYY-MM-DD TITLE\"");
+        }
+        const auto found =
+            std::find_if(data->entries.begin(), data->entries.end(), [&](const CpdEntry& e) {
+                return e.date == *date && e.title == title && e.status == CpdStatus::Final;
+            });
+        if (found == data->entries.end()) {
+            throw InputError("practice-ledger-cli: --statement: " + options.exportEmployeeId +
+                             " has no final CPD entry dated " + formatIso(*date) + " titled " +
+                             title);
+        }
+        choice.statementEntries.push_back(found->id);
+    }
+    std::string bytes;
+    if (name == "cpd-record") {
+        bytes = options.exportFormat == "csv" ? formatCpdRecordCsv(data->entries)
+                                              : renderPdf(cpdRecordDocument(*data, asOf));
+    } else {
+        bytes = renderPdf(hcpcProfileDocument(*data, choice, asOf));
+    }
+    writeWholeFile(options.exportOutput, [&](std::ostream& file) { file << bytes; });
+    return kOk;
+}
+
 int runReport(const Options& options, const Environment& env, std::ostream& out) {
     Date asOf{};
     if (options.asOf.empty()) {
@@ -577,11 +642,36 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
                   "ones, which an import cannot hold");
     exportCommand
         ->add_option("kind", options.exportKind, "staff, modules, requirements or completions")
-        ->required()
         ->check(CLI::IsMember({"staff", "modules", "requirements", "completions"}));
     exportCommand->add_option("--output", options.exportOutput,
                               "Write to FILE (whole or not at all; readable by its owner only) "
                               "instead of the standard output");
+    CLI::App* cpdRecord = exportCommand->add_subcommand(
+        "cpd-record", "A person's final CPD entries by date, as CSV (the cpd import's columns) "
+                      "or as a PDF in the order of Social Work England's CPD form");
+    cpdRecord->add_option("employee_id", options.exportEmployeeId, "The person")->required();
+    cpdRecord->add_option("--format", options.exportFormat, "csv or pdf")
+        ->required()
+        ->check(CLI::IsMember({"csv", "pdf"}));
+    CLI::App* hcpcProfile = exportCommand->add_subcommand(
+        "hcpc-profile", "A person's HCPC-style CPD profile as a PDF: practice summary, dated "
+                        "activities of the cycle with gaps marked, a statement from chosen "
+                        "entries, their evidence");
+    hcpcProfile->add_option("employee_id", options.exportEmployeeId, "The person")->required();
+    hcpcProfile->add_option("--summary-file", options.summaryFile,
+                            "The summary of practice history (UTF-8 text, up to 500 words; "
+                            "default: one from the person's record)");
+    hcpcProfile->add_option("--statement", options.statementEntries,
+                            "An entry for the statement, as \"YYYY-MM-DD TITLE\" (repeat for "
+                            "each; default: the six most recent of the cycle)");
+    for (CLI::App* command : {cpdRecord, hcpcProfile}) {
+        command
+            ->add_option("--output", options.exportOutput,
+                         "Write to FILE (whole or not at all; readable by its owner only)")
+            ->required();
+        command->add_option("--as-of", options.asOf,
+                            "The day the record is as of (default: today)");
+    }
 
     CLI::App* report = app.add_subcommand("report", "Reports");
     report->require_subcommand(1);
@@ -741,6 +831,9 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         }
         if (import->parsed()) {
             return runImport(options, env, out, err);
+        }
+        if (cpdRecord->parsed() || hcpcProfile->parsed()) {
+            return runCpdExport(cpdRecord->parsed() ? "cpd-record" : "hcpc-profile", options, env);
         }
         if (exportCommand->parsed()) {
             return runExport(options, env, out);

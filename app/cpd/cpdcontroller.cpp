@@ -4,7 +4,10 @@
 #include "common/timings.h"
 #include "sessions/sessionwords.h"
 
+#include "common/taskrunner.h"
+#include "cpd/cpd_export.h"
 #include "cpd/cpd_service.h"
+#include "export/pdf.h"
 #include "ledger.h"
 
 #include <QFile>
@@ -397,4 +400,132 @@ QString CpdController::removeEntry(qint64 entryId) {
     }
     const std::string actor = m_session->actorName();
     return m_session->write([&](ledger::Ledger& l) { l.cpd().remove(entryId, actor); });
+}
+
+std::optional<ledger::CpdExportData> CpdController::exportData(QString& error) const {
+    ledger::Ledger* l = m_session ? m_session->ledger() : nullptr;
+    if (!l) {
+        error = tr("The ledger is locked.");
+        return std::nullopt;
+    }
+    auto data = l->cpd().exportData(text(m_employeeId));
+    if (!data) {
+        error = tr("There is no person %1 in the ledger.").arg(m_employeeId);
+    }
+    return data;
+}
+
+QVariantList CpdController::statementChoices() const {
+    QVariantList out;
+    QString error;
+    const auto data = exportData(error);
+    if (!data) {
+        return out;
+    }
+    std::set<ledger::RecordId> chosen;
+    for (const ledger::CpdEntry& e : ledger::statementEntries(*data, {}, m_session->todayDate())) {
+        chosen.insert(e.id);
+    }
+    const std::vector<ledger::CpdEntry> finals = ledger::finalEntriesByDate(data->entries);
+    for (auto it = finals.rbegin(); it != finals.rend(); ++it) {
+        out << QVariantMap{{QStringLiteral("entryId"), QVariant::fromValue<qint64>(it->id)},
+                           {QStringLiteral("date"), uk(it->date)},
+                           {QStringLiteral("title"), text(it->title)},
+                           {QStringLiteral("type"), labelOf("type", ledger::cpdTypeCode(it->type))},
+                           {QStringLiteral("chosen"), chosen.count(it->id) > 0}};
+    }
+    return out;
+}
+
+int CpdController::countWords(const QString& words) const {
+    return ledger::countWords(words.toStdString());
+}
+
+QString CpdController::exportRecord(const QUrl& file, const QString& format) {
+    if (format != QLatin1String("csv") && format != QLatin1String("pdf")) {
+        return tr("A CPD record is written as CSV or PDF.");
+    }
+    QString error;
+    auto data = exportData(error);
+    if (!data) {
+        return error;
+    }
+    const ledger::Date today = m_session->todayDate();
+    const bool csv = format == QLatin1String("csv");
+    return startExport(file, [data = std::move(*data), today, csv] {
+        return csv ? ledger::formatCpdRecordCsv(data.entries)
+                   : ledger::renderPdf(ledger::cpdRecordDocument(data, today));
+    });
+}
+
+QString CpdController::exportHcpcProfile(const QUrl& file, const QString& summary,
+                                         const QVariantList& entryIds) {
+    QString error;
+    auto data = exportData(error);
+    if (!data) {
+        return error;
+    }
+    ledger::HcpcProfileChoice choice;
+    choice.practiceSummary = text(summary.trimmed());
+    for (const QVariant& id : entryIds) {
+        choice.statementEntries.push_back(id.toLongLong());
+    }
+    const ledger::Date today = m_session->todayDate();
+    return startExport(file, [data = std::move(*data), choice = std::move(choice), today] {
+        return ledger::renderPdf(ledger::hcpcProfileDocument(data, choice, today));
+    });
+}
+
+QString CpdController::startExport(const QUrl& file, std::function<std::string()> render) {
+    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
+    if (path.isEmpty()) {
+        return tr("Choose a file to write.");
+    }
+    TaskRunner::Job job = [path, render = std::move(render)](
+                              const ledger::Progress& progress) -> std::function<void()> {
+        TaskRunner::throwIfCancelled(progress, 0.05);
+        const std::string bytes = render();
+        TaskRunner::throwIfCancelled(progress, 0.8);
+        // Whole or not at all: a cancel or a failure before commit() leaves no file.
+        QSaveFile out(path);
+        if (!out.open(QIODevice::WriteOnly)) {
+            throw std::runtime_error(QObject::tr("%1 could not be written: %2")
+                                         .arg(path, out.errorString())
+                                         .toStdString());
+        }
+        out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        if (out.write(bytes.data(), static_cast<qint64>(bytes.size())) !=
+            static_cast<qint64>(bytes.size())) {
+            throw std::runtime_error(QObject::tr("%1 could not be written: %2")
+                                         .arg(path, out.errorString())
+                                         .toStdString());
+        }
+        TaskRunner::throwIfCancelled(progress, 0.95);
+        if (!out.commit()) {
+            throw std::runtime_error(QObject::tr("%1 could not be written: %2")
+                                         .arg(path, out.errorString())
+                                         .toStdString());
+        }
+        QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        return {};
+    };
+    QPointer<CpdController> self(this);
+    TaskRunner::Done done = [self, path](TaskOutcome outcome, const QString& message) {
+        if (!self) {
+            return;
+        }
+        if (outcome == TaskOutcome::Finished) {
+            emit self->exportFinished(true, tr("Saved %1.").arg(QFileInfo(path).fileName()));
+        } else if (outcome == TaskOutcome::Cancelled) {
+            emit self->exportFinished(false, tr("Cancelled: nothing was saved."));
+        } else {
+            emit self->exportFinished(false, message);
+        }
+    };
+    const quint64 task = m_session->tasks()->start(
+        tr("Writing %1…").arg(QFileInfo(path).fileName()), true, job, done);
+    if (task == 0) {
+        return tr("%1 Wait for it to finish.").arg(m_session->tasks()->title());
+    }
+    return {};
 }

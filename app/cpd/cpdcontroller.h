@@ -4,12 +4,17 @@
 #include "common/whenshown.h"
 #include "session/session.h"
 
+#include "cpd/cpd_export.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QQmlParserStatus>
 #include <QUrl>
 #include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
+#include <functional>
+#include <optional>
+#include <string>
 
 /// One person's CPD, for My learning and the person page: their entries (drafts too, where
 /// this account may see them) with evidence, this registration year's Social Work England
@@ -67,13 +72,34 @@ public:
     Q_INVOKABLE QString removeAttachment(qint64 attachmentId);
     Q_INVOKABLE QString removeEntry(qint64 entryId);
 
+    /// The person's final entries a CPD profile's statement may describe, latest first:
+    /// {entryId, date, title, type, chosen}; `chosen` marks the ones taken when none are
+    /// picked (the six most recent of this HCPC cycle).
+    Q_INVOKABLE QVariantList statementChoices() const;
+    /// Words in a text as HCPC counts them for its limits (core's countWords).
+    Q_INVOKABLE int countWords(const QString& text) const;
+    /// Writes the person's final CPD entries to `file`, `format` "csv" or "pdf" (in the order
+    /// of Social Work England's form), as a task with progress and cancel: the file appears
+    /// whole, readable by its owner only, or not at all. "" when started, else why not; the
+    /// end is told by exportFinished.
+    Q_INVOKABLE QString exportRecord(const QUrl& file, const QString& format);
+    /// Writes the person's HCPC-style CPD profile (PDF) the same way: their practice summary
+    /// (empty: one from their record) and the entries of the statement (empty: the default).
+    Q_INVOKABLE QString exportHcpcProfile(const QUrl& file, const QString& summary,
+                                          const QVariantList& entryIds);
+
 signals:
     void sessionChanged();
     void activeChanged();
     void employeeIdChanged();
     void changed();
+    /// An export ended: `ok` when the file was written; `message` says so or why not.
+    void exportFinished(bool ok, const QString& message);
 
 private:
+    /// What the person's exports read; nullopt with `error` set when locked or unknown.
+    std::optional<ledger::CpdExportData> exportData(QString& error) const;
+    QString startExport(const QUrl& file, std::function<std::string()> render);
     void refresh();
     void rebuild();
     void build();

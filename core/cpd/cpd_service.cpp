@@ -87,6 +87,26 @@ PersonCpd CpdService::personCpd(const Staff& person, Date asOf) {
     return out;
 }
 
+std::optional<CpdExportData> CpdService::exportData(std::string_view employeeId) {
+    Store& store = m_work.store();
+    std::optional<Staff> person = store.staff().staffMember(employeeId);
+    if (!person) {
+        return std::nullopt;
+    }
+    CpdExportData out;
+    out.person = std::move(*person);
+    out.entries = store.cpd().entriesOf(employeeId);
+    for (const CpdEntry& e : out.entries) {
+        if (e.status == CpdStatus::Final) {
+            out.evidence[e.id] = store.cpd().attachments(AttachmentOwner::CpdEntry, e.id);
+        }
+    }
+    for (const AuditTheme& t : store.themes().auditThemes()) {
+        out.themeNames[t.key] = t.title;
+    }
+    return out;
+}
+
 RecordId CpdService::save(const CpdEntry& entry, Date today, std::string_view actor) {
     RecordId id = entry.id;
     m_work.run([&] {

@@ -5,6 +5,7 @@
 // reports and the exports show, each computed here once.
 
 #include "cpd/cpd_entry.h"
+#include "cpd/cpd_export.h"
 #include "cpd/cpd_repository.h"
 #include "cpd/registration.h"
 #include "staff/staff.h"
@@ -53,6 +54,11 @@ public:
     /// A person's entries and their registration checks as of `asOf` (the registration year
     /// and the HCPC cycle containing it).
     [[nodiscard]] PersonCpd personCpd(const Staff& person, Date asOf);
+
+    /// What a person's exports read (cpd/cpd_export.h): the person, their entries (that this
+    /// account may see), the evidence of each final entry and the audit themes' names; nullopt
+    /// when no such person is visible to this account.
+    [[nodiscard]] std::optional<CpdExportData> exportData(std::string_view employeeId);
 
     /// Saves one entry (new when its id is 0) after validating it (section 9): another entry
     /// of theirs with the same date and title is refused. Returns its id.

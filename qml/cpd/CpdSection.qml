@@ -1,6 +1,7 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Dialogs
 import QtQuick.Layouts
 import PracticeLedger.Backend
 import PracticeLedger.Ui
@@ -22,10 +23,78 @@ ColumnLayout {
 
     spacing: 0
 
-    Label {
-        text: root.cpd.summary !== "" ? root.cpd.summary : qsTr("No CPD logged yet.")
-        font.bold: true
+    /// The HCPC profile's choices (for tests and the screenshot page).
+    readonly property alias profile: profileDialog
+
+    function openProfile() {
+        profileDialog.show();
+    }
+
+    property string exportMessage: ""
+    property bool exportFailed: false
+
+    /// Starts writing the record or the profile to `file`: the task bar shows its progress
+    /// and cancel; the outcome arrives by exportFinished.
+    function exportTo(what: string, file: url) {
+        const error = what === "hcpc" ? root.cpd.exportHcpcProfile(file, profileDialog.summary, profileDialog.chosenIds())
+                                      : root.cpd.exportRecord(file, what);
+        root.exportFailed = error !== "";
+        root.exportMessage = error;
+    }
+
+    Connections {
+        target: root.cpd
+        function onExportFinished(ok: bool, message: string) {
+            root.exportFailed = !ok;
+            root.exportMessage = message;
+        }
+    }
+
+    RowLayout {
+        Layout.fillWidth: true
         Layout.margins: Theme.spacing
+        spacing: Theme.spacing
+        Label {
+            text: root.cpd.summary !== "" ? root.cpd.summary : qsTr("No CPD logged yet.")
+            font.bold: true
+            elide: Text.ElideRight
+            Layout.fillWidth: true
+        }
+        Button {
+            text: qsTr("CPD record as PDF…")
+            Accessible.name: qsTr("Export the CPD record as PDF")
+            enabled: !root.session.tasks.running
+            onClicked: {
+                exportDialog.what = "pdf";
+                exportDialog.open();
+            }
+        }
+        Button {
+            text: qsTr("As CSV…")
+            Accessible.name: qsTr("Export the CPD record as CSV")
+            enabled: !root.session.tasks.running
+            onClicked: {
+                exportDialog.what = "csv";
+                exportDialog.open();
+            }
+        }
+        Button {
+            text: qsTr("HCPC profile…")
+            Accessible.name: qsTr("Write an HCPC CPD profile")
+            enabled: !root.session.tasks.running
+            onClicked: profileDialog.show()
+        }
+    }
+    Label {
+        visible: root.exportMessage !== ""
+        text: (root.exportFailed ? "⚠ " : "✓ ") + root.exportMessage
+        color: root.exportFailed ? Theme.error : Theme.muted
+        wrapMode: Text.Wrap
+        Layout.fillWidth: true
+        Layout.leftMargin: Theme.spacing
+        Layout.rightMargin: Theme.spacing
+        Accessible.role: Accessible.AlertMessage
+        Accessible.name: root.exportMessage
     }
 
     Repeater {
@@ -103,6 +172,29 @@ ColumnLayout {
                 }
             }
         }
+    }
+
+    FileDialog {
+        id: exportDialog
+        property string what: "pdf"
+        title: exportDialog.what === "csv" ? qsTr("Export the CPD record as CSV") : qsTr("Export the CPD record as PDF")
+        fileMode: FileDialog.SaveFile
+        defaultSuffix: exportDialog.what
+        nameFilters: exportDialog.what === "csv" ? [qsTr("CSV files (*.csv)")] : [qsTr("PDF files (*.pdf)")]
+        onAccepted: root.exportTo(exportDialog.what, exportDialog.selectedFile)
+    }
+    HcpcProfileDialog {
+        id: profileDialog
+        cpd: root.cpd
+        onSaveRequested: profileSaveDialog.open()
+    }
+    FileDialog {
+        id: profileSaveDialog
+        title: qsTr("Save the HCPC CPD profile")
+        fileMode: FileDialog.SaveFile
+        defaultSuffix: "pdf"
+        nameFilters: [qsTr("PDF files (*.pdf)")]
+        onAccepted: root.exportTo("hcpc", profileSaveDialog.selectedFile)
     }
 
     AttachmentsDialog {

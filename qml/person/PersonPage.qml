@@ -28,6 +28,10 @@ Item {
     function showCpd() {
         tabs.currentIndex = 4;
     }
+    function openHcpcProfile() {
+        root.showCpd();
+        cpdSection.openProfile();
+    }
     function logCpd() {
         root.app.openEditor("cpd", "", { employee_id: root.employeeId, status: "draft" });
     }
@@ -373,6 +377,7 @@ Item {
                 }
 
                 CpdSection {
+                    id: cpdSection
                     session: root.session
                     app: root.app
                     cpd: cpd

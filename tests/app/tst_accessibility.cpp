@@ -216,7 +216,7 @@ private slots:
         for (const char* page :
              {"coverage", "drilldown", "directory", "person", "editor", "modules", "teams",
               "themes", "import", "settings", "sessions", "attendance", "session-editor", "theme",
-              "mine", "registration", "cpd-form"}) {
+              "mine", "registration", "cpd-form", "hcpc-profile"}) {
             QTest::newRow(page) << QString::fromLatin1(page);
         }
     }
@@ -228,7 +228,7 @@ private slots:
         QVERIFY(QMetaObject::invokeMethod(m_window, "showPage", Q_ARG(QVariant, page)));
         settle();
         if (page == QLatin1String("editor") || page == QLatin1String("session-editor") ||
-            page == QLatin1String("cpd-form")) {
+            page == QLatin1String("cpd-form") || page == QLatin1String("hcpc-profile")) {
             QVERIFY2(openPopups() > 0, "the page's editor did not open");
         }
         check(page);

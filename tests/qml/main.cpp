@@ -8,6 +8,7 @@
 #include <QQmlContext>
 #include <QQmlEngine>
 #include <QTemporaryDir>
+#include <QUrl>
 #include <QtQuickTest/quicktest.h>
 
 /// The wall clock the sessions page records actions at (PRACTICE_LEDGER_NOW), set by a test.
@@ -65,6 +66,9 @@ public slots:
             m_cpd->setWhoYouAre(QStringLiteral("HW00004"));
         }
         engine->rootContext()->setContextProperty(QStringLiteral("cpdCouncil"), m_cpd);
+        // Where a test may write files (exports), as a file URL without a trailing slash.
+        engine->rootContext()->setContextProperty(QStringLiteral("testOutputUrl"),
+                                                  QUrl::fromLocalFile(m_outDir.path()).toString());
     }
 
 private:
@@ -82,6 +86,7 @@ private:
     QTemporaryDir m_dir;
     QTemporaryDir m_walkDir;
     QTemporaryDir m_cpdDir;
+    QTemporaryDir m_outDir;
     Session* m_cpd = nullptr;
     Session* m_council = nullptr;
     Session* m_walk = nullptr;

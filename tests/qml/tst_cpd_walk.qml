@@ -127,6 +127,27 @@ Item {
             const badge = root.findItem(minePage, i => i.label !== undefined && i.status === "met");
             verify(badge, "no Met badge on the page");
             compare(badge.text, "Met");
+
+            // They take the record away: the HCPC profile's choices start with both entries
+            // (this cycle's six most recent), the summary typed is counted in words, and the
+            // PDF is written as a task whose end the section says in words.
+            const section = root.findItem(minePage, i => i.exportTo !== undefined);
+            verify(section, "no CPD section on the page");
+            minePage.openHcpcProfile();
+            const profile = section.profile;
+            tryCompare(profile, "opened", true);
+            compare(profile.choices.length, 2);
+            compare(profile.chosenCount, 2);
+            tryVerify(() => root.Window.activeFocusItem && String(root.Window.activeFocusItem.placeholderText).startsWith("Your role"));
+            typeText("I work in mental health.");
+            compare(profile.summaryWords, 5);
+            profile.close();
+            tryCompare(profile, "visible", false);
+            section.exportTo("hcpc", testOutputUrl + "/profile.pdf");
+            tryCompare(section, "exportMessage", "Saved profile.pdf.", 60000);
+            verify(!section.exportFailed);
+            section.exportTo("csv", testOutputUrl + "/record.csv");
+            tryCompare(section, "exportMessage", "Saved record.csv.", 60000);
         }
     }
 }

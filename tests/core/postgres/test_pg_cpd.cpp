@@ -12,6 +12,9 @@
 #include "postgres/server_admin.h"
 #include "test_support.h"
 
+#include "cpd/cpd_export.h"
+#include "export/pdf.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
@@ -294,6 +297,33 @@ TEST_F(PgCpd, ALeadSeesEveryFinalEntryAndNoOneElsesDrafts) {
         l.cpd().save(entryOf("L", makeDate(2026, 6, 1), "L draft", CpdStatus::Draft), kToday, "L");
     EXPECT_TRUE(l.cpd().find(own));
     EXPECT_FALSE(as("M").cpd().find(own));
+}
+
+// The exports read what the account may see (issue 10, item 5): staff only themselves (the
+// CLI's "no such person" for anyone else), a manager their tree's final entries and their
+// evidence, never a draft.
+TEST_F(PgCpd, ExportsReadOnlyWhatTheAccountMaySee) {
+    writeEntries();
+    Ledger a = as("A");
+    const auto own = a.cpd().exportData("A");
+    ASSERT_TRUE(own);
+    EXPECT_EQ(keys(own->entries), (std::vector<std::string>{"A:A final", "A:A draft"}));
+    EXPECT_EQ(formatCpdRecordCsv(own->entries).find("A draft"), std::string::npos);
+    ASSERT_EQ(own->evidence.at(m_ids["A final"]).size(), 1u);
+    EXPECT_EQ(own->themeNames.at("CHG"), "Charging");
+    EXPECT_FALSE(a.cpd().exportData("B"));
+    EXPECT_FALSE(a.cpd().exportData("C"));
+
+    Ledger m = as("M");
+    const auto b = m.cpd().exportData("B");
+    ASSERT_TRUE(b);
+    EXPECT_EQ(keys(b->entries), (std::vector<std::string>{"B:B final"}));
+    ASSERT_EQ(b->evidence.at(m_ids["B final"]).size(), 1u);
+    EXPECT_EQ(b->evidence.count(m_ids["B draft"]), 0u);
+    EXPECT_FALSE(m.cpd().exportData("C"));
+    const std::string profile =
+        renderPdf(hcpcProfileDocument(*b, {}, kToday)); // lays out without a display
+    EXPECT_EQ(profile.rfind("%PDF-", 0), 0u);
 }
 
 TEST_F(PgCpd, CertificatesFollowTheirCompletion) {

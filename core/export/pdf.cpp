@@ -1,0 +1,374 @@
+#include "export/pdf.h"
+
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include <algorithm>
+#include <functional>
+#include <memory>
+#include <numeric>
+#include <stdexcept>
+#include <type_traits>
+
+namespace ledger {
+namespace {
+
+// A4 in points, 20 mm margins, and a footer band inside the bottom margin.
+constexpr double kPageWidth = 595.276;
+constexpr double kPageHeight = 841.890;
+constexpr double kMargin = 56.693;
+constexpr double kBodyWidth = kPageWidth - 2 * kMargin;
+constexpr double kBodyTop = kMargin;
+constexpr double kBodyBottom = kPageHeight - kMargin - 18;
+constexpr double kCellPad = 4;
+
+struct Colour {
+    double r = 0, g = 0, b = 0;
+};
+constexpr Colour kInk{0.10, 0.10, 0.12};
+constexpr Colour kQuiet{0.35, 0.35, 0.40};
+constexpr Colour kRuleColour{0.75, 0.75, 0.78};
+constexpr Colour kHeaderFill{0.90, 0.91, 0.94};
+constexpr Colour kMarkFill{1.00, 0.92, 0.78};
+
+struct Style {
+    const char* font;
+    Colour colour;
+};
+constexpr Style kTitle{"DejaVu Sans Bold 18", kInk};
+constexpr Style kSubtitle{"DejaVu Sans 10.5", kQuiet};
+constexpr Style kHeading1{"DejaVu Sans Bold 12.5", kInk};
+constexpr Style kHeading2{"DejaVu Sans Bold 11", kInk};
+constexpr Style kBody{"DejaVu Sans 9.5", kInk};
+constexpr Style kBold{"DejaVu Sans Bold 9.5", kInk};
+constexpr Style kSmall{"DejaVu Sans 8", kQuiet};
+constexpr Style kCell{"DejaVu Sans 8.5", kInk};
+constexpr Style kCellBold{"DejaVu Sans Bold 8.5", kInk};
+
+struct LayoutFree {
+    void operator()(PangoLayout* layout) const { g_object_unref(layout); }
+};
+using Layout = std::unique_ptr<PangoLayout, LayoutFree>;
+
+double points(int pangoUnits) {
+    return static_cast<double>(pangoUnits) / PANGO_SCALE;
+}
+
+int pangoUnits(double pt) {
+    return static_cast<int>(pt * PANGO_SCALE);
+}
+
+/// Lays the document out page by page. Run once without drawing to count the pages, then
+/// again drawing them: the layout is the same both times.
+class Writer {
+public:
+    Writer(cairo_t* cr, const doc::Document& document, bool draw, int pageCount)
+        : m_cr(cr), m_document(document), m_draw(draw), m_pageCount(pageCount) {}
+
+    int run() {
+        titleBlock();
+        for (const doc::Block& block : m_document.blocks) {
+            std::visit([this](const auto& b) { put(b); }, block);
+        }
+        endPage();
+        return m_page;
+    }
+
+private:
+    Layout layout(const std::string& text, const Style& style, double width) {
+        Layout out(pango_cairo_create_layout(m_cr));
+        PangoFontDescription* font = pango_font_description_from_string(style.font);
+        pango_layout_set_font_description(out.get(), font);
+        pango_font_description_free(font);
+        pango_layout_set_width(out.get(), pangoUnits(width));
+        pango_layout_set_wrap(out.get(), PANGO_WRAP_WORD_CHAR);
+        pango_layout_set_text(out.get(), text.data(), static_cast<int>(text.size()));
+        return out;
+    }
+
+    static double height(PangoLayout* l) {
+        int w = 0;
+        int h = 0;
+        pango_layout_get_size(l, &w, &h);
+        return points(h);
+    }
+
+    static double firstLineHeight(PangoLayout* l) {
+        PangoLayoutIter* it = pango_layout_get_iter(l);
+        int y0 = 0;
+        int y1 = 0;
+        pango_layout_iter_get_line_yrange(it, &y0, &y1);
+        pango_layout_iter_free(it);
+        return points(y1 - y0);
+    }
+
+    void colour(const Colour& c) { cairo_set_source_rgb(m_cr, c.r, c.g, c.b); }
+
+    void fill(double x, double y, double w, double h, const Colour& c) {
+        if (m_draw) {
+            colour(c);
+            cairo_rectangle(m_cr, x, y, w, h);
+            cairo_fill(m_cr);
+        }
+    }
+
+    void rule(double y, const Colour& c, double width = 0.6) {
+        if (m_draw) {
+            colour(c);
+            cairo_set_line_width(m_cr, width);
+            cairo_move_to(m_cr, kMargin, y);
+            cairo_line_to(m_cr, kMargin + kBodyWidth, y);
+            cairo_stroke(m_cr);
+        }
+    }
+
+    /// Draws a whole layout with its top-left at (x, y) (no page break inside).
+    void show(PangoLayout* l, double x, double y, const Colour& c) {
+        if (m_draw) {
+            colour(c);
+            cairo_move_to(m_cr, x, y);
+            pango_cairo_show_layout(m_cr, l);
+        }
+    }
+
+    /// Text that may run over pages, line by line from the current position.
+    void flow(PangoLayout* l, double x, const Colour& c) {
+        PangoLayoutIter* it = pango_layout_get_iter(l);
+        do {
+            int y0 = 0;
+            int y1 = 0;
+            pango_layout_iter_get_line_yrange(it, &y0, &y1);
+            const double lineHeight = points(y1 - y0);
+            room(lineHeight);
+            if (m_draw) {
+                PangoRectangle logical{};
+                pango_layout_iter_get_line_extents(it, nullptr, &logical);
+                colour(c);
+                cairo_move_to(m_cr, x + points(logical.x),
+                              m_y + points(pango_layout_iter_get_baseline(it) - y0));
+                pango_cairo_show_layout_line(m_cr, pango_layout_iter_get_line_readonly(it));
+            }
+            m_y += lineHeight;
+        } while (pango_layout_iter_next_line(it));
+        pango_layout_iter_free(it);
+    }
+
+    /// Starts a new page unless `needed` points fit below the current position (a block
+    /// at the top of a page is never moved on: it would not fit the next one either).
+    void room(double needed) {
+        if (m_y + needed > kBodyBottom && m_y > kBodyTop + 0.5) {
+            endPage();
+            ++m_page;
+            m_y = kBodyTop;
+            if (m_repeat) {
+                m_repeat();
+            }
+        }
+    }
+
+    void endPage() {
+        const std::string number =
+            "Page " + std::to_string(m_page) + " of " + std::to_string(m_pageCount);
+        Layout right = layout(number, kSmall, kBodyWidth);
+        pango_layout_set_alignment(right.get(), PANGO_ALIGN_RIGHT);
+        Layout left = layout(m_document.footer, kSmall, kBodyWidth * 0.75);
+        pango_layout_set_ellipsize(left.get(), PANGO_ELLIPSIZE_END);
+        const double y = kPageHeight - kMargin;
+        rule(y - 4, kRuleColour, 0.4);
+        show(left.get(), kMargin, y, kSmall.colour);
+        show(right.get(), kMargin, y, kSmall.colour);
+        if (m_draw) {
+            cairo_show_page(m_cr);
+        }
+    }
+
+    void titleBlock() {
+        m_y = kBodyTop;
+        Layout title = layout(m_document.title, kTitle, kBodyWidth);
+        flow(title.get(), kMargin, kTitle.colour);
+        if (!m_document.subtitle.empty()) {
+            m_y += 3;
+            Layout subtitle = layout(m_document.subtitle, kSubtitle, kBodyWidth);
+            flow(subtitle.get(), kMargin, kSubtitle.colour);
+        }
+        m_y += 6;
+        rule(m_y, kInk, 1.0);
+        m_y += 10;
+    }
+
+    void put(const doc::Heading& h) {
+        const Style& style = h.level <= 1 ? kHeading1 : kHeading2;
+        Layout l = layout(h.text, style, kBodyWidth);
+        m_y += h.level <= 1 ? 10 : 6;
+        // Kept with at least two lines of what follows.
+        room(height(l.get()) + 30);
+        flow(l.get(), kMargin, style.colour);
+        if (h.level <= 1) {
+            m_y += 2;
+            rule(m_y, kRuleColour);
+        }
+        m_y += 5;
+    }
+
+    void put(const doc::Paragraph& p) {
+        const Style& style = p.quiet ? kSmall : kBody;
+        Layout l = layout(p.text, style, kBodyWidth);
+        flow(l.get(), kMargin, style.colour);
+        m_y += 6;
+    }
+
+    void put(const doc::Field& f) {
+        Layout label = layout(f.label, kBold, kBodyWidth);
+        const bool none = f.value.empty();
+        Layout value = layout(none ? "(none)" : f.value, none ? kSmall : kBody, kBodyWidth - 10);
+        room(height(label.get()) + 2 + firstLineHeight(value.get()));
+        flow(label.get(), kMargin, kBold.colour);
+        m_y += 2;
+        flow(value.get(), kMargin + 10, none ? kSmall.colour : kBody.colour);
+        m_y += 7;
+    }
+
+    void put(const doc::Status& s) {
+        Layout label = layout(s.label, kBold, kBodyWidth);
+        Layout word = layout(s.word, kBold, kBodyWidth);
+        pango_layout_set_width(word.get(), -1);
+        int wordWidth = 0;
+        int wordHeight = 0;
+        pango_layout_get_size(word.get(), &wordWidth, &wordHeight);
+        const double boxWidth = points(wordWidth) + 2 * kCellPad + 2;
+        const double detailX = kMargin + boxWidth + 8;
+        Layout detail = layout(s.detail, kBody, kMargin + kBodyWidth - detailX);
+        const double rowHeight =
+            std::max(points(wordHeight) + 2 * kCellPad - 2, height(detail.get()));
+        room(height(label.get()) + 3 + rowHeight);
+        flow(label.get(), kMargin, kBold.colour);
+        m_y += 3;
+        Colour ink = kInk;
+        Colour paper{0.92, 0.92, 0.92};
+        if (s.tone == doc::Tone::Good) {
+            ink = {0.05, 0.40, 0.15};
+            paper = {0.86, 0.95, 0.87};
+        } else if (s.tone == doc::Tone::Bad) {
+            ink = {0.65, 0.08, 0.08};
+            paper = {0.99, 0.88, 0.87};
+        }
+        fill(kMargin, m_y, boxWidth, points(wordHeight) + 2 * kCellPad - 2, paper);
+        show(word.get(), kMargin + kCellPad + 1, m_y + kCellPad - 1, ink);
+        show(detail.get(), detailX, m_y + kCellPad - 1, kBody.colour);
+        m_y += rowHeight + 8;
+    }
+
+    void put(const doc::Table& t) {
+        const std::size_t columns = t.header.size();
+        if (columns == 0) {
+            return;
+        }
+        std::vector<double> widths = t.widths;
+        widths.resize(columns, 1.0);
+        const double total = std::accumulate(widths.begin(), widths.end(), 0.0);
+        std::vector<double> xs(columns + 1, kMargin);
+        for (std::size_t i = 0; i < columns; ++i) {
+            xs[i + 1] = xs[i] + kBodyWidth * widths[i] / total;
+        }
+        // A spanning row has two cells: the first column, and the rest as one.
+        const auto cellEnd = [&](std::size_t i, bool span) {
+            return span && i == 1 ? xs[columns] : xs[i + 1];
+        };
+        const auto row = [&](const std::vector<std::string>& cells, const Style& style,
+                             bool span = false) {
+            std::vector<Layout> layouts;
+            double rowHeight = 0;
+            const std::size_t count = span ? std::min<std::size_t>(2, columns) : columns;
+            for (std::size_t i = 0; i < count; ++i) {
+                layouts.push_back(layout(i < cells.size() ? cells[i] : std::string(), style,
+                                         cellEnd(i, span) - xs[i] - 2 * kCellPad));
+                rowHeight = std::max(rowHeight, height(layouts.back().get()));
+            }
+            rowHeight += 2 * kCellPad;
+            return std::pair{std::move(layouts), rowHeight};
+        };
+        const auto draw = [&](std::vector<Layout>& layouts, double rowHeight,
+                              const Colour* background, const Colour& ink) {
+            if (background) {
+                fill(kMargin, m_y, kBodyWidth, rowHeight, *background);
+            }
+            if (m_draw) {
+                // A row taller than a page is cut at the page's foot.
+                cairo_save(m_cr);
+                cairo_rectangle(m_cr, kMargin, m_y, kBodyWidth, kBodyBottom - m_y);
+                cairo_clip(m_cr);
+            }
+            for (std::size_t i = 0; i < layouts.size(); ++i) {
+                show(layouts[i].get(), xs[i] + kCellPad, m_y + kCellPad, ink);
+            }
+            if (m_draw) {
+                cairo_restore(m_cr);
+            }
+            m_y += rowHeight;
+            rule(m_y, kRuleColour, 0.4);
+        };
+        const auto header = [&] {
+            auto [layouts, rowHeight] = row(t.header, kCellBold);
+            draw(layouts, rowHeight, &kHeaderFill, kInk);
+        };
+        auto [headLayouts, headHeight] = row(t.header, kCellBold);
+        const double firstRow = t.rows.empty() ? 0 : row(t.rows.front().cells, kCell).second;
+        room(headHeight + firstRow);
+        draw(headLayouts, headHeight, &kHeaderFill, kInk);
+        m_repeat = header;
+        for (const doc::TableRow& r : t.rows) {
+            auto [layouts, rowHeight] = row(r.cells, r.marked ? kCellBold : kCell, r.spanRest);
+            room(rowHeight);
+            draw(layouts, rowHeight, r.marked ? &kMarkFill : nullptr, kInk);
+        }
+        m_repeat = nullptr;
+        m_y += 8;
+    }
+
+    void put(const doc::PageBreak&) {
+        if (m_y > kBodyTop + 0.5) {
+            endPage();
+            ++m_page;
+            m_y = kBodyTop;
+        }
+    }
+
+    cairo_t* m_cr;
+    const doc::Document& m_document;
+    bool m_draw;
+    int m_pageCount;
+    int m_page = 1;
+    double m_y = kBodyTop;
+    std::function<void()> m_repeat; ///< drawn at the top of each new page (a table's header)
+};
+
+cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+} // namespace
+
+std::string renderPdf(const doc::Document& document) {
+    std::string out;
+    cairo_surface_t* surface =
+        cairo_pdf_surface_create_for_stream(append, &out, kPageWidth, kPageHeight);
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, document.title.c_str());
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, document.author.c_str());
+    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Practice Ledger");
+    cairo_t* cr = cairo_create(surface);
+    const int pages = Writer(cr, document, false, 0).run();
+    Writer(cr, document, true, pages).run();
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    const cairo_status_t status = cairo_surface_status(surface);
+    cairo_surface_destroy(surface);
+    if (status != CAIRO_STATUS_SUCCESS) {
+        throw std::runtime_error(std::string("cannot write the PDF: ") +
+                                 cairo_status_to_string(status));
+    }
+    return out;
+}
+
+} // namespace ledger
