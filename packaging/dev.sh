@@ -91,9 +91,14 @@ test)
     # (each run derives the ledger's key, slow under the sanitizers); they test wording and
     # order, which the main run checks, while the service tests take the same code through the
     # sanitizers here (and the learning-record CLI test runs its CPD reports here too).
+    # Likewise the CLI tests of behaviour around the process (a read-only folder, a passphrase
+    # file open to others, a dry run, every export kind to the standard output, a re-import,
+    # the passphrase change's kill points and page scan): each runs the sanitized CLI many
+    # times (22 to 55 s each here) through code the other sanitized tests take too; the main
+    # run checks their behaviour. The damage, journal and companion-file tests stay here.
     (cd "$sanitize_build" && PRACTICE_LEDGER_LOAD_SECONDS=10 ctest --output-on-failure \
         -j"$jobs" \
-        -E 'PgCopy\.AGenerated5000Person|SessionsCli\.(EveryReportOfTheExamples|WithTheCpdEntries)')
+        -E 'PgCopy\.AGenerated5000Person|SessionsCli\.(EveryReportOfTheExamples|WithTheCpdEntries)|ReadOnly\.AReadOnlyLedgerOrFolder|PassphraseChange\.(NoPageOfTheLedger|AKillAtAnyStep)|CliExport\.WritesEachKind|Cli\.(PassphraseChange$|APassphraseFileOpenToOthers|DryRunPrintsTheCounts)|CliGolden\.ReimportingTheSameFiles')
     say "all tests passed in $(( $(date +%s) - start )) s"
     ;;
 *)
