@@ -32,7 +32,7 @@ QString renewalText(const ledger::Module& m) {
 } // namespace
 
 CatalogController::CatalogController(QObject* parent)
-    : QObject(parent),
+    : PageController(parent),
       m_teams(new VariantListModel({QStringLiteral("name"), QStringLiteral("people")}, this)),
       m_roles(new VariantListModel({QStringLiteral("name"), QStringLiteral("people")}, this)),
       m_modules(new VariantListModel({QStringLiteral("code"), QStringLiteral("title"),
@@ -49,28 +49,6 @@ CatalogController::CatalogController(QObject* parent)
                                      QStringLiteral("raisedOn"), QStringLiteral("priority"),
                                      QStringLiteral("status"), QStringLiteral("modules")},
                                     this)) {
-}
-
-void CatalogController::setActive(bool active) {
-    if (m_shown.setActive(active)) {
-        emit activeChanged();
-    }
-}
-
-void CatalogController::setSession(Session* session) {
-    if (!attachSession(this, m_session, session, &CatalogController::refresh)) {
-        return;
-    }
-    emit sessionChanged();
-    refresh();
-}
-
-void CatalogController::refresh() {
-    m_shown.changed();
-}
-
-void CatalogController::rebuild() {
-    guardedRead(m_session, [this] { build(); });
 }
 
 void CatalogController::build() {

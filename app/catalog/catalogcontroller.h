@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/pagecontroller.h"
+
 #include "common/variantlistmodel.h"
 #include "common/whenshown.h"
 #include "session/session.h"
@@ -13,12 +15,9 @@
 /// The ledger's reference lists for the pages and editors: teams and roles with how many
 /// people are in each, modules with their rules, audit themes, and the fixed choices
 /// (ASC-WDS categories, registration bodies, theme sources, priorities and statuses).
-class CatalogController : public QObject, public QQmlParserStatus {
+class CatalogController : public PageController {
     Q_OBJECT
     QML_ELEMENT
-    Q_INTERFACES(QQmlParserStatus)
-    Q_PROPERTY(Session* session READ session WRITE setSession NOTIFY sessionChanged)
-    Q_PROPERTY(bool active READ active WRITE setActive NOTIFY activeChanged)
     Q_PROPERTY(VariantListModel* teams READ teams CONSTANT)
     Q_PROPERTY(VariantListModel* roles READ roles CONSTANT)
     Q_PROPERTY(VariantListModel* modules READ modules CONSTANT)
@@ -36,13 +35,7 @@ class CatalogController : public QObject, public QQmlParserStatus {
 public:
     explicit CatalogController(QObject* parent = nullptr);
 
-    [[nodiscard]] Session* session() const { return m_session; }
-    void setSession(Session* session);
     /// Shown: built now if its data changed since (see WhenShown).
-    [[nodiscard]] bool active() const { return m_shown.active(); }
-    void setActive(bool active);
-    void classBegin() override { m_shown.classBegin(); }
-    void componentComplete() override { m_shown.componentComplete(); }
     [[nodiscard]] VariantListModel* teams() const { return m_teams; }
     [[nodiscard]] VariantListModel* roles() const { return m_roles; }
     [[nodiscard]] VariantListModel* modules() const { return m_modules; }
@@ -61,16 +54,11 @@ public:
     Q_INVOKABLE QString labelOf(const QVariantList& choices, const QString& value) const;
 
 signals:
-    void sessionChanged();
-    void activeChanged();
     void changed();
 
 private:
-    void refresh();
-    void rebuild();
-    void build();
+    void build() override;
 
-    QPointer<Session> m_session;
     VariantListModel* m_teams;
     VariantListModel* m_roles;
     VariantListModel* m_modules;
@@ -79,7 +67,4 @@ private:
     QStringList m_teamNames;
     QStringList m_roleNames;
     QVariantList m_moduleChoices;
-    WhenShown m_shown{[this] {
-        rebuild();
-    }};
 };

@@ -279,20 +279,15 @@ void CoverageMatrixModel::rebuild(const ledger::ComplianceEngine* engine,
 }
 
 CoverageController::CoverageController(QObject* parent)
-    : QObject(parent), m_matrix(new CoverageMatrixModel(this)),
+    : PageController(parent), m_matrix(new CoverageMatrixModel(this)),
       m_people(new VariantListModel(statusRoles(), this)) {
 }
 
-void CoverageController::setSession(Session* session) {
-    if (!attachSession(this, m_session, session, &CoverageController::refresh)) {
-        return;
-    }
+void CoverageController::sessionAttached() {
     if (m_session) {
         m_asOf = m_session->today();
     }
-    emit sessionChanged();
     emit asOfChanged();
-    refresh();
 }
 
 QString CoverageController::asOfText() const {
@@ -325,16 +320,6 @@ void CoverageController::showToday() {
 
 void CoverageController::shiftMonths(int months) {
     setAsOf(convert::toQDate(ledger::addMonths(convert::toDate(m_asOf), months)));
-}
-
-void CoverageController::setActive(bool active) {
-    if (m_shown.setActive(active)) {
-        emit activeChanged();
-    }
-}
-
-void CoverageController::refresh() {
-    m_shown.changed();
 }
 
 void CoverageController::build() {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/pagecontroller.h"
+
 #include "common/variantlistmodel.h"
 #include "common/whenshown.h"
 #include "session/session.h"
@@ -77,12 +79,9 @@ private:
 
 /// The coverage page: the date, the matrix, and the people behind a chosen cell. Built when
 /// its page is shown (`active`), see WhenShown.
-class CoverageController : public QObject, public QQmlParserStatus {
+class CoverageController : public PageController {
     Q_OBJECT
     QML_ELEMENT
-    Q_INTERFACES(QQmlParserStatus)
-    Q_PROPERTY(Session* session READ session WRITE setSession NOTIFY sessionChanged)
-    Q_PROPERTY(bool active READ active WRITE setActive NOTIFY activeChanged)
     Q_PROPERTY(QDate asOf READ asOf NOTIFY asOfChanged)
     Q_PROPERTY(QString asOfText READ asOfText NOTIFY asOfChanged)
     Q_PROPERTY(CoverageMatrixModel* matrix READ matrix CONSTANT)
@@ -96,12 +95,6 @@ class CoverageController : public QObject, public QQmlParserStatus {
 public:
     explicit CoverageController(QObject* parent = nullptr);
 
-    [[nodiscard]] Session* session() const { return m_session; }
-    void setSession(Session* session);
-    [[nodiscard]] bool active() const { return m_shown.active(); }
-    void setActive(bool active);
-    void classBegin() override { m_shown.classBegin(); }
-    void componentComplete() override { m_shown.componentComplete(); }
     [[nodiscard]] QDate asOf() const { return m_asOf; }
     [[nodiscard]] QString asOfText() const;
     [[nodiscard]] CoverageMatrixModel* matrix() const { return m_matrix; }
@@ -124,16 +117,13 @@ public:
     Q_INVOKABLE void selectWorstCell();
 
 signals:
-    void sessionChanged();
-    void activeChanged();
     void asOfChanged();
     void selectionChanged();
 
 private:
-    void refresh();
-    void build();
+    void build() override;
+    void sessionAttached() override;
 
-    QPointer<Session> m_session;
     QDate m_asOf;
     CoverageMatrixModel* m_matrix;
     VariantListModel* m_people;
@@ -141,9 +131,6 @@ private:
     int m_selectedColumn = -1;
     QString m_selectionTitle;
     QString m_selectionSummary;
-    WhenShown m_shown{[this] {
-        build();
-    }};
 };
 
 /// Rows describing required (staff, module) statuses, for drill-downs and person pages.

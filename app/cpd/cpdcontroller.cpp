@@ -70,7 +70,7 @@ std::string typeOf(ledger::SessionKind kind) {
 } // namespace
 
 CpdController::CpdController(QObject* parent)
-    : QObject(parent),
+    : PageController(parent),
       m_entries(new VariantListModel(
           {QStringLiteral("entryId"), QStringLiteral("date"), QStringLiteral("title"),
            QStringLiteral("type"), QStringLiteral("hours"), QStringLiteral("status"),
@@ -83,20 +83,6 @@ CpdController::CpdController(QObject* parent)
                                    this)) {
 }
 
-void CpdController::setActive(bool active) {
-    if (m_shown.setActive(active)) {
-        emit activeChanged();
-    }
-}
-
-void CpdController::setSession(Session* session) {
-    if (!attachSession(this, m_session, session, &CpdController::refresh)) {
-        return;
-    }
-    emit sessionChanged();
-    refresh();
-}
-
 void CpdController::setEmployeeId(const QString& id) {
     if (id == m_employeeId) {
         return;
@@ -104,14 +90,6 @@ void CpdController::setEmployeeId(const QString& id) {
     m_employeeId = id;
     emit employeeIdChanged();
     refresh();
-}
-
-void CpdController::refresh() {
-    m_shown.changed();
-}
-
-void CpdController::rebuild() {
-    guardedRead(m_session, [this] { build(); });
 }
 
 void CpdController::build() {

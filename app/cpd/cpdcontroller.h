@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/pagecontroller.h"
+
 #include "common/variantlistmodel.h"
 #include "common/whenshown.h"
 #include "session/session.h"
@@ -20,12 +22,9 @@
 /// this account may see them) with evidence, this registration year's Social Work England
 /// check and this cycle's HCPC check in words, the sessions they attended that have no entry
 /// yet, and what to do next. Every figure is core's (CpdService, registration.h).
-class CpdController : public QObject, public QQmlParserStatus {
+class CpdController : public PageController {
     Q_OBJECT
     QML_ELEMENT
-    Q_INTERFACES(QQmlParserStatus)
-    Q_PROPERTY(Session* session READ session WRITE setSession NOTIFY sessionChanged)
-    Q_PROPERTY(bool active READ active WRITE setActive NOTIFY activeChanged)
     Q_PROPERTY(QString employeeId READ employeeId WRITE setEmployeeId NOTIFY employeeIdChanged)
     /// entryId, date (DD/MM/YYYY), title, type (words), hours (`1.50`), status (words),
     /// statusCode, peerReflection (bool), standards, themes, evidence (count), source (words).
@@ -43,12 +42,6 @@ class CpdController : public QObject, public QQmlParserStatus {
 public:
     explicit CpdController(QObject* parent = nullptr);
 
-    [[nodiscard]] Session* session() const { return m_session; }
-    void setSession(Session* session);
-    [[nodiscard]] bool active() const { return m_shown.active(); }
-    void setActive(bool active);
-    void classBegin() override { m_shown.classBegin(); }
-    void componentComplete() override { m_shown.componentComplete(); }
     [[nodiscard]] QString employeeId() const { return m_employeeId; }
     void setEmployeeId(const QString& id);
     [[nodiscard]] VariantListModel* entries() const { return m_entries; }
@@ -89,8 +82,6 @@ public:
                                           const QVariantList& entryIds);
 
 signals:
-    void sessionChanged();
-    void activeChanged();
     void employeeIdChanged();
     void changed();
     /// An export ended: `ok` when the file was written; `message` says so or why not.
@@ -100,11 +91,8 @@ private:
     /// What the person's exports read; nullopt with `error` set when locked or unknown.
     std::optional<ledger::CpdExportData> exportData(QString& error) const;
     QString startExport(const QUrl& file, std::function<std::string()> render);
-    void refresh();
-    void rebuild();
-    void build();
+    void build() override;
 
-    QPointer<Session> m_session;
     QString m_employeeId;
     VariantListModel* m_entries;
     VariantListModel* m_toLog;
@@ -112,7 +100,4 @@ private:
     QVariantMap m_hcpc;
     QStringList m_nextSteps;
     QString m_summary;
-    WhenShown m_shown{[this] {
-        rebuild();
-    }};
 };

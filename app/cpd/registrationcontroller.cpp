@@ -11,7 +11,7 @@
 using convert::text;
 
 RegistrationController::RegistrationController(QObject* parent)
-    : QObject(parent),
+    : PageController(parent),
       m_swe(new VariantListModel({QStringLiteral("employeeId"), QStringLiteral("name"),
                                   QStringLiteral("team"), QStringLiteral("entries"),
                                   QStringLiteral("withPeer"), QStringLiteral("daysLeft"),
@@ -24,20 +24,6 @@ RegistrationController::RegistrationController(QObject* parent)
           this)) {
 }
 
-void RegistrationController::setActive(bool active) {
-    if (m_shown.setActive(active)) {
-        emit activeChanged();
-    }
-}
-
-void RegistrationController::setSession(Session* session) {
-    if (!attachSession(this, m_session, session, &RegistrationController::refresh)) {
-        return;
-    }
-    emit sessionChanged();
-    refresh();
-}
-
 void RegistrationController::setTeam(const QString& team) {
     if (team == m_team) {
         return;
@@ -45,14 +31,6 @@ void RegistrationController::setTeam(const QString& team) {
     m_team = team;
     emit teamChanged();
     refresh();
-}
-
-void RegistrationController::refresh() {
-    m_shown.changed();
-}
-
-void RegistrationController::rebuild() {
-    guardedRead(m_session, [this] { build(); });
 }
 
 void RegistrationController::build() {

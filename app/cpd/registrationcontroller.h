@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/pagecontroller.h"
+
 #include "common/variantlistmodel.h"
 #include "common/whenshown.h"
 #include "session/session.h"
@@ -13,12 +15,9 @@
 /// The registration checks of a team, for managers and workforce leads: `report cpd` and
 /// `report hcpc` as of today (core's rows, the same figures), with each person's name, filtered
 /// to a team. On a server each account sees the people it may (row-level security).
-class RegistrationController : public QObject, public QQmlParserStatus {
+class RegistrationController : public PageController {
     Q_OBJECT
     QML_ELEMENT
-    Q_INTERFACES(QQmlParserStatus)
-    Q_PROPERTY(Session* session READ session WRITE setSession NOTIFY sessionChanged)
-    Q_PROPERTY(bool active READ active WRITE setActive NOTIFY activeChanged)
     /// The team shown; empty for everyone.
     Q_PROPERTY(QString team READ team WRITE setTeam NOTIFY teamChanged)
     Q_PROPERTY(QStringList teams READ teams NOTIFY changed)
@@ -33,12 +32,6 @@ class RegistrationController : public QObject, public QQmlParserStatus {
 public:
     explicit RegistrationController(QObject* parent = nullptr);
 
-    [[nodiscard]] Session* session() const { return m_session; }
-    void setSession(Session* session);
-    [[nodiscard]] bool active() const { return m_shown.active(); }
-    void setActive(bool active);
-    void classBegin() override { m_shown.classBegin(); }
-    void componentComplete() override { m_shown.componentComplete(); }
     [[nodiscard]] QString team() const { return m_team; }
     void setTeam(const QString& team);
     [[nodiscard]] QStringList teams() const { return m_teams; }
@@ -48,24 +41,16 @@ public:
     [[nodiscard]] QString hcpcSummary() const { return m_hcpcSummary; }
 
 signals:
-    void sessionChanged();
-    void activeChanged();
     void teamChanged();
     void changed();
 
 private:
-    void refresh();
-    void rebuild();
-    void build();
+    void build() override;
 
-    QPointer<Session> m_session;
     QString m_team;
     QStringList m_teams;
     VariantListModel* m_swe;
     VariantListModel* m_hcpc;
     QString m_sweSummary;
     QString m_hcpcSummary;
-    WhenShown m_shown{[this] {
-        rebuild();
-    }};
 };

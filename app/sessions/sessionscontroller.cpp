@@ -18,7 +18,7 @@ using convert::text;
 using namespace sessionwords;
 
 SessionsController::SessionsController(QObject* parent)
-    : QObject(parent),
+    : PageController(parent),
       m_upcoming(new VariantListModel({QStringLiteral("key"), QStringLiteral("when"),
                                        QStringLiteral("title"), QStringLiteral("kind"),
                                        QStringLiteral("status"), QStringLiteral("places"),
@@ -43,20 +43,6 @@ SessionsController::SessionsController(QObject* parent)
                                       this)) {
 }
 
-void SessionsController::setActive(bool active) {
-    if (m_shown.setActive(active)) {
-        emit activeChanged();
-    }
-}
-
-void SessionsController::setSession(Session* session) {
-    if (!attachSession(this, m_session, session, &SessionsController::refresh)) {
-        return;
-    }
-    emit sessionChanged();
-    refresh();
-}
-
 void SessionsController::setSelected(const QString& key) {
     if (key == m_selected) {
         return;
@@ -64,10 +50,6 @@ void SessionsController::setSelected(const QString& key) {
     m_selected = key;
     emit selectedChanged();
     refresh();
-}
-
-void SessionsController::refresh() {
-    m_shown.changed();
 }
 
 QString SessionsController::now() const {

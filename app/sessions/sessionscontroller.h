@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/pagecontroller.h"
+
 #include "common/variantlistmodel.h"
 #include "common/whenshown.h"
 #include "session/session.h"
@@ -22,12 +24,9 @@ class Ledger;
 /// status in words and its places), the chosen session's bookings and attendance, and the
 /// topic suggestions beside the planner. Every figure comes from core's SessionService (the
 /// replay of each session's log); the actions go through it too, one unit of work each.
-class SessionsController : public QObject, public QQmlParserStatus {
+class SessionsController : public PageController {
     Q_OBJECT
     QML_ELEMENT
-    Q_INTERFACES(QQmlParserStatus)
-    Q_PROPERTY(Session* session READ session WRITE setSession NOTIFY sessionChanged)
-    Q_PROPERTY(bool active READ active WRITE setActive NOTIFY activeChanged)
     Q_PROPERTY(VariantListModel* upcoming READ upcoming CONSTANT)
     Q_PROPERTY(VariantListModel* past READ past CONSTANT)
     Q_PROPERTY(VariantListModel* bookings READ bookings CONSTANT)
@@ -40,12 +39,6 @@ class SessionsController : public QObject, public QQmlParserStatus {
 public:
     explicit SessionsController(QObject* parent = nullptr);
 
-    [[nodiscard]] Session* session() const { return m_session; }
-    void setSession(Session* session);
-    [[nodiscard]] bool active() const { return m_shown.active(); }
-    void setActive(bool active);
-    void classBegin() override { m_shown.classBegin(); }
-    void componentComplete() override { m_shown.componentComplete(); }
     [[nodiscard]] VariantListModel* upcoming() const { return m_upcoming; }
     [[nodiscard]] VariantListModel* past() const { return m_past; }
     [[nodiscard]] VariantListModel* bookings() const { return m_bookings; }
@@ -77,19 +70,15 @@ public:
     [[nodiscard]] QString now() const;
 
 signals:
-    void sessionChanged();
-    void activeChanged();
     void selectedChanged();
     void changed();
 
 private:
-    void refresh();
-    void build();
+    void build() override;
     /// Runs `work` on the chosen session (by its id, found by key in the same transaction);
     /// returns the problem in words, or empty when written.
     QString writeSelected(const std::function<void(ledger::Ledger&, ledger::RecordId)>& work);
 
-    QPointer<Session> m_session;
     VariantListModel* m_upcoming;
     VariantListModel* m_past;
     VariantListModel* m_bookings;
@@ -97,7 +86,4 @@ private:
     VariantListModel* m_feedback;
     QString m_selected;
     QVariantMap m_detail;
-    WhenShown m_shown{[this] {
-        build();
-    }};
 };

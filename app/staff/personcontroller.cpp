@@ -51,7 +51,7 @@ QString localTime(const std::string& utc) {
 } // namespace
 
 PersonController::PersonController(QObject* parent)
-    : QObject(parent), m_modules(new VariantListModel(statusRoles(), this)),
+    : PageController(parent), m_modules(new VariantListModel(statusRoles(), this)),
       m_completions(new VariantListModel(
           {QStringLiteral("completionId"), QStringLiteral("module"), QStringLiteral("moduleTitle"),
            QStringLiteral("completedOn"), QStringLiteral("expiresOn"), QStringLiteral("evidence"),
@@ -67,20 +67,6 @@ PersonController::PersonController(QObject* parent)
                                       this)) {
 }
 
-void PersonController::setActive(bool active) {
-    if (m_shown.setActive(active)) {
-        emit activeChanged();
-    }
-}
-
-void PersonController::setSession(Session* session) {
-    if (!attachSession(this, m_session, session, &PersonController::refresh)) {
-        return;
-    }
-    emit sessionChanged();
-    refresh();
-}
-
 void PersonController::setEmployeeId(const QString& id) {
     if (id == m_employeeId) {
         return;
@@ -88,14 +74,6 @@ void PersonController::setEmployeeId(const QString& id) {
     m_employeeId = id;
     emit employeeIdChanged();
     refresh();
-}
-
-void PersonController::refresh() {
-    m_shown.changed();
-}
-
-void PersonController::rebuild() {
-    guardedRead(m_session, [this] { build(); });
 }
 
 void PersonController::build() {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/pagecontroller.h"
+
 #include "common/variantlistmodel.h"
 #include "common/whenshown.h"
 #include "session/session.h"
@@ -13,12 +15,9 @@
 /// One person's page: details, every required module with its status and dates as of
 /// today, their completions (voided ones too), the sessions they were booked on, attended or
 /// missed, and the change log of their record.
-class PersonController : public QObject, public QQmlParserStatus {
+class PersonController : public PageController {
     Q_OBJECT
     QML_ELEMENT
-    Q_INTERFACES(QQmlParserStatus)
-    Q_PROPERTY(Session* session READ session WRITE setSession NOTIFY sessionChanged)
-    Q_PROPERTY(bool active READ active WRITE setActive NOTIFY activeChanged)
     Q_PROPERTY(QString employeeId READ employeeId WRITE setEmployeeId NOTIFY employeeIdChanged)
     Q_PROPERTY(bool found READ found NOTIFY changed)
     Q_PROPERTY(QVariantMap details READ details NOTIFY changed)
@@ -34,13 +33,7 @@ class PersonController : public QObject, public QQmlParserStatus {
 public:
     explicit PersonController(QObject* parent = nullptr);
 
-    [[nodiscard]] Session* session() const { return m_session; }
-    void setSession(Session* session);
     /// Shown: built now if its data changed since (see WhenShown).
-    [[nodiscard]] bool active() const { return m_shown.active(); }
-    void setActive(bool active);
-    void classBegin() override { m_shown.classBegin(); }
-    void componentComplete() override { m_shown.componentComplete(); }
     [[nodiscard]] QString employeeId() const { return m_employeeId; }
     void setEmployeeId(const QString& id);
     [[nodiscard]] bool found() const { return !m_details.isEmpty(); }
@@ -53,17 +46,12 @@ public:
     [[nodiscard]] QString sessionsSummary() const { return m_sessionsSummary; }
 
 signals:
-    void sessionChanged();
-    void activeChanged();
     void employeeIdChanged();
     void changed();
 
 private:
-    void refresh();
-    void rebuild();
-    void build();
+    void build() override;
 
-    QPointer<Session> m_session;
     QString m_employeeId;
     QVariantMap m_details;
     QString m_statusSummary;
@@ -72,7 +60,4 @@ private:
     VariantListModel* m_history;
     VariantListModel* m_sessions;
     QString m_sessionsSummary;
-    WhenShown m_shown{[this] {
-        rebuild();
-    }};
 };

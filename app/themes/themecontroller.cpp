@@ -15,7 +15,7 @@ using convert::text;
 using namespace sessionwords;
 
 ThemeController::ThemeController(QObject* parent)
-    : QObject(parent),
+    : PageController(parent),
       m_modules(new VariantListModel(
           {QStringLiteral("code"), QStringLiteral("title"), QStringLiteral("known")}, this)),
       m_sessions(new VariantListModel({QStringLiteral("key"), QStringLiteral("date"),
@@ -25,17 +25,7 @@ ThemeController::ThemeController(QObject* parent)
                                       this)) {
 }
 
-void ThemeController::setActive(bool active) {
-    if (m_shown.setActive(active)) {
-        emit activeChanged();
-    }
-}
-
-void ThemeController::setSession(Session* session) {
-    if (!attachSession(this, m_session, session, &ThemeController::refresh)) {
-        return;
-    }
-    emit sessionChanged();
+void ThemeController::sessionAttached() {
     if (m_session && m_from.isEmpty() && m_to.isEmpty()) {
         // The 12 months to today.
         const ledger::Date today = m_session->todayDate();
@@ -43,7 +33,6 @@ void ThemeController::setSession(Session* session) {
         m_from = convert::uk(convert::toDate(convert::toQDate(today).addYears(-1).addDays(1)));
         emit periodChanged();
     }
-    refresh();
 }
 
 void ThemeController::setSelected(const QString& key) {
@@ -71,10 +60,6 @@ void ThemeController::setTo(const QString& to) {
     m_to = to;
     emit periodChanged();
     refresh();
-}
-
-void ThemeController::refresh() {
-    m_shown.changed();
 }
 
 void ThemeController::build() {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "common/pagecontroller.h"
+
 #include "common/variantlistmodel.h"
 #include "common/whenshown.h"
 #include "session/session.h"
@@ -14,12 +16,9 @@
 /// address it, the sessions planned or held on it) and its reach over a chosen period
 /// (rules/sessions.md section 6: sessions held, completions of its modules, staff reached,
 /// last touched), worked out by core.
-class ThemeController : public QObject, public QQmlParserStatus {
+class ThemeController : public PageController {
     Q_OBJECT
     QML_ELEMENT
-    Q_INTERFACES(QQmlParserStatus)
-    Q_PROPERTY(Session* session READ session WRITE setSession NOTIFY sessionChanged)
-    Q_PROPERTY(bool active READ active WRITE setActive NOTIFY activeChanged)
     /// The theme shown, by key (empty: none).
     Q_PROPERTY(QString selected READ selected WRITE setSelected NOTIFY selectedChanged)
     /// The reach period, as typed (DD/MM/YYYY); by default the 12 months to today.
@@ -38,12 +37,6 @@ class ThemeController : public QObject, public QQmlParserStatus {
 public:
     explicit ThemeController(QObject* parent = nullptr);
 
-    [[nodiscard]] Session* session() const { return m_session; }
-    void setSession(Session* session);
-    [[nodiscard]] bool active() const { return m_shown.active(); }
-    void setActive(bool active);
-    void classBegin() override { m_shown.classBegin(); }
-    void componentComplete() override { m_shown.componentComplete(); }
     [[nodiscard]] QString selected() const { return m_selected; }
     void setSelected(const QString& key);
     [[nodiscard]] QString from() const { return m_from; }
@@ -58,17 +51,14 @@ public:
     [[nodiscard]] VariantListModel* sessions() const { return m_sessions; }
 
 signals:
-    void sessionChanged();
-    void activeChanged();
     void selectedChanged();
     void periodChanged();
     void changed();
 
 private:
-    void refresh();
-    void build();
+    void build() override;
+    void sessionAttached() override;
 
-    QPointer<Session> m_session;
     QString m_selected;
     QString m_from;
     QString m_to;
@@ -77,7 +67,4 @@ private:
     QVariantMap m_reach;
     VariantListModel* m_modules;
     VariantListModel* m_sessions;
-    WhenShown m_shown{[this] {
-        build();
-    }};
 };
