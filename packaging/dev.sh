@@ -33,7 +33,11 @@ install_packages() {
 
 build_main() {
     say "configuring and building ($build)"
-    cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+    # -O1 with line tables only (-g1): half the compile time of CMake's -O2 -g on 2 cores
+    # (cli.cpp: 11 s against 22 s), with backtraces that still name files and lines. The
+    # Debian package (issue 14) builds its own Release.
+    cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" >/dev/null
     cmake --build "$build" -j"$jobs"
 }
 
