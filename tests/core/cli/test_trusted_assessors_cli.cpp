@@ -91,6 +91,41 @@ TEST_P(TrustedAssessorsCli, TheReportMatchesTheExamplesByteForByte) {
     EXPECT_NE(r.out.find("HW00017"), std::string::npos) << r.out;
 }
 
+TEST_P(TrustedAssessorsCli, ACopyToANewFileCarriesAuthorisationsAndSigningRoles) {
+    {
+        const InFolder here(kData);
+        const Result r = cli({"import", "trusted-assessors", "trusted-assessors.csv"});
+        ASSERT_EQ(r.status, 0) << r.err;
+    }
+    const fs::path copyPass = m_dir / "copy-pass";
+    writeAll(copyPass, "a copied trusted assessors ledger\n");
+    fs::permissions(copyPass, fs::perms::owner_read | fs::perms::owner_write);
+    const fs::path copy = m_dir / "copy.ledger";
+    Result r = cli({"copy", "--to", copy.string(), "--new-passphrase-file", copyPass.string()});
+    ASSERT_EQ(r.status, 0) << r.err;
+    const std::vector<std::string> onCopy = {"--ledger",        copy.string(), "--passphrase-file",
+                                             copyPass.string(), "--as",        "test"};
+    const auto copied = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), onCopy.begin(), onCopy.end());
+        return m_cli(args);
+    };
+    for (const std::string day : {"2025-11-30", "2026-11-25"}) {
+        r = copied({"report", "trusted-assessors", "--as-of", day, "--format", "csv"});
+        ASSERT_EQ(r.status, 0) << r.err;
+        EXPECT_EQ(r.out, readAll(kData / ("expected-trusted-assessors-" + day + ".csv"))) << day;
+    }
+    // The signing roles came too: a new row signed off by HW00030, an Occupational
+    // Therapist, is taken on the copy.
+    const fs::path more = m_dir / "more.csv";
+    writeAll(more, "employee_id,level,categories,trained_on,observed_assessments,signed_off_by,"
+                   "signed_off_on,refresher_months,refreshers,restrictions,withdrawn_on\n"
+                   "HW00001,level_3,grab_rails,2025-01-01,3,HW00030,2025-06-01,,,,\n");
+    r = copied({"import", "trusted-assessors", more.string()});
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.out, "added 1, updated 0, unchanged 0\n");
+    EXPECT_EQ(copied({"check"}).status, 0);
+}
+
 TEST_P(TrustedAssessorsCli, AnInvalidFileIsRefusedWholeNamingLineAndColumn) {
     const fs::path file = m_dir / "ta.csv";
     writeAll(file, "employee_id,level,categories,trained_on,observed_assessments,signed_off_by,"
