@@ -13,8 +13,8 @@ namespace ledger {
 struct Ledger::Parts {
     explicit Parts(std::unique_ptr<Store> s)
         : store(std::move(s)), work(*store), staff(work), training(work), themes(work),
-          sessions(work), sessionImport(work, sessions), cpd(work), cpdImport(work), audit(work),
-          settings(work), imports(work) {}
+          sessions(work), sessionImport(work, sessions), cpd(work), cpdImport(work),
+          assessors(work), audit(work), settings(work), imports(work) {}
 
     std::unique_ptr<Store> store;
     UnitOfWork work;
@@ -25,6 +25,7 @@ struct Ledger::Parts {
     SessionImport sessionImport;
     CpdService cpd;
     CpdImport cpdImport;
+    AssessorService assessors;
     AuditService audit;
     SettingsService settings;
     ImportService imports;
@@ -98,6 +99,9 @@ CpdService& Ledger::cpd() {
 }
 CpdImport& Ledger::cpdImport() {
     return m_parts->cpdImport;
+}
+AssessorService& Ledger::assessors() {
+    return m_parts->assessors;
 }
 AuditService& Ledger::audit() {
     return m_parts->audit;

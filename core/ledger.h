@@ -3,6 +3,7 @@
 // One open ledger: opened where it lives through the store factory, it hands out the
 // services of each feature, which share one unit of work.
 
+#include "assessors/assessor_service.h"
 #include "audit/audit_service.h"
 #include "cpd/cpd_import.h"
 #include "cpd/cpd_service.h"
@@ -62,6 +63,8 @@ public:
     [[nodiscard]] CpdService& cpd();
     /// The `cpd` import.
     [[nodiscard]] CpdImport& cpdImport();
+    /// Trusted-assessor authorisations, their import and report, and who may sign them off.
+    [[nodiscard]] AssessorService& assessors();
     [[nodiscard]] AuditService& audit();
     [[nodiscard]] SettingsService& settings();
     [[nodiscard]] ImportService& imports();

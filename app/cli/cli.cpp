@@ -65,6 +65,9 @@ struct Options {
     int periodMonths = 6;
     // report cpd
     std::optional<std::string> registrationYear;
+    // role set
+    std::string roleName;
+    std::string canSignOff;
     // passphrase change
     std::string newPassphraseFile;
     // generate
@@ -192,7 +195,7 @@ int runImport(const Options& options, const Environment& env, std::ostream& out,
     const auto kind = parseImportKind(options.importKind);
     if (!kind) {
         throw UsageError("import what? staff, modules, requirements, completions, themes, "
-                         "sessions, booking-actions or cpd");
+                         "sessions, booking-actions, cpd or trusted-assessors");
     }
     const Date now = today(env);
     // Opened (and checked) before the ledger, then read in pieces as it is imported.
@@ -210,6 +213,9 @@ int runImport(const Options& options, const Environment& env, std::ostream& out,
         const std::string actor = actorFor(ledger, options, env);
         summary = *kind == ImportKind::Cpd ? ledger.cpdImport().run(options.importFile, *file, now,
                                                                     options.dryRun, actor)
+                  : *kind == ImportKind::TrustedAssessors
+                      ? ledger.assessors().importFile(options.importFile, *file, now,
+                                                      options.dryRun, actor)
                   : sessionsFeature ? ledger.sessionImport().run(*kind, options.importFile, *file,
                                                                  now, options.dryRun, actor)
                                     : ledger.imports().file(*kind, *file, options.importFile, now,
@@ -493,6 +499,26 @@ int runCpdReport(const std::string& name, const Options& options, const Environm
     return kOk;
 }
 
+/// report trusted-assessors (rules/learning-record.md section 8).
+int runTrustedAssessorsReport(const Options& options, const Environment& env, std::ostream& out) {
+    const Date asOf = dateOption(options.asOf, "--as-of").value_or(today(env));
+    Ledger ledger = openLedger(options, env, OpenMode::ReadOnly);
+    const auto rows = ledger.assessors().report(asOf);
+    out << (options.format == "csv" ? formatTrustedAssessorsCsv(rows)
+                                    : formatTrustedAssessorsTable(rows));
+    return kOk;
+}
+
+/// role set NAME --can-sign-off yes|no (rules/learning-record.md section 7).
+int runRoleSet(const Options& options, const Environment& env, std::ostream& out) {
+    const bool canSignOff = options.canSignOff == "yes";
+    Ledger ledger = openLedger(options, env, OpenMode::ReadWrite);
+    ledger.assessors().setRoleCanSignOff(options.roleName, canSignOff,
+                                         actorFor(ledger, options, env));
+    out << "role " << options.roleName << ": can sign off " << (canSignOff ? "yes" : "no") << "\n";
+    return kOk;
+}
+
 int runCheck(const Options& options, const Environment& env, std::ostream& out, std::ostream& err) {
     Ledger ledger = openLedger(options, env, OpenMode::ReadOnly);
     out << "schema version " << ledger.schemaVersion() << "\n";
@@ -629,10 +655,10 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     import
         ->add_option("kind", options.importKind,
                      "staff, modules, requirements, completions, themes, sessions, "
-                     "booking-actions or cpd")
+                     "booking-actions, cpd or trusted-assessors")
         ->required()
         ->check(CLI::IsMember({"staff", "modules", "requirements", "completions", "themes",
-                               "sessions", "booking-actions", "cpd"}));
+                               "sessions", "booking-actions", "cpd", "trusted-assessors"}));
     import->add_option("file", options.importFile, "The CSV file")->required();
     import->add_flag("--dry-run", options.dryRun, "Check and count; write nothing");
 
@@ -722,6 +748,22 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         formatOption(command);
         cpdReports.push_back(command);
     }
+
+    CLI::App* trustedAssessors = report->add_subcommand(
+        "trusted-assessors", "Each trusted-assessor authorisation of the staff active on the day");
+    trustedAssessors->add_option("--as-of", options.asOf,
+                                 "The date of the question (default: today)");
+    formatOption(trustedAssessors);
+
+    CLI::App* role = app.add_subcommand("role", "Roles");
+    role->require_subcommand(1);
+    CLI::App* roleSet = role->add_subcommand("set", "Change a role");
+    roleSet->add_option("name", options.roleName, "The role's name")->required();
+    roleSet
+        ->add_option("--can-sign-off", options.canSignOff,
+                     "Whether its people may sign trusted assessors off: yes or no")
+        ->required()
+        ->check(CLI::IsMember({"yes", "no"}));
 
     CLI::App* check = app.add_subcommand("check", "Integrity and foreign-key checks");
 
@@ -850,6 +892,12 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
             if (command->parsed()) {
                 return runCpdReport(command->get_name(), options, env, out);
             }
+        }
+        if (trustedAssessors->parsed()) {
+            return runTrustedAssessorsReport(options, env, out);
+        }
+        if (roleSet->parsed()) {
+            return runRoleSet(options, env, out);
         }
         if (check->parsed()) {
             return runCheck(options, env, out, err);

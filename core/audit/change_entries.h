@@ -3,6 +3,7 @@
 // How use cases describe a record in the change log: its fields as text, the JSON of an entry's
 // before and after, its key and the person it concerns. Private to core's services.
 
+#include "assessors/trusted_assessor.h"
 #include "audit/change_log.h"
 #include "audit/change_log_repository.h"
 #include "base/error.h"
@@ -45,6 +46,9 @@ inline const RecordSpec<LearningSession>& specOf(const LearningSession&) {
 }
 inline const RecordSpec<CpdEntry>& specOf(const CpdEntry&) {
     return cpdSpec();
+}
+inline const RecordSpec<TrustedAssessor>& specOf(const TrustedAssessor&) {
+    return trustedAssessorSpec();
 }
 inline const RecordSpec<AuditTheme>& specOf(const AuditTheme&) {
     return auditThemeSpec();
@@ -141,6 +145,9 @@ inline std::string subjectOf(const Completion& c) {
 }
 inline std::string subjectOf(const CpdEntry& e) {
     return e.employeeId;
+}
+inline std::string subjectOf(const TrustedAssessor& a) {
+    return a.employeeId;
 }
 template <typename Record> std::string subjectOf(const Record&) {
     return {};

@@ -795,6 +795,7 @@ ImportSummary ImportService::apply(const ParsedImport& parsed, const LedgerData&
     case ImportKind::Sessions:
     case ImportKind::BookingActions:
     case ImportKind::Cpd:
+    case ImportKind::TrustedAssessors:
         throw std::logic_error("themes, sessions, booking actions and CPD: their features");
     }
     return summary;
@@ -868,6 +869,7 @@ ImportSummary ImportService::records(const LedgerData& records, Date today, std:
             case ImportKind::Sessions:
             case ImportKind::BookingActions:
             case ImportKind::Cpd:
+            case ImportKind::TrustedAssessors:
                 continue; // never asked for: not in the list above
             }
             const ImportSummary part = apply(

@@ -372,6 +372,9 @@ std::optional<ImportKind> parseImportKind(std::string_view name) {
     if (name == "cpd") {
         return ImportKind::Cpd;
     }
+    if (name == "trusted-assessors") {
+        return ImportKind::TrustedAssessors;
+    }
     return std::nullopt;
 }
 
@@ -393,6 +396,8 @@ std::string importKindName(ImportKind kind) {
         return "booking-actions";
     case ImportKind::Cpd:
         return "cpd";
+    case ImportKind::TrustedAssessors:
+        return "trusted-assessors";
     }
     return {};
 }
@@ -418,6 +423,11 @@ const ImportColumns& importColumns(ImportKind kind) {
                                      "learning", "impact", "peer_reflection", "standards", "themes",
                                      "status"},
                                     {}};
+    static const ImportColumns kTrustedAssessors{
+        {"employee_id", "level", "categories", "trained_on", "observed_assessments",
+         "signed_off_by", "signed_off_on", "refresher_months", "refreshers", "restrictions",
+         "withdrawn_on"},
+        {}};
     switch (kind) {
     case ImportKind::Staff:
         return kStaff;
@@ -435,6 +445,8 @@ const ImportColumns& importColumns(ImportKind kind) {
         return kBookingActions;
     case ImportKind::Cpd:
         return kCpd;
+    case ImportKind::TrustedAssessors:
+        return kTrustedAssessors;
     }
     return kStaff;
 }
@@ -490,7 +502,8 @@ ImportRows::ImportRows(ImportKind kind, std::string fileName, CsvSource& source)
     const bool ownChecks = kind == ImportKind::Themes || kind == ImportKind::Sessions ||
                            kind == ImportKind::BookingActions;
     for (const std::string& name : m_header) {
-        m_kinds.push_back(kind == ImportKind::Cpd                  ? TextKind::AnyText
+        m_kinds.push_back(kind == ImportKind::Cpd || kind == ImportKind::TrustedAssessors
+                              ? TextKind::AnyText
                           : m_columns.contains(name) && !ownChecks ? textKindOf(name)
                                                                    : TextKind::FreeText);
     }
@@ -588,6 +601,7 @@ ParsedImport parseImport(ImportKind kind, std::string_view fileName, CsvSource& 
     case ImportKind::Sessions:
     case ImportKind::BookingActions:
     case ImportKind::Cpd:
+    case ImportKind::TrustedAssessors:
         throw std::logic_error("themes, sessions, booking actions and CPD are imported by "
                                "their features");
     }

@@ -28,11 +28,12 @@ enum class ImportKind {
     Themes,
     Sessions,
     BookingActions,
-    Cpd
+    Cpd,
+    TrustedAssessors
 };
 
 /// `staff`, `modules`, `requirements`, `completions`, `themes`, `sessions`,
-/// `booking-actions`, `cpd`.
+/// `booking-actions`, `cpd`, `trusted-assessors`.
 [[nodiscard]] std::optional<ImportKind> parseImportKind(std::string_view name);
 [[nodiscard]] std::string importKindName(ImportKind kind);
 

@@ -105,6 +105,7 @@ void writeRecordCsv(ImportKind kind, TrainingService& training, std::ostream& ou
     case ImportKind::Sessions:
     case ImportKind::BookingActions:
     case ImportKind::Cpd:
+    case ImportKind::TrustedAssessors:
         throw std::logic_error("not a foundation record kind");
     }
 }

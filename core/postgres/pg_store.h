@@ -30,6 +30,7 @@ public:
     [[nodiscard]] ThemeRepository& themes() override { return m_themes; }
     [[nodiscard]] SessionRepository& sessions() override { return m_sessions; }
     [[nodiscard]] CpdRepository& cpd() override { return m_cpd; }
+    [[nodiscard]] AssessorRepository& assessors() override { return m_assessors; }
     [[nodiscard]] ChangeLogRepository& changeLog() override { return m_changeLog; }
     [[nodiscard]] SettingsRepository& settings() override { return m_settings; }
 
@@ -55,6 +56,8 @@ public:
 
     /// The login the server accepted.
     [[nodiscard]] std::string account() const override { return m_login; }
+    /// Trusted assessors are not kept on a server yet.
+    [[nodiscard]] bool keepsFileOnlyTables() const override { return false; }
     [[nodiscard]] std::string accountEmployeeId() override;
 
 private:
@@ -72,6 +75,7 @@ private:
     ThemeRepo m_themes{m_session};
     SessionRepo m_sessions{m_session};
     CpdRepo m_cpd{m_session};
+    AssessorRepo m_assessors{m_session};
     ChangeLogRepo m_changeLog{m_session};
     SettingsRepo m_settings{m_session};
 };

@@ -4,6 +4,7 @@
 // the store's one session. Row-level security decides which rows each sees and may write.
 // Private to core.
 
+#include "assessors/assessor_repository.h"
 #include "audit/change_log_repository.h"
 #include "cpd/cpd_repository.h"
 #include "postgres/session.h"
@@ -32,6 +33,25 @@ public:
 private:
     RecordId nameId(NameKind kind, std::string_view name);
 
+    Session& m_session;
+};
+
+/// Trusted assessors on the server: not yet. Reads return nothing; writes are refused.
+class AssessorRepo final : public AssessorRepository {
+public:
+    explicit AssessorRepo(Session& session) : m_session(session) {}
+
+    [[nodiscard]] std::vector<TrustedAssessor> authorisations() override;
+    [[nodiscard]] std::optional<TrustedAssessor> authorisation(std::string_view employeeId,
+                                                               AssessorLevel level) override;
+    RecordId put(const TrustedAssessor& assessor) override;
+    [[nodiscard]] std::vector<EquipmentCategory> categories() override;
+    void addCategory(const EquipmentCategory& category) override;
+    [[nodiscard]] std::optional<bool> roleCanSignOff(std::string_view role) override;
+    void setRoleCanSignOff(std::string_view role, bool canSignOff) override;
+    [[nodiscard]] std::vector<std::string> signingRoles() override;
+
+private:
     Session& m_session;
 };
 

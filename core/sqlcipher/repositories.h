@@ -4,6 +4,7 @@
 // store's one connection. Private to core: the rest of the program sees the interfaces in
 // each feature's folder, handed out by Store.
 
+#include "assessors/assessor_repository.h"
 #include "audit/change_log_repository.h"
 #include "cpd/cpd_repository.h"
 #include "sessions/session_repository.h"
@@ -142,6 +143,28 @@ private:
     using Binder = std::function<void(sql::Statement&)>;
     /// The entries `where` selects (a clause on alias `e`), with their themes.
     std::vector<CpdEntry> readEntries(const std::string& where, const Binder& bind);
+
+    sql::Connection& m_conn;
+};
+
+class SqlCipherAssessorRepository final : public AssessorRepository {
+public:
+    explicit SqlCipherAssessorRepository(sql::Connection& connection) : m_conn(connection) {}
+
+    [[nodiscard]] std::vector<TrustedAssessor> authorisations() override;
+    [[nodiscard]] std::optional<TrustedAssessor> authorisation(std::string_view employeeId,
+                                                               AssessorLevel level) override;
+    RecordId put(const TrustedAssessor& assessor) override;
+    [[nodiscard]] std::vector<EquipmentCategory> categories() override;
+    void addCategory(const EquipmentCategory& category) override;
+    [[nodiscard]] std::optional<bool> roleCanSignOff(std::string_view role) override;
+    void setRoleCanSignOff(std::string_view role, bool canSignOff) override;
+    [[nodiscard]] std::vector<std::string> signingRoles() override;
+
+private:
+    using Binder = std::function<void(sql::Statement&)>;
+    /// The authorisations `where` selects (a clause on aliases `t` and `p`).
+    std::vector<TrustedAssessor> readAssessors(const std::string& where, const Binder& bind);
 
     sql::Connection& m_conn;
 };

@@ -8,7 +8,7 @@
 
 namespace ledger::schema {
 
-inline constexpr std::array<const char*, 7> kSteps{
+inline constexpr std::array<const char*, 8> kSteps{
     // 0 -> 1: the foundation.
     R"sql(
 CREATE TABLE setting (
@@ -295,6 +295,41 @@ CREATE TABLE attachment (
 );
 CREATE INDEX attachment_entry ON attachment(cpd_entry_id) WHERE cpd_entry_id IS NOT NULL;
 CREATE INDEX attachment_completion ON attachment(completion_id) WHERE completion_id IS NOT NULL;
+)sql",
+    // 7 -> 8: trusted-assessor authorisations (rules/learning-record.md section 7). A role may
+    // sign assessors off (can_sign_off, 0 or 1); the ledger's equipment categories, seeded
+    // with section 7's eight; and the authorisations, keyed (person, level), categories and
+    // refreshers as their `;` list cells in byte order, the signer by employee id.
+    R"sql(
+ALTER TABLE role ADD COLUMN can_sign_off INTEGER NOT NULL DEFAULT 0 CHECK (can_sign_off IN (0, 1));
+CREATE TABLE equipment_category (
+    code  TEXT PRIMARY KEY CHECK (length(code) BETWEEN 1 AND 40 AND code NOT GLOB '*[^a-z0-9_]*'),
+    label TEXT NOT NULL CHECK (label <> '')
+) WITHOUT ROWID;
+INSERT INTO equipment_category (code, label) VALUES
+    ('toilet_frames', 'Toilet frames'), ('grab_rails', 'Grab rails'), ('commodes', 'Commodes'),
+    ('bathing_equipment', 'Bathing equipment'), ('perching_stools', 'Perching stools'),
+    ('chair_raisers', 'Chair raisers'), ('bed_raisers', 'Bed raisers'), ('other', 'Other');
+CREATE TABLE trusted_assessor (
+    id                   INTEGER PRIMARY KEY,
+    staff_id             INTEGER NOT NULL REFERENCES staff(id) ON DELETE RESTRICT,
+    level                TEXT NOT NULL CHECK (level IN ('level_3', 'level_4', 'in_house')),
+    categories           TEXT NOT NULL DEFAULT '',
+    trained_on           TEXT NOT NULL,
+    observed_assessments INTEGER NOT NULL DEFAULT 0 CHECK (observed_assessments BETWEEN 0 AND 999),
+    signed_off_by        TEXT NOT NULL DEFAULT '',
+    signed_off_on        TEXT,
+    refresher_months     INTEGER NOT NULL DEFAULT 12 CHECK (refresher_months BETWEEN 1 AND 120),
+    refreshers           TEXT NOT NULL DEFAULT '',
+    restrictions         TEXT NOT NULL DEFAULT '',
+    withdrawn_on         TEXT,
+    created_change       INTEGER REFERENCES change_log(id),
+    changed_change       INTEGER REFERENCES change_log(id),
+    version              INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+    UNIQUE (staff_id, level),
+    CHECK ((signed_off_by = '') = (signed_off_on IS NULL)),
+    CHECK (refreshers = '' OR signed_off_on IS NOT NULL)
+);
 )sql",
 };
 

@@ -33,7 +33,7 @@ struct LedgerKeys;
 class SqlCipherStore final : public Store {
 public:
     /// The schema version this program writes.
-    static constexpr int kSchemaVersion = 7;
+    static constexpr int kSchemaVersion = 8;
     /// `PRAGMA application_id` of every ledger ("PLdg").
     static constexpr int kApplicationId = 0x504C6467;
 
@@ -77,6 +77,7 @@ public:
     [[nodiscard]] ThemeRepository& themes() override { return m_themes; }
     [[nodiscard]] SessionRepository& sessions() override { return m_sessions; }
     [[nodiscard]] CpdRepository& cpd() override { return m_cpd; }
+    [[nodiscard]] AssessorRepository& assessors() override { return m_assessors; }
     [[nodiscard]] ChangeLogRepository& changeLog() override { return m_changeLog; }
     [[nodiscard]] SettingsRepository& settings() override { return m_settings; }
 
@@ -123,6 +124,7 @@ private:
     SqlCipherThemeRepository m_themes{m_conn};
     SqlCipherSessionRepository m_sessions{m_conn};
     SqlCipherCpdRepository m_cpd{m_conn};
+    SqlCipherAssessorRepository m_assessors{m_conn};
     SqlCipherChangeLogRepository m_changeLog{m_conn};
     SqlCipherSettingsRepository m_settings{m_conn};
 };

@@ -40,7 +40,8 @@ public:
                           }) +
                    " WHERE " + c.front() + " = ?1";
         } else {
-            text = "INSERT INTO " + table.table + " (" +
+            text = std::string(table.seeded ? "INSERT OR REPLACE INTO " : "INSERT INTO ") +
+                   table.table + " (" +
                    joined(c, ", ", [](const std::string& name, std::size_t) { return name; }) +
                    ") VALUES (" + joined(c, ", ", parameter) + ")";
         }

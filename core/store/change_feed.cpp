@@ -27,6 +27,8 @@ std::vector<LedgerChange> changesOf(const std::vector<ChangeLogEntry>& entries) 
         } else if (e.entity == "cpd_entry" || e.entity == "cpd_evidence" ||
                    e.entity == "attachment") {
             note({Kind::Cpd, e.subject});
+        } else if (e.entity == "trusted_assessor" || e.entity == "equipment_category") {
+            note({Kind::Assessors, e.subject});
         } else if (e.entity == "certificate") {
             note({Kind::Completions, e.subject});
         } else if (e.entity == "setting") {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "assessors/assessor_repository.h"
 #include "audit/change_log.h"
 #include "audit/change_log_repository.h"
 #include "cpd/cpd_repository.h"
@@ -37,6 +38,12 @@ struct TableColumns {
     bool update = false; ///< rows change existing rows by their first column, not add rows
     /// A column of bytes (a file's content), carried in a RawRow as lower-case hex.
     std::string hexColumn = {};
+    /// Kept only in a ledger file so far (a server has no such table or column yet): copied
+    /// from file to file, left out where either end is a server.
+    bool fileOnly = false;
+    /// Rows the schema itself writes (a seeded list): a target holding only those is still
+    /// empty, and the copy writes over them.
+    bool seeded = false;
 };
 
 /// One row of a table: each column's value as the engine's text (nullopt: NULL).
@@ -69,6 +76,7 @@ public:
     [[nodiscard]] virtual ThemeRepository& themes() = 0;
     [[nodiscard]] virtual SessionRepository& sessions() = 0;
     [[nodiscard]] virtual CpdRepository& cpd() = 0;
+    [[nodiscard]] virtual AssessorRepository& assessors() = 0;
     [[nodiscard]] virtual ChangeLogRepository& changeLog() = 0;
     [[nodiscard]] virtual SettingsRepository& settings() = 0;
 
@@ -109,6 +117,9 @@ public:
     /// when this connection may not write a ledger whole (a server account that is not its
     /// administrator).
     [[nodiscard]] virtual std::unique_ptr<RowWriter> rowWriter(const TableColumns& table) = 0;
+
+    /// Whether this engine keeps the tables a copy marks `fileOnly` (TableColumns).
+    [[nodiscard]] virtual bool keepsFileOnlyTables() const { return true; }
 
     /// The account the engine knows the user by: the login on a server; empty for a file,
     /// whose passphrase is all it knows.

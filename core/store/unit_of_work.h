@@ -24,6 +24,7 @@ struct LedgerChange {
         Themes,      ///< audit themes
         Sessions,    ///< sessions, their bookings, invitations or feedback
         Cpd,         ///< CPD entries or their evidence (of `employeeId`, when known)
+        Assessors,   ///< trusted-assessor authorisations or equipment categories
         Settings,    ///< settings held in the ledger
         Everything,  ///< an import
     };

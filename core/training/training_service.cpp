@@ -56,6 +56,7 @@ bool TrainingService::apply(LedgerData& records, ComplianceEngine& engine,
         case LedgerChange::Kind::Themes:
         case LedgerChange::Kind::Sessions:
         case LedgerChange::Kind::Cpd:
+        case LedgerChange::Kind::Assessors:
         case LedgerChange::Kind::Settings:
             break; // none counts towards compliance
         case LedgerChange::Kind::Catalog:

@@ -1,0 +1,228 @@
+#include "assessors/assessor_service.h"
+
+#include "audit/change_entries.h"
+#include "base/checks.h"
+#include "io/csv.h"
+#include "reports/report.h"
+#include "store/unit_of_work.h"
+
+#include <algorithm>
+#include <map>
+
+namespace ledger {
+
+namespace {
+
+std::string assessorKey(const TrustedAssessor& a) {
+    return a.employeeId + "/" + assessorLevelCode(a.level);
+}
+
+bool activeOn(const Staff& s, Date d) {
+    return s.startDate <= d && (!s.leaveDate || d <= *s.leaveDate);
+}
+
+std::string listCell(const std::set<std::string>& items) {
+    std::string out;
+    for (const std::string& item : items) {
+        out += (out.empty() ? "" : ";") + item;
+    }
+    return out;
+}
+
+std::string dateCell(const std::optional<Date>& d) {
+    return d ? formatIso(*d) : std::string();
+}
+
+} // namespace
+
+AssessorService::AssessorService(UnitOfWork& work) : m_work(work) {
+}
+
+std::vector<TrustedAssessor> AssessorService::all() {
+    return m_work.store().assessors().authorisations();
+}
+
+std::optional<TrustedAssessor> AssessorService::find(std::string_view employeeId,
+                                                     AssessorLevel level) {
+    return m_work.store().assessors().authorisation(employeeId, level);
+}
+
+RecordId AssessorService::save(const TrustedAssessor& assessor, Date today,
+                               std::string_view actor) {
+    RecordId id = assessor.id;
+    m_work.run([&] {
+        Store& store = m_work.store();
+        const ValidationContext base = storedContext(store.staff(), store.training(), today);
+        std::map<std::string, Staff, std::less<>> people;
+        for (Staff& s : store.staff().everyone()) {
+            people.emplace(s.employeeId, std::move(s));
+        }
+        const std::vector<std::string> signing = store.assessors().signingRoles();
+        std::set<std::string, std::less<>> codes;
+        for (const EquipmentCategory& c : store.assessors().categories()) {
+            codes.insert(c.code);
+        }
+        const TrustedAssessorContext context{
+            base, [&](std::string_view code) { return codes.count(code) > 0; },
+            [&](std::string_view employeeId, const Date& day) {
+                const auto found = people.find(employeeId);
+                return found != people.end() && activeOn(found->second, day);
+            },
+            [&](std::string_view employeeId) {
+                const auto found = people.find(employeeId);
+                return found != people.end() && std::find(signing.begin(), signing.end(),
+                                                          found->second.role) != signing.end();
+            },
+            true};
+        throwIfAny(validateTrustedAssessor(assessor, context));
+        if (const auto same = store.assessors().authorisation(assessor.employeeId, assessor.level);
+            same && same->id != assessor.id) {
+            throw ValidationError(
+                {FieldError{{},
+                            0,
+                            "level",
+                            "this person already has a " + assessorLevelCode(assessor.level) +
+                                " authorisation"}});
+        }
+        std::optional<TrustedAssessor> before;
+        if (assessor.id != 0) {
+            for (TrustedAssessor& a : store.assessors().authorisations()) {
+                if (a.id == assessor.id) {
+                    before = std::move(a);
+                }
+            }
+            if (!before) {
+                throw Conflict("the trusted-assessor authorisation was removed meanwhile");
+            }
+            if (before->employeeId != assessor.employeeId) {
+                throw ValidationError(
+                    {FieldError{{}, 0, "employee_id", "an authorisation stays with its person"}});
+            }
+        }
+        TrustedAssessor saved = assessor;
+        if (before) {
+            saveOver(store.changeLog(), "trusted_assessor", assessor.id,
+                     "this trusted-assessor authorisation", assessor.version, before->version,
+                     [&] { id = store.assessors().put(saved); });
+        } else {
+            id = store.assessors().put(saved);
+        }
+        saved.id = id;
+        logged(store.changeLog(), "trusted_assessor", id,
+               changeEntry(actor, "trusted_assessor", assessorKey(saved),
+                           before ? &*before : nullptr, saved),
+               !before);
+        m_work.changed(LedgerChange::Kind::Assessors, assessor.employeeId);
+    });
+    return id;
+}
+
+std::vector<EquipmentCategory> AssessorService::categories() {
+    return m_work.store().assessors().categories();
+}
+
+void AssessorService::addCategory(const EquipmentCategory& category, std::string_view actor) {
+    std::vector<FieldError> errors;
+    if (!isCategoryCode(category.code)) {
+        addFieldError(errors, "code", "a code is 1 to 40 of a-z, 0-9 and _");
+    }
+    if (blank(category.label)) {
+        addFieldError(errors, "label", "a label is required");
+    } else {
+        checkText(errors, "label", category.label, TextKind::Name, kMaxTitleLength);
+    }
+    throwIfAny(errors);
+    m_work.run([&] {
+        Store& store = m_work.store();
+        store.assessors().addCategory(category);
+        store.changeLog().append(
+            logEntry(actor, "equipment_category", category.code, "add", "",
+                     json({{"code", category.code}, {"label", category.label}})));
+        m_work.changed(LedgerChange::Kind::Assessors);
+    });
+}
+
+std::optional<bool> AssessorService::roleCanSignOff(std::string_view role) {
+    return m_work.store().assessors().roleCanSignOff(role);
+}
+
+void AssessorService::setRoleCanSignOff(std::string_view role, bool canSignOff,
+                                        std::string_view actor) {
+    m_work.run([&] {
+        Store& store = m_work.store();
+        const std::optional<bool> before = store.assessors().roleCanSignOff(role);
+        if (!before) {
+            throw ValidationError({FieldError{{}, 0, "role", "no role " + std::string(role)}});
+        }
+        if (*before == canSignOff) {
+            return; // nothing changes, nothing logged
+        }
+        store.assessors().setRoleCanSignOff(role, canSignOff);
+        store.changeLog().append(logEntry(actor, "role", std::string(role), "update",
+                                          json({{"can_sign_off", *before ? "yes" : "no"}}),
+                                          json({{"can_sign_off", canSignOff ? "yes" : "no"}})));
+        m_work.changed(LedgerChange::Kind::Catalog);
+    });
+}
+
+std::vector<TrustedAssessorReportRow> AssessorService::report(Date asOf) {
+    Store& store = m_work.store();
+    std::map<std::string, Staff, std::less<>> people;
+    for (Staff& s : store.staff().everyone()) {
+        people.emplace(s.employeeId, std::move(s));
+    }
+    std::vector<TrustedAssessorReportRow> rows;
+    for (TrustedAssessor& a : store.assessors().authorisations()) {
+        const auto person = people.find(a.employeeId);
+        if (person == people.end() || !activeOn(person->second, asOf)) {
+            continue;
+        }
+        const AssessorFigures figures = checkTrustedAssessor(a, asOf);
+        rows.push_back(TrustedAssessorReportRow{person->second.team, std::move(a), figures});
+    }
+    // By employee id, then level code, in byte order.
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& x, const auto& y) {
+        const std::string xl = assessorLevelCode(x.assessor.level);
+        const std::string yl = assessorLevelCode(y.assessor.level);
+        return std::tie(x.assessor.employeeId, xl) < std::tie(y.assessor.employeeId, yl);
+    });
+    return rows;
+}
+
+std::string formatTrustedAssessorsCsv(const std::vector<TrustedAssessorReportRow>& rows) {
+    std::string out = "employee_id,team,level,status,categories,trained_on,signed_off_by,"
+                      "signed_off_on,observed_assessments,last_refresher,refresher_due,"
+                      "restrictions\n";
+    for (const TrustedAssessorReportRow& r : rows) {
+        const TrustedAssessor& a = r.assessor;
+        out += csvLine({spreadsheetSafe(a.employeeId), spreadsheetSafe(r.team),
+                        assessorLevelCode(a.level), assessorStatusCode(r.figures.status),
+                        spreadsheetSafe(listCell(a.categories)), formatIso(a.trainedOn),
+                        spreadsheetSafe(a.signedOffBy), dateCell(a.signedOffOn),
+                        std::to_string(a.observedAssessments), dateCell(r.figures.lastRefresher),
+                        dateCell(r.figures.refresherDue), spreadsheetSafe(a.restrictions)});
+    }
+    return out;
+}
+
+std::string formatTrustedAssessorsTable(const std::vector<TrustedAssessorReportRow>& rows) {
+    std::vector<std::vector<std::string>> cells;
+    const auto ukDate = [](const std::optional<Date>& d) {
+        return d ? formatUk(*d) : std::string();
+    };
+    for (const TrustedAssessorReportRow& r : rows) {
+        const TrustedAssessor& a = r.assessor;
+        cells.push_back({a.employeeId, r.team, assessorLevelCode(a.level),
+                         assessorStatusCode(r.figures.status), listCell(a.categories),
+                         formatUk(a.trainedOn), a.signedOffBy, ukDate(a.signedOffOn),
+                         std::to_string(a.observedAssessments), ukDate(r.figures.lastRefresher),
+                         ukDate(r.figures.refresherDue), a.restrictions});
+    }
+    return formatTable(
+        {"Employee", "Team", "Level", "Status", "Categories", "Trained", "Signed off by",
+         "Signed off", "Observed", "Last refresher", "Refresher due", "Restrictions"},
+        std::move(cells),
+        {false, false, false, false, false, false, false, false, true, false, false, false});
+}
+
+} // namespace ledger
