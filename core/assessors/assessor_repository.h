@@ -19,8 +19,8 @@ struct EquipmentCategory {
 };
 
 /// Where trusted-assessor authorisations, the equipment-category list and each role's
-/// `can_sign_off` live (rules/learning-record.md section 7). A server keeps none of them yet:
-/// its reads return nothing and its writes are refused.
+/// `can_sign_off` live (rules/learning-record.md section 7), in a ledger file or on a server
+/// (where each account reads and writes only what row-level security lets it).
 class AssessorRepository {
 public:
     virtual ~AssessorRepository() = default;

@@ -27,8 +27,8 @@ std::vector<ChangeLogEntry> changeLogRows(const Result& r) {
 
 /// The table of a record entity, or nullptr for one that has no change links.
 const char* linkedTable(std::string_view entity) {
-    for (const char* table :
-         {"staff", "module", "requirement", "completion", "audit_theme", "session", "cpd_entry"}) {
+    for (const char* table : {"staff", "module", "requirement", "completion", "audit_theme",
+                              "session", "cpd_entry", "trusted_assessor"}) {
         if (entity == table) {
             return table;
         }

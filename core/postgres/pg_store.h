@@ -56,8 +56,6 @@ public:
 
     /// The login the server accepted.
     [[nodiscard]] std::string account() const override { return m_login; }
-    /// Trusted assessors are not kept on a server yet.
-    [[nodiscard]] bool keepsFileOnlyTables() const override { return false; }
     [[nodiscard]] std::string accountEmployeeId() override;
 
 private:

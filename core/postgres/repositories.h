@@ -36,7 +36,8 @@ private:
     Session& m_session;
 };
 
-/// Trusted assessors on the server: not yet. Reads return nothing; writes are refused.
+/// Trusted-assessor authorisations, the equipment-category list and each role's can_sign_off
+/// on a server; who sees and writes what is row-level security's (schema.h, step 5).
 class AssessorRepo final : public AssessorRepository {
 public:
     explicit AssessorRepo(Session& session) : m_session(session) {}
@@ -52,6 +53,8 @@ public:
     [[nodiscard]] std::vector<std::string> signingRoles() override;
 
 private:
+    std::vector<TrustedAssessor> readAssessors(const std::string& where, const Params& params);
+
     Session& m_session;
 };
 

@@ -33,6 +33,15 @@ public:
             }
             m_text = "INSERT INTO ledger." + c.quoteIdentifier(table.table) + " (" + names +
                      ") VALUES (" + values + ")";
+            if (table.seeded) {
+                // A seeded list (the schema's own rows) is written over, row by row.
+                m_text +=
+                    " ON CONFLICT (" + c.quoteIdentifier(columns.front()) + ") DO UPDATE SET ";
+                for (std::size_t i = 1; i < columns.size(); ++i) {
+                    m_text += (i == 1 ? "" : ", ") + c.quoteIdentifier(columns[i]) +
+                              " = EXCLUDED." + c.quoteIdentifier(columns[i]);
+                }
+            }
             m_hasIdentity = columns.front() == "id";
         }
     }

@@ -49,40 +49,22 @@ const std::vector<TableColumns>& ledgerTables() {
          {"id", "cpd_entry_id", "completion_id", "name", "media_type", "size", "sha256", "content"},
          false,
          "content"},
-        // Trusted assessors (schema 8 of a file): not on a server yet.
-        {"role", {"id", "can_sign_off"}, true, {}, true},
-        {"equipment_category", {"code", "label"}, false, {}, true, true},
+        // Trusted assessors: each role's can_sign_off, the category list (seeded by either
+        // schema, so written over) and the authorisations.
+        {"role", {"id", "can_sign_off"}, true},
+        {"equipment_category", {"code", "label"}, false, {}, true},
         {"trusted_assessor",
          {"id", "staff_id", "level", "categories", "trained_on", "observed_assessments",
           "signed_off_by", "signed_off_on", "refresher_months", "refreshers", "restrictions",
-          "withdrawn_on", "created_change", "changed_change", "version"},
-         false,
-         {},
-         true},
+          "withdrawn_on", "created_change", "changed_change", "version"}},
     };
     return kTables;
 }
 
 void copyLedger(Store& from, Store& to, const Progress* progress) {
     const auto& tables = ledgerTables();
-    const bool fileOnly = from.keepsFileOnlyTables() && to.keepsFileOnlyTables();
-    const auto copied = [&](const TableColumns& table) {
-        return !table.fileOnly || fileOnly;
-    };
     for (const TableColumns& table : tables) {
-        if (table.fileOnly && !fileOnly && !table.update && !table.seeded &&
-            from.keepsFileOnlyTables()) {
-            // What a server cannot keep yet is not left behind without a word.
-            bool any = false;
-            from.readRows(TableColumns{table.table, {table.columns.front()}, false},
-                          [&](const RawRow&) { any = true; });
-            if (any) {
-                throw NotPermitted("trusted assessors are not yet kept on a server: this ledger "
-                                   "has some (" +
-                                   table.table + "), so it cannot be copied there yet");
-            }
-        }
-        if (table.update || table.seeded || !copied(table)) {
+        if (table.update || table.seeded) {
             continue;
         }
         bool any = false;
@@ -99,9 +81,6 @@ void copyLedger(Store& from, Store& to, const Progress* progress) {
             if (progress && progress->report &&
                 !progress->report(static_cast<double>(i) / static_cast<double>(tables.size()))) {
                 throw Cancelled("copying the ledger was cancelled");
-            }
-            if (!copied(tables[i])) {
-                continue;
             }
             const std::unique_ptr<RowWriter> writer = to.rowWriter(tables[i]);
             from.readRows(tables[i], [&](const RawRow& row) { writer->write(row); });

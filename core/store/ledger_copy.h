@@ -18,9 +18,7 @@ namespace ledger {
 
 /// Copies every row of `from` into `to`, which must hold no records (AlreadyExists, nothing
 /// written), in one transaction on `to`: committed whole, or rolled back. `progress` hears the
-/// share of the tables done; cancelling throws Cancelled and writes nothing. Tables a server
-/// does not keep yet (trusted assessors) go from file to file only: a file holding
-/// authorisations is refused (NotPermitted) as a copy to a server, nothing written.
+/// share of the tables done; cancelling throws Cancelled and writes nothing.
 void copyLedger(Store& from, Store& to, const Progress* progress = nullptr);
 
 } // namespace ledger

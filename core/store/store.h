@@ -38,9 +38,6 @@ struct TableColumns {
     bool update = false; ///< rows change existing rows by their first column, not add rows
     /// A column of bytes (a file's content), carried in a RawRow as lower-case hex.
     std::string hexColumn = {};
-    /// Kept only in a ledger file so far (a server has no such table or column yet): copied
-    /// from file to file, left out where either end is a server.
-    bool fileOnly = false;
     /// Rows the schema itself writes (a seeded list): a target holding only those is still
     /// empty, and the copy writes over them.
     bool seeded = false;
@@ -117,9 +114,6 @@ public:
     /// when this connection may not write a ledger whole (a server account that is not its
     /// administrator).
     [[nodiscard]] virtual std::unique_ptr<RowWriter> rowWriter(const TableColumns& table) = 0;
-
-    /// Whether this engine keeps the tables a copy marks `fileOnly` (TableColumns).
-    [[nodiscard]] virtual bool keepsFileOnlyTables() const { return true; }
 
     /// The account the engine knows the user by: the login on a server; empty for a file,
     /// whose passphrase is all it knows.

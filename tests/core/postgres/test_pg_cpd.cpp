@@ -414,7 +414,7 @@ TEST_F(PgCpd, ASchemaThreeServerUpgradesAndKeepsCpd) {
     }
     pg::Connection admin = owner(db);
     EXPECT_EQ(admin.exec("SELECT value FROM ledger.meta WHERE key = 'schema_version'").text(0, 0),
-              "4");
+              std::to_string(pg::schema::kVersion));
     EXPECT_EQ(admin
                   .exec("SELECT count(*) FROM pg_policies WHERE schemaname = 'ledger' AND "
                         "tablename IN ('cpd_entry', 'cpd_entry_theme', 'attachment')")
