@@ -1,8 +1,7 @@
 // The trusted-assessor half of rules/learning-record.md's CLI contract (sections 7-9) against
-// the shared examples in tests/data/learning-record, on a ledger file only (a server keeps no
-// trusted assessors yet): `role set`, the `trusted-assessors` import and `report
-// trusted-assessors` byte for byte on both days the examples ask, and the import's
-// all-or-nothing refusals named by file, line and column.
+// the shared examples in tests/data/learning-record, on both engines: `role set`, the
+// `trusted-assessors` import and `report trusted-assessors` byte for byte on both days the
+// examples ask, and the import's all-or-nothing refusals named by file, line and column.
 
 #include "cli/example_cli.h"
 #include "io/csv.h"
@@ -57,7 +56,7 @@ protected:
     }
 };
 
-INSTANTIATE_TEST_SUITE_P(File, TrustedAssessorsCli, ::testing::Values(Engine::File), engineName);
+INSTANTIATE_TEST_SUITE_P(Engines, TrustedAssessorsCli, kEngines, engineName);
 
 TEST_P(TrustedAssessorsCli, TheReportMatchesTheExamplesByteForByte) {
     const InFolder here(kData);
