@@ -2,6 +2,7 @@
 // every problem named by file, line and column.
 
 #include "assessors/assessor_service.h"
+#include "assessors/stored_checks.h"
 #include "io/import_rows.h"
 
 #include <algorithm>
@@ -29,10 +30,6 @@ bool sameImported(const TrustedAssessor& a, const TrustedAssessor& b) {
     return x == y;
 }
 
-bool activeOn(const Staff& s, Date d) {
-    return s.startDate <= d && (!s.leaveDate || d <= *s.leaveDate);
-}
-
 std::string problemText(const FieldSpec<TrustedAssessor>& f, const FieldProblem& problem) {
     switch (problem.kind) {
     case FieldProblem::Kind::Missing:
@@ -57,32 +54,12 @@ ImportSummary AssessorService::importFile(std::string_view fileName, CsvSource& 
         Store& store = m_work.store();
         ImportRows rows(ImportKind::TrustedAssessors, std::string(fileName), source);
         Problems problems(std::string(fileName), importColumns(ImportKind::TrustedAssessors));
-        const ValidationContext base = storedContext(store.staff(), store.training(), today);
-        std::map<std::string, Staff, std::less<>> people;
-        for (Staff& s : store.staff().everyone()) {
-            people.emplace(s.employeeId, std::move(s));
-        }
-        const std::vector<std::string> signing = store.assessors().signingRoles();
-        std::set<std::string, std::less<>> codes;
-        for (const EquipmentCategory& c : store.assessors().categories()) {
-            codes.insert(c.code);
-        }
+        StoredAssessorChecks checks(store, today);
+        TrustedAssessorContext& context = checks.context();
         std::map<AssessorKey, TrustedAssessor> stored;
         for (TrustedAssessor& a : store.assessors().authorisations()) {
             stored.emplace(keyOf(a), std::move(a));
         }
-        TrustedAssessorContext context{
-            base, [&](std::string_view code) { return codes.count(code) > 0; },
-            [&](std::string_view employeeId, const Date& day) {
-                const auto found = people.find(employeeId);
-                return found != people.end() && activeOn(found->second, day);
-            },
-            [&](std::string_view employeeId) {
-                const auto found = people.find(employeeId);
-                return found != people.end() && std::find(signing.begin(), signing.end(),
-                                                          found->second.role) != signing.end();
-            },
-            true};
         const RecordSpec<TrustedAssessor>& spec = trustedAssessorSpec();
 
         std::vector<std::pair<int, TrustedAssessor>> assessors;

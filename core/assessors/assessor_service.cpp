@@ -1,5 +1,7 @@
 #include "assessors/assessor_service.h"
 
+#include "assessors/stored_checks.h"
+
 #include "audit/change_entries.h"
 #include "base/checks.h"
 #include "io/csv.h"
@@ -15,10 +17,6 @@ namespace {
 
 std::string assessorKey(const TrustedAssessor& a) {
     return a.employeeId + "/" + assessorLevelCode(a.level);
-}
-
-bool activeOn(const Staff& s, Date d) {
-    return s.startDate <= d && (!s.leaveDate || d <= *s.leaveDate);
 }
 
 std::string listCell(const std::set<std::string>& items) {
@@ -52,29 +50,8 @@ RecordId AssessorService::save(const TrustedAssessor& assessor, Date today,
     RecordId id = assessor.id;
     m_work.run([&] {
         Store& store = m_work.store();
-        const ValidationContext base = storedContext(store.staff(), store.training(), today);
-        std::map<std::string, Staff, std::less<>> people;
-        for (Staff& s : store.staff().everyone()) {
-            people.emplace(s.employeeId, std::move(s));
-        }
-        const std::vector<std::string> signing = store.assessors().signingRoles();
-        std::set<std::string, std::less<>> codes;
-        for (const EquipmentCategory& c : store.assessors().categories()) {
-            codes.insert(c.code);
-        }
-        const TrustedAssessorContext context{
-            base, [&](std::string_view code) { return codes.count(code) > 0; },
-            [&](std::string_view employeeId, const Date& day) {
-                const auto found = people.find(employeeId);
-                return found != people.end() && activeOn(found->second, day);
-            },
-            [&](std::string_view employeeId) {
-                const auto found = people.find(employeeId);
-                return found != people.end() && std::find(signing.begin(), signing.end(),
-                                                          found->second.role) != signing.end();
-            },
-            true};
-        throwIfAny(validateTrustedAssessor(assessor, context));
+        StoredAssessorChecks checks(store, today);
+        throwIfAny(validateTrustedAssessor(assessor, checks.context()));
         if (const auto same = store.assessors().authorisation(assessor.employeeId, assessor.level);
             same && same->id != assessor.id) {
             throw ValidationError(
@@ -174,7 +151,7 @@ std::vector<TrustedAssessorReportRow> AssessorService::report(Date asOf) {
     std::vector<TrustedAssessorReportRow> rows;
     for (TrustedAssessor& a : store.assessors().authorisations()) {
         const auto person = people.find(a.employeeId);
-        if (person == people.end() || !activeOn(person->second, asOf)) {
+        if (person == people.end() || !employedOn(person->second, asOf)) {
             continue;
         }
         const AssessorFigures figures = checkTrustedAssessor(a, asOf);
@@ -223,6 +200,33 @@ std::string formatTrustedAssessorsTable(const std::vector<TrustedAssessorReportR
          "Signed off", "Observed", "Last refresher", "Refresher due", "Restrictions"},
         std::move(cells),
         {false, false, false, false, false, false, false, false, true, false, false, false});
+}
+
+bool employedOn(const Staff& s, Date d) {
+    return s.startDate <= d && (!s.leaveDate || d <= *s.leaveDate);
+}
+
+StoredAssessorChecks::StoredAssessorChecks(Store& store, Date today)
+    : m_base(storedContext(store.staff(), store.training(), today)),
+      m_signing(store.assessors().signingRoles()),
+      m_context{m_base, [this](std::string_view code) { return m_codes.count(code) > 0; },
+                [this](std::string_view employeeId, const Date& day) {
+                    const auto found = m_people.find(employeeId);
+                    return found != m_people.end() && employedOn(found->second, day);
+                },
+                [this](std::string_view employeeId) {
+                    const auto found = m_people.find(employeeId);
+                    return found != m_people.end() &&
+                           std::find(m_signing.begin(), m_signing.end(), found->second.role) !=
+                               m_signing.end();
+                },
+                true} {
+    for (Staff& s : store.staff().everyone()) {
+        m_people.emplace(s.employeeId, std::move(s));
+    }
+    for (const EquipmentCategory& c : store.assessors().categories()) {
+        m_codes.insert(c.code);
+    }
 }
 
 } // namespace ledger
