@@ -14,7 +14,7 @@ struct Ledger::Parts {
     explicit Parts(std::unique_ptr<Store> s)
         : store(std::move(s)), work(*store), staff(work), training(work), themes(work),
           sessions(work), sessionImport(work, sessions), cpd(work), cpdImport(work),
-          assessors(work), audit(work), settings(work), imports(work) {}
+          assessors(work), programmes(work), audit(work), settings(work), imports(work) {}
 
     std::unique_ptr<Store> store;
     UnitOfWork work;
@@ -26,6 +26,7 @@ struct Ledger::Parts {
     CpdService cpd;
     CpdImport cpdImport;
     AssessorService assessors;
+    ProgrammeService programmes;
     AuditService audit;
     SettingsService settings;
     ImportService imports;
@@ -102,6 +103,10 @@ CpdImport& Ledger::cpdImport() {
 }
 AssessorService& Ledger::assessors() {
     return m_parts->assessors;
+}
+
+ProgrammeService& Ledger::programmes() {
+    return m_parts->programmes;
 }
 AuditService& Ledger::audit() {
     return m_parts->audit;

@@ -8,6 +8,7 @@
 #include "cpd/cpd_import.h"
 #include "cpd/cpd_service.h"
 #include "io/import_service.h"
+#include "programmes/programme_service.h"
 #include "sessions/session_import.h"
 #include "sessions/session_service.h"
 #include "settings/settings_service.h"
@@ -65,6 +66,9 @@ public:
     [[nodiscard]] CpdImport& cpdImport();
     /// Trusted-assessor authorisations, their import and report, and who may sign them off.
     [[nodiscard]] AssessorService& assessors();
+    /// ASYE enrolments and supervisions, apprenticeships with their hours and reviews, their
+    /// imports and reports.
+    [[nodiscard]] ProgrammeService& programmes();
     [[nodiscard]] AuditService& audit();
     [[nodiscard]] SettingsService& settings();
     [[nodiscard]] ImportService& imports();

@@ -195,7 +195,8 @@ int runImport(const Options& options, const Environment& env, std::ostream& out,
     const auto kind = parseImportKind(options.importKind);
     if (!kind) {
         throw UsageError("import what? staff, modules, requirements, completions, themes, "
-                         "sessions, booking-actions, cpd or trusted-assessors");
+                         "sessions, booking-actions, cpd, trusted-assessors, asye, supervisions, "
+                         "apprenticeships, otj-hours or apprenticeship-reviews");
     }
     const Date now = today(env);
     // Opened (and checked) before the ledger, then read in pieces as it is imported.
@@ -216,6 +217,9 @@ int runImport(const Options& options, const Environment& env, std::ostream& out,
                   : *kind == ImportKind::TrustedAssessors
                       ? ledger.assessors().importFile(options.importFile, *file, now,
                                                       options.dryRun, actor)
+                  : isProgrammeImport(*kind)
+                      ? ledger.programmes().importFile(*kind, options.importFile, *file, now,
+                                                       options.dryRun, actor)
                   : sessionsFeature ? ledger.sessionImport().run(*kind, options.importFile, *file,
                                                                  now, options.dryRun, actor)
                                     : ledger.imports().file(*kind, *file, options.importFile, now,
@@ -509,6 +513,22 @@ int runTrustedAssessorsReport(const Options& options, const Environment& env, st
     return kOk;
 }
 
+/// report asye and report apprenticeships (rules/learning-record.md section 8).
+int runProgrammeReport(std::string_view name, const Options& options, const Environment& env,
+                       std::ostream& out) {
+    const Date asOf = dateOption(options.asOf, "--as-of").value_or(today(env));
+    Ledger ledger = openLedger(options, env, OpenMode::ReadOnly);
+    const bool csv = options.format == "csv";
+    if (name == "asye") {
+        const auto rows = ledger.programmes().asyeReport(asOf);
+        out << (csv ? formatAsyeCsv(rows) : formatAsyeTable(rows));
+    } else {
+        const auto rows = ledger.programmes().apprenticeshipReport(asOf);
+        out << (csv ? formatApprenticeshipsCsv(rows) : formatApprenticeshipsTable(rows));
+    }
+    return kOk;
+}
+
 /// role set NAME --can-sign-off yes|no (rules/learning-record.md section 7).
 int runRoleSet(const Options& options, const Environment& env, std::ostream& out) {
     const bool canSignOff = options.canSignOff == "yes";
@@ -655,10 +675,13 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     import
         ->add_option("kind", options.importKind,
                      "staff, modules, requirements, completions, themes, sessions, "
-                     "booking-actions, cpd or trusted-assessors")
+                     "booking-actions, cpd, trusted-assessors, asye, supervisions, "
+                     "apprenticeships, otj-hours or apprenticeship-reviews")
         ->required()
-        ->check(CLI::IsMember({"staff", "modules", "requirements", "completions", "themes",
-                               "sessions", "booking-actions", "cpd", "trusted-assessors"}));
+        ->check(
+            CLI::IsMember({"staff", "modules", "requirements", "completions", "themes", "sessions",
+                           "booking-actions", "cpd", "trusted-assessors", "asye", "supervisions",
+                           "apprenticeships", "otj-hours", "apprenticeship-reviews"}));
     import->add_option("file", options.importFile, "The CSV file")->required();
     import->add_flag("--dry-run", options.dryRun, "Check and count; write nothing");
 
@@ -754,6 +777,17 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     trustedAssessors->add_option("--as-of", options.asOf,
                                  "The date of the question (default: today)");
     formatOption(trustedAssessors);
+    std::vector<CLI::App*> programmeReports;
+    for (const auto& [name, what] :
+         {std::pair{"asye", "Each ASYE enrolment of the staff active on the day: reviews, "
+                            "supervision gaps, outcome"},
+          std::pair{"apprenticeships", "Each apprenticeship started by the day: status, "
+                                       "off-the-job hours, reviews, end-point assessment"}}) {
+        CLI::App* command = report->add_subcommand(name, what);
+        command->add_option("--as-of", options.asOf, "The date of the question (default: today)");
+        formatOption(command);
+        programmeReports.push_back(command);
+    }
 
     CLI::App* role = app.add_subcommand("role", "Roles");
     role->require_subcommand(1);
@@ -895,6 +929,11 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         }
         if (trustedAssessors->parsed()) {
             return runTrustedAssessorsReport(options, env, out);
+        }
+        for (CLI::App* command : programmeReports) {
+            if (command->parsed()) {
+                return runProgrammeReport(command->get_name(), options, env, out);
+            }
         }
         if (roleSet->parsed()) {
             return runRoleSet(options, env, out);

@@ -580,7 +580,8 @@ void Session::checkForExternalChanges() {
         case ledger::LedgerChange::Kind::Cpd: // CPD entries touch themes
             themes = true;
             break;
-        case ledger::LedgerChange::Kind::Assessors: // not shown by the app yet
+        case ledger::LedgerChange::Kind::Programmes: // not shown by the app yet
+        case ledger::LedgerChange::Kind::Assessors:  // not shown by the app yet
             break;
         case ledger::LedgerChange::Kind::Staff:
         case ledger::LedgerChange::Kind::Completions:

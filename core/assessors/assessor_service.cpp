@@ -202,10 +202,6 @@ std::string formatTrustedAssessorsTable(const std::vector<TrustedAssessorReportR
         {false, false, false, false, false, false, false, false, true, false, false, false});
 }
 
-bool employedOn(const Staff& s, Date d) {
-    return s.startDate <= d && (!s.leaveDate || d <= *s.leaveDate);
-}
-
 StoredAssessorChecks::StoredAssessorChecks(Store& store, Date today)
     : m_base(storedContext(store.staff(), store.training(), today)),
       m_signing(store.assessors().signingRoles()),

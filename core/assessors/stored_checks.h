@@ -17,9 +17,6 @@
 
 namespace ledger {
 
-/// Whether the person is employed on `d` (started, not yet left).
-[[nodiscard]] bool employedOn(const Staff& s, Date d);
-
 class StoredAssessorChecks {
 public:
     StoredAssessorChecks(Store& store, Date today);

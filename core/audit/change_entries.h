@@ -8,6 +8,8 @@
 #include "audit/change_log_repository.h"
 #include "base/error.h"
 #include "cpd/cpd_entry.h"
+#include "programmes/apprenticeship.h"
+#include "programmes/asye.h"
 #include "sessions/session.h"
 #include "staff/staff.h"
 #include "store/unit_of_work.h"
@@ -49,6 +51,21 @@ inline const RecordSpec<CpdEntry>& specOf(const CpdEntry&) {
 }
 inline const RecordSpec<TrustedAssessor>& specOf(const TrustedAssessor&) {
     return trustedAssessorSpec();
+}
+inline const RecordSpec<AsyeEnrolment>& specOf(const AsyeEnrolment&) {
+    return asyeSpec();
+}
+inline const RecordSpec<Supervision>& specOf(const Supervision&) {
+    return supervisionSpec();
+}
+inline const RecordSpec<Apprenticeship>& specOf(const Apprenticeship&) {
+    return apprenticeshipSpec();
+}
+inline const RecordSpec<OtjEntry>& specOf(const OtjEntry&) {
+    return otjEntrySpec();
+}
+inline const RecordSpec<ApprenticeshipReview>& specOf(const ApprenticeshipReview&) {
+    return apprenticeshipReviewSpec();
 }
 inline const RecordSpec<AuditTheme>& specOf(const AuditTheme&) {
     return auditThemeSpec();
@@ -148,6 +165,21 @@ inline std::string subjectOf(const CpdEntry& e) {
 }
 inline std::string subjectOf(const TrustedAssessor& a) {
     return a.employeeId;
+}
+inline std::string subjectOf(const AsyeEnrolment& e) {
+    return e.employeeId;
+}
+inline std::string subjectOf(const Supervision& s) {
+    return s.employeeId;
+}
+inline std::string subjectOf(const Apprenticeship& a) {
+    return a.employeeId;
+}
+inline std::string subjectOf(const OtjEntry& o) {
+    return o.employeeId;
+}
+inline std::string subjectOf(const ApprenticeshipReview& r) {
+    return r.employeeId;
 }
 template <typename Record> std::string subjectOf(const Record&) {
     return {};

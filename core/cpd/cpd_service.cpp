@@ -32,10 +32,6 @@ std::string grouped(std::int64_t n) {
     return out;
 }
 
-bool activeOn(const Staff& s, Date d) {
-    return s.startDate <= d && (!s.leaveDate || d <= *s.leaveDate);
-}
-
 /// Staff registered with `body` and active on `asOf`, by employee id, with their entries.
 template <typename Visit>
 void forRegistered(Store& store, RegistrationBody body, Date asOf, const Visit& visit) {
@@ -48,7 +44,7 @@ void forRegistered(Store& store, RegistrationBody body, Date asOf, const Visit& 
     }
     static const std::vector<CpdEntry> kNone;
     for (const Staff& s : people) {
-        if (s.registrationBody != body || !activeOn(s, asOf)) {
+        if (s.registrationBody != body || !employedOn(s, asOf)) {
             continue;
         }
         const auto found = byPerson.find(s.employeeId);

@@ -796,6 +796,11 @@ ImportSummary ImportService::apply(const ParsedImport& parsed, const LedgerData&
     case ImportKind::BookingActions:
     case ImportKind::Cpd:
     case ImportKind::TrustedAssessors:
+    case ImportKind::Asye:
+    case ImportKind::Supervisions:
+    case ImportKind::Apprenticeships:
+    case ImportKind::OtjHours:
+    case ImportKind::ApprenticeshipReviews:
         throw std::logic_error("themes, sessions, booking actions and CPD: their features");
     }
     return summary;
@@ -870,6 +875,11 @@ ImportSummary ImportService::records(const LedgerData& records, Date today, std:
             case ImportKind::BookingActions:
             case ImportKind::Cpd:
             case ImportKind::TrustedAssessors:
+            case ImportKind::Asye:
+            case ImportKind::Supervisions:
+            case ImportKind::Apprenticeships:
+            case ImportKind::OtjHours:
+            case ImportKind::ApprenticeshipReviews:
                 continue; // never asked for: not in the list above
             }
             const ImportSummary part = apply(

@@ -375,6 +375,21 @@ std::optional<ImportKind> parseImportKind(std::string_view name) {
     if (name == "trusted-assessors") {
         return ImportKind::TrustedAssessors;
     }
+    if (name == "asye") {
+        return ImportKind::Asye;
+    }
+    if (name == "supervisions") {
+        return ImportKind::Supervisions;
+    }
+    if (name == "apprenticeships") {
+        return ImportKind::Apprenticeships;
+    }
+    if (name == "otj-hours") {
+        return ImportKind::OtjHours;
+    }
+    if (name == "apprenticeship-reviews") {
+        return ImportKind::ApprenticeshipReviews;
+    }
     return std::nullopt;
 }
 
@@ -398,6 +413,16 @@ std::string importKindName(ImportKind kind) {
         return "cpd";
     case ImportKind::TrustedAssessors:
         return "trusted-assessors";
+    case ImportKind::Asye:
+        return "asye";
+    case ImportKind::Supervisions:
+        return "supervisions";
+    case ImportKind::Apprenticeships:
+        return "apprenticeships";
+    case ImportKind::OtjHours:
+        return "otj-hours";
+    case ImportKind::ApprenticeshipReviews:
+        return "apprenticeship-reviews";
     }
     return {};
 }
@@ -428,6 +453,20 @@ const ImportColumns& importColumns(ImportKind kind) {
          "signed_off_by", "signed_off_on", "refresher_months", "refreshers", "restrictions",
          "withdrawn_on"},
         {}};
+    static const ImportColumns kAsye{{"employee_id", "start_date", "assessor_id", "supervisor_id",
+                                      "protected_time_percent", "nine_month_review",
+                                      "extension_months", "outcome_3m", "outcome_6m", "outcome_9m",
+                                      "outcome_final", "outcome"},
+                                     {}};
+    static const ImportColumns kSupervisions{{"employee_id", "date"}, {}};
+    static const ImportColumns kApprenticeships{
+        {"employee_id", "standard_code", "standard_title", "provider", "start_date",
+         "planned_end_date", "planned_otj_hours", "review_interval_weeks", "breaks", "gateway_date",
+         "epa_date", "epa_result", "withdrawn_on"},
+        {}};
+    static const ImportColumns kOtjHours{{"employee_id", "standard_code", "date", "hours"}, {}};
+    static const ImportColumns kApprenticeshipReviews{
+        {"employee_id", "standard_code", "date", "outcome", "notes"}, {}};
     switch (kind) {
     case ImportKind::Staff:
         return kStaff;
@@ -447,6 +486,16 @@ const ImportColumns& importColumns(ImportKind kind) {
         return kCpd;
     case ImportKind::TrustedAssessors:
         return kTrustedAssessors;
+    case ImportKind::Asye:
+        return kAsye;
+    case ImportKind::Supervisions:
+        return kSupervisions;
+    case ImportKind::Apprenticeships:
+        return kApprenticeships;
+    case ImportKind::OtjHours:
+        return kOtjHours;
+    case ImportKind::ApprenticeshipReviews:
+        return kApprenticeshipReviews;
     }
     return kStaff;
 }
@@ -502,8 +551,14 @@ ImportRows::ImportRows(ImportKind kind, std::string fileName, CsvSource& source)
     const bool ownChecks = kind == ImportKind::Themes || kind == ImportKind::Sessions ||
                            kind == ImportKind::BookingActions;
     for (const std::string& name : m_header) {
-        m_kinds.push_back(kind == ImportKind::Cpd || kind == ImportKind::TrustedAssessors
-                              ? TextKind::AnyText
+        // The learning record's imports check their own texts (rules/learning-record.md
+        // section 9).
+        const bool learningRecord =
+            kind == ImportKind::Cpd || kind == ImportKind::TrustedAssessors ||
+            kind == ImportKind::Asye || kind == ImportKind::Supervisions ||
+            kind == ImportKind::Apprenticeships || kind == ImportKind::OtjHours ||
+            kind == ImportKind::ApprenticeshipReviews;
+        m_kinds.push_back(learningRecord                           ? TextKind::AnyText
                           : m_columns.contains(name) && !ownChecks ? textKindOf(name)
                                                                    : TextKind::FreeText);
     }
@@ -602,6 +657,11 @@ ParsedImport parseImport(ImportKind kind, std::string_view fileName, CsvSource& 
     case ImportKind::BookingActions:
     case ImportKind::Cpd:
     case ImportKind::TrustedAssessors:
+    case ImportKind::Asye:
+    case ImportKind::Supervisions:
+    case ImportKind::Apprenticeships:
+    case ImportKind::OtjHours:
+    case ImportKind::ApprenticeshipReviews:
         throw std::logic_error("themes, sessions, booking actions and CPD are imported by "
                                "their features");
     }

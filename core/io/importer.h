@@ -29,11 +29,17 @@ enum class ImportKind {
     Sessions,
     BookingActions,
     Cpd,
-    TrustedAssessors
+    TrustedAssessors,
+    Asye,
+    Supervisions,
+    Apprenticeships,
+    OtjHours,
+    ApprenticeshipReviews
 };
 
 /// `staff`, `modules`, `requirements`, `completions`, `themes`, `sessions`,
-/// `booking-actions`, `cpd`, `trusted-assessors`.
+/// `booking-actions`, `cpd`, `trusted-assessors`, `asye`, `supervisions`, `apprenticeships`,
+/// `otj-hours`, `apprenticeship-reviews`.
 [[nodiscard]] std::optional<ImportKind> parseImportKind(std::string_view name);
 [[nodiscard]] std::string importKindName(ImportKind kind);
 

@@ -106,6 +106,11 @@ void writeRecordCsv(ImportKind kind, TrainingService& training, std::ostream& ou
     case ImportKind::BookingActions:
     case ImportKind::Cpd:
     case ImportKind::TrustedAssessors:
+    case ImportKind::Asye:
+    case ImportKind::Supervisions:
+    case ImportKind::Apprenticeships:
+    case ImportKind::OtjHours:
+    case ImportKind::ApprenticeshipReviews:
         throw std::logic_error("not a foundation record kind");
     }
 }

@@ -31,6 +31,7 @@ public:
     [[nodiscard]] SessionRepository& sessions() override { return m_sessions; }
     [[nodiscard]] CpdRepository& cpd() override { return m_cpd; }
     [[nodiscard]] AssessorRepository& assessors() override { return m_assessors; }
+    [[nodiscard]] ProgrammeRepository& programmes() override { return m_programmes; }
     [[nodiscard]] ChangeLogRepository& changeLog() override { return m_changeLog; }
     [[nodiscard]] SettingsRepository& settings() override { return m_settings; }
 
@@ -74,6 +75,7 @@ private:
     SessionRepo m_sessions{m_session};
     CpdRepo m_cpd{m_session};
     AssessorRepo m_assessors{m_session};
+    ProgrammeRepo m_programmes{m_session};
     ChangeLogRepo m_changeLog{m_session};
     SettingsRepo m_settings{m_session};
 };

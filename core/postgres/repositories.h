@@ -8,6 +8,7 @@
 #include "audit/change_log_repository.h"
 #include "cpd/cpd_repository.h"
 #include "postgres/session.h"
+#include "programmes/programme_repository.h"
 #include "sessions/session_repository.h"
 #include "settings/settings_repository.h"
 #include "staff/staff_repository.h"
@@ -32,6 +33,32 @@ public:
 
 private:
     RecordId nameId(NameKind kind, std::string_view name);
+
+    Session& m_session;
+};
+
+/// The programmes on a server; who sees and writes what is row-level security's (schema.h,
+/// step 6).
+class ProgrammeRepo final : public ProgrammeRepository {
+public:
+    explicit ProgrammeRepo(Session& session) : m_session(session) {}
+
+    [[nodiscard]] std::vector<AsyeEnrolment> enrolments() override;
+    [[nodiscard]] std::optional<AsyeEnrolment> enrolment(std::string_view employeeId) override;
+    RecordId put(const AsyeEnrolment& enrolment) override;
+    [[nodiscard]] std::vector<Supervision>
+    supervisions(std::optional<std::string_view> employeeId) override;
+    RecordId put(const Supervision& supervision) override;
+    void remove(const Supervision& supervision) override;
+    [[nodiscard]] std::vector<Apprenticeship> apprenticeships() override;
+    RecordId put(const Apprenticeship& apprenticeship) override;
+    [[nodiscard]] std::vector<OtjEntry> otjEntries() override;
+    RecordId put(const OtjEntry& entry) override;
+    [[nodiscard]] std::vector<ApprenticeshipReview> apprenticeshipReviews() override;
+    RecordId put(const ApprenticeshipReview& review) override;
+
+private:
+    std::vector<AsyeEnrolment> readEnrolments(const std::string& where, const Params& params);
 
     Session& m_session;
 };

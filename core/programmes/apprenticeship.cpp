@@ -158,13 +158,14 @@ bool checkStandardCode(std::vector<FieldError>& errors, const std::string& code)
     return true;
 }
 
-/// A title-like text (standard_title, provider): not blank, a name of at most 200 code points.
+/// A title-like text (standard_title, provider): not blank, at most 200 code points, taken as
+/// written (as every text of the learning record: a title may hold a line break or a U+FEFF).
 void checkTitle(std::vector<FieldError>& errors, const char* field, const std::string& text,
                 const char* noun) {
     if (blank(text)) {
         addFieldError(errors, field, std::string(noun) + " is required");
     } else {
-        checkText(errors, field, text, textKindOf(field), kMaxTitleLength);
+        checkText(errors, field, text, TextKind::AnyText, kMaxTitleLength);
     }
 }
 
@@ -541,7 +542,7 @@ std::vector<FieldError> validateApprenticeshipReview(const ApprenticeshipReview&
     if (apprenticeshipReviewOutcomeCode(r.outcome).empty()) {
         addFieldError(errors, "outcome", "an outcome is required (on_track or concerns)");
     }
-    checkText(errors, "notes", r.notes, textKindOf("notes"), kMaxLongTextLength);
+    checkText(errors, "notes", r.notes, TextKind::AnyText, kMaxLongTextLength);
     return errors;
 }
 

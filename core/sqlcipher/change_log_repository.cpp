@@ -65,8 +65,10 @@ std::vector<ChangeLogEntry> changeLogRows(Statement& st) {
 
 /// The table of a record entity, or nullptr for one that has no change links.
 const char* linkedTable(std::string_view entity) {
-    for (const char* table : {"staff", "module", "requirement", "completion", "audit_theme",
-                              "session", "cpd_entry", "trusted_assessor"}) {
+    for (const char* table :
+         {"staff", "module", "requirement", "completion", "audit_theme", "session", "cpd_entry",
+          "trusted_assessor", "asye_enrolment", "supervision", "apprenticeship", "otj_entry",
+          "apprenticeship_review"}) {
         if (entity == table) {
             return table;
         }

@@ -7,6 +7,7 @@
 #include "assessors/assessor_repository.h"
 #include "audit/change_log_repository.h"
 #include "cpd/cpd_repository.h"
+#include "programmes/programme_repository.h"
 #include "sessions/session_repository.h"
 #include "settings/settings_repository.h"
 #include "sqlcipher/connection.h"
@@ -165,6 +166,31 @@ private:
     using Binder = std::function<void(sql::Statement&)>;
     /// The authorisations `where` selects (a clause on aliases `t` and `p`).
     std::vector<TrustedAssessor> readAssessors(const std::string& where, const Binder& bind);
+
+    sql::Connection& m_conn;
+};
+
+class SqlCipherProgrammeRepository final : public ProgrammeRepository {
+public:
+    explicit SqlCipherProgrammeRepository(sql::Connection& connection) : m_conn(connection) {}
+
+    [[nodiscard]] std::vector<AsyeEnrolment> enrolments() override;
+    [[nodiscard]] std::optional<AsyeEnrolment> enrolment(std::string_view employeeId) override;
+    RecordId put(const AsyeEnrolment& enrolment) override;
+    [[nodiscard]] std::vector<Supervision>
+    supervisions(std::optional<std::string_view> employeeId) override;
+    RecordId put(const Supervision& supervision) override;
+    void remove(const Supervision& supervision) override;
+    [[nodiscard]] std::vector<Apprenticeship> apprenticeships() override;
+    RecordId put(const Apprenticeship& apprenticeship) override;
+    [[nodiscard]] std::vector<OtjEntry> otjEntries() override;
+    RecordId put(const OtjEntry& entry) override;
+    [[nodiscard]] std::vector<ApprenticeshipReview> apprenticeshipReviews() override;
+    RecordId put(const ApprenticeshipReview& review) override;
+
+private:
+    /// The enrolments `where` selects (a clause on aliases `t` and `p`, its ?1 bound to `key`).
+    std::vector<AsyeEnrolment> readEnrolments(const std::string& where, std::string_view key);
 
     sql::Connection& m_conn;
 };

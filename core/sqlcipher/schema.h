@@ -8,7 +8,7 @@
 
 namespace ledger::schema {
 
-inline constexpr std::array<const char*, 8> kSteps{
+inline constexpr std::array<const char*, 9> kSteps{
     // 0 -> 1: the foundation.
     R"sql(
 CREATE TABLE setting (
@@ -329,6 +329,82 @@ CREATE TABLE trusted_assessor (
     UNIQUE (staff_id, level),
     CHECK ((signed_off_by = '') = (signed_off_on IS NULL)),
     CHECK (refreshers = '' OR signed_off_on IS NOT NULL)
+);
+)sql",
+    // 8 -> 9: the programmes (rules/learning-record.md sections 5 and 6). An ASYE enrolment
+    // per person (assessor and supervisor by employee id, outcomes NULL while there is none)
+    // and its supervisions, one a day; apprenticeships keyed (person, standard), planned
+    // hours as whole hundredths and breaks as their `;` list cell of periods, with their
+    // off-the-job hours and progress reviews, one of each a day.
+    R"sql(
+CREATE TABLE asye_enrolment (
+    id                     INTEGER PRIMARY KEY,
+    staff_id               INTEGER NOT NULL UNIQUE REFERENCES staff(id) ON DELETE RESTRICT,
+    start_date             TEXT NOT NULL,
+    assessor_id            TEXT NOT NULL CHECK (assessor_id <> ''),
+    supervisor_id          TEXT NOT NULL CHECK (supervisor_id <> ''),
+    protected_time_percent INTEGER NOT NULL DEFAULT 10 CHECK (protected_time_percent BETWEEN 0 AND 100),
+    nine_month_review      TEXT NOT NULL DEFAULT 'no' CHECK (nine_month_review IN ('yes', 'no')),
+    extension_months       INTEGER NOT NULL DEFAULT 0 CHECK (extension_months BETWEEN 0 AND 12),
+    outcome_3m             TEXT CHECK (outcome_3m IN ('on_track', 'concerns', 'not_held')),
+    outcome_6m             TEXT CHECK (outcome_6m IN ('on_track', 'concerns', 'not_held')),
+    outcome_9m             TEXT CHECK (outcome_9m IN ('on_track', 'concerns', 'not_held')),
+    outcome_final          TEXT CHECK (outcome_final IN ('on_track', 'concerns', 'not_held')),
+    outcome                TEXT CHECK (outcome IN ('passed', 'extended', 'not_passed', 'withdrawn')),
+    created_change         INTEGER REFERENCES change_log(id),
+    changed_change         INTEGER REFERENCES change_log(id),
+    version                INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1)
+);
+CREATE TABLE supervision (
+    id             INTEGER PRIMARY KEY,
+    enrolment_id   INTEGER NOT NULL REFERENCES asye_enrolment(id) ON DELETE CASCADE,
+    date           TEXT NOT NULL,
+    created_change INTEGER REFERENCES change_log(id),
+    changed_change INTEGER REFERENCES change_log(id),
+    version        INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+    UNIQUE (enrolment_id, date)
+);
+CREATE TABLE apprenticeship (
+    id                    INTEGER PRIMARY KEY,
+    staff_id              INTEGER NOT NULL REFERENCES staff(id) ON DELETE RESTRICT,
+    standard_code         TEXT NOT NULL CHECK (standard_code GLOB 'ST[0-9][0-9][0-9][0-9]'),
+    standard_title        TEXT NOT NULL CHECK (standard_title <> ''),
+    provider              TEXT NOT NULL CHECK (provider <> ''),
+    start_date            TEXT NOT NULL,
+    planned_end_date      TEXT NOT NULL CHECK (planned_end_date > start_date),
+    planned_otj_hours     INTEGER NOT NULL CHECK (planned_otj_hours BETWEEN 0 AND 1000000),
+    review_interval_weeks INTEGER NOT NULL DEFAULT 12 CHECK (review_interval_weeks BETWEEN 1 AND 52),
+    breaks                TEXT NOT NULL DEFAULT '',
+    gateway_date          TEXT,
+    epa_date              TEXT,
+    epa_result            TEXT NOT NULL DEFAULT '' CHECK (epa_result IN ('', 'pass', 'merit',
+                               'distinction', 'fail')),
+    withdrawn_on          TEXT,
+    created_change        INTEGER REFERENCES change_log(id),
+    changed_change        INTEGER REFERENCES change_log(id),
+    version               INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+    UNIQUE (staff_id, standard_code)
+);
+CREATE TABLE otj_entry (
+    id                INTEGER PRIMARY KEY,
+    apprenticeship_id INTEGER NOT NULL REFERENCES apprenticeship(id) ON DELETE CASCADE,
+    date              TEXT NOT NULL,
+    hours             INTEGER NOT NULL CHECK (hours BETWEEN 1 AND 100000),
+    created_change    INTEGER REFERENCES change_log(id),
+    changed_change    INTEGER REFERENCES change_log(id),
+    version           INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+    UNIQUE (apprenticeship_id, date)
+);
+CREATE TABLE apprenticeship_review (
+    id                INTEGER PRIMARY KEY,
+    apprenticeship_id INTEGER NOT NULL REFERENCES apprenticeship(id) ON DELETE CASCADE,
+    date              TEXT NOT NULL,
+    outcome           TEXT NOT NULL CHECK (outcome IN ('on_track', 'concerns')),
+    notes             TEXT NOT NULL DEFAULT '',
+    created_change    INTEGER REFERENCES change_log(id),
+    changed_change    INTEGER REFERENCES change_log(id),
+    version           INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+    UNIQUE (apprenticeship_id, date)
 );
 )sql",
 };

@@ -33,7 +33,7 @@ struct LedgerKeys;
 class SqlCipherStore final : public Store {
 public:
     /// The schema version this program writes.
-    static constexpr int kSchemaVersion = 8;
+    static constexpr int kSchemaVersion = 9;
     /// `PRAGMA application_id` of every ledger ("PLdg").
     static constexpr int kApplicationId = 0x504C6467;
 
@@ -78,6 +78,7 @@ public:
     [[nodiscard]] SessionRepository& sessions() override { return m_sessions; }
     [[nodiscard]] CpdRepository& cpd() override { return m_cpd; }
     [[nodiscard]] AssessorRepository& assessors() override { return m_assessors; }
+    [[nodiscard]] ProgrammeRepository& programmes() override { return m_programmes; }
     [[nodiscard]] ChangeLogRepository& changeLog() override { return m_changeLog; }
     [[nodiscard]] SettingsRepository& settings() override { return m_settings; }
 
@@ -125,6 +126,7 @@ private:
     SqlCipherSessionRepository m_sessions{m_conn};
     SqlCipherCpdRepository m_cpd{m_conn};
     SqlCipherAssessorRepository m_assessors{m_conn};
+    SqlCipherProgrammeRepository m_programmes{m_conn};
     SqlCipherChangeLogRepository m_changeLog{m_conn};
     SqlCipherSettingsRepository m_settings{m_conn};
 };

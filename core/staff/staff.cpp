@@ -52,4 +52,8 @@ const RecordSpec<Staff>& staffSpec() {
     return kSpec;
 }
 
+bool employedOn(const Staff& s, Date d) {
+    return s.startDate <= d && (!s.leaveDate || d <= *s.leaveDate);
+}
+
 } // namespace ledger

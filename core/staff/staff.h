@@ -43,6 +43,10 @@ struct Staff {
     friend bool operator==(const Staff&, const Staff&) = default;
 };
 
+/// Whether the person is employed on `d`: started, and not past their leave date (rules/
+/// compliance.md section 2's "active on D").
+[[nodiscard]] bool employedOn(const Staff& s, Date d);
+
 /// A staff record's fields (the import's columns, the change log's values, the form).
 [[nodiscard]] const RecordSpec<Staff>& staffSpec();
 

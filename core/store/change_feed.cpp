@@ -29,6 +29,10 @@ std::vector<LedgerChange> changesOf(const std::vector<ChangeLogEntry>& entries) 
             note({Kind::Cpd, e.subject});
         } else if (e.entity == "trusted_assessor" || e.entity == "equipment_category") {
             note({Kind::Assessors, e.subject});
+        } else if (e.entity == "asye_enrolment" || e.entity == "supervision" ||
+                   e.entity == "apprenticeship" || e.entity == "otj_entry" ||
+                   e.entity == "apprenticeship_review") {
+            note({Kind::Programmes, e.subject});
         } else if (e.entity == "certificate") {
             note({Kind::Completions, e.subject});
         } else if (e.entity == "setting") {

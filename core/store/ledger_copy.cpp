@@ -57,6 +57,25 @@ const std::vector<TableColumns>& ledgerTables() {
          {"id", "staff_id", "level", "categories", "trained_on", "observed_assessments",
           "signed_off_by", "signed_off_on", "refresher_months", "refreshers", "restrictions",
           "withdrawn_on", "created_change", "changed_change", "version"}},
+        // The programmes: ASYE enrolments and supervisions, apprenticeships with their
+        // off-the-job hours and progress reviews.
+        {"asye_enrolment",
+         {"id", "staff_id", "start_date", "assessor_id", "supervisor_id", "protected_time_percent",
+          "nine_month_review", "extension_months", "outcome_3m", "outcome_6m", "outcome_9m",
+          "outcome_final", "outcome", "created_change", "changed_change", "version"}},
+        {"supervision",
+         {"id", "enrolment_id", "date", "created_change", "changed_change", "version"}},
+        {"apprenticeship",
+         {"id", "staff_id", "standard_code", "standard_title", "provider", "start_date",
+          "planned_end_date", "planned_otj_hours", "review_interval_weeks", "breaks",
+          "gateway_date", "epa_date", "epa_result", "withdrawn_on", "created_change",
+          "changed_change", "version"}},
+        {"otj_entry",
+         {"id", "apprenticeship_id", "date", "hours", "created_change", "changed_change",
+          "version"}},
+        {"apprenticeship_review",
+         {"id", "apprenticeship_id", "date", "outcome", "notes", "created_change", "changed_change",
+          "version"}},
     };
     return kTables;
 }

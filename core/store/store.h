@@ -4,6 +4,7 @@
 #include "audit/change_log.h"
 #include "audit/change_log_repository.h"
 #include "cpd/cpd_repository.h"
+#include "programmes/programme_repository.h"
 #include "sessions/session_repository.h"
 #include "settings/settings_repository.h"
 #include "staff/staff_repository.h"
@@ -74,6 +75,7 @@ public:
     [[nodiscard]] virtual SessionRepository& sessions() = 0;
     [[nodiscard]] virtual CpdRepository& cpd() = 0;
     [[nodiscard]] virtual AssessorRepository& assessors() = 0;
+    [[nodiscard]] virtual ProgrammeRepository& programmes() = 0;
     [[nodiscard]] virtual ChangeLogRepository& changeLog() = 0;
     [[nodiscard]] virtual SettingsRepository& settings() = 0;
 

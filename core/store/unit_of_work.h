@@ -25,6 +25,7 @@ struct LedgerChange {
         Sessions,    ///< sessions, their bookings, invitations or feedback
         Cpd,         ///< CPD entries or their evidence (of `employeeId`, when known)
         Assessors,   ///< trusted-assessor authorisations or equipment categories
+        Programmes,  ///< ASYE or apprenticeship records (of `employeeId`, when known)
         Settings,    ///< settings held in the ledger
         Everything,  ///< an import
     };

@@ -57,6 +57,7 @@ bool TrainingService::apply(LedgerData& records, ComplianceEngine& engine,
         case LedgerChange::Kind::Sessions:
         case LedgerChange::Kind::Cpd:
         case LedgerChange::Kind::Assessors:
+        case LedgerChange::Kind::Programmes:
         case LedgerChange::Kind::Settings:
             break; // none counts towards compliance
         case LedgerChange::Kind::Catalog:

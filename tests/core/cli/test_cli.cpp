@@ -188,7 +188,7 @@ TEST(Cli, CheckPrintsTheSchemaVersion) {
     SmallCouncil council;
     const Result r = council.run({"check"});
     EXPECT_EQ(r.status, 0);
-    EXPECT_EQ(r.out, "schema version 8\nintegrity ok, foreign keys ok\n");
+    EXPECT_EQ(r.out, "schema version 9\nintegrity ok, foreign keys ok\n");
 }
 
 TEST(Cli, PassphraseChange) {

@@ -47,7 +47,7 @@ TEST(SchemaEight, AVersion7LedgerKeepsItsRecordsAndCanKeepTrustedAssessors) {
         sqlite3_close(db);
     }
     Ledger ledger = Ledger::open(path, kPassphrase);
-    EXPECT_EQ(ledger.schemaVersion(), 8);
+    EXPECT_EQ(ledger.schemaVersion(), SqlCipherStore::kSchemaVersion);
     EXPECT_TRUE(ledger.check().empty());
     // What it held is as it was.
     ASSERT_EQ(ledger.cpd().all().size(), 1U);

@@ -48,7 +48,7 @@ TEST(SchemaSix, AVersion5LedgersThemesAreKeyedAndKeepTheirLinks) {
     Ledger ledger = Ledger::open(path, kPassphrase);
     // Through step 6 and on to the latest (step 7 adds CPD, step 8 trusted assessors: empty
     // here).
-    EXPECT_EQ(ledger.schemaVersion(), 8);
+    EXPECT_EQ(ledger.schemaVersion(), SqlCipherStore::kSchemaVersion);
     EXPECT_TRUE(ledger.cpd().all().empty());
     EXPECT_TRUE(ledger.check().empty());
     const std::vector<AuditTheme> themes = ledger.themes().all();
