@@ -56,4 +56,20 @@ struct DemoSessions {
 /// (one entry, or none with peer reflection), and some therapists have a gap of three months.
 [[nodiscard]] std::string generateCpdCsv(const LedgerData& council, Date today, std::uint64_t seed);
 
+/// The demo council's programmes, in the import formats of rules/learning-record.md section
+/// 8: an ASYE cohort of the newly qualified social workers at different points of their year
+/// (one with missed supervisions, one with a review unrecorded, one with concerns) and one
+/// social worker whose year was extended; four apprentices, two on the social worker degree
+/// standard ST0510 (one behind on off-the-job hours, a review overdue) and two on the
+/// occupational therapist degree standard ST0517 (one on a break in learning).
+struct DemoProgrammes {
+    std::string asyeCsv;
+    std::string supervisionsCsv;
+    std::string apprenticeshipsCsv;
+    std::string otjCsv;
+    std::string reviewsCsv;
+};
+[[nodiscard]] DemoProgrammes generateProgrammes(const LedgerData& council, Date today,
+                                                std::uint64_t seed);
+
 } // namespace ledger
