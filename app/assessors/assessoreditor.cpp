@@ -182,7 +182,13 @@ RecordForm::Work AssessorEditor::prepare() {
     m_fields.read(a);
     refreshers->setText(typed);
 
-    ledger::Ledger& l = *m_session->ledger();
+    ledger::Ledger* ledgerNow = m_session->ledger();
+    if (!ledgerNow) {
+        // A long task (re-reading the ledger, an import) holds it: nothing is saved.
+        setMessage(tr("The ledger is busy. Try again when it has finished."));
+        return {};
+    }
+    ledger::Ledger& l = *ledgerNow;
     const auto data = m_session->data();
     const ledger::Date today = m_session->todayDate();
     const ledger::ValidationContext base = ledger::makeValidationContext(*data, today);
@@ -210,7 +216,7 @@ RecordForm::Work AssessorEditor::prepare() {
     a.id = isNew() ? 0 : m_id;
     a.version = isNew() ? ledger::RecordVersion{} : m_version;
     const std::string actor = m_session->actorName();
-    return [a, today, actor](ledger::Ledger& ledger) {
-        ledger.assessors().save(a, today, actor);
+    return [a, today, actor](ledger::Ledger& open) {
+        open.assessors().save(a, today, actor);
     };
 }

@@ -24,7 +24,13 @@ QString CategoryEditor::nameOfRecord() const {
 RecordForm::Work CategoryEditor::prepare() {
     const ledger::EquipmentCategory category{text(textOf(QStringLiteral("code"))),
                                              text(textOf(QStringLiteral("label")))};
-    for (const ledger::EquipmentCategory& c : m_session->ledger()->assessors().categories()) {
+    ledger::Ledger* l = m_session->ledger();
+    if (!l) {
+        // A long task (re-reading the ledger, an import) holds it: nothing is saved.
+        setMessage(tr("The ledger is busy. Try again when it has finished."));
+        return {};
+    }
+    for (const ledger::EquipmentCategory& c : l->assessors().categories()) {
         if (c.code == category.code) {
             m_code->addError(tr("The list already has %1 (%2).").arg(text(c.code), text(c.label)));
             return {};
@@ -32,7 +38,7 @@ RecordForm::Work CategoryEditor::prepare() {
     }
     const std::string actor = m_session->actorName();
     // Core checks the code's form and the label, each at its field.
-    return [category, actor](ledger::Ledger& l) {
-        l.assessors().addCategory(category, actor);
+    return [category, actor](ledger::Ledger& open) {
+        open.assessors().addCategory(category, actor);
     };
 }

@@ -322,6 +322,14 @@ private slots:
                  QVariant(true));
 
         QCOMPARE(catalog.setCanSignOff(QStringLiteral("OT Assistant"), true), QString());
+        // The ledger is read again as a task: meanwhile an editor saves nothing and says why.
+        QVERIFY(m_session->tasks()->running());
+        AssessorEditor meanwhile;
+        meanwhile.setSession(m_session.get());
+        meanwhile.startNew({{QStringLiteral("employee_id"), QStringLiteral("HW00032")}});
+        QVERIFY(!meanwhile.save());
+        QCOMPARE(meanwhile.message(),
+                 QStringLiteral("The ledger is busy. Try again when it has finished."));
         QVERIFY(m_session->tasks()->waitForFinished());
         QCOMPARE(find(catalog.roles(), "name", QStringLiteral("OT Assistant"))
                      .value(QStringLiteral("canSignOff")),
