@@ -76,7 +76,10 @@ Item {
                     textRole: "label"
                     valueRole: "value"
                     currentIndex: root.indexOf(assessors.teamChoices, assessors.team)
+                    Layout.fillWidth: true
                     Layout.preferredWidth: 220
+                    Layout.minimumWidth: 120
+                    Layout.maximumWidth: 220
                     Accessible.name: qsTr("Show the team")
                     onActivated: assessors.team = teamBox.currentValue
                 }
@@ -87,7 +90,10 @@ Item {
                     textRole: "label"
                     valueRole: "value"
                     currentIndex: root.indexOf(assessors.categoryChoices, assessors.category)
+                    Layout.fillWidth: true
                     Layout.preferredWidth: 220
+                    Layout.minimumWidth: 120
+                    Layout.maximumWidth: 220
                     Accessible.name: qsTr("Show the equipment category")
                     onActivated: assessors.category = categoryBox.currentValue
                 }
@@ -108,10 +114,15 @@ Item {
                 }
             }
 
-            RowLayout {
+            // Side by side when there is room for both; else one under the other.
+            GridLayout {
+                id: lists
+                readonly property bool wide: scroller.availableWidth >= 980
+                columns: lists.wide ? 2 : 1
                 Layout.fillWidth: true
                 Layout.topMargin: Theme.spacing
-                spacing: Theme.margin
+                columnSpacing: Theme.margin
+                rowSpacing: Theme.margin
 
                 // The team view: who may assess today, for what.
                 ColumnLayout {
@@ -134,12 +145,13 @@ Item {
 
                 // What needs doing: refreshers soon, and everyone not authorised.
                 ColumnLayout {
-                    // A layout fills when a child does: held to its width here.
-                    readonly property int width_: Math.max(300, Math.round(scroller.availableWidth * 0.34))
-                    Layout.fillWidth: false
-                    Layout.preferredWidth: width_
-                    Layout.minimumWidth: width_
-                    Layout.maximumWidth: width_
+                    // A layout fills when a child does: held to its width here when beside the
+                    // table.
+                    readonly property int sideWidth: Math.max(300, Math.round(scroller.availableWidth * 0.34))
+                    Layout.fillWidth: !lists.wide
+                    Layout.preferredWidth: lists.wide ? sideWidth : -1
+                    Layout.minimumWidth: lists.wide ? sideWidth : 0
+                    Layout.maximumWidth: lists.wide ? sideWidth : Number.POSITIVE_INFINITY
                     Layout.alignment: Qt.AlignTop
                     spacing: Theme.spacing
                     AssessorHeading {
