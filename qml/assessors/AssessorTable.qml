@@ -60,7 +60,7 @@ Frame {
                         Layout.fillWidth: heading.modelData.width === 0
                         Layout.preferredWidth: heading.modelData.width > 0 ? heading.modelData.width : 1
                         Layout.minimumWidth: heading.modelData.width
-                        Layout.maximumWidth: heading.modelData.width > 0 ? heading.modelData.width : Number.POSITIVE_INFINITY
+                        Layout.maximumWidth: heading.modelData.width > 0 ? heading.modelData.width : Infinity
                         Accessible.role: Accessible.ColumnHeader
                         Accessible.name: heading.modelData.title
                     }

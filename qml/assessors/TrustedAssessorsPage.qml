@@ -151,7 +151,7 @@ Item {
                     Layout.fillWidth: !lists.wide
                     Layout.preferredWidth: lists.wide ? sideWidth : -1
                     Layout.minimumWidth: lists.wide ? sideWidth : 0
-                    Layout.maximumWidth: lists.wide ? sideWidth : Number.POSITIVE_INFINITY
+                    Layout.maximumWidth: lists.wide ? sideWidth : Infinity
                     Layout.alignment: Qt.AlignTop
                     spacing: Theme.spacing
                     AssessorHeading {
