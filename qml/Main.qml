@@ -62,6 +62,19 @@ ApplicationWindow {
             root.currentPage = "mine";
             minePage.showCpd();
             break;
+        case "assessor-editor":
+            root.currentPage = "assessors";
+            assessorsPage.openExample();
+            break;
+        case "assessor-person":
+            // Someone whose refresher falls due soon: their page shows it.
+            root.currentPage = "assessors";
+            root.openPerson(assessorsPage.controller.lapsing.get(0).employeeId ?? "");
+            break;
+        case "assessor-category":
+            root.currentPage = "assessors";
+            assessorsPage.addCategory();
+            break;
         case "unlock":
             break;
         default:
@@ -176,6 +189,7 @@ ApplicationWindow {
                         { page: "teams", label: qsTr("Teams and roles") },
                         { page: "sessions", label: qsTr("Forums and sessions") },
                         { page: "registration-checks", label: qsTr("Registration checks") },
+                        { page: "assessors", label: qsTr("Trusted assessors") },
                         { page: "themes", label: qsTr("Audit themes") },
                         { page: "import", label: qsTr("Import") },
                         { page: "settings", label: qsTr("Settings") }
@@ -249,7 +263,8 @@ ApplicationWindow {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 currentIndex: ["coverage", "directory", "person", "modules", "teams", "themes",
-                               "import", "settings", "sessions", "mine", "registration-checks"]
+                               "import", "settings", "sessions", "mine", "registration-checks",
+                               "assessors"]
                                   .indexOf(root.currentPage)
 
                 CoveragePage { id: coveragePage; session: root.session; app: root }
@@ -269,6 +284,7 @@ ApplicationWindow {
                     employeeId: root.session.myEmployeeId
                 }
                 RegistrationPage { session: root.session; app: root }
+                TrustedAssessorsPage { id: assessorsPage; session: root.session; app: root }
             }
         }
     }

@@ -448,6 +448,14 @@ QString Session::openDemo() {
         const std::string cpdCsv = ledger::generateCpdCsv(council, options.today, options.seed);
         ledger::MemoryCsvSource cpdRows(cpdCsv); // reads it in place: kept alive here
         created->cpdImport().run("demo CPD", cpdRows, options.today, false, "demo generator");
+        // Trusted assessors for the therapy teams, signed off by occupational therapists,
+        // through the same checks as an import.
+        created->assessors().setRoleCanSignOff("Occupational Therapist", true, "demo generator");
+        const std::string assessorsCsv =
+            ledger::generateTrustedAssessorsCsv(council, options.today, options.seed);
+        ledger::MemoryCsvSource assessorRows(assessorsCsv);
+        created->assessors().importFile("demo trusted assessors", assessorRows, options.today,
+                                        false, "demo generator");
         addDemoCpdExtras(*created, council, options.today);
         // The ASYE cohort and the apprentices, through the same checks as their imports.
         const ledger::DemoProgrammes programmes =

@@ -72,4 +72,13 @@ struct DemoProgrammes {
 [[nodiscard]] DemoProgrammes generateProgrammes(const LedgerData& council, Date today,
                                                 std::uint64_t seed);
 
+/// About a dozen trusted-assessor authorisations for the demo council's therapy teams, in the
+/// `trusted-assessors` import format (rules/learning-record.md section 8): occupational
+/// therapists at level_4, OT assistants at level_3, officers in-house; most authorised on
+/// `today`, three lapsing within 90 days, one lapsed, two in training, one withdrawn. Each
+/// sign-off is by an `Occupational Therapist` in post that day (the caller lets that role
+/// sign off before importing), never after `today`; the same arguments give the same file.
+[[nodiscard]] std::string generateTrustedAssessorsCsv(const LedgerData& council, Date today,
+                                                      std::uint64_t seed);
+
 } // namespace ledger
