@@ -49,8 +49,9 @@ QString describeCurrentException() {
         return tr("This ledger on the server was set up by an older version of Practice Ledger. "
                   "Its database administrator needs to upgrade it (practice-ledger-cli server "
                   "upgrade) before it can be opened.");
-    } catch (const ledger::AlreadyExists&) {
-        return tr("A file with that name already exists. Choose another name.");
+    } catch (const ledger::AlreadyExists& e) {
+        // A file, a database's ledger, a login, an equipment category: core names which.
+        return convert::sentence(e.what());
     } catch (const ledger::ValidationError& e) {
         QStringList lines;
         for (const ledger::FieldError& f : e.errors()) {

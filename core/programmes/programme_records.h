@@ -18,6 +18,7 @@ template <typename Record> struct ProgrammeRecord;
 template <> struct ProgrammeRecord<AsyeEnrolment> {
     static constexpr const char* entity = "asye_enrolment";
     static constexpr const char* keyColumn = "employee_id";
+    static constexpr const char* keyNames = "employee_id";
     static constexpr const char* noun = "the ASYE enrolment";
     static constexpr const char* what = "ASYE enrolment";
     static constexpr const char* duplicate = "this person is already enrolled on the ASYE";
@@ -28,6 +29,7 @@ template <> struct ProgrammeRecord<AsyeEnrolment> {
 template <> struct ProgrammeRecord<Supervision> {
     static constexpr const char* entity = "supervision";
     static constexpr const char* keyColumn = "date";
+    static constexpr const char* keyNames = "employee_id and date";
     static constexpr const char* noun = "the supervision";
     static constexpr const char* what = "supervision";
     static constexpr const char* duplicate = "a supervision is already logged on this day";
@@ -42,6 +44,7 @@ template <> struct ProgrammeRecord<Supervision> {
 template <> struct ProgrammeRecord<Apprenticeship> {
     static constexpr const char* entity = "apprenticeship";
     static constexpr const char* keyColumn = "standard_code";
+    static constexpr const char* keyNames = "employee_id and standard_code";
     static constexpr const char* noun = "the apprenticeship";
     static constexpr const char* what = "apprenticeship";
     static constexpr const char* duplicate = "this person already has an apprenticeship on this "
@@ -57,6 +60,7 @@ template <> struct ProgrammeRecord<Apprenticeship> {
 template <> struct ProgrammeRecord<OtjEntry> {
     static constexpr const char* entity = "otj_entry";
     static constexpr const char* keyColumn = "date";
+    static constexpr const char* keyNames = "employee_id, standard_code and date";
     static constexpr const char* noun = "the off-the-job hours";
     static constexpr const char* what = "off-the-job hours";
     static constexpr const char* duplicate = "off-the-job hours are already logged on this day";
@@ -71,6 +75,7 @@ template <> struct ProgrammeRecord<OtjEntry> {
 template <> struct ProgrammeRecord<ApprenticeshipReview> {
     static constexpr const char* entity = "apprenticeship_review";
     static constexpr const char* keyColumn = "date";
+    static constexpr const char* keyNames = "employee_id, standard_code and date";
     static constexpr const char* noun = "the progress review";
     static constexpr const char* what = "progress review";
     static constexpr const char* duplicate = "a progress review is already recorded on this day";
