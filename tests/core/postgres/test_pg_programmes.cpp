@@ -10,6 +10,7 @@
 
 #include "postgres/pg_test_cluster.h"
 
+#include "io/csv.h"
 #include "ledger.h"
 #include "postgres/pg_store.h"
 #include "postgres/server_admin.h"
@@ -441,6 +442,59 @@ TEST_F(PgProgrammes, AnApprenticeLogsTheirOwnHoursOnly) {
                  NotPermitted);
     EXPECT_EQ(count("otj_entry"), "1");
     EXPECT_EQ(count("apprenticeship_review"), "0");
+}
+
+TEST_F(PgProgrammes, AnImportReplacesTheApprenticeshipsItNamesWithinTheAccountsScope) {
+    const auto import = [](Ledger& ledger, const std::string& rows, const std::string& actor) {
+        const std::string text =
+            "employee_id,standard_code,standard_title,provider,start_date,"
+            "planned_end_date,planned_otj_hours,review_interval_weeks,breaks,gateway_date,"
+            "epa_date,epa_result,withdrawn_on\n" +
+            rows;
+        MemoryCsvSource source(text);
+        return ledger.programmes().importFile(ImportKind::Apprenticeships, "a.csv", source, kToday,
+                                              false, actor);
+    };
+    {
+        Ledger lead = as("L");
+        const ImportSummary first =
+            import(lead,
+                   "B,ST0510,Social worker,College,2025-09-01,2027-08-31,400,12,,,,,\n"
+                   "C,ST0510,Social worker,College,2025-09-01,2027-08-31,400,12,,,,,\n",
+                   "L");
+        EXPECT_EQ(first.added, 2);
+        // A row whose key is stored replaces that record's fields (an update by id).
+        const ImportSummary again =
+            import(lead,
+                   "B,ST0510,Social worker,College,2025-09-01,2027-08-31,400,12,,,,,\n"
+                   "C,ST0510,Social worker,University,2025-09-01,2027-08-31,450,12,,,,,\n",
+                   "L");
+        EXPECT_EQ(again.added, 0);
+        EXPECT_EQ(again.updated, 1);
+        EXPECT_EQ(again.unchanged, 1);
+        const std::vector<Apprenticeship> all = lead.programmes().apprenticeships();
+        ASSERT_EQ(people(all), (Names{"B", "C"}));
+        EXPECT_EQ(all[1].provider, "University");
+        EXPECT_EQ(all[1].plannedOtjHours, 450 * 100);
+        EXPECT_EQ(all[1].version.value, 2);
+    }
+    {
+        // A manager: their tree's, and the whole file refused when it names anyone else.
+        Ledger m = as("M");
+        EXPECT_ANY_THROW(
+            import(m,
+                   "B,ST0510,Social worker,Another,2025-09-01,2027-08-31,400,12,,,,,\n"
+                   "C,ST0510,Social worker,Another,2025-09-01,2027-08-31,400,12,,,,,\n",
+                   "M"));
+        const ImportSummary tree =
+            import(m, "B,ST0510,Social worker,Another,2025-09-01,2027-08-31,400,12,,,,,\n", "M");
+        EXPECT_EQ(tree.updated, 1);
+    }
+    EXPECT_EQ(owner(m_db)
+                  .exec("SELECT string_agg(provider, ',' ORDER BY staff_id) FROM "
+                        "ledger.apprenticeship")
+                  .text(0, 0),
+              "Another,University");
 }
 
 TEST_F(PgProgrammes, TheServerRefusesASignOffButBySomeoneElseWhoseRoleMaySignOff) {
