@@ -3,6 +3,9 @@
 #include "base/error.h"
 #include "postgres/spec_params.h"
 
+#include <algorithm>
+#include <utility>
+
 // The programmes on a server: ASYE enrolments and their supervisions, apprenticeships with
 // their off-the-job hours and progress reviews (schema step 6), as the file keeps them. Who
 // sees and writes what is row-level security's: every read returns what the account may see,
@@ -21,8 +24,27 @@ struct RowKind {
     std::vector<const char*> extraColumns = {};
 };
 
+/// The spec columns an update by id does not change (FieldRole::Identity kept as a column,
+/// such as an apprenticeship's standard code), each with its parameter.
+template <typename Record>
+std::vector<std::pair<const FieldSpec<Record>*, int>>
+identityColumns(const SpecParams<Record>& columns) {
+    std::vector<std::pair<const FieldSpec<Record>*, int>> out;
+    int parameter = columns.next() - columns.size();
+    for (const FieldSpec<Record>* f : columns.fields()) {
+        if (f->role == FieldRole::Identity) {
+            out.emplace_back(f, parameter);
+        }
+        ++parameter;
+    }
+    return out;
+}
+
 /// Inserts (id 0) or updates by id and version the row of `record`, its spec columns bound
-/// from $1, then the parent id and the extras.
+/// from $1, then the parent id and the extras. An update keeps the identity columns: each is
+/// a condition of the update instead of an assignment (so that the server, which types every
+/// parameter from the statement, finds each one named), and a record whose identity was
+/// changed is refused on that column.
 template <typename Record>
 RecordId putRow(Session& session, const SpecParams<Record>& columns, const Record& record,
                 const RowKind& kind, RecordId parentId, const std::vector<std::int64_t>& extras) {
@@ -56,19 +78,39 @@ RecordId putRow(Session& session, const SpecParams<Record>& columns, const Recor
     }
     params.push_back(param(record.id));
     params.push_back(param(record.version.value));
+    const auto identity = identityColumns(columns);
+    std::string kept;
+    std::string keptNames;
+    for (const auto& [f, parameter] : identity) {
+        const char* type = f->type == FieldType::DateValue ? "::date"
+                           : f->type == FieldType::Number  ? "::integer"
+                                                           : "::text";
+        kept += " AND " + std::string(f->name) + " = $" + std::to_string(parameter) + type;
+        keptNames += ", " + std::string(f->name);
+    }
     const std::string update = "UPDATE " + std::string(kind.table) + " SET " + sets +
-                               ", version = version + 1 WHERE id = " + p(after) +
+                               ", version = version + 1 WHERE id = " + p(after) + kept +
                                versionCondition(n + static_cast<int>(after) + 1);
     if (session.run(update, params).affectedRows() == 0) {
-        const Result stored =
-            session.run("SELECT version FROM " + std::string(kind.table) + " WHERE id = $1",
-                        {param(record.id)});
+        const Result stored = session.run("SELECT version" + keptNames + " FROM " +
+                                              std::string(kind.table) + " WHERE id = $1",
+                                          {param(record.id)});
         if (stored.rows() == 0) {
             throw Conflict(std::string(kind.noun) + " was removed meanwhile");
         }
         if (record.version.value != 0 && stored.int64(0, 0) != record.version.value) {
             throw StaleRecord(std::string(kind.noun) + " was saved by someone else meanwhile", "",
                               "");
+        }
+        for (std::size_t i = 0; i < identity.size(); ++i) {
+            const auto& [f, parameter] = identity[i];
+            if (stored.text(0, static_cast<int>(i) + 1) !=
+                params[static_cast<std::size_t>(parameter - 1)].value_or("")) {
+                std::string words(f->name);
+                std::replace(words.begin(), words.end(), '_', ' ');
+                throw ValidationError({FieldError{
+                    {}, 0, std::string(f->name), std::string(kind.noun) + " keeps its " + words}});
+            }
         }
         throw NotPermitted("this account may not change " + std::string(kind.noun));
     }

@@ -1110,17 +1110,24 @@ CREATE FUNCTION ledger.managed_staff_ids() RETURNS SETOF bigint
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = ledger, pg_temp AS $$
     SELECT id FROM ledger.visible_staff_ids() AS v(id) WHERE id <> ledger.my_staff_id()
 $$;
+-- Whether `p_signer` is someone other than the person `p_staff` whose role may sign off,
+-- read as the owner (the writer may not see the signer).
+CREATE FUNCTION ledger.may_sign_off(p_signer text, p_staff bigint) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = ledger, pg_temp AS $$
+    SELECT EXISTS (SELECT 1 FROM ledger.staff s JOIN ledger.role r ON r.id = s.role_id
+                   WHERE s.employee_id = p_signer AND r.can_sign_off AND s.id <> p_staff)
+$$;
 -- A trusted assessor is signed off by someone else whose role may sign off (rules/
 -- learning-record.md section 9), whoever writes it; a copy by the owner keeps what it holds.
+-- Not SECURITY DEFINER: inside one current_user is the function's owner, so every writer
+-- would pass as the owner.
 CREATE FUNCTION ledger.check_sign_off() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = ledger, pg_temp AS $$
+LANGUAGE plpgsql SET search_path = ledger, pg_temp AS $$
 BEGIN
     IF NEW.signed_off_by = '' OR current_user = current_database() || '_owner' THEN
         RETURN NEW;
     END IF;
-    IF NOT EXISTS (SELECT 1 FROM ledger.staff s JOIN ledger.role r ON r.id = s.role_id
-                   WHERE s.employee_id = NEW.signed_off_by AND r.can_sign_off
-                     AND s.id <> NEW.staff_id) THEN
+    IF NOT ledger.may_sign_off(NEW.signed_off_by, NEW.staff_id) THEN
         RAISE EXCEPTION 'the trusted assessor is not signed off by someone else whose role may sign off'
             USING ERRCODE = '42501';
     END IF;
@@ -1137,10 +1144,11 @@ DECLARE
     staff   text := quote_ident(current_database() || '_staff');
     t       text;
 BEGIN
-    EXECUTE 'REVOKE ALL ON FUNCTION ledger.supervised_staff_ids(), ledger.managed_staff_ids() '
-            'FROM PUBLIC';
+    EXECUTE 'REVOKE ALL ON FUNCTION ledger.supervised_staff_ids(), ledger.managed_staff_ids(), '
+            'ledger.may_sign_off(text, bigint) FROM PUBLIC';
     EXECUTE format('GRANT EXECUTE ON FUNCTION ledger.supervised_staff_ids(), '
-                   'ledger.managed_staff_ids() TO %s, %s, %s', lead, manager, staff);
+                   'ledger.managed_staff_ids(), ledger.may_sign_off(text, bigint) TO %s, %s, %s',
+                   lead, manager, staff);
     EXECUTE format('GRANT SELECT ON ledger.asye_enrolment, ledger.supervision, '
                    'ledger.apprenticeship, ledger.otj_entry, ledger.apprenticeship_review '
                    'TO %s, %s, %s', lead, manager, staff);

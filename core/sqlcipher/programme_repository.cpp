@@ -4,6 +4,9 @@
 #include "sqlcipher/spec_columns.h"
 #include "sqlcipher/sqlite_util.h"
 
+#include <algorithm>
+#include <utility>
+
 // The programmes in the ledger file: ASYE enrolments and their supervisions, apprenticeships
 // with their off-the-job hours and progress reviews (schema step 9). Each kind's Storage::Column
 // fields come from its spec; its parent (the person, the enrolment or the apprenticeship) and
@@ -45,12 +48,26 @@ RecordId putRow(sql::Connection& conn, const SpecColumns<Record>& columns, const
         sets += std::string(", ") + kind.extraColumns[i] + " = " + p(i + 1);
     }
     const std::size_t after = kind.extraColumns.size() + 1;
+    // An update keeps the identity columns (an apprenticeship's standard code): each is a
+    // condition of the update, and a record whose identity was changed is refused on it.
+    std::vector<std::pair<const FieldSpec<Record>*, int>> identity;
+    std::string kept;
+    std::string keptNames;
+    int parameter = n - columns.size();
+    for (const FieldSpec<Record>* f : columns.fields()) {
+        if (f->role == FieldRole::Identity) {
+            identity.emplace_back(f, parameter);
+            kept += " AND " + std::string(f->name) + " = ?" + std::to_string(parameter);
+            keptNames += ", " + std::string(f->name);
+        }
+        ++parameter;
+    }
     const std::string text =
         record.id == 0
             ? "INSERT INTO " + std::string(kind.table) + " (" + names + ") VALUES (" + values + ")"
             : "UPDATE " + std::string(kind.table) + " SET " + sets +
-                  ", version = version + 1 WHERE id = " + p(after) + " AND (" + p(after + 1) +
-                  " = 0 OR version = " + p(after + 1) + ")";
+                  ", version = version + 1 WHERE id = " + p(after) + kept + " AND (" +
+                  p(after + 1) + " = 0 OR version = " + p(after + 1) + ")";
     Statement st(conn.db(), text);
     columns.bind(st, record);
     st.bind(n, parentId);
@@ -66,9 +83,26 @@ RecordId putRow(sql::Connection& conn, const SpecColumns<Record>& columns, const
         return conn.lastInsertId();
     }
     if (conn.changes() == 0) {
-        const std::string exists = "SELECT id FROM " + std::string(kind.table) + " WHERE id = ?1";
-        if (!conn.lookup(exists.c_str(), record.id)) {
+        Statement stored(conn.db(), "SELECT version" + keptNames + " FROM " +
+                                        std::string(kind.table) + " WHERE id = ?1");
+        stored.bind(1, record.id);
+        if (!stored.step()) {
             throw Conflict(std::string(kind.noun) + " was removed meanwhile");
+        }
+        if (record.version.value == 0 || stored.integer(0) == record.version.value) {
+            for (std::size_t i = 0; i < identity.size(); ++i) {
+                const FieldSpec<Record>& f = *identity[i].first;
+                if (stored.text(static_cast<int>(i) + 1) !=
+                    SpecColumns<Record>::stored(f, record).value_or("")) {
+                    std::string words(f.name);
+                    std::replace(words.begin(), words.end(), '_', ' ');
+                    throw ValidationError(
+                        {FieldError{{},
+                                    0,
+                                    std::string(f.name),
+                                    std::string(kind.noun) + " keeps its " + words}});
+                }
+            }
         }
         throw StaleRecord(std::string(kind.noun) + " was saved by someone else meanwhile", "", "");
     }
