@@ -93,7 +93,8 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption page(QStringLiteral("page"),
                                   QStringLiteral("The page for --screenshot: unlock, coverage, "
                                                  "drilldown, directory, person, editor, modules, "
-                                                 "teams, themes, import, settings."),
+                                                 "teams, themes, import, settings, asye, "
+                                                 "asye-person, apprenticeships."),
                                   QStringLiteral("NAME"), QStringLiteral("coverage"));
     const QCommandLineOption ledgerPath(
         QStringLiteral("ledger"),

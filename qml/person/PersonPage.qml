@@ -160,6 +160,15 @@ Item {
             }
         }
 
+        // Programmes: the ASYE and apprenticeships, when the person has them (its own block).
+        ProgrammeSections {
+            session: root.session
+            app: root.app
+            employeeId: person.found ? root.employeeId : ""
+            pageShown: root.visible
+            Layout.fillWidth: true
+        }
+
         // What to do next (My learning).
         ColumnLayout {
             visible: root.mine && person.found && cpd.nextSteps.length > 0
