@@ -90,12 +90,14 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("Render a page to FILE (PNG) and exit."),
                                         QStringLiteral("FILE"));
-    const QCommandLineOption page(QStringLiteral("page"),
-                                  QStringLiteral("The page for --screenshot: unlock, coverage, "
-                                                 "drilldown, directory, person, editor, modules, "
-                                                 "teams, themes, import, settings, asye, "
-                                                 "asye-person, apprenticeships."),
-                                  QStringLiteral("NAME"), QStringLiteral("coverage"));
+    const QCommandLineOption page(
+        QStringLiteral("page"),
+        QStringLiteral("The page for --screenshot: unlock, coverage, "
+                       "drilldown, directory, person, editor, modules, "
+                       "teams, themes, import, settings, assessors, "
+                       "assessor-editor, assessor-category, assessor-person, asye, "
+                       "asye-person, apprenticeships."),
+        QStringLiteral("NAME"), QStringLiteral("coverage"));
     const QCommandLineOption ledgerPath(
         QStringLiteral("ledger"),
         QStringLiteral("Open the ledger at LOCATION (a file, or a postgresql:// server address "

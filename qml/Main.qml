@@ -69,6 +69,19 @@ ApplicationWindow {
         case "asye-person":
             root.openProgramme(asyePage.controller.firstWithGap(), "asye");
             break;
+        case "assessor-editor":
+            root.currentPage = "assessors";
+            assessorsPage.openExample();
+            break;
+        case "assessor-person":
+            // Someone whose refresher falls due soon: their page shows it.
+            root.currentPage = "assessors";
+            root.openPerson(assessorsPage.controller.lapsing.get(0).employeeId ?? "");
+            break;
+        case "assessor-category":
+            root.currentPage = "assessors";
+            assessorsPage.addCategory();
+            break;
         case "unlock":
             break;
         default:
@@ -191,6 +204,7 @@ ApplicationWindow {
                         { page: "registration-checks", label: qsTr("Registration checks") },
                         { page: "asye", label: qsTr("ASYE") },
                         { page: "apprenticeships", label: qsTr("Apprenticeships") },
+                        { page: "assessors", label: qsTr("Trusted assessors") },
                         { page: "themes", label: qsTr("Audit themes") },
                         { page: "import", label: qsTr("Import") },
                         { page: "settings", label: qsTr("Settings") }
@@ -266,7 +280,7 @@ ApplicationWindow {
                 Layout.fillHeight: true
                 currentIndex: ["coverage", "directory", "person", "modules", "teams", "themes",
                                "import", "settings", "sessions", "mine", "registration-checks",
-                               "asye", "programme", "apprenticeships"]
+                               "assessors", "asye", "programme", "apprenticeships"]
                                   .indexOf(root.currentPage)
 
                 CoveragePage { id: coveragePage; session: root.session; app: root }
@@ -286,6 +300,7 @@ ApplicationWindow {
                     employeeId: root.session.myEmployeeId
                 }
                 RegistrationPage { session: root.session; app: root }
+                TrustedAssessorsPage { id: assessorsPage; session: root.session; app: root }
                 AsyeCohortPage { id: asyePage; session: root.session; app: root }
                 ProgrammePersonPage {
                     session: root.session

@@ -7,7 +7,9 @@
 #include "common/variantlistmodel.h"
 #include "session/session.h"
 
+#include "assessors/assessor_service.h"
 #include "io/asc_wds.h"
+#include "ledger.h"
 
 #include <map>
 
@@ -34,7 +36,8 @@ QString renewalText(const ledger::Module& m) {
 CatalogController::CatalogController(QObject* parent)
     : PageController(parent),
       m_teams(new VariantListModel({QStringLiteral("name"), QStringLiteral("people")}, this)),
-      m_roles(new VariantListModel({QStringLiteral("name"), QStringLiteral("people")}, this)),
+      m_roles(new VariantListModel(
+          {QStringLiteral("name"), QStringLiteral("people"), QStringLiteral("canSignOff")}, this)),
       m_modules(new VariantListModel({QStringLiteral("code"), QStringLiteral("title"),
                                       QStringLiteral("renewal"), QStringLiteral("dueSoonDays"),
                                       QStringLiteral("category"), QStringLiteral("ruleCount")},
@@ -73,8 +76,11 @@ void CatalogController::build() {
         }
         for (const std::string& name : m_session->ledger()->staff().roles()) {
             m_roleNames << text(name);
-            roles.push_back({{QStringLiteral("name"), text(name)},
-                             {QStringLiteral("people"), rolePeople[name]}});
+            roles.push_back(
+                {{QStringLiteral("name"), text(name)},
+                 {QStringLiteral("people"), rolePeople[name]},
+                 {QStringLiteral("canSignOff"),
+                  m_session->ledger()->assessors().roleCanSignOff(name).value_or(false)}});
         }
         for (const ledger::Requirement& r : data.requirements) {
             ++ruleCount[r.moduleCode];
@@ -171,4 +177,14 @@ QString CatalogController::labelOf(const QVariantList& choices, const QString& v
         }
     }
     return value;
+}
+
+QString CatalogController::setCanSignOff(const QString& role, bool canSignOff) {
+    if (!m_session) {
+        return tr("No ledger is open.");
+    }
+    const std::string name = text(role);
+    const std::string actor = m_session->actorName();
+    return m_session->write(
+        [&](ledger::Ledger& l) { l.assessors().setRoleCanSignOff(name, canSignOff, actor); });
 }

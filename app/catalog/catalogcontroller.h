@@ -14,7 +14,8 @@
 
 /// The ledger's reference lists for the pages and editors: teams and roles with how many
 /// people are in each, modules with their rules, audit themes, and the fixed choices
-/// (ASC-WDS categories, registration bodies, theme sources, priorities and statuses).
+/// (ASC-WDS categories, registration bodies, theme sources, priorities and statuses). Each
+/// role says whether it may sign trusted assessors off (`canSignOff`), set here too.
 class CatalogController : public PageController {
     Q_OBJECT
     QML_ELEMENT
@@ -52,6 +53,9 @@ public:
 
     /// The label of a choice's value in one of the lists above (e.g. "complaint" -> "Complaint").
     Q_INVOKABLE QString labelOf(const QVariantList& choices, const QString& value) const;
+    /// Lets a role sign trusted assessors off, or stops it (AssessorService::setRoleCanSignOff,
+    /// logged in the change log); "" when saved, else why not.
+    Q_INVOKABLE QString setCanSignOff(const QString& role, bool canSignOff);
 
 signals:
     void changed();

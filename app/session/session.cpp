@@ -448,7 +448,28 @@ QString Session::openDemo() {
         const std::string cpdCsv = ledger::generateCpdCsv(council, options.today, options.seed);
         ledger::MemoryCsvSource cpdRows(cpdCsv); // reads it in place: kept alive here
         created->cpdImport().run("demo CPD", cpdRows, options.today, false, "demo generator");
+        // Trusted assessors for the therapy teams, signed off by occupational therapists,
+        // through the same checks as an import.
+        created->assessors().setRoleCanSignOff("Occupational Therapist", true, "demo generator");
+        const std::string assessorsCsv =
+            ledger::generateTrustedAssessorsCsv(council, options.today, options.seed);
+        ledger::MemoryCsvSource assessorRows(assessorsCsv);
+        created->assessors().importFile("demo trusted assessors", assessorRows, options.today,
+                                        false, "demo generator");
         addDemoCpdExtras(*created, council, options.today);
+        // The ASYE cohort and the apprentices, through the same checks as their imports.
+        const ledger::DemoProgrammes programmes =
+            ledger::generateProgrammes(council, options.today, options.seed);
+        for (const auto& [kind, csv] :
+             {std::pair{ledger::ImportKind::Asye, &programmes.asyeCsv},
+              std::pair{ledger::ImportKind::Supervisions, &programmes.supervisionsCsv},
+              std::pair{ledger::ImportKind::Apprenticeships, &programmes.apprenticeshipsCsv},
+              std::pair{ledger::ImportKind::OtjHours, &programmes.otjCsv},
+              std::pair{ledger::ImportKind::ApprenticeshipReviews, &programmes.reviewsCsv}}) {
+            ledger::MemoryCsvSource rows(*csv);
+            created->programmes().importFile(kind, "demo programmes", rows, options.today, false,
+                                             "demo generator");
+        }
         created->settings().set("organisation_name", "Demo Borough Council", "demo generator");
         if (created->settings().get(kWhoKey).empty()) {
             created->settings().set(kActorKey, "Demo workforce lead", "demo generator");

@@ -56,4 +56,29 @@ struct DemoSessions {
 /// (one entry, or none with peer reflection), and some therapists have a gap of three months.
 [[nodiscard]] std::string generateCpdCsv(const LedgerData& council, Date today, std::uint64_t seed);
 
+/// The demo council's programmes, in the import formats of rules/learning-record.md section
+/// 8: an ASYE cohort of the newly qualified social workers at different points of their year
+/// (one with missed supervisions, one with a review unrecorded, one with concerns) and one
+/// social worker whose year was extended; four apprentices, two on the social worker degree
+/// standard ST0510 (one behind on off-the-job hours, a review overdue) and two on the
+/// occupational therapist degree standard ST0517 (one on a break in learning).
+struct DemoProgrammes {
+    std::string asyeCsv;
+    std::string supervisionsCsv;
+    std::string apprenticeshipsCsv;
+    std::string otjCsv;
+    std::string reviewsCsv;
+};
+[[nodiscard]] DemoProgrammes generateProgrammes(const LedgerData& council, Date today,
+                                                std::uint64_t seed);
+
+/// About a dozen trusted-assessor authorisations for the demo council's therapy teams, in the
+/// `trusted-assessors` import format (rules/learning-record.md section 8): occupational
+/// therapists at level_4, OT assistants at level_3, officers in-house; most authorised on
+/// `today`, three lapsing within 90 days, one lapsed, two in training, one withdrawn. Each
+/// sign-off is by an `Occupational Therapist` in post that day (the caller lets that role
+/// sign off before importing), never after `today`; the same arguments give the same file.
+[[nodiscard]] std::string generateTrustedAssessorsCsv(const LedgerData& council, Date today,
+                                                      std::uint64_t seed);
+
 } // namespace ledger

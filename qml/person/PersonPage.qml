@@ -169,6 +169,14 @@ Item {
             Layout.fillWidth: true
         }
 
+        // Their trusted-assessor authorisations (only for someone who has any).
+        AssessorSection {
+            session: root.session
+            employeeId: person.found ? root.employeeId : ""
+            shown: root.visible
+            Layout.fillWidth: true
+        }
+
         // What to do next (My learning).
         ColumnLayout {
             visible: root.mine && person.found && cpd.nextSteps.length > 0

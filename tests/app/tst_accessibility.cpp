@@ -221,6 +221,11 @@ private slots:
               "apprenticeships"}) {
             QTest::newRow(page) << QString::fromLatin1(page);
         }
+        // The trusted-assessor pages: the team view, its two editors, a person who has one.
+        for (const char* page :
+             {"assessors", "assessor-editor", "assessor-category", "assessor-person"}) {
+            QTest::newRow(page) << QString::fromLatin1(page);
+        }
     }
 
     void everyControlOnThePageHasAnAccessibleName() {
@@ -230,7 +235,9 @@ private slots:
         QVERIFY(QMetaObject::invokeMethod(m_window, "showPage", Q_ARG(QVariant, page)));
         settle();
         if (page == QLatin1String("editor") || page == QLatin1String("session-editor") ||
-            page == QLatin1String("cpd-form") || page == QLatin1String("hcpc-profile")) {
+            page == QLatin1String("cpd-form") || page == QLatin1String("hcpc-profile") ||
+            page == QLatin1String("assessor-editor") ||
+            page == QLatin1String("assessor-category")) {
             QVERIFY2(openPopups() > 0, "the page's editor did not open");
         }
         check(page);
