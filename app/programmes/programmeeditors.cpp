@@ -13,6 +13,15 @@ QStringList keyParts(const QString& key) {
     return key.split(QLatin1Char('|'));
 }
 
+/// Hours typed that are not hours: the spec's own words ask for a whole number in a range,
+/// which hours have not.
+void wordHours(EditorField* f) {
+    if (f && !f->error().isEmpty() && !f->text().trimmed().isEmpty()) {
+        f->setError(
+            QObject::tr("Type hours as a number with up to two decimals, for example 7.5."));
+    }
+}
+
 QString nameFor(const Session* session, const QString& employeeId) {
     return session ? session->staffName(employeeId) : QString();
 }
@@ -208,6 +217,7 @@ RecordForm::Work ApprenticeshipEditor::prepare() {
     breaks->setText(breaksForCell(typed));
     m_fields.read(a);
     breaks->setText(typed);
+    wordHours(m_fields.at("planned_otj_hours"));
     a.id = isNew() ? 0 : m_id;
     a.version = isNew() ? ledger::RecordVersion{} : m_version;
     const ledger::Date today = m_session->todayDate();
@@ -260,6 +270,7 @@ QString OtjEditor::nameOfRecord() const {
 RecordForm::Work OtjEditor::prepare() {
     ledger::OtjEntry o;
     m_fields.read(o);
+    wordHours(m_fields.at("hours"));
     o.id = isNew() ? 0 : m_id;
     o.version = isNew() ? ledger::RecordVersion{} : m_version;
     const ledger::Date today = m_session->todayDate();

@@ -85,6 +85,8 @@ QList<QVariantMap> logWithGaps(const ledger::AsyeEnrolment& e,
         gapsFrom(s.date);
     }
     gapsFrom(today);
+    // Latest first, as the other logs: an open gap (no supervision lately) leads.
+    std::reverse(out.begin(), out.end());
     return out;
 }
 

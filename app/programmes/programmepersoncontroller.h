@@ -28,9 +28,9 @@ class ProgrammePersonController : public PageController {
     /// review (`3m`...), name, date, outcome (words, "" for none), state (`held`, `overdue`,
     /// `due`, `later`, `closed`), stateText (words), statusCode (badge colour).
     Q_PROPERTY(VariantListModel* reviews READ reviews CONSTANT)
-    /// The supervisions by date with the gaps in place: kind (`supervision`, `gap`), date
-    /// (DD/MM/YYYY; a gap's start), isoDate (a supervision's, for its removal), words,
-    /// days (a gap's length).
+    /// The supervisions, latest first, with the gaps in place (the year's start last): kind
+    /// (`supervision`, `gap`), date (DD/MM/YYYY; a gap's start), isoDate (a supervision's, for its
+    /// removal), words, days (a gap's length).
     Q_PROPERTY(VariantListModel* supervisionLog READ supervisionLog CONSTANT)
     /// programmewords::apprenticeshipRow's roles, and otj [{date, isoDate, hours}] and
     /// reviews [{date, isoDate, outcome, outcomeCode, notes}] (latest first).

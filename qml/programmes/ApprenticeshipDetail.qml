@@ -118,7 +118,9 @@ Rectangle {
             spacing: Theme.margin * 2
             ColumnLayout {
                 Layout.alignment: Qt.AlignTop
+                Layout.fillWidth: false
                 Layout.preferredWidth: 260
+                Layout.maximumWidth: 260
                 spacing: 2
                 Label {
                     text: qsTr("Off-the-job log (%1)").arg(root.otj.length)

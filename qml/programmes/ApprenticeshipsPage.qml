@@ -14,6 +14,10 @@ Item {
     required property Session session
     required property var app
     readonly property ApprenticeshipsController controller: apprenticeships
+    readonly property int personWidth: 170
+    readonly property int standardWidth: 200
+    readonly property int statusWidth: 96
+    readonly property int reviewWidth: 230
 
     ApprenticeshipsController {
         id: apprenticeships
@@ -55,14 +59,18 @@ Item {
             text: apprenticeships.summary !== "" ? apprenticeships.summary : qsTr("No apprenticeship to show.")
             font.bold: true
         }
+        // The columns' widths, shared by the heading and the rows.
         RowLayout {
             Layout.fillWidth: true
+            // The list's border and its rows' padding.
+            Layout.leftMargin: 13
+            Layout.rightMargin: 13
             spacing: Theme.spacing
-            Label { text: qsTr("Apprentice"); font.bold: true; leftPadding: Theme.spacing; Layout.preferredWidth: 200 }
-            Label { text: qsTr("Standard"); font.bold: true; Layout.preferredWidth: 230 }
-            Label { text: qsTr("Status"); font.bold: true; Layout.preferredWidth: 100 }
-            Label { text: qsTr("Off-the-job hours"); font.bold: true; Layout.fillWidth: true }
-            Label { text: qsTr("Reviews and EPA"); font.bold: true; Layout.preferredWidth: 260 }
+            Label { text: qsTr("Apprentice"); font.bold: true; Layout.preferredWidth: root.personWidth }
+            Label { text: qsTr("Standard"); font.bold: true; Layout.preferredWidth: root.standardWidth }
+            Label { text: qsTr("Status"); font.bold: true; Layout.preferredWidth: root.statusWidth }
+            Label { text: qsTr("Off-the-job hours"); font.bold: true; elide: Text.ElideRight; Layout.fillWidth: true }
+            Label { text: qsTr("Reviews and EPA"); font.bold: true; Layout.preferredWidth: root.reviewWidth }
         }
         Rectangle {
             Layout.fillWidth: true
@@ -110,18 +118,25 @@ Item {
                         spacing: Theme.spacing
                         ColumnLayout {
                             spacing: 0
-                            Layout.preferredWidth: 192
+                            Layout.fillWidth: false
+                            Layout.preferredWidth: root.personWidth
+                            Layout.maximumWidth: root.personWidth
                             Label { text: row.name; font.bold: true; elide: Text.ElideRight; Layout.fillWidth: true }
                             Label { text: row.team; color: Theme.muted; elide: Text.ElideRight; Layout.fillWidth: true }
                         }
                         ColumnLayout {
                             spacing: 0
-                            Layout.preferredWidth: 230
-                            Layout.maximumWidth: 230
+                            Layout.fillWidth: false
+                            Layout.preferredWidth: root.standardWidth
+                            Layout.maximumWidth: root.standardWidth
                             Label { text: row.standardCode; font.bold: true }
-                            Label { text: row.standardTitle; color: Theme.muted; elide: Text.ElideRight; Layout.fillWidth: true }
+                            Label { text: row.standardTitle; color: Theme.muted; wrapMode: Text.Wrap; Layout.fillWidth: true }
                         }
-                        StatusBadge { status: row.tone; label: row.status; Layout.preferredWidth: 100 }
+                        Item {
+                            Layout.preferredWidth: root.statusWidth
+                            implicitHeight: statusBadge.implicitHeight
+                            StatusBadge { id: statusBadge; status: row.tone; label: row.status }
+                        }
                         HoursBar {
                             planned: row.plannedValue
                             expected: row.expectedValue
@@ -135,19 +150,20 @@ Item {
                         }
                         ColumnLayout {
                             spacing: 0
-                            Layout.preferredWidth: 260
-                            Layout.maximumWidth: 260
+                            Layout.fillWidth: false
+                            Layout.preferredWidth: root.reviewWidth
+                            Layout.maximumWidth: root.reviewWidth
                             Label {
                                 text: (row.reviewOverdue ? "⚠ " : "") + row.review
                                 color: row.reviewOverdue ? Theme.error : Theme.text
                                 font.bold: row.reviewOverdue
-                                elide: Text.ElideRight
+                                wrapMode: Text.Wrap
                                 Layout.fillWidth: true
                             }
                             Label {
                                 text: (row.epaOverdue ? "⚠ " : "") + row.epa
                                 color: row.epaOverdue ? Theme.error : Theme.muted
-                                elide: Text.ElideRight
+                                wrapMode: Text.Wrap
                                 Layout.fillWidth: true
                             }
                         }

@@ -16,6 +16,11 @@ Item {
     required property var app
     readonly property AsyeCohortController controller: cohort
     readonly property ProgrammeDialog editorDialog: dialog
+    readonly property int nameWidth: 180
+    readonly property int startWidth: 84
+    readonly property int progressWidth: 170
+    readonly property int nextWidth: 180
+    readonly property int statusWidth: 150
 
     /// Opens the enrolment form for someone new (from the page's button).
     function enrol() {
@@ -76,14 +81,19 @@ Item {
             color: cohort.needingAction > 0 ? Theme.error : Theme.text
             Accessible.name: text
         }
+        // The columns' widths, shared by the heading and the rows.
         RowLayout {
             Layout.fillWidth: true
-            Label { text: qsTr("Name and team"); font.bold: true; leftPadding: Theme.spacing; Layout.preferredWidth: 230 }
-            Label { text: qsTr("Started"); font.bold: true; Layout.preferredWidth: 90 }
-            Label { text: qsTr("The year so far"); font.bold: true; Layout.preferredWidth: 250 }
-            Label { text: qsTr("Next review"); font.bold: true; Layout.preferredWidth: 200 }
+            // The list's border and its rows' padding.
+            Layout.leftMargin: 13
+            Layout.rightMargin: 13
+            spacing: Theme.spacing
+            Label { text: qsTr("Name and team"); font.bold: true; Layout.preferredWidth: root.nameWidth }
+            Label { text: qsTr("Started"); font.bold: true; Layout.preferredWidth: root.startWidth }
+            Label { text: qsTr("The year so far"); font.bold: true; Layout.preferredWidth: root.progressWidth }
+            Label { text: qsTr("Next review"); font.bold: true; Layout.preferredWidth: root.nextWidth }
             Label { text: qsTr("Overdue"); font.bold: true; Layout.fillWidth: true }
-            Label { text: qsTr("Status"); font.bold: true; Layout.preferredWidth: 140 }
+            Label { text: qsTr("Status"); font.bold: true; Layout.preferredWidth: root.statusWidth }
         }
         Rectangle {
             Layout.fillWidth: true
@@ -132,15 +142,18 @@ Item {
                         spacing: Theme.spacing
                         ColumnLayout {
                             spacing: 0
-                            Layout.preferredWidth: 222
+                            Layout.fillWidth: false
+                            Layout.preferredWidth: root.nameWidth
+                            Layout.maximumWidth: root.nameWidth
                             Label { text: row.name; font.bold: true; elide: Text.ElideRight; Layout.fillWidth: true }
                             Label { text: row.team; color: Theme.muted; elide: Text.ElideRight; Layout.fillWidth: true }
                         }
-                        Label { text: row.start; Layout.preferredWidth: 90 }
+                        Label { text: row.start; Layout.preferredWidth: root.startWidth }
                         ColumnLayout {
                             spacing: 2
-                            Layout.preferredWidth: 250
-                            Layout.maximumWidth: 250
+                            Layout.fillWidth: false
+                            Layout.preferredWidth: root.progressWidth
+                            Layout.maximumWidth: root.progressWidth
                             ProgressBar {
                                 value: row.progressValue
                                 Layout.fillWidth: true
@@ -150,22 +163,27 @@ Item {
                         }
                         Label {
                             text: row.nextReview !== "" ? row.nextReview : qsTr("—")
-                            elide: Text.ElideRight
-                            Layout.preferredWidth: 200
+                            wrapMode: Text.Wrap
+                            Layout.preferredWidth: root.nextWidth
+                            Layout.maximumWidth: root.nextWidth
                         }
                         Label {
                             text: row.overdue !== "" ? "⚠ " + row.overdue : ""
                             color: Theme.error
                             font.bold: true
                             wrapMode: Text.Wrap
-                            maximumLineCount: 2
+                            maximumLineCount: 3
                             elide: Text.ElideRight
                             Layout.fillWidth: true
                         }
-                        StatusBadge {
-                            status: row.statusCode
-                            label: row.status
-                            Layout.preferredWidth: 140
+                        Item {
+                            Layout.preferredWidth: root.statusWidth
+                            implicitHeight: badge.implicitHeight
+                            StatusBadge {
+                                id: badge
+                                status: row.statusCode
+                                label: row.status
+                            }
                         }
                     }
                 }

@@ -48,10 +48,10 @@ RowLayout {
             }
         }
         Label {
-            text: qsTr("%1 of %2 h logged · %3 h expected by today").arg(root.loggedText).arg(root.plannedText).arg(root.expectedText)
+            text: qsTr("%1 of %2 h · expected %3").arg(root.loggedText).arg(root.plannedText).arg(root.expectedText)
             color: Theme.muted
             font.pointSize: 8.5
-            elide: Text.ElideRight
+            wrapMode: Text.Wrap
             Layout.fillWidth: true
         }
     }

@@ -163,7 +163,7 @@ Item {
             tryCompare(editor, "visible", false);
             tryVerify(() => person.supervisionLog.count === 3);
             compare(person.supervisionLog.get(1).words, "Supervision");
-            compare(person.supervisionLog.get(2).words,
+            compare(person.supervisionLog.get(0).words,
                     "Gap: no supervision since 08/07/2026, 140 days so far (expected weekly)");
 
             // Record the 3-month review's outcome.

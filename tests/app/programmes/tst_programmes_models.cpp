@@ -184,12 +184,13 @@ private slots:
             }
             return out;
         };
+        // Latest first, each gap in place.
         QCOMPARE(logWords(),
-                 (QStringList{QStringLiteral("01/07/2026 The year starts"),
-                              QStringLiteral("08/07/2026 Supervision"),
+                 (QStringList{QStringLiteral("15/07/2026 Gap: no supervision since 15/07/2026, "
+                                             "133 days so far (expected weekly)"),
                               QStringLiteral("15/07/2026 Supervision"),
-                              QStringLiteral("15/07/2026 Gap: no supervision since 15/07/2026, "
-                                             "133 days so far (expected weekly)")}));
+                              QStringLiteral("08/07/2026 Supervision"),
+                              QStringLiteral("01/07/2026 The year starts")}));
 
         // A supervision on 22/07 moves the gap on, in the log and the cohort alike.
         SupervisionEditor log;
@@ -200,9 +201,9 @@ private slots:
         QVERIFY2(log.save(), qPrintable(log.message()));
         QTRY_VERIFY(changed.count() > 0);
         QCOMPARE(logWords().size(), 5);
-        QCOMPARE(logWords().last(), QStringLiteral("22/07/2026 Gap: no supervision since "
-                                                   "22/07/2026, 126 days so far (expected "
-                                                   "weekly)"));
+        QCOMPARE(logWords().first(), QStringLiteral("22/07/2026 Gap: no supervision since "
+                                                    "22/07/2026, 126 days so far (expected "
+                                                    "weekly)"));
 
         // The 3-month review's outcome recorded: no longer overdue.
         AsyeEditor enrolment;
@@ -268,6 +269,11 @@ private slots:
         OtjEditor otj;
         otj.setSession(m_session.get());
         otj.startNew(key);
+        fill(otj, {{QStringLiteral("hours"), QStringLiteral("six")}});
+        QVERIFY(!otj.save());
+        QCOMPARE(
+            errorOf(otj, QStringLiteral("hours")),
+            QStringLiteral("Type hours as a number with up to two decimals, for example 7.5."));
         fill(otj, {{QStringLiteral("hours"), QStringLiteral("0")}});
         QVERIFY(!otj.save());
         QCOMPARE(otj.fieldsWithErrors(), QStringList{QStringLiteral("hours")});
