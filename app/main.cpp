@@ -95,7 +95,8 @@ int main(int argc, char* argv[]) {
         QStringLiteral("The page for --screenshot: unlock, coverage, "
                        "drilldown, directory, person, editor, modules, "
                        "teams, themes, import, settings, assessors, "
-                       "assessor-editor, assessor-category, assessor-person."),
+                       "assessor-editor, assessor-category, assessor-person, asye, "
+                       "asye-person, apprenticeships."),
         QStringLiteral("NAME"), QStringLiteral("coverage"));
     const QCommandLineOption ledgerPath(
         QStringLiteral("ledger"),

@@ -14,6 +14,10 @@ ApplicationWindow {
     property string personId: ""
     /// The session the Forums and sessions page shows (openSession()).
     property string sessionKey: ""
+    /// The person whose programmes (ASYE, apprenticeships) the programme page shows, and the
+    /// list it goes back to (openProgramme()).
+    property string programmePersonId: ""
+    property string programmeBackPage: "asye"
 
     width: 1280
     height: 800
@@ -62,6 +66,9 @@ ApplicationWindow {
             root.currentPage = "mine";
             minePage.showCpd();
             break;
+        case "asye-person":
+            root.openProgramme(asyePage.controller.firstWithGap(), "asye");
+            break;
         case "assessor-editor":
             root.currentPage = "assessors";
             assessorsPage.openExample();
@@ -84,6 +91,12 @@ ApplicationWindow {
     function openPerson(employeeId: string) {
         root.personId = employeeId;
         root.currentPage = "person";
+    }
+    /// Opens a person's programmes; `back` is the list the page returns to.
+    function openProgramme(employeeId: string, back: string) {
+        root.programmePersonId = employeeId;
+        root.programmeBackPage = back === "apprenticeships" ? "apprenticeships" : "asye";
+        root.currentPage = "programme";
     }
     function openSession(key: string) {
         root.sessionKey = key;
@@ -189,6 +202,8 @@ ApplicationWindow {
                         { page: "teams", label: qsTr("Teams and roles") },
                         { page: "sessions", label: qsTr("Forums and sessions") },
                         { page: "registration-checks", label: qsTr("Registration checks") },
+                        { page: "asye", label: qsTr("ASYE") },
+                        { page: "apprenticeships", label: qsTr("Apprenticeships") },
                         { page: "assessors", label: qsTr("Trusted assessors") },
                         { page: "themes", label: qsTr("Audit themes") },
                         { page: "import", label: qsTr("Import") },
@@ -199,6 +214,7 @@ ApplicationWindow {
                         required property var modelData
                         readonly property bool current: root.currentPage === navItem.modelData.page
                             || (navItem.modelData.page === "directory" && root.currentPage === "person")
+                            || (navItem.modelData.page === root.programmeBackPage && root.currentPage === "programme")
                         Layout.fillWidth: true
                         text: navItem.modelData.label
                         highlighted: navItem.current
@@ -264,7 +280,7 @@ ApplicationWindow {
                 Layout.fillHeight: true
                 currentIndex: ["coverage", "directory", "person", "modules", "teams", "themes",
                                "import", "settings", "sessions", "mine", "registration-checks",
-                               "assessors"]
+                               "assessors", "asye", "programme", "apprenticeships"]
                                   .indexOf(root.currentPage)
 
                 CoveragePage { id: coveragePage; session: root.session; app: root }
@@ -285,6 +301,14 @@ ApplicationWindow {
                 }
                 RegistrationPage { session: root.session; app: root }
                 TrustedAssessorsPage { id: assessorsPage; session: root.session; app: root }
+                AsyeCohortPage { id: asyePage; session: root.session; app: root }
+                ProgrammePersonPage {
+                    session: root.session
+                    app: root
+                    employeeId: root.programmePersonId
+                    backPage: root.programmeBackPage
+                }
+                ApprenticeshipsPage { session: root.session; app: root }
             }
         }
     }

@@ -590,6 +590,7 @@ void Session::checkForExternalChanges() {
     bool settings = false;
     bool themes = false;
     bool everything = false;
+    bool programmes = false;
     std::vector<ledger::LedgerChange> people;
     for (const ledger::LedgerChange& c : changes) {
         switch (c.kind) {
@@ -601,8 +602,10 @@ void Session::checkForExternalChanges() {
         case ledger::LedgerChange::Kind::Cpd: // CPD entries touch themes
             themes = true;
             break;
-        case ledger::LedgerChange::Kind::Programmes: // not shown by the app yet
-        case ledger::LedgerChange::Kind::Assessors:  // not shown by the app yet
+        case ledger::LedgerChange::Kind::Programmes: // the programmes' pages read again
+            programmes = true;
+            break;
+        case ledger::LedgerChange::Kind::Assessors: // not shown by the app yet
             break;
         case ledger::LedgerChange::Kind::Staff:
         case ledger::LedgerChange::Kind::Completions:
@@ -643,7 +646,7 @@ void Session::checkForExternalChanges() {
             return;
         }
     }
-    if (!people.empty() || themes) {
+    if (!people.empty() || themes || programmes) {
         ++m_revision;
         emit dataChanged();
     }

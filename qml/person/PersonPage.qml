@@ -160,6 +160,15 @@ Item {
             }
         }
 
+        // Programmes: the ASYE and apprenticeships, when the person has them (its own block).
+        ProgrammeSections {
+            session: root.session
+            app: root.app
+            employeeId: person.found ? root.employeeId : ""
+            pageShown: root.visible
+            Layout.fillWidth: true
+        }
+
         // Their trusted-assessor authorisations (only for someone who has any).
         AssessorSection {
             session: root.session
