@@ -28,15 +28,21 @@ QString nameFor(const Session* session, const QString& employeeId) {
 
 } // namespace
 
-// --- AsyeEditor -----------------------------------------------------------------------------
+// --- PersonRecordForm -----------------------------------------------------------------------
 
-AsyeEditor::AsyeEditor(QObject* parent) : RecordForm(parent), m_fields(*this, ledger::asyeSpec()) {
-    connect(m_fields.at("employee_id"), &EditorField::textChanged, this,
-            &AsyeEditor::personNameChanged);
+QString PersonRecordForm::personName() const {
+    return nameFor(m_session, textOf(QStringLiteral("employee_id")));
 }
 
-QString AsyeEditor::personName() const {
-    return nameFor(m_session, textOf(QStringLiteral("employee_id")));
+void PersonRecordForm::watchPerson(EditorField* employeeId) {
+    connect(employeeId, &EditorField::textChanged, this, &PersonRecordForm::personNameChanged);
+}
+
+// --- AsyeEditor -----------------------------------------------------------------------------
+
+AsyeEditor::AsyeEditor(QObject* parent)
+    : PersonRecordForm(parent), m_fields(*this, ledger::asyeSpec()) {
+    watchPerson(m_fields.at("employee_id"));
 }
 
 void AsyeEditor::clear() {
@@ -76,13 +82,8 @@ RecordForm::Work AsyeEditor::prepare() {
 // --- SupervisionEditor ----------------------------------------------------------------------
 
 SupervisionEditor::SupervisionEditor(QObject* parent)
-    : RecordForm(parent), m_fields(*this, ledger::supervisionSpec()) {
-    connect(m_fields.at("employee_id"), &EditorField::textChanged, this,
-            &SupervisionEditor::personNameChanged);
-}
-
-QString SupervisionEditor::personName() const {
-    return nameFor(m_session, textOf(QStringLiteral("employee_id")));
+    : PersonRecordForm(parent), m_fields(*this, ledger::supervisionSpec()) {
+    watchPerson(m_fields.at("employee_id"));
 }
 
 void SupervisionEditor::clear() {
@@ -136,13 +137,8 @@ RecordForm::Work SupervisionEditor::removal() {
 // --- ApprenticeshipEditor -------------------------------------------------------------------
 
 ApprenticeshipEditor::ApprenticeshipEditor(QObject* parent)
-    : RecordForm(parent), m_fields(*this, ledger::apprenticeshipSpec()) {
-    connect(m_fields.at("employee_id"), &EditorField::textChanged, this,
-            &ApprenticeshipEditor::personNameChanged);
-}
-
-QString ApprenticeshipEditor::personName() const {
-    return nameFor(m_session, textOf(QStringLiteral("employee_id")));
+    : PersonRecordForm(parent), m_fields(*this, ledger::apprenticeshipSpec()) {
+    watchPerson(m_fields.at("employee_id"));
 }
 
 QString ApprenticeshipEditor::breaksForPeople(const QString& cell) {
@@ -230,13 +226,8 @@ RecordForm::Work ApprenticeshipEditor::prepare() {
 // --- OtjEditor ------------------------------------------------------------------------------
 
 OtjEditor::OtjEditor(QObject* parent)
-    : RecordForm(parent), m_fields(*this, ledger::otjEntrySpec()) {
-    connect(m_fields.at("employee_id"), &EditorField::textChanged, this,
-            &OtjEditor::personNameChanged);
-}
-
-QString OtjEditor::personName() const {
-    return nameFor(m_session, textOf(QStringLiteral("employee_id")));
+    : PersonRecordForm(parent), m_fields(*this, ledger::otjEntrySpec()) {
+    watchPerson(m_fields.at("employee_id"));
 }
 
 void OtjEditor::clear() {
@@ -283,13 +274,8 @@ RecordForm::Work OtjEditor::prepare() {
 // --- ApprenticeshipReviewEditor -------------------------------------------------------------
 
 ApprenticeshipReviewEditor::ApprenticeshipReviewEditor(QObject* parent)
-    : RecordForm(parent), m_fields(*this, ledger::apprenticeshipReviewSpec()) {
-    connect(m_fields.at("employee_id"), &EditorField::textChanged, this,
-            &ApprenticeshipReviewEditor::personNameChanged);
-}
-
-QString ApprenticeshipReviewEditor::personName() const {
-    return nameFor(m_session, textOf(QStringLiteral("employee_id")));
+    : PersonRecordForm(parent), m_fields(*this, ledger::apprenticeshipReviewSpec()) {
+    watchPerson(m_fields.at("employee_id"));
 }
 
 void ApprenticeshipReviewEditor::clear() {

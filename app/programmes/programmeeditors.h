@@ -14,19 +14,33 @@
 
 #include <QVariantList>
 
-/// An ASYE enrolment: the person, start, assessor and supervisor, protected time, whether
-/// there is a nine-month review, an extension, and the outcome of each review and of the year.
-class AsyeEditor : public RecordForm {
+/// A programme record's form: the record is about one person (its `employee_id` field), whose
+/// name the form shows as it changes.
+class PersonRecordForm : public RecordForm {
     Q_OBJECT
-    QML_ELEMENT
+    QML_ANONYMOUS
     Q_PROPERTY(QString personName READ personName NOTIFY personNameChanged)
 
 public:
-    explicit AsyeEditor(QObject* parent = nullptr);
+    using RecordForm::RecordForm;
     [[nodiscard]] QString personName() const;
 
 signals:
     void personNameChanged();
+
+protected:
+    /// Announces personNameChanged whenever `employeeId` (the form's employee_id) changes.
+    void watchPerson(EditorField* employeeId);
+};
+
+/// An ASYE enrolment: the person, start, assessor and supervisor, protected time, whether
+/// there is a nine-month review, an extension, and the outcome of each review and of the year.
+class AsyeEditor : public PersonRecordForm {
+    Q_OBJECT
+    QML_ELEMENT
+
+public:
+    explicit AsyeEditor(QObject* parent = nullptr);
 
 protected:
     void clear() override;
@@ -41,17 +55,12 @@ private:
 
 /// A supervision of an enrolled person on one day (today unless changed); one logged in error
 /// is removed.
-class SupervisionEditor : public RecordForm {
+class SupervisionEditor : public PersonRecordForm {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(QString personName READ personName NOTIFY personNameChanged)
 
 public:
     explicit SupervisionEditor(QObject* parent = nullptr);
-    [[nodiscard]] QString personName() const;
-
-signals:
-    void personNameChanged();
 
 protected:
     void clear() override;
@@ -69,22 +78,17 @@ private:
 /// An apprenticeship: the standard (code and title), provider, start and planned end, planned
 /// off-the-job hours, weeks between reviews, breaks in learning (typed as `DD/MM/YYYY to
 /// DD/MM/YYYY`, `;` between), gateway, EPA date and result, withdrawn on.
-class ApprenticeshipEditor : public RecordForm {
+class ApprenticeshipEditor : public PersonRecordForm {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(QString personName READ personName NOTIFY personNameChanged)
 
 public:
     explicit ApprenticeshipEditor(QObject* parent = nullptr);
-    [[nodiscard]] QString personName() const;
 
     /// `2025-03-01..2025-03-31;...` as people read it, and back (what cannot be read is kept
     /// as typed, for the spec to refuse).
     [[nodiscard]] static QString breaksForPeople(const QString& cell);
     [[nodiscard]] static QString breaksForCell(const QString& typed);
-
-signals:
-    void personNameChanged();
 
 protected:
     void clear() override;
@@ -98,17 +102,12 @@ private:
 };
 
 /// Off-the-job hours on one day (today unless changed) for one apprenticeship.
-class OtjEditor : public RecordForm {
+class OtjEditor : public PersonRecordForm {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(QString personName READ personName NOTIFY personNameChanged)
 
 public:
     explicit OtjEditor(QObject* parent = nullptr);
-    [[nodiscard]] QString personName() const;
-
-signals:
-    void personNameChanged();
 
 protected:
     void clear() override;
@@ -122,17 +121,12 @@ private:
 };
 
 /// A progress review on one day (today unless changed): on track or concerns, and notes.
-class ApprenticeshipReviewEditor : public RecordForm {
+class ApprenticeshipReviewEditor : public PersonRecordForm {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(QString personName READ personName NOTIFY personNameChanged)
 
 public:
     explicit ApprenticeshipReviewEditor(QObject* parent = nullptr);
-    [[nodiscard]] QString personName() const;
-
-signals:
-    void personNameChanged();
 
 protected:
     void clear() override;
