@@ -26,18 +26,17 @@ QString outcomeTone(ledger::ReviewOutcome o) {
     return QStringLiteral("draft");
 }
 
-/// The cadence expected from gap point `a` on (rules/learning-record.md section 5: the phase
-/// of a gap's first point decides it). Core reports the gaps but not their phase, so the
-/// phase's two bounds are read here: six weeks from the start, and the 6-month review.
-QString cadenceAt(const ledger::AsyeEnrolment& e, const ledger::AsyeFigures& f,
-                  const ledger::Date& a) {
-    if (a < ledger::addDays(e.start, 42)) {
+/// The cadence a gap's phase expected, in words (core decides it: rules section 5).
+QString cadenceWords(ledger::SupervisionCadence cadence) {
+    switch (cadence) {
+    case ledger::SupervisionCadence::Weekly:
         return QObject::tr("weekly");
-    }
-    if (a < f.reviews.sixMonth) {
+    case ledger::SupervisionCadence::Fortnightly:
         return QObject::tr("fortnightly");
+    case ledger::SupervisionCadence::Monthly:
+        return QObject::tr("monthly");
     }
-    return QObject::tr("monthly");
+    return {};
 }
 
 QList<QVariantMap> logWithGaps(const ledger::AsyeEnrolment& e,
@@ -58,7 +57,7 @@ QList<QVariantMap> logWithGaps(const ledger::AsyeEnrolment& e,
                 gap->to == today && !ledger::isClosed(e) &&
                 std::none_of(supervisions.begin(), supervisions.end(),
                              [&](const ledger::Supervision& s) { return s.date == today; });
-            const QString cadence = cadenceAt(e, f, gap->from);
+            const QString cadence = cadenceWords(gap->cadence);
             out << QVariantMap{
                 {QStringLiteral("kind"), QStringLiteral("gap")},
                 {QStringLiteral("date"), convert::uk(gap->from)},

@@ -217,11 +217,14 @@ std::vector<SupervisionGap> asyeSupervisionGaps(const AsyeEnrolment& enrolment,
     for (std::size_t i = 1; i < points.size(); ++i) {
         const Date& a = points[i - 1];
         const Date& b = points[i];
-        const bool gap = a < weeklyEnd        ? daysBetween(a, b) > 7
-                         : a < fortnightlyEnd ? daysBetween(a, b) > 14
-                                              : b > addMonths(a, 1);
+        const SupervisionCadence cadence = a < weeklyEnd        ? SupervisionCadence::Weekly
+                                           : a < fortnightlyEnd ? SupervisionCadence::Fortnightly
+                                                                : SupervisionCadence::Monthly;
+        const bool gap = cadence == SupervisionCadence::Weekly        ? daysBetween(a, b) > 7
+                         : cadence == SupervisionCadence::Fortnightly ? daysBetween(a, b) > 14
+                                                                      : b > addMonths(a, 1);
         if (gap) {
-            gaps.push_back({a, b});
+            gaps.push_back({a, b, cadence});
         }
     }
     return gaps;

@@ -101,10 +101,16 @@ struct AsyeReviewDates {
 /// is 2025-03-29: thirteen months in one step, not twelve and then one).
 [[nodiscard]] AsyeReviewDates asyeReviewDates(const AsyeEnrolment& enrolment);
 
-/// A gap between supervisions: `from..to`, both gap points (section 5).
+/// The supervision expected from a gap point on (section 5: the phase of the point): weekly
+/// for six weeks from S, fortnightly to add_months(S, 6), then monthly.
+enum class SupervisionCadence { Weekly, Fortnightly, Monthly };
+
+/// A gap between supervisions: `from..to`, both gap points (section 5), and the cadence the
+/// phase of `from` expected.
 struct SupervisionGap {
     Date from{};
     Date to{};
+    SupervisionCadence cadence = SupervisionCadence::Weekly;
 
     friend bool operator==(const SupervisionGap&, const SupervisionGap&) = default;
 };

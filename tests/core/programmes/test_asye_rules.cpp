@@ -248,6 +248,22 @@ TEST(AsyeClosed, GapsRunBetweenSupervisionsButNotToE) {
 
 // --- Supervision gaps: points and phases (section 5) ---
 
+TEST(AsyeGaps, EachGapCarriesTheCadenceItsFirstPointsPhaseExpected) {
+    // S = 2025-01-06: weekly to 02-16, fortnightly from 02-17, monthly from 07-06.
+    const AsyeEnrolment e = enrolment(d(2025, 1, 6));
+    std::vector<Date> sup{d(2025, 2, 17)};
+    for (Date day = d(2025, 3, 10); day <= d(2025, 6, 30); day = addDays(day, 14)) {
+        sup.push_back(day); // fortnightly from 03-10 to 06-30: no gap
+    }
+    sup.insert(sup.end(), {d(2025, 7, 6), d(2025, 8, 7)});
+    const std::vector<SupervisionGap> gaps = asyeSupervisionGaps(e, sup, d(2025, 8, 7));
+    ASSERT_EQ(gaps.size(), 3U) << gapList(gaps);
+    EXPECT_EQ(gaps[0], (SupervisionGap{d(2025, 1, 6), d(2025, 2, 17), SupervisionCadence::Weekly}));
+    EXPECT_EQ(gaps[1],
+              (SupervisionGap{d(2025, 2, 17), d(2025, 3, 10), SupervisionCadence::Fortnightly}));
+    EXPECT_EQ(gaps[2], (SupervisionGap{d(2025, 7, 6), d(2025, 8, 7), SupervisionCadence::Monthly}));
+}
+
 TEST(AsyeGaps, NoneWhenDIsBeforeStartAndNoneOnTheStartItself) {
     const AsyeEnrolment e = enrolment(d(2025, 1, 6));
     EXPECT_TRUE(asyeSupervisionGaps(e, {}, d(2025, 1, 5)).empty());
