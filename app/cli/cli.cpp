@@ -1,7 +1,9 @@
 #include "cli.h"
 
 #include "cli_errors.h"
+#include "output_file.h"
 #include "passphrase.h"
+#include "report_commands.h"
 #include "server_commands.h"
 
 #include "base/error.h"
@@ -55,16 +57,7 @@ struct Options {
     std::string exportFormat;
     std::string summaryFile;
     std::vector<std::string> statementEntries;
-    // report coverage
     std::string asOf;
-    std::string by = "team";
-    std::string format = "table";
-    // report bookings, clashes, themes, suggestions
-    std::string from;
-    std::string to;
-    int periodMonths = 6;
-    // report cpd
-    std::optional<std::string> registrationYear;
     // role set
     std::string roleName;
     std::string canSignOff;
@@ -235,105 +228,6 @@ int runImport(const Options& options, const Environment& env, std::ostream& out,
     return kOk;
 }
 
-/// An output stream buffer over a file descriptor that reports every failed write.
-class DescriptorBuffer : public std::streambuf {
-public:
-    explicit DescriptorBuffer(int fd) : m_fd(fd) {
-        setp(m_buffer.data(), m_buffer.data() + m_buffer.size());
-    }
-
-protected:
-    int_type overflow(int_type c) override {
-        if (!drain()) {
-            return traits_type::eof();
-        }
-        if (!traits_type::eq_int_type(c, traits_type::eof())) {
-            *pptr() = traits_type::to_char_type(c);
-            pbump(1);
-        }
-        return traits_type::not_eof(c);
-    }
-    int sync() override { return drain() ? 0 : -1; }
-
-private:
-    bool drain() {
-        const char* from = pbase();
-        while (from < pptr()) {
-            const ssize_t n = ::write(m_fd, from, static_cast<std::size_t>(pptr() - from));
-            if (n < 0 && errno == EINTR) {
-                continue;
-            }
-            if (n <= 0) {
-                return false;
-            }
-            from += n;
-        }
-        setp(m_buffer.data(), m_buffer.data() + m_buffer.size());
-        return true;
-    }
-
-    int m_fd;
-    std::array<char, 1 << 16> m_buffer{};
-};
-
-/// Writes `path` whole or not at all: `write` fills a new file beside it (readable by its
-/// owner only: an export holds personal records), which is flushed to the disk and renamed
-/// over `path` only when complete. On any failure the new file is removed and `path` is as
-/// it was.
-void writeWholeFile(const std::filesystem::path& path,
-                    const std::function<void(std::ostream&)>& write) {
-    const auto failed = [&](const std::string& what, int error) {
-        return std::runtime_error("cannot " + what + " " + path.string() + ": " +
-                                  std::generic_category().message(error));
-    };
-    const std::filesystem::path folder =
-        path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-    std::string temp = (folder / ("." + path.filename().string() + ".partial-XXXXXX")).string();
-    const int fd = ::mkostemp(temp.data(), O_CLOEXEC);
-    if (fd < 0) {
-        throw failed("write", errno);
-    }
-    struct Partial {
-        std::string path;
-        int fd;
-        bool kept = false;
-        ~Partial() {
-            if (fd >= 0) {
-                ::close(fd);
-            }
-            if (!kept) {
-                ::unlink(path.c_str());
-            }
-        }
-    } partial{temp, fd};
-    {
-        DescriptorBuffer buffer(fd);
-        std::ostream file(&buffer);
-        write(file);
-        file.flush();
-        if (!file) {
-            throw failed("write", errno == 0 ? EIO : errno);
-        }
-    }
-    if (::fsync(fd) != 0) {
-        throw failed("write", errno);
-    }
-    const int closed = ::close(partial.fd);
-    partial.fd = -1;
-    if (closed != 0) {
-        throw failed("write", errno);
-    }
-    if (::rename(temp.c_str(), path.c_str()) != 0) {
-        throw failed("replace", errno);
-    }
-    partial.kept = true;
-    const int dir = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dir >= 0) {
-        ::fsync(dir);
-        ::close(dir);
-    }
-}
-
 int runExport(const Options& options, const Environment& env, std::ostream& out) {
     const auto kind = parseImportKind(options.exportKind);
     if (!kind) {
@@ -407,125 +301,6 @@ int runCpdExport(const std::string& name, const Options& options, const Environm
         bytes = renderPdf(hcpcProfileDocument(*data, choice, asOf));
     }
     writeWholeFile(options.exportOutput, [&](std::ostream& file) { file << bytes; });
-    return kOk;
-}
-
-int runReport(const Options& options, const Environment& env, std::ostream& out) {
-    Date asOf{};
-    if (options.asOf.empty()) {
-        asOf = today(env);
-    } else if (const auto parsed = parseIsoDate(options.asOf)) {
-        asOf = *parsed;
-    } else {
-        throw UsageError("--as-of " + options.asOf + " is not a date (YYYY-MM-DD)");
-    }
-    Ledger ledger = openLedger(options, env, OpenMode::ReadOnly);
-    const ComplianceEngine engine = ledger.training().engine();
-    const bool csv = options.format == "csv";
-    if (options.by == "staff") {
-        const auto rows = staffStatusReport(engine, asOf);
-        out << (csv ? formatStaffStatusCsv(rows) : formatStaffStatusTable(rows));
-    } else {
-        const auto rows = teamCoverageReport(engine, asOf);
-        out << (csv ? formatTeamCoverageCsv(rows) : formatTeamCoverageTable(rows));
-    }
-    return kOk;
-}
-
-/// `--from`/`--to`/`--as-of` as a date, or nullopt when not given.
-std::optional<Date> dateOption(const std::string& value, const char* name) {
-    if (value.empty()) {
-        return std::nullopt;
-    }
-    const auto parsed = parseIsoDate(value);
-    if (!parsed) {
-        throw UsageError(std::string(name) + " " + value + " is not a date (YYYY-MM-DD)");
-    }
-    return parsed;
-}
-
-/// report bookings|clashes|themes|suggestions (rules/sessions.md section 8).
-int runSessionReport(const std::string& name, const Options& options, const Environment& env,
-                     std::ostream& out) {
-    const std::optional<Date> from = dateOption(options.from, "--from");
-    const std::optional<Date> to = dateOption(options.to, "--to");
-    if (from && to && *to < *from) {
-        throw UsageError("--from " + options.from + " is after --to " + options.to);
-    }
-    const std::optional<Date> asOf = dateOption(options.asOf, "--as-of");
-    if (name == "themes" && (!from || !to)) {
-        throw UsageError("report themes needs --from and --to");
-    }
-    if (options.periodMonths < 1 || options.periodMonths > 120) {
-        throw UsageError("--period-months is from 1 to 120");
-    }
-    Ledger ledger = openLedger(options, env, OpenMode::ReadOnly);
-    SessionService& sessions = ledger.sessions();
-    const bool csv = options.format == "csv";
-    if (name == "bookings") {
-        const auto rows = sessions.bookings(from, to);
-        out << (csv ? formatBookingsCsv(rows) : formatBookingsTable(rows));
-    } else if (name == "clashes") {
-        const auto rows = sessions.clashes(from, to);
-        out << (csv ? formatClashesCsv(rows) : formatClashesTable(rows));
-    } else if (name == "themes") {
-        const auto rows =
-            themeReportRows(ledger.themes().all(), sessions.themesWithTouches(), *from, *to);
-        out << (csv ? formatThemesCsv(rows) : formatThemesTable(rows));
-    } else {
-        const auto rows = sessions.suggestions(asOf.value_or(today(env)), options.periodMonths);
-        out << (csv ? formatSuggestionsCsv(rows) : formatSuggestionsTable(rows));
-    }
-    return kOk;
-}
-
-/// report cpd|hcpc (rules/learning-record.md section 8).
-int runCpdReport(const std::string& name, const Options& options, const Environment& env,
-                 std::ostream& out) {
-    const Date asOf = dateOption(options.asOf, "--as-of").value_or(today(env));
-    std::optional<int> year;
-    if (options.registrationYear) {
-        const std::string& y = *options.registrationYear;
-        if (y.size() != 4 || y.find_first_not_of("0123456789") != std::string::npos || y < "1900") {
-            throw UsageError("--registration-year " + y + " is not a year from 1900 to 9999");
-        }
-        year = std::stoi(y);
-    }
-    Ledger ledger = openLedger(options, env, OpenMode::ReadOnly);
-    const bool csv = options.format == "csv";
-    if (name == "cpd") {
-        const auto rows = ledger.cpd().cpdReport(asOf, year);
-        out << (csv ? formatCpdCsv(rows) : formatCpdTable(rows));
-    } else {
-        const auto rows = ledger.cpd().hcpcReport(asOf);
-        out << (csv ? formatHcpcCsv(rows) : formatHcpcTable(rows));
-    }
-    return kOk;
-}
-
-/// report trusted-assessors (rules/learning-record.md section 8).
-int runTrustedAssessorsReport(const Options& options, const Environment& env, std::ostream& out) {
-    const Date asOf = dateOption(options.asOf, "--as-of").value_or(today(env));
-    Ledger ledger = openLedger(options, env, OpenMode::ReadOnly);
-    const auto rows = ledger.assessors().report(asOf);
-    out << (options.format == "csv" ? formatTrustedAssessorsCsv(rows)
-                                    : formatTrustedAssessorsTable(rows));
-    return kOk;
-}
-
-/// report asye and report apprenticeships (rules/learning-record.md section 8).
-int runProgrammeReport(std::string_view name, const Options& options, const Environment& env,
-                       std::ostream& out) {
-    const Date asOf = dateOption(options.asOf, "--as-of").value_or(today(env));
-    Ledger ledger = openLedger(options, env, OpenMode::ReadOnly);
-    const bool csv = options.format == "csv";
-    if (name == "asye") {
-        const auto rows = ledger.programmes().asyeReport(asOf);
-        out << (csv ? formatAsyeCsv(rows) : formatAsyeTable(rows));
-    } else {
-        const auto rows = ledger.programmes().apprenticeshipReport(asOf);
-        out << (csv ? formatApprenticeshipsCsv(rows) : formatApprenticeshipsTable(rows));
-    }
     return kOk;
 }
 
@@ -722,72 +497,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
                             "The day the record is as of (default: today)");
     }
 
-    CLI::App* report = app.add_subcommand("report", "Reports");
-    report->require_subcommand(1);
-    CLI::App* coverage = report->add_subcommand("coverage", "Coverage by team or by staff");
-    coverage->add_option("--as-of", options.asOf, "The date of the question (default: today)");
-    coverage->add_option("--by", options.by, "team or staff")
-        ->check(CLI::IsMember({"team", "staff"}));
-    coverage->add_option("--format", options.format, "table or csv")
-        ->check(CLI::IsMember({"table", "csv"}));
-
-    std::vector<CLI::App*> sessionReports;
-    const auto formatOption = [&](CLI::App* command) {
-        command->add_option("--format", options.format, "table or csv")
-            ->check(CLI::IsMember({"table", "csv"}));
-    };
-    for (const auto& [name, what] :
-         {std::pair{"bookings", "Each person's booking on each session, with attendance"},
-          std::pair{"clashes", "Sessions at the same time sharing a facilitator, a team, a role "
-                               "or a person"},
-          std::pair{"themes", "Each audit theme's reach over a period"},
-          std::pair{"suggestions", "Audit themes to choose the next forum's topic from, ranked"}}) {
-        CLI::App* command = report->add_subcommand(name, what);
-        if (std::string_view(name) == "suggestions") {
-            command->add_option("--as-of", options.asOf,
-                                "The date of the question (default: "
-                                "today)");
-            command->add_option("--period-months", options.periodMonths,
-                                "The period that makes a theme stale, 1 to 120 (default 6)");
-        } else {
-            command->add_option("--from", options.from, "Sessions dated from DATE (YYYY-MM-DD)");
-            command->add_option("--to", options.to, "Sessions dated up to DATE (YYYY-MM-DD)");
-        }
-        formatOption(command);
-        sessionReports.push_back(command);
-    }
-
-    std::vector<CLI::App*> cpdReports;
-    for (const auto& [name, what] :
-         {std::pair{"cpd", "Social Work England's CPD check of each registered social worker"},
-          std::pair{"hcpc", "HCPC's CPD check of each registered professional"}}) {
-        CLI::App* command = report->add_subcommand(name, what);
-        command->add_option("--as-of", options.asOf, "The date of the question (default: today)");
-        if (std::string_view(name) == "cpd") {
-            command->add_option("--registration-year", options.registrationYear,
-                                "The registration year ending on 30 November of YEAR "
-                                "(default: the one containing --as-of)");
-        }
-        formatOption(command);
-        cpdReports.push_back(command);
-    }
-
-    CLI::App* trustedAssessors = report->add_subcommand(
-        "trusted-assessors", "Each trusted-assessor authorisation of the staff active on the day");
-    trustedAssessors->add_option("--as-of", options.asOf,
-                                 "The date of the question (default: today)");
-    formatOption(trustedAssessors);
-    std::vector<CLI::App*> programmeReports;
-    for (const auto& [name, what] :
-         {std::pair{"asye", "Each ASYE enrolment of the staff active on the day: reviews, "
-                            "supervision gaps, outcome"},
-          std::pair{"apprenticeships", "Each apprenticeship started by the day: status, "
-                                       "off-the-job hours, reviews, end-point assessment"}}) {
-        CLI::App* command = report->add_subcommand(name, what);
-        command->add_option("--as-of", options.asOf, "The date of the question (default: today)");
-        formatOption(command);
-        programmeReports.push_back(command);
-    }
+    ReportCommands reports(app);
 
     CLI::App* role = app.add_subcommand("role", "Roles");
     role->require_subcommand(1);
@@ -914,26 +624,9 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         if (exportCommand->parsed()) {
             return runExport(options, env, out);
         }
-        if (coverage->parsed()) {
-            return runReport(options, env, out);
-        }
-        for (CLI::App* command : sessionReports) {
-            if (command->parsed()) {
-                return runSessionReport(command->get_name(), options, env, out);
-            }
-        }
-        for (CLI::App* command : cpdReports) {
-            if (command->parsed()) {
-                return runCpdReport(command->get_name(), options, env, out);
-            }
-        }
-        if (trustedAssessors->parsed()) {
-            return runTrustedAssessorsReport(options, env, out);
-        }
-        for (CLI::App* command : programmeReports) {
-            if (command->parsed()) {
-                return runProgrammeReport(command->get_name(), options, env, out);
-            }
+        if (reports.parsed()) {
+            return reports.run([&] { return openLedger(options, env, OpenMode::ReadOnly); },
+                               today(env), out);
         }
         if (roleSet->parsed()) {
             return runRoleSet(options, env, out);

@@ -6,6 +6,7 @@
 #include "base/checks.h"
 #include "io/csv.h"
 #include "reports/report.h"
+#include "reports/report_table.h"
 #include "store/unit_of_work.h"
 
 #include <algorithm>
@@ -25,10 +26,6 @@ std::string listCell(const std::set<std::string>& items) {
         out += (out.empty() ? "" : ";") + item;
     }
     return out;
-}
-
-std::string dateCell(const std::optional<Date>& d) {
-    return d ? formatIso(*d) : std::string();
 }
 
 } // namespace
@@ -166,20 +163,39 @@ std::vector<TrustedAssessorReportRow> AssessorService::report(Date asOf) {
     return rows;
 }
 
-std::string formatTrustedAssessorsCsv(const std::vector<TrustedAssessorReportRow>& rows) {
-    std::string out = "employee_id,team,level,status,categories,trained_on,signed_off_by,"
-                      "signed_off_on,observed_assessments,last_refresher,refresher_due,"
-                      "restrictions\n";
+ReportSheet trustedAssessorsSheet(const std::vector<TrustedAssessorReportRow>& rows) {
+    ReportSheet sheet;
+    sheet.title = "Trusted assessors";
+    sheet.columns = {{"employee_id", "Employee", CellKind::Text},
+                     {"team", "Team", CellKind::Text, 0, 2.0},
+                     {"level", "Level", CellKind::Code},
+                     {"status", "Status", CellKind::Code},
+                     {"categories", "Categories", CellKind::Text, 0, 2.5},
+                     {"trained_on", "Trained", CellKind::Day},
+                     {"signed_off_by", "Signed off by", CellKind::Text},
+                     {"signed_off_on", "Signed off", CellKind::Day},
+                     {"observed_assessments", "Observed", CellKind::Integer},
+                     {"last_refresher", "Last refresher", CellKind::Day},
+                     {"refresher_due", "Refresher due", CellKind::Day},
+                     {"restrictions", "Restrictions", CellKind::Text, 0, 2.0}};
     for (const TrustedAssessorReportRow& r : rows) {
         const TrustedAssessor& a = r.assessor;
-        out += csvLine({spreadsheetSafe(a.employeeId), spreadsheetSafe(r.team),
-                        assessorLevelCode(a.level), assessorStatusCode(r.figures.status),
-                        spreadsheetSafe(listCell(a.categories)), formatIso(a.trainedOn),
-                        spreadsheetSafe(a.signedOffBy), dateCell(a.signedOffOn),
-                        std::to_string(a.observedAssessments), dateCell(r.figures.lastRefresher),
-                        dateCell(r.figures.refresherDue), spreadsheetSafe(a.restrictions)});
+        const AssessorStatus status = r.figures.status;
+        const CellTone tone = status == AssessorStatus::Authorised ? CellTone::Good
+                              : status == AssessorStatus::Lapsed   ? CellTone::Bad
+                                                                   : CellTone::Quiet;
+        sheet.rows.push_back(
+            {textCell(a.employeeId), textCell(r.team), codeCell(assessorLevelCode(a.level)),
+             codeCell(assessorStatusCode(status), {}, tone), textCell(listCell(a.categories)),
+             dateCell(a.trainedOn), textCell(a.signedOffBy), dateCell(a.signedOffOn),
+             integerCell(a.observedAssessments), dateCell(r.figures.lastRefresher),
+             dateCell(r.figures.refresherDue), textCell(a.restrictions)});
     }
-    return out;
+    return sheet;
+}
+
+std::string formatTrustedAssessorsCsv(const std::vector<TrustedAssessorReportRow>& rows) {
+    return formatCsv(trustedAssessorsSheet(rows));
 }
 
 std::string formatTrustedAssessorsTable(const std::vector<TrustedAssessorReportRow>& rows) {

@@ -9,6 +9,7 @@
 #include "assessors/trusted_assessor.h"
 #include "io/csv.h"
 #include "io/import_service.h"
+#include "reports/report_table.h"
 #include "store/unit_of_work.h"
 
 #include <optional>
@@ -66,6 +67,8 @@ private:
     UnitOfWork& m_work;
 };
 
+/// The report as a sheet (report_table.h): the CSV's columns, for every format to show.
+[[nodiscard]] ReportSheet trustedAssessorsSheet(const std::vector<TrustedAssessorReportRow>& rows);
 /// The report as CSV (section 8's header; list cells with `;` in byte order).
 [[nodiscard]] std::string
 formatTrustedAssessorsCsv(const std::vector<TrustedAssessorReportRow>& rows);

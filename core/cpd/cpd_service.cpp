@@ -5,6 +5,7 @@
 #include "io/csv.h"
 #include "io/importer.h"
 #include "reports/report.h"
+#include "reports/report_table.h"
 
 #include <algorithm>
 #include <map>
@@ -309,6 +310,13 @@ std::string formatGap(const HcpcGap& gap) {
 
 namespace {
 
+ReportCell registrationStatusCell(RegistrationStatus status) {
+    const CellTone tone = status == RegistrationStatus::Met      ? CellTone::Good
+                          : status == RegistrationStatus::NotMet ? CellTone::Bad
+                                                                 : CellTone::None;
+    return codeCell(registrationStatusCode(status), {}, tone);
+}
+
 std::string typesCell(const HcpcFigures& f) {
     std::string out;
     for (const HcpcType t : f.types) {
@@ -335,29 +343,56 @@ std::string reasonsCell(const HcpcFigures& f) {
 
 } // namespace
 
-std::string formatCpdCsv(const std::vector<CpdReportRow>& rows) {
-    std::string out =
-        "employee_id,team,registration_year,entries,with_peer_reflection,days_left,status\n";
+ReportSheet cpdSheet(const std::vector<CpdReportRow>& rows) {
+    ReportSheet sheet;
+    sheet.title = "Social Work England CPD";
+    sheet.columns = {{"employee_id", "Employee", CellKind::Text},
+                     {"team", "Team", CellKind::Text, 0, 2.0},
+                     {"registration_year", "Registration year", CellKind::Integer},
+                     {"entries", "Entries", CellKind::Integer},
+                     {"with_peer_reflection", "With peer reflection", CellKind::Integer},
+                     {"days_left", "Days left", CellKind::Integer},
+                     {"status", "Status", CellKind::Code}};
     for (const CpdReportRow& r : rows) {
-        out +=
-            csvLine({spreadsheetSafe(r.employeeId), spreadsheetSafe(r.team),
-                     std::to_string(r.figures.registrationYear), std::to_string(r.figures.entries),
-                     std::to_string(r.figures.withPeerReflection),
-                     std::to_string(r.figures.daysLeft), registrationStatusCode(r.status)});
+        sheet.rows.push_back(
+            {textCell(r.employeeId), textCell(r.team), integerCell(r.figures.registrationYear),
+             integerCell(r.figures.entries), integerCell(r.figures.withPeerReflection),
+             integerCell(r.figures.daysLeft), registrationStatusCell(r.status)});
     }
-    return out;
+    return sheet;
+}
+
+std::string formatCpdCsv(const std::vector<CpdReportRow>& rows) {
+    return formatCsv(cpdSheet(rows));
+}
+
+ReportSheet hcpcSheet(const std::vector<HcpcReportRow>& rows) {
+    ReportSheet sheet;
+    sheet.title = "HCPC CPD";
+    sheet.columns = {{"employee_id", "Employee", CellKind::Text},
+                     {"team", "Team", CellKind::Text, 0, 2.0},
+                     {"cycle_end", "Cycle ends", CellKind::Day},
+                     {"activities", "Activities", CellKind::Integer},
+                     {"types", "Types", CellKind::Code, 0, 2.0},
+                     {"gaps", "Gaps", CellKind::Integer},
+                     {"gap_list", "Gap list", CellKind::Code, 0, 2.5},
+                     {"status", "Status", CellKind::Code},
+                     {"reasons", "Reasons", CellKind::Code, 0, 2.0}};
+    for (const HcpcReportRow& r : rows) {
+        sheet.rows.push_back(
+            {textCell(r.employeeId), textCell(r.team), dateCell(hcpcCycleEnd(r.figures.cycle)),
+             integerCell(static_cast<std::int64_t>(r.figures.activities.size())),
+             codeCell(typesCell(r.figures)),
+             integerCell(static_cast<std::int64_t>(r.figures.gaps.size()),
+                         r.figures.gaps.empty() ? CellTone::None : CellTone::Warning),
+             codeCell(gapsCell(r.figures)), registrationStatusCell(r.status),
+             codeCell(reasonsCell(r.figures))});
+    }
+    return sheet;
 }
 
 std::string formatHcpcCsv(const std::vector<HcpcReportRow>& rows) {
-    std::string out = "employee_id,team,cycle_end,activities,types,gaps,gap_list,status,reasons\n";
-    for (const HcpcReportRow& r : rows) {
-        out += csvLine({spreadsheetSafe(r.employeeId), spreadsheetSafe(r.team),
-                        formatIso(hcpcCycleEnd(r.figures.cycle)),
-                        std::to_string(r.figures.activities.size()), typesCell(r.figures),
-                        std::to_string(r.figures.gaps.size()), gapsCell(r.figures),
-                        registrationStatusCode(r.status), reasonsCell(r.figures)});
-    }
-    return out;
+    return formatCsv(hcpcSheet(rows));
 }
 
 std::string formatCpdTable(const std::vector<CpdReportRow>& rows) {

@@ -8,6 +8,7 @@
 #include "cpd/cpd_export.h"
 #include "cpd/cpd_repository.h"
 #include "cpd/registration.h"
+#include "reports/report_table.h"
 #include "staff/staff.h"
 #include "store/unit_of_work.h"
 
@@ -90,6 +91,9 @@ private:
 };
 
 /// The two reports as CSV (section 8's headers, list cells with `;`).
+/// The reports as sheets (report_table.h): the CSV's columns, for every format to show.
+[[nodiscard]] ReportSheet cpdSheet(const std::vector<CpdReportRow>& rows);
+[[nodiscard]] ReportSheet hcpcSheet(const std::vector<HcpcReportRow>& rows);
 [[nodiscard]] std::string formatCpdCsv(const std::vector<CpdReportRow>& rows);
 [[nodiscard]] std::string formatHcpcCsv(const std::vector<HcpcReportRow>& rows);
 /// And as tables for a terminal.

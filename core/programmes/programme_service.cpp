@@ -5,6 +5,7 @@
 #include "io/csv.h"
 #include "programmes/programme_records.h"
 #include "reports/report.h"
+#include "reports/report_table.h"
 #include "staff/staff.h"
 
 #include <algorithm>
@@ -52,10 +53,6 @@ RecordId saveRecord(UnitOfWork& work, const Record& record, const std::vector<Re
            before == nullptr);
     work.changed(LedgerChange::Kind::Programmes, record.employeeId);
     return id;
-}
-
-std::string dateCell(const std::optional<Date>& d) {
-    return d ? formatIso(*d) : std::string();
 }
 
 std::string ukDate(const std::optional<Date>& d) {
@@ -312,20 +309,41 @@ bool isProgrammeImport(ImportKind kind) {
            kind == ImportKind::ApprenticeshipReviews;
 }
 
-std::string formatAsyeCsv(const std::vector<AsyeReportRow>& rows) {
-    std::string out = "employee_id,team,start_date,review_3m,review_6m,review_9m,review_final,"
-                      "overdue_reviews,next_review,supervision_gaps,gap_list,outcome\n";
+ReportSheet asyeSheet(const std::vector<AsyeReportRow>& rows) {
+    ReportSheet sheet;
+    sheet.title = "ASYE";
+    sheet.columns = {{"employee_id", "Employee", CellKind::Text},
+                     {"team", "Team", CellKind::Text, 0, 2.0},
+                     {"start_date", "Start", CellKind::Day},
+                     {"review_3m", "3 months", CellKind::Day},
+                     {"review_6m", "6 months", CellKind::Day},
+                     {"review_9m", "9 months", CellKind::Day},
+                     {"review_final", "Final", CellKind::Day},
+                     {"overdue_reviews", "Overdue", CellKind::Code},
+                     {"next_review", "Next review", CellKind::Day},
+                     {"supervision_gaps", "Supervision gaps", CellKind::Integer},
+                     {"gap_list", "Gap list", CellKind::Code, 0, 2.5},
+                     {"outcome", "Outcome", CellKind::Code}};
     for (const AsyeReportRow& r : rows) {
         const AsyeEnrolment& e = r.enrolment;
         const AsyeFigures& f = r.figures;
-        out +=
-            csvLine({spreadsheetSafe(e.employeeId), spreadsheetSafe(r.team), formatIso(e.start),
-                     formatIso(f.reviews.threeMonth), formatIso(f.reviews.sixMonth),
-                     dateCell(f.reviews.nineMonth), formatIso(f.reviews.finalReview),
-                     overdueList(f.overdue), dateCell(f.nextReview), std::to_string(f.gaps.size()),
-                     gapList(f.gaps), e.outcome ? asyeOutcomeCode(*e.outcome) : std::string()});
+        const std::string overdue = overdueList(f.overdue);
+        sheet.rows.push_back(
+            {textCell(e.employeeId), textCell(r.team), dateCell(e.start),
+             dateCell(f.reviews.threeMonth), dateCell(f.reviews.sixMonth),
+             dateCell(f.reviews.nineMonth), dateCell(f.reviews.finalReview),
+             codeCell(overdue, {}, overdue.empty() ? CellTone::None : CellTone::Bad),
+             dateCell(f.nextReview),
+             integerCell(static_cast<std::int64_t>(f.gaps.size()),
+                         f.gaps.empty() ? CellTone::None : CellTone::Warning),
+             codeCell(gapList(f.gaps)),
+             codeCell(e.outcome ? asyeOutcomeCode(*e.outcome) : std::string())});
     }
-    return out;
+    return sheet;
+}
+
+std::string formatAsyeCsv(const std::vector<AsyeReportRow>& rows) {
+    return formatCsv(asyeSheet(rows));
 }
 
 std::string formatAsyeTable(const std::vector<AsyeReportRow>& rows) {
@@ -346,36 +364,65 @@ std::string formatAsyeTable(const std::vector<AsyeReportRow>& rows) {
         {false, false, false, false, false, false, false, false, false, true, false});
 }
 
-std::string formatApprenticeshipsCsv(const std::vector<ApprenticeshipReportRow>& rows) {
-    std::string out = "employee_id,team,standard_code,standard_title,status,start_date,"
-                      "planned_end_date,elapsed_days,duration_days,planned_hours,expected_hours,"
-                      "logged_hours,on_track,last_review,next_review_due,review_overdue,"
-                      "gateway_date,epa_date,epa_result,epa_overdue\n";
+ReportSheet apprenticeshipsSheet(const std::vector<ApprenticeshipReportRow>& rows) {
+    ReportSheet sheet;
+    sheet.title = "Apprenticeships";
+    const auto hours = [](const char* name, const char* label) {
+        return ReportColumn{name, label, CellKind::Decimal, 2, 1.0};
+    };
+    sheet.columns = {{"employee_id", "Employee", CellKind::Text},
+                     {"team", "Team", CellKind::Text, 0, 2.0},
+                     {"standard_code", "Standard", CellKind::Text},
+                     {"standard_title", "Title", CellKind::Text, 0, 2.5},
+                     {"status", "Status", CellKind::Code},
+                     {"start_date", "Start", CellKind::Day},
+                     {"planned_end_date", "Planned end", CellKind::Day},
+                     {"elapsed_days", "Days elapsed", CellKind::Integer},
+                     {"duration_days", "Duration (days)", CellKind::Integer},
+                     hours("planned_hours", "Planned hours"),
+                     hours("expected_hours", "Expected hours"),
+                     hours("logged_hours", "Logged hours"),
+                     {"on_track", "On track", CellKind::Code},
+                     {"last_review", "Last review", CellKind::Day},
+                     {"next_review_due", "Next review", CellKind::Day},
+                     {"review_overdue", "Review overdue", CellKind::Code},
+                     {"gateway_date", "Gateway", CellKind::Day},
+                     {"epa_date", "EPA", CellKind::Day},
+                     {"epa_result", "EPA result", CellKind::Code},
+                     {"epa_overdue", "EPA overdue", CellKind::Code}};
+    const auto flag = [](const std::optional<bool>& b, bool good) {
+        const CellTone tone = !b ? CellTone::None : *b == good ? CellTone::Good : CellTone::Bad;
+        return codeCell(yesNoCell(b), {}, tone);
+    };
     for (const ApprenticeshipReportRow& r : rows) {
         const Apprenticeship& a = r.apprenticeship;
         const ApprenticeshipFigures& f = r.figures;
-        out += csvLine({spreadsheetSafe(a.employeeId),
-                        spreadsheetSafe(r.team),
-                        spreadsheetSafe(a.standardCode),
-                        spreadsheetSafe(a.standardTitle),
-                        apprenticeshipStatusCode(f.status),
-                        formatIso(a.startDate),
-                        formatIso(a.plannedEndDate),
-                        std::to_string(f.elapsedDays),
-                        std::to_string(f.durationDays),
-                        formatHours(f.planned),
-                        formatHours(f.expected),
-                        formatHours(f.logged),
-                        yesNoCell(f.onTrack),
-                        dateCell(f.lastReview),
-                        dateCell(f.nextReviewDue),
-                        yesNoCell(f.reviewOverdue),
-                        dateCell(a.gatewayDate),
-                        dateCell(a.epaDate),
-                        a.epaResult ? epaResultCode(*a.epaResult) : std::string(),
-                        yesNoCell(f.epaOverdue)});
+        sheet.rows.push_back({textCell(a.employeeId),
+                              textCell(r.team),
+                              textCell(a.standardCode),
+                              textCell(a.standardTitle),
+                              codeCell(apprenticeshipStatusCode(f.status)),
+                              dateCell(a.startDate),
+                              dateCell(a.plannedEndDate),
+                              integerCell(f.elapsedDays),
+                              integerCell(f.durationDays),
+                              decimalCell(f.planned),
+                              decimalCell(f.expected),
+                              decimalCell(f.logged),
+                              flag(f.onTrack, true),
+                              dateCell(f.lastReview),
+                              dateCell(f.nextReviewDue),
+                              flag(f.reviewOverdue, false),
+                              dateCell(a.gatewayDate),
+                              dateCell(a.epaDate),
+                              codeCell(a.epaResult ? epaResultCode(*a.epaResult) : std::string()),
+                              flag(f.epaOverdue, false)});
     }
-    return out;
+    return sheet;
+}
+
+std::string formatApprenticeshipsCsv(const std::vector<ApprenticeshipReportRow>& rows) {
+    return formatCsv(apprenticeshipsSheet(rows));
 }
 
 std::string formatApprenticeshipsTable(const std::vector<ApprenticeshipReportRow>& rows) {

@@ -12,6 +12,7 @@
 #include "programmes/apprenticeship.h"
 #include "programmes/asye.h"
 #include "programmes/programme_repository.h"
+#include "reports/report_table.h"
 #include "store/unit_of_work.h"
 
 #include <optional>
@@ -99,6 +100,9 @@ private:
 [[nodiscard]] bool isProgrammeImport(ImportKind kind);
 
 /// The reports as CSV (section 8's headers and cells) and as tables for a terminal.
+/// The reports as sheets (report_table.h): the CSV's columns, for every format to show.
+[[nodiscard]] ReportSheet asyeSheet(const std::vector<AsyeReportRow>& rows);
+[[nodiscard]] ReportSheet apprenticeshipsSheet(const std::vector<ApprenticeshipReportRow>& rows);
 [[nodiscard]] std::string formatAsyeCsv(const std::vector<AsyeReportRow>& rows);
 [[nodiscard]] std::string formatAsyeTable(const std::vector<AsyeReportRow>& rows);
 [[nodiscard]] std::string

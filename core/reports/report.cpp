@@ -1,6 +1,7 @@
 #include "reports/report.h"
 
 #include "io/csv.h"
+#include "reports/coverage_reports.h"
 
 #include <algorithm>
 
@@ -8,9 +9,6 @@ namespace ledger {
 
 namespace {
 
-std::string iso(const std::optional<Date>& date) {
-    return date ? formatIso(*date) : "";
-}
 std::string uk(const std::optional<Date>& date) {
     return date ? formatUk(*date) : "";
 }
@@ -140,25 +138,11 @@ std::vector<StaffStatusRow> staffStatusReport(const ComplianceEngine& engine, Da
 }
 
 std::string formatTeamCoverageCsv(const std::vector<TeamCoverageRow>& rows) {
-    std::string out =
-        "team,module,required,compliant,due_soon,overdue,not_yet_due,coverage_percent\n";
-    for (const TeamCoverageRow& r : rows) {
-        out += csvLine({spreadsheetSafe(r.team), spreadsheetSafe(r.module),
-                        std::to_string(r.cell.required), std::to_string(r.cell.compliant),
-                        std::to_string(r.cell.dueSoon), std::to_string(r.cell.overdue),
-                        std::to_string(r.cell.notYetDue), formatPercent(r.cell.percentTenths())});
-    }
-    return out;
+    return formatCsv(coverageByTeamSheet(rows));
 }
 
 std::string formatStaffStatusCsv(const std::vector<StaffStatusRow>& rows) {
-    std::string out = "employee_id,team,module,status,expires_on,due_on\n";
-    for (const StaffStatusRow& r : rows) {
-        out += csvLine({spreadsheetSafe(r.employeeId), spreadsheetSafe(r.team),
-                        spreadsheetSafe(r.module), spreadsheetSafe(statusCode(r.status)),
-                        iso(r.expiresOn), iso(r.dueOn)});
-    }
-    return out;
+    return formatCsv(coverageByStaffSheet(rows));
 }
 
 std::string formatTeamCoverageTable(const std::vector<TeamCoverageRow>& rows) {

@@ -21,7 +21,7 @@ enum class CellKind : std::uint8_t {
     Code,    ///< a code from a fixed set (a status, a category): written as it is
     Integer, ///< a whole number
     Decimal, ///< a fixed-point number with the column's `places`
-    Date,    ///< ISO in CSV, a date cell in XLSX, DD/MM/YYYY for people
+    Day,     ///< a date: ISO in CSV, a date cell in XLSX, DD/MM/YYYY for people
 };
 
 /// How a cell reads at a glance; a colour only repeats what the words say.

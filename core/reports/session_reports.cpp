@@ -2,6 +2,7 @@
 
 #include "io/csv.h"
 #include "reports/report.h"
+#include "reports/report_table.h"
 #include "sessions/series.h"
 
 #include <algorithm>
@@ -28,10 +29,6 @@ std::string attendanceOf(SessionStatus status, BookingState state) {
     default:
         return {};
     }
-}
-
-std::string iso(const std::optional<Date>& date) {
-    return date ? formatIso(*date) : std::string();
 }
 
 } // namespace
@@ -68,26 +65,51 @@ std::vector<BookingsRow> bookingsRows(const std::vector<SessionBookings>& sessio
     return rows;
 }
 
-std::string formatBookingsCsv(const std::vector<BookingsRow>& rows) {
-    std::string out = "session,starts_at,session_status,employee_id,state,waiting_position,"
-                      "promoted_on,walk_in,attendance\n";
+ReportSheet bookingsSheet(const std::vector<BookingsRow>& rows) {
+    ReportSheet sheet;
+    sheet.title = "Bookings";
+    sheet.columns = {{"session", "Session", CellKind::Text, 0, 2.0},
+                     {"starts_at", "Starts", CellKind::Code, 0, 1.6},
+                     {"session_status", "Session status", CellKind::Code},
+                     {"employee_id", "Employee", CellKind::Text},
+                     {"state", "Booking", CellKind::Code},
+                     {"waiting_position", "Waiting", CellKind::Integer, 0, 0.7},
+                     {"promoted_on", "Promoted", CellKind::Day},
+                     {"walk_in", "Walk-in", CellKind::Code, 0, 0.7},
+                     {"attendance", "Attendance", CellKind::Code}};
     for (const BookingsRow& r : rows) {
-        out += csvLine({spreadsheetSafe(r.session), r.startsAt,
-                        std::string(sessionStatusCode(r.sessionStatus)),
-                        spreadsheetSafe(r.employeeId), std::string(bookingStateCode(r.state)),
-                        r.waitingPosition > 0 ? std::to_string(r.waitingPosition) : "",
-                        iso(r.promotedOn), r.walkIn ? "yes" : "no", r.attendance});
+        sheet.rows.push_back(
+            {textCell(r.session), codeCell(r.startsAt),
+             codeCell(std::string(sessionStatusCode(r.sessionStatus))), textCell(r.employeeId),
+             codeCell(std::string(bookingStateCode(r.state))),
+             r.waitingPosition > 0 ? integerCell(r.waitingPosition) : emptyCell(),
+             dateCell(r.promotedOn), codeCell(r.walkIn ? "yes" : "no"),
+             codeCell(r.attendance, {},
+                      r.attendance == "no_show" ? CellTone::Bad : CellTone::None)});
     }
-    return out;
+    return sheet;
+}
+
+std::string formatBookingsCsv(const std::vector<BookingsRow>& rows) {
+    return formatCsv(bookingsSheet(rows));
+}
+
+ReportSheet clashesSheet(const std::vector<Clash>& clashes) {
+    ReportSheet sheet;
+    sheet.title = "Clashes";
+    sheet.columns = {{"session", "Session", CellKind::Text, 0, 2.0},
+                     {"other", "Clashes with", CellKind::Text, 0, 2.0},
+                     {"shared", "Shared", CellKind::Code},
+                     {"value", "Who", CellKind::Text, 0, 2.0}};
+    for (const Clash& c : clashes) {
+        sheet.rows.push_back(
+            {textCell(c.session), textCell(c.other), codeCell(c.shared), textCell(c.value)});
+    }
+    return sheet;
 }
 
 std::string formatClashesCsv(const std::vector<Clash>& clashes) {
-    std::string out = "session,other,shared,value\n";
-    for (const Clash& c : clashes) {
-        out += csvLine({spreadsheetSafe(c.session), spreadsheetSafe(c.other), c.shared,
-                        spreadsheetSafe(c.value)});
-    }
-    return out;
+    return formatCsv(clashesSheet(clashes));
 }
 
 std::vector<ThemeReportRow> themeReportRows(const std::vector<AuditTheme>& themes,
@@ -107,28 +129,57 @@ std::vector<ThemeReportRow> themeReportRows(const std::vector<AuditTheme>& theme
     return rows;
 }
 
-std::string formatThemesCsv(const std::vector<ThemeReportRow>& rows) {
-    std::string out = "theme,title,source,priority,status,sessions_held,completions,cpd_entries,"
-                      "staff_reached,last_touched_on\n";
+ReportSheet themesSheet(const std::vector<ThemeReportRow>& rows) {
+    ReportSheet sheet;
+    sheet.title = "Audit themes";
+    sheet.columns = {{"theme", "Theme", CellKind::Text},
+                     {"title", "Title", CellKind::Text, 0, 3.0},
+                     {"source", "Source", CellKind::Code, 0, 1.5},
+                     {"priority", "Priority", CellKind::Code},
+                     {"status", "Status", CellKind::Code},
+                     {"sessions_held", "Sessions held", CellKind::Integer},
+                     {"completions", "Completions", CellKind::Integer},
+                     {"cpd_entries", "CPD entries", CellKind::Integer},
+                     {"staff_reached", "Staff reached", CellKind::Integer},
+                     {"last_touched_on", "Last touched", CellKind::Day}};
     for (const ThemeReportRow& r : rows) {
-        out += csvLine({spreadsheetSafe(r.key), spreadsheetSafe(r.title), themeSourceCode(r.source),
-                        themePriorityCode(r.priority), themeStatusCode(r.status),
-                        std::to_string(r.reach.sessionsHeld), std::to_string(r.reach.completions),
-                        std::to_string(r.reach.cpdEntries), std::to_string(r.reach.staffReached),
-                        iso(r.reach.lastTouchedOn)});
+        sheet.rows.push_back(
+            {textCell(r.key), textCell(r.title), codeCell(themeSourceCode(r.source)),
+             codeCell(themePriorityCode(r.priority)), codeCell(themeStatusCode(r.status)),
+             integerCell(r.reach.sessionsHeld), integerCell(r.reach.completions),
+             integerCell(r.reach.cpdEntries), integerCell(r.reach.staffReached),
+             dateCell(r.reach.lastTouchedOn)});
     }
-    return out;
+    return sheet;
+}
+
+std::string formatThemesCsv(const std::vector<ThemeReportRow>& rows) {
+    return formatCsv(themesSheet(rows));
+}
+
+ReportSheet suggestionsSheet(const std::vector<TopicSuggestion>& suggestions) {
+    ReportSheet sheet;
+    sheet.title = "Forum topic suggestions";
+    sheet.columns = {{"rank", "Rank", CellKind::Integer, 0, 0.6},
+                     {"theme", "Theme", CellKind::Text},
+                     {"title", "Title", CellKind::Text, 0, 3.0},
+                     {"priority", "Priority", CellKind::Code},
+                     {"status", "Status", CellKind::Code},
+                     {"stale", "Stale", CellKind::Code, 0, 0.6},
+                     {"last_touched_on", "Last touched", CellKind::Day},
+                     {"staff_reached", "Staff reached", CellKind::Integer}};
+    for (const TopicSuggestion& s : suggestions) {
+        sheet.rows.push_back(
+            {integerCell(s.rank), textCell(s.key), textCell(s.title),
+             codeCell(themePriorityCode(s.priority)), codeCell(themeStatusCode(s.status)),
+             codeCell(s.stale ? "yes" : "no", {}, s.stale ? CellTone::Warning : CellTone::None),
+             dateCell(s.lastTouchedOn), integerCell(s.staffReached)});
+    }
+    return sheet;
 }
 
 std::string formatSuggestionsCsv(const std::vector<TopicSuggestion>& suggestions) {
-    std::string out = "rank,theme,title,priority,status,stale,last_touched_on,staff_reached\n";
-    for (const TopicSuggestion& s : suggestions) {
-        out +=
-            csvLine({std::to_string(s.rank), spreadsheetSafe(s.key), spreadsheetSafe(s.title),
-                     themePriorityCode(s.priority), themeStatusCode(s.status),
-                     s.stale ? "yes" : "no", iso(s.lastTouchedOn), std::to_string(s.staffReached)});
-    }
-    return out;
+    return formatCsv(suggestionsSheet(suggestions));
 }
 
 std::string formatBookingsTable(const std::vector<BookingsRow>& rows) {

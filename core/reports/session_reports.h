@@ -4,6 +4,7 @@
 // bookings, clashes and topic suggestions. Computed once, here; the CLI and the app show the
 // same rows.
 
+#include "reports/report_table.h"
 #include "sessions/bookings.h"
 #include "sessions/clashes.h"
 #include "themes/reach.h"
@@ -68,6 +69,12 @@ themeReportRows(const std::vector<AuditTheme>& themes, const std::vector<ThemeWi
 [[nodiscard]] std::string formatClashesTable(const std::vector<Clash>& clashes);
 [[nodiscard]] std::string formatThemesTable(const std::vector<ThemeReportRow>& rows);
 [[nodiscard]] std::string formatSuggestionsTable(const std::vector<TopicSuggestion>& suggestions);
+
+// As sheets (report_table.h): the CSV's columns, for every format to show.
+[[nodiscard]] ReportSheet bookingsSheet(const std::vector<BookingsRow>& rows);
+[[nodiscard]] ReportSheet clashesSheet(const std::vector<Clash>& clashes);
+[[nodiscard]] ReportSheet themesSheet(const std::vector<ThemeReportRow>& rows);
+[[nodiscard]] ReportSheet suggestionsSheet(const std::vector<TopicSuggestion>& suggestions);
 
 [[nodiscard]] std::string formatBookingsCsv(const std::vector<BookingsRow>& rows);
 [[nodiscard]] std::string formatClashesCsv(const std::vector<Clash>& clashes);
