@@ -32,6 +32,17 @@ std::size_t characters(std::string_view text) {
         std::count_if(text.begin(), text.end(), [](char c) { return !continuationByte(c); }));
 }
 
+/// The characters of the longest line of `text`: what a column needs to show it.
+std::size_t widestLine(std::string_view text) {
+    std::size_t widest = 0;
+    for (std::size_t start = 0; start <= text.size();) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        widest = std::max(widest, characters(text.substr(start, end - start)));
+        start = end + 1;
+    }
+    return widest;
+}
+
 /// The first `count` characters of `text`, never cutting one in half.
 std::string firstCharacters(std::string_view text, std::size_t count) {
     std::size_t seen = 0;
@@ -328,12 +339,25 @@ private:
         }
         for (std::size_t r = 0; r < s.rows.size(); ++r) {
             const auto& row = s.rows[r];
+            std::size_t lines = 1;
             for (std::size_t c = 0; c < columns && c < row.size(); ++c) {
+                if (const auto* t = std::get_if<std::string>(&row[c].value)) {
+                    lines = std::max(lines, 1 + static_cast<std::size_t>(
+                                                    std::count(t->begin(), t->end(), '\n')));
+                }
                 cell(ws, name, r + 1, c, row[c], s.columns[c]);
                 const std::string shown = s.columns[c].kind == CellKind::Date
                                               ? displayValue(row[c], s.columns[c])
                                               : csvValue(row[c], s.columns[c]);
-                widths[c] = std::max(widths[c], characters(shown));
+                widths[c] = std::max(widths[c], widestLine(shown));
+            }
+            if (lines > 1) {
+                // Spreadsheets keep the stored row height on opening: a row with line breaks
+                // is given room for them (15 points a line, the default row's height).
+                check(worksheet_set_row(
+                          ws, static_cast<lxw_row_t>(r + 1),
+                          15.0 * static_cast<double>(std::min<std::size_t>(lines, 20)), nullptr),
+                      where(name, r + 1, 0));
             }
         }
         for (std::size_t c = 0; c < columns; ++c) {
