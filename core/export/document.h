@@ -5,6 +5,7 @@
 // reports) and a renderer lays it out (export/pdf.h): the words are decided once, here, and
 // the renderer decides only where they go.
 
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -27,8 +28,8 @@ struct Field {
     std::string value; ///< empty shows as "(none)"
 };
 
-/// How a status reads: the word always says it, the colour only repeats it.
-enum class Tone { Good, Bad, Neutral };
+/// How a status or a table cell reads: the word always says it, the colour only repeats it.
+enum class Tone { Good, Bad, Neutral, Warning, Quiet };
 
 struct Status {
     std::string label;
@@ -41,6 +42,9 @@ struct TableRow {
     std::vector<std::string> cells;
     bool marked = false;   ///< shaded and in bold: a row that asks for attention (a gap)
     bool spanRest = false; ///< the second cell runs across every column after the first
+    /// Each cell's shade by position (Good green, Warning amber, Bad red, Quiet grey);
+    /// a cell beyond the list, or Neutral, is not shaded.
+    std::vector<Tone> tones = {};
 };
 
 /// Rows under a header that is repeated on every page the table runs onto.
@@ -50,9 +54,25 @@ struct Table {
     std::vector<TableRow> rows;
 };
 
+/// A line chart across the page: one line per series over the x labels (left to right), on
+/// a y axis from yMin to yMax, each line told apart by its dash and marker as well as its
+/// colour so that a greyscale print still reads. A missing value breaks its line.
+struct Chart {
+    struct Series {
+        std::string name;
+        std::vector<std::optional<double>> values; ///< one per x label
+    };
+    std::string title;
+    std::string yLabel;
+    std::vector<std::string> xLabels;
+    std::vector<Series> series;
+    double yMin = 0;
+    double yMax = 100;
+};
+
 struct PageBreak {};
 
-using Block = std::variant<Heading, Paragraph, Field, Status, Table, PageBreak>;
+using Block = std::variant<Heading, Paragraph, Field, Status, Table, Chart, PageBreak>;
 
 struct Document {
     std::string title;    ///< the first page's title, and the file's title

@@ -5,8 +5,12 @@
 #include <pango/pangocairo.h>
 
 #include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
 #include <functional>
 #include <memory>
+#include <numbers>
 #include <numeric>
 #include <stdexcept>
 #include <type_traits>
@@ -31,6 +35,74 @@ constexpr Colour kQuiet{0.35, 0.35, 0.40};
 constexpr Colour kRuleColour{0.75, 0.75, 0.78};
 constexpr Colour kHeaderFill{0.90, 0.91, 0.94};
 constexpr Colour kMarkFill{1.00, 0.92, 0.78};
+constexpr Colour kGridColour{0.86, 0.86, 0.88};
+
+/// A tone's ink (the status word) and paper (its box, or a table cell's shade): light
+/// enough papers that black text reads on each.
+struct TonePaint {
+    Colour ink;
+    Colour paper;
+};
+TonePaint paint(doc::Tone tone) {
+    switch (tone) {
+    case doc::Tone::Good:
+        return {{0.05, 0.40, 0.15}, {0.86, 0.95, 0.87}};
+    case doc::Tone::Bad:
+        return {{0.65, 0.08, 0.08}, {0.99, 0.88, 0.87}};
+    case doc::Tone::Warning:
+        return {{0.50, 0.32, 0.00}, {1.00, 0.93, 0.74}};
+    case doc::Tone::Quiet:
+        return {{0.35, 0.35, 0.40}, {0.91, 0.91, 0.92}};
+    case doc::Tone::Neutral:
+        break;
+    }
+    return {kInk, {0.92, 0.92, 0.92}};
+}
+
+/// How a chart's series are told apart: by colour, and by dash and marker for a greyscale
+/// print. Dashes are in points, on then off.
+enum class Marker { Circle, Square, Triangle, Diamond, Cross, Plus };
+struct SeriesLook {
+    Colour colour;
+    std::array<double, 4> dash; ///< zeros at the end are unused; all zero is a solid line
+    Marker marker;
+};
+constexpr std::array<SeriesLook, 6> kSeriesLooks{{
+    {{0.12, 0.31, 0.60}, {0, 0, 0, 0}, Marker::Circle},
+    {{0.75, 0.25, 0.22}, {6, 3, 0, 0}, Marker::Square},
+    {{0.15, 0.48, 0.20}, {1.2, 2.6, 0, 0}, Marker::Triangle},
+    {{0.48, 0.25, 0.60}, {8, 3, 1.5, 3}, Marker::Diamond},
+    {{0.85, 0.45, 0.00}, {12, 4, 0, 0}, Marker::Cross},
+    {{0.25, 0.25, 0.25}, {4, 2, 1, 2}, Marker::Plus},
+}};
+
+/// A round step for about five y-axis intervals over `range` (1, 2, 2.5 or 5 times a power
+/// of ten).
+double tickStep(double range) {
+    const double rough = range / 5;
+    const double power = std::pow(10.0, std::floor(std::log10(rough)));
+    for (const double m : {1.0, 2.0, 2.5, 5.0}) {
+        if (m * power >= rough * 0.999) {
+            return m * power;
+        }
+    }
+    return 10 * power;
+}
+
+std::string tickLabel(double value, double step) {
+    // As many decimals as the step needs, and no "-0".
+    int places = 0;
+    while (places < 6 && std::fabs(step * std::pow(10.0, places) -
+                                   std::round(step * std::pow(10.0, places))) > 1e-6) {
+        ++places;
+    }
+    if (std::fabs(value) < step * 1e-9) {
+        value = 0;
+    }
+    std::array<char, 64> text{};
+    std::snprintf(text.data(), text.size(), "%.*f", places, value);
+    return text.data();
+}
 
 struct Style {
     const char* font;
@@ -244,15 +316,7 @@ private:
         room(height(label.get()) + 3 + rowHeight);
         flow(label.get(), kMargin, kBold.colour);
         m_y += 3;
-        Colour ink = kInk;
-        Colour paper{0.92, 0.92, 0.92};
-        if (s.tone == doc::Tone::Good) {
-            ink = {0.05, 0.40, 0.15};
-            paper = {0.86, 0.95, 0.87};
-        } else if (s.tone == doc::Tone::Bad) {
-            ink = {0.65, 0.08, 0.08};
-            paper = {0.99, 0.88, 0.87};
-        }
+        const auto [ink, paper] = paint(s.tone);
         fill(kMargin, m_y, boxWidth, points(wordHeight) + 2 * kCellPad - 2, paper);
         show(word.get(), kMargin + kCellPad + 1, m_y + kCellPad - 1, ink);
         show(detail.get(), detailX, m_y + kCellPad - 1, kBody.colour);
@@ -289,9 +353,15 @@ private:
             return std::pair{std::move(layouts), rowHeight};
         };
         const auto draw = [&](std::vector<Layout>& layouts, double rowHeight,
-                              const Colour* background, const Colour& ink) {
+                              const Colour* background, const Colour& ink,
+                              const std::vector<doc::Tone>& tones = {}, bool span = false) {
             if (background) {
                 fill(kMargin, m_y, kBodyWidth, rowHeight, *background);
+            }
+            for (std::size_t i = 0; i < layouts.size() && i < tones.size(); ++i) {
+                if (tones[i] != doc::Tone::Neutral) {
+                    fill(xs[i], m_y, cellEnd(i, span) - xs[i], rowHeight, paint(tones[i]).paper);
+                }
             }
             if (m_draw) {
                 // A row taller than a page is cut at the page's foot.
@@ -320,10 +390,271 @@ private:
         for (const doc::TableRow& r : t.rows) {
             auto [layouts, rowHeight] = row(r.cells, r.marked ? kCellBold : kCell, r.spanRest);
             room(rowHeight);
-            draw(layouts, rowHeight, r.marked ? &kMarkFill : nullptr, kInk);
+            draw(layouts, rowHeight, r.marked ? &kMarkFill : nullptr, kInk, r.tones, r.spanRest);
         }
         m_repeat = nullptr;
         m_y += 8;
+    }
+
+    /// A layout on one line (no wrapping), at most `maxWidth` wide: longer text is cut with
+    /// an ellipsis.
+    Layout line(const std::string& text, const Style& style, double maxWidth) {
+        Layout l = layout(text, style, maxWidth);
+        pango_layout_set_ellipsize(l.get(), PANGO_ELLIPSIZE_END);
+        return l;
+    }
+
+    static double width(PangoLayout* l) {
+        PangoRectangle logical{};
+        pango_layout_get_extents(l, nullptr, &logical);
+        return points(logical.width);
+    }
+
+    void marker(Marker m, double x, double y) {
+        constexpr double r = 3.2;
+        switch (m) {
+        case Marker::Circle:
+            cairo_new_sub_path(m_cr);
+            cairo_arc(m_cr, x, y, r, 0, 2 * std::numbers::pi);
+            cairo_fill(m_cr);
+            break;
+        case Marker::Square:
+            cairo_rectangle(m_cr, x - r * 0.9, y - r * 0.9, r * 1.8, r * 1.8);
+            cairo_fill(m_cr);
+            break;
+        case Marker::Triangle:
+            cairo_move_to(m_cr, x, y - r * 1.15);
+            cairo_line_to(m_cr, x + r * 1.1, y + r * 0.8);
+            cairo_line_to(m_cr, x - r * 1.1, y + r * 0.8);
+            cairo_close_path(m_cr);
+            cairo_fill(m_cr);
+            break;
+        case Marker::Diamond:
+            cairo_move_to(m_cr, x, y - r * 1.2);
+            cairo_line_to(m_cr, x + r * 1.2, y);
+            cairo_line_to(m_cr, x, y + r * 1.2);
+            cairo_line_to(m_cr, x - r * 1.2, y);
+            cairo_close_path(m_cr);
+            cairo_fill(m_cr);
+            break;
+        case Marker::Cross:
+            cairo_move_to(m_cr, x - r, y - r);
+            cairo_line_to(m_cr, x + r, y + r);
+            cairo_move_to(m_cr, x - r, y + r);
+            cairo_line_to(m_cr, x + r, y - r);
+            cairo_stroke(m_cr);
+            break;
+        case Marker::Plus:
+            cairo_move_to(m_cr, x - r * 1.2, y);
+            cairo_line_to(m_cr, x + r * 1.2, y);
+            cairo_move_to(m_cr, x, y - r * 1.2);
+            cairo_line_to(m_cr, x, y + r * 1.2);
+            cairo_stroke(m_cr);
+            break;
+        }
+    }
+
+    /// Sets the pen for a series' line: its colour, width and dash.
+    void pen(const SeriesLook& look) {
+        colour(look.colour);
+        cairo_set_line_width(m_cr, 1.6);
+        cairo_set_line_cap(m_cr, CAIRO_LINE_CAP_ROUND);
+        cairo_set_line_join(m_cr, CAIRO_LINE_JOIN_ROUND);
+        const auto used = static_cast<int>(
+            std::count_if(look.dash.begin(), look.dash.end(), [](double d) { return d > 0; }));
+        cairo_set_dash(m_cr, look.dash.data(), used, 0);
+    }
+
+    void put(const doc::Chart& c) {
+        constexpr double kPlotHeight = 210;
+        constexpr double kMaxXLabel = 90;
+        constexpr double kLegendSample = 26;
+        Layout title = layout(c.title, kHeading2, kBodyWidth);
+        Layout yLabel = layout(c.yLabel, kSmall, kBodyWidth);
+        const double titleHeight = height(title.get()) + 4;
+        const double yLabelHeight = c.yLabel.empty() ? 0 : height(yLabel.get()) + 3;
+        if (c.xLabels.empty() || c.series.empty()) {
+            Layout none = layout("No figures to chart.", kSmall, kBodyWidth);
+            room(titleHeight + height(none.get()));
+            m_y += 6;
+            flow(title.get(), kMargin, kHeading2.colour);
+            m_y += 4;
+            flow(none.get(), kMargin, kSmall.colour);
+            m_y += 8;
+            return;
+        }
+
+        // The y axis: round ticks over the range (or over the figures when no range is set).
+        double yMin = c.yMin;
+        double yMax = c.yMax;
+        if (!(yMax > yMin) || !std::isfinite(yMin) || !std::isfinite(yMax)) {
+            yMin = 0;
+            yMax = 0;
+            for (const auto& s : c.series) {
+                for (const auto& v : s.values) {
+                    if (v && std::isfinite(*v)) {
+                        yMin = std::min(yMin, *v);
+                        yMax = std::max(yMax, *v);
+                    }
+                }
+            }
+            if (!(yMax > yMin)) {
+                yMax = yMin + 1;
+            }
+        }
+        const double step = tickStep(yMax - yMin);
+        std::vector<std::pair<double, Layout>> ticks;
+        double tickWidth = 0;
+        for (double v = std::ceil(yMin / step - 1e-9) * step; v <= yMax + step * 1e-9; v += step) {
+            Layout l = layout(tickLabel(v, step), kSmall, kBodyWidth);
+            pango_layout_set_width(l.get(), -1);
+            tickWidth = std::max(tickWidth, width(l.get()));
+            ticks.emplace_back(v, std::move(l));
+        }
+        const double left = kMargin + tickWidth + 6;
+        const double right = kMargin + kBodyWidth - 4;
+        const double plotWidth = right - left;
+
+        // The x labels: every k-th one, k as small as keeps neighbours from touching.
+        const std::size_t count = c.xLabels.size();
+        const double slot = plotWidth / static_cast<double>(count);
+        std::vector<Layout> xLabels;
+        double xLabelWidth = 0;
+        double xLabelHeight = 0;
+        for (const std::string& text : c.xLabels) {
+            xLabels.push_back(line(text, kSmall, kMaxXLabel));
+            pango_layout_set_width(xLabels.back().get(), -1);
+            if (width(xLabels.back().get()) > kMaxXLabel) {
+                pango_layout_set_width(xLabels.back().get(), pangoUnits(kMaxXLabel));
+            }
+            xLabelWidth = std::max(xLabelWidth, width(xLabels.back().get()));
+            xLabelHeight = std::max(xLabelHeight, height(xLabels.back().get()));
+        }
+        const auto every =
+            std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil((xLabelWidth + 8) / slot)));
+        // Markers close together would hide the dashes that tell the lines apart in grey.
+        const auto markerEvery =
+            std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(10 / slot)));
+        const auto xAt = [&](std::size_t i) {
+            return left + slot * (static_cast<double>(i) + 0.5);
+        };
+
+        // The legend: a sample of each line and its name, wrapped onto as many rows as needed.
+        std::vector<Layout> names;
+        std::vector<std::pair<double, double>> placeAt; // x, row offset
+        double legendX = kMargin;
+        double legendY = 0;
+        double legendRow = 0;
+        for (const auto& s : c.series) {
+            names.push_back(line(s.name, kSmall, kBodyWidth - kLegendSample - 6));
+            pango_layout_set_width(names.back().get(), -1);
+            if (width(names.back().get()) > kBodyWidth - kLegendSample - 6) {
+                pango_layout_set_width(names.back().get(),
+                                       pangoUnits(kBodyWidth - kLegendSample - 6));
+            }
+            const double entry = kLegendSample + 4 + width(names.back().get()) + 16;
+            legendRow = std::max(legendRow, height(names.back().get()));
+            if (legendX > kMargin && legendX + entry > kMargin + kBodyWidth) {
+                legendX = kMargin;
+                legendY += legendRow + 4;
+            }
+            placeAt.emplace_back(legendX, legendY);
+            legendX += entry;
+        }
+        const double legendHeight = legendY + legendRow;
+
+        room(titleHeight + yLabelHeight + kPlotHeight + 4 + xLabelHeight + 10 + legendHeight + 8);
+        m_y += 6;
+        flow(title.get(), kMargin, kHeading2.colour);
+        m_y += 4;
+        if (!c.yLabel.empty()) {
+            show(yLabel.get(), kMargin, m_y, kSmall.colour);
+            m_y += yLabelHeight;
+        }
+        const double top = m_y + 4;
+        const double bottom = top + kPlotHeight - 4;
+        const auto yAt = [&](double v) {
+            return bottom - (v - yMin) / (yMax - yMin) * (bottom - top);
+        };
+        if (m_draw) {
+            cairo_save(m_cr);
+            // Gridlines and tick labels first, the axes over them, the lines over all.
+            cairo_set_line_width(m_cr, 0.5);
+            for (auto& [v, l] : ticks) {
+                const double y = yAt(v);
+                colour(kGridColour);
+                cairo_move_to(m_cr, left, y);
+                cairo_line_to(m_cr, right, y);
+                cairo_stroke(m_cr);
+                show(l.get(), left - 5 - width(l.get()), y - height(l.get()) / 2, kSmall.colour);
+            }
+            colour(kInk);
+            cairo_set_line_width(m_cr, 0.8);
+            cairo_move_to(m_cr, left, top);
+            cairo_line_to(m_cr, left, bottom);
+            cairo_line_to(m_cr, right, bottom);
+            cairo_stroke(m_cr);
+            for (std::size_t i = 0; i < count; i += every) {
+                const double x = xAt(i);
+                colour(kInk);
+                cairo_move_to(m_cr, x, bottom);
+                cairo_line_to(m_cr, x, bottom + 3);
+                cairo_stroke(m_cr);
+                const double w = width(xLabels[i].get());
+                const double lx = std::clamp(x - w / 2, kMargin, kMargin + kBodyWidth - w);
+                show(xLabels[i].get(), lx, bottom + 4, kSmall.colour);
+            }
+            // Values beyond the axis are cut at the plot's edge.
+            cairo_rectangle(m_cr, left, top - 4, plotWidth, bottom - top + 8);
+            cairo_clip(m_cr);
+            for (std::size_t s = 0; s < c.series.size(); ++s) {
+                const SeriesLook& look = kSeriesLooks[s % kSeriesLooks.size()];
+                const auto& values = c.series[s].values;
+                pen(look);
+                bool drawing = false;
+                for (std::size_t i = 0; i < count && i < values.size(); ++i) {
+                    if (!values[i] || !std::isfinite(*values[i])) {
+                        drawing = false;
+                        continue;
+                    }
+                    if (drawing) {
+                        cairo_line_to(m_cr, xAt(i), yAt(*values[i]));
+                    } else {
+                        cairo_move_to(m_cr, xAt(i), yAt(*values[i]));
+                        drawing = true;
+                    }
+                }
+                cairo_stroke(m_cr);
+                cairo_set_dash(m_cr, nullptr, 0, 0);
+                cairo_set_line_width(m_cr, 1.3);
+                for (std::size_t i = 0; i < count && i < values.size(); ++i) {
+                    if (values[i] && std::isfinite(*values[i]) && i % markerEvery == 0) {
+                        marker(look.marker, xAt(i), yAt(*values[i]));
+                    }
+                }
+            }
+            cairo_restore(m_cr);
+        }
+        m_y = bottom + 4 + xLabelHeight + 10;
+        for (std::size_t s = 0; s < c.series.size(); ++s) {
+            const SeriesLook& look = kSeriesLooks[s % kSeriesLooks.size()];
+            const double x = placeAt[s].first;
+            const double y = m_y + placeAt[s].second;
+            const double mid = y + height(names[s].get()) / 2;
+            if (m_draw) {
+                cairo_save(m_cr);
+                pen(look);
+                cairo_move_to(m_cr, x, mid);
+                cairo_line_to(m_cr, x + kLegendSample, mid);
+                cairo_stroke(m_cr);
+                cairo_set_dash(m_cr, nullptr, 0, 0);
+                cairo_set_line_width(m_cr, 1.3);
+                marker(look.marker, x + kLegendSample / 2, mid);
+                cairo_restore(m_cr);
+            }
+            show(names[s].get(), x + kLegendSample + 4, y, kSmall.colour);
+        }
+        m_y += legendHeight + 8;
     }
 
     void put(const doc::PageBreak&) {
