@@ -4,8 +4,11 @@
 #include "cli_errors.h"
 #include "output_file.h"
 
+#include "export/pdf.h"
+#include "export/xlsx.h"
 #include "reports/coverage_reports.h"
 #include "reports/report.h"
+#include "reports/report_document.h"
 #include "reports/session_reports.h"
 
 #include <CLI/CLI.hpp>
@@ -264,8 +267,10 @@ ReportCommands::ReportCommands(CLI::App& app) : m_impl(std::make_unique<Impl>())
     report->require_subcommand(1);
     const auto add = [&](const char* name, const char* what) {
         CLI::App* command = report->add_subcommand(name, what);
-        command->add_option("--format", o.format, "table or csv (default table)")
-            ->check(CLI::IsMember({"table", "csv"}));
+        command
+            ->add_option("--format", o.format,
+                         "table, csv, xlsx or pdf (default table; xlsx and pdf need --output)")
+            ->check(CLI::IsMember({"table", "csv", "xlsx", "pdf"}));
         command->add_option("--output", o.output,
                             "Write to FILE (whole or not at all; readable by its owner only) "
                             "instead of the standard output");
@@ -342,6 +347,10 @@ int ReportCommands::run(const std::function<Ledger()>& open, Date today, std::os
     for (const CLI::App* command : m_impl->report->get_subcommands()) {
         name = command->get_name();
     }
+    const bool binary = o.format == "xlsx" || o.format == "pdf";
+    if (binary && o.output.empty()) {
+        throw UsageError("--format " + o.format + " needs --output FILE");
+    }
     Rendered result;
     if (name == "coverage") {
         result = coverage(o, open, today);
@@ -356,6 +365,17 @@ int ReportCommands::run(const std::function<Ledger()>& open, Date today, std::os
         result = cpdReport(name, o, open, today);
     } else {
         result = learningReport(name, o, open, today);
+    }
+    if (o.format == "xlsx") {
+        writeXlsx(result.report, o.output);
+        return kOk;
+    }
+    if (o.format == "pdf") {
+        const std::string bytes =
+            renderPdf(reportDocument(result.report, "Practice Ledger: " + result.report.title +
+                                                        ", " + result.report.subtitle));
+        writeWholeFile(o.output, [&](std::ostream& file) { file << bytes; });
+        return kOk;
     }
     const std::string text =
         o.format == "csv" ? formatCsv(result.report.sheets.front()) : result.table;

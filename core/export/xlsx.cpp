@@ -346,7 +346,7 @@ private:
                                                     std::count(t->begin(), t->end(), '\n')));
                 }
                 cell(ws, name, r + 1, c, row[c], s.columns[c]);
-                const std::string shown = s.columns[c].kind == CellKind::Date
+                const std::string shown = s.columns[c].kind == CellKind::Day
                                               ? displayValue(row[c], s.columns[c])
                                               : csvValue(row[c], s.columns[c]);
                 widths[c] = std::max(widths[c], widestLine(shown));

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <unordered_map>
 
 namespace ledger {
@@ -218,8 +219,8 @@ ReportSheet coverageByStaffSheet(const std::vector<StaffStatusRow>& rows) {
                      column("team", "Team", CellKind::Text, 2.0),
                      column("module", "Module", CellKind::Text, 1.5),
                      column("status", "Status", CellKind::Code),
-                     column("expires_on", "Expires", CellKind::Day),
-                     column("due_on", "Due", CellKind::Day)};
+                     column("expires_on", "Expires", CellKind::Day, 1.5),
+                     column("due_on", "Due", CellKind::Day, 1.5)};
     for (const StaffStatusRow& r : rows) {
         sheet.rows.push_back({textCell(r.employeeId), textCell(r.team), textCell(r.module),
                               statusCell(r.status), dateCell(r.expiresOn), dateCell(r.dueOn)});
@@ -236,7 +237,7 @@ Report coverageByStaffReport(const std::vector<StaffStatusRow>& rows, Date asOf)
 Report trendReport(const std::vector<TrendPoint>& points, std::string_view scope) {
     ReportSheet sheet;
     sheet.title = "Coverage trend";
-    sheet.columns = {column("month_end", "Month end", CellKind::Day)};
+    sheet.columns = {column("month_end", "Month end", CellKind::Day, 1.5)};
     for (ReportColumn& c : countColumns()) {
         sheet.columns.push_back(std::move(c));
     }
@@ -252,6 +253,13 @@ Report trendReport(const std::vector<TrendPoint>& points, std::string_view scope
         chart.xLabels.push_back(formatUk(p.monthEnd).substr(3));
         values.push_back(tenths ? std::optional<double>(*tenths / 10.0) : std::nullopt);
     }
+    // The axis starts at a round ten below the lowest point, so that a fall from 95% to 90%
+    // shows as a fall; the axis is labelled, so nobody reads it as starting at nought.
+    double lowest = 100;
+    for (const auto& v : values) {
+        lowest = v ? std::min(lowest, *v) : lowest;
+    }
+    chart.yMin = std::max(0.0, std::floor((lowest - 5.0) / 10.0) * 10.0);
     chart.series.emplace_back("Coverage", std::move(values));
     std::string subtitle(scope);
     if (!points.empty()) {
@@ -278,8 +286,8 @@ Report expiringReport(const std::vector<ExpiringRow>& rows, Date asOf, int withi
                      column("team", "Team", CellKind::Text, 2.0),
                      column("module", "Module", CellKind::Text, 1.5),
                      column("status", "Status", CellKind::Code),
-                     column("expires_on", "Expires", CellKind::Day),
-                     column("due_on", "Due", CellKind::Day)};
+                     column("expires_on", "Expires", CellKind::Day, 1.5),
+                     column("due_on", "Due", CellKind::Day, 1.5)};
     for (const ExpiringRow& r : rows) {
         sheet.rows.push_back({textCell(r.lineManagerId), textCell(r.employeeId),
                               textCell(r.fullName), textCell(r.email), textCell(r.team),

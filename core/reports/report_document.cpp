@@ -53,17 +53,7 @@ doc::Document reportDocument(const Report& report, std::string_view footer) {
     for (const std::string& note : report.notes) {
         out.blocks.push_back(doc::Paragraph{note});
     }
-    const bool named = report.sheets.size() > 1;
-    for (const ReportSheet& sheet : report.sheets) {
-        if (named && !sheet.title.empty()) {
-            out.blocks.push_back(doc::Heading{sheet.title, 1});
-        }
-        if (sheet.rows.empty()) {
-            out.blocks.push_back(doc::Paragraph{"Nothing to show.", true});
-            continue;
-        }
-        out.blocks.push_back(tableOf(sheet));
-    }
+    // The picture first, then the figures behind it.
     for (const ReportChart& chart : report.charts) {
         doc::Chart c;
         c.title = chart.title;
@@ -75,6 +65,17 @@ doc::Document reportDocument(const Report& report, std::string_view footer) {
         c.yMin = chart.yMin;
         c.yMax = chart.yMax;
         out.blocks.push_back(std::move(c));
+    }
+    const bool named = report.sheets.size() > 1;
+    for (const ReportSheet& sheet : report.sheets) {
+        if (named && !sheet.title.empty()) {
+            out.blocks.push_back(doc::Heading{sheet.title, 1});
+        }
+        if (sheet.rows.empty()) {
+            out.blocks.push_back(doc::Paragraph{"Nothing to show.", true});
+            continue;
+        }
+        out.blocks.push_back(tableOf(sheet));
     }
     return out;
 }

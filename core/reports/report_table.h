@@ -15,12 +15,6 @@
 
 namespace ledger {
 
-// GCC 12's -Wshadow takes the scoped enumerator CellKind::Date for a shadow of ledger::Date,
-// which it cannot be (it is only ever named CellKind::Date).
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wshadow"
-#endif
 /// What a column holds, which decides how each writer spells its cells.
 enum class CellKind : std::uint8_t {
     Text,    ///< free text (names, titles): spreadsheetSafe in CSV, a string cell in XLSX
@@ -29,9 +23,6 @@ enum class CellKind : std::uint8_t {
     Decimal, ///< a fixed-point number with the column's `places`
     Day,     ///< a date: ISO in CSV, a date cell in XLSX, DD/MM/YYYY for people
 };
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC diagnostic pop
-#endif
 
 /// How a cell reads at a glance; a colour only repeats what the words say.
 enum class CellTone : std::uint8_t { None, Good, Warning, Bad, Quiet };

@@ -18,7 +18,7 @@ ReportSheet statusSheet(int rows) {
         {"name", "Name", CellKind::Text, 0, 2.5},
         {"status", "Status", CellKind::Code, 0, 1.2},
         {"coverage_percent", "Coverage %", CellKind::Decimal, 1, 1.0},
-        {"due_on", "Due", CellKind::Date, 0, 1.0},
+        {"due_on", "Due", CellKind::Day, 0, 1.0},
     };
     for (int i = 0; i < rows; ++i) {
         const bool late = i % 5 == 0;

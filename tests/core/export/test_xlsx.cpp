@@ -33,7 +33,7 @@ Report awkwardReport() {
         {"status", "Status", CellKind::Code, 0, 1.0},
         {"courses", "Courses", CellKind::Integer, 0, 1.0},
         {"coverage_percent", "Coverage %", CellKind::Decimal, 1, 1.0},
-        {"due_on", "Due", CellKind::Date, 0, 1.0},
+        {"due_on", "Due", CellKind::Day, 0, 1.0},
     };
     const auto row = [&](std::vector<ReportCell> cells) {
         people.rows.push_back(std::move(cells));
@@ -68,7 +68,7 @@ Report awkwardReport() {
         {"team", "Team", CellKind::Text, 0, 2.0},
         {"people", "People", CellKind::Integer, 0, 1.0},
         {"hours", "Hours", CellKind::Decimal, 2, 1.0},
-        {"from", "From", CellKind::Date, 0, 1.0},
+        {"from", "From", CellKind::Day, 0, 1.0},
     };
     teams.rows.push_back({textCell("Reablement"), integerCell(14, CellTone::Good),
                           decimalCell(-1250), dateCell(d(2026, 4, 1))});
@@ -201,7 +201,7 @@ TEST(XlsxLibreOffice, EachSheetSavedAsCsvHoldsTheReportsCsvValues) {
                     // it needs none of the CSV's `'`.
                     want = std::string(fromSpreadsheetSafe(want));
                 }
-                if (r > 0 && sheet.columns[c].kind == CellKind::Date && !got.empty()) {
+                if (r > 0 && sheet.columns[c].kind == CellKind::Day && !got.empty()) {
                     // A date cell shows as a UK date.
                     const auto date = parseUkDate(got);
                     ASSERT_TRUE(date) << got;
