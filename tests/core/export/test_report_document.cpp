@@ -85,9 +85,10 @@ TEST(ReportDocument, HoldsTheTitleNotesOneTablePerSheetAndTheCharts) {
     EXPECT_EQ(document.footer, "Practice Ledger report");
     ASSERT_EQ(document.blocks.size(), 6U);
     EXPECT_EQ(std::get<doc::Paragraph>(document.blocks[0]).text, report.notes[0]);
-    // Two sheets: each table under its sheet's title.
-    EXPECT_EQ(std::get<doc::Heading>(document.blocks[1]).text, "Staff");
-    const auto& staff = std::get<doc::Table>(document.blocks[2]);
+    // The chart first, then two sheets: each table under its sheet's title.
+    const auto& chart = std::get<doc::Chart>(document.blocks[1]);
+    EXPECT_EQ(std::get<doc::Heading>(document.blocks[2]).text, "Staff");
+    const auto& staff = std::get<doc::Table>(document.blocks[3]);
     EXPECT_EQ(staff.header, (std::vector<std::string>{"Name", "Status", "Coverage %", "Due"}));
     EXPECT_EQ(staff.widths, (std::vector<double>{2.5, 1.2, 1.0, 1.0}));
     ASSERT_EQ(staff.rows.size(), 3U);
@@ -98,9 +99,8 @@ TEST(ReportDocument, HoldsTheTitleNotesOneTablePerSheetAndTheCharts) {
               (std::vector<doc::Tone>{doc::Tone::Neutral, doc::Tone::Bad, doc::Tone::Neutral,
                                       doc::Tone::Neutral}));
     EXPECT_EQ(staff.rows[1].tones.at(1), doc::Tone::Good);
-    EXPECT_EQ(std::get<doc::Heading>(document.blocks[3]).text, "Teams");
-    EXPECT_EQ(std::get<doc::Table>(document.blocks[4]).rows.at(0).tones.at(1), doc::Tone::Warning);
-    const auto& chart = std::get<doc::Chart>(document.blocks[5]);
+    EXPECT_EQ(std::get<doc::Heading>(document.blocks[4]).text, "Teams");
+    EXPECT_EQ(std::get<doc::Table>(document.blocks[5]).rows.at(0).tones.at(1), doc::Tone::Warning);
     EXPECT_EQ(chart.title, "Coverage by week");
     EXPECT_EQ(chart.yLabel, "Coverage %");
     EXPECT_EQ(chart.xLabels.size(), 4U);
