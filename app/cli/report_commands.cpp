@@ -8,6 +8,7 @@
 #include "export/xlsx.h"
 #include "reports/coverage_reports.h"
 #include "reports/report.h"
+#include "reports/report_catalog.h"
 #include "reports/report_document.h"
 #include "reports/session_reports.h"
 
@@ -40,45 +41,6 @@ struct Options {
     std::string module;
 };
 
-/// One report, ready to write: its data, and its table for a terminal where a report has a
-/// table of its own (UK dates and words chosen for a terminal), else the generic one.
-struct Rendered {
-    Report report;
-    std::string table;
-};
-
-Rendered rendered(Report report) {
-    std::string table = formatText(report.sheets.front());
-    return Rendered{std::move(report), std::move(table)};
-}
-
-/// A report of one sheet, titled.
-Report single(std::string name, std::string title, std::string subtitle, ReportSheet sheet) {
-    Report report;
-    report.name = std::move(name);
-    report.title = std::move(title);
-    report.subtitle = std::move(subtitle);
-    report.sheets.push_back(std::move(sheet));
-    return report;
-}
-
-std::string asOfLine(Date asOf) {
-    return "As of " + formatUk(asOf);
-}
-
-std::string periodLine(const std::optional<Date>& from, const std::optional<Date>& to) {
-    if (from && to) {
-        return "Sessions from " + formatUk(*from) + " to " + formatUk(*to);
-    }
-    if (from) {
-        return "Sessions from " + formatUk(*from);
-    }
-    if (to) {
-        return "Sessions up to " + formatUk(*to);
-    }
-    return "All sessions";
-}
-
 /// `--from`/`--to`/`--as-of` as a date, or nullopt when not given.
 std::optional<Date> dateOption(const std::string& value, const char* name) {
     if (value.empty()) {
@@ -103,154 +65,31 @@ std::optional<YearMonth> monthOption(const std::string& value, const char* name)
     return parsed;
 }
 
-using Opener = std::function<Ledger()>;
-
-Rendered coverage(const Options& o, const Opener& open, Date today) {
-    const Date asOf = dateOption(o.asOf, "--as-of").value_or(today);
-    Ledger ledger = open();
-    const ComplianceEngine engine = ledger.training().engine();
-    if (o.by == "staff") {
-        const auto rows = staffStatusReport(engine, asOf);
-        return Rendered{coverageByStaffReport(rows, asOf), formatStaffStatusTable(rows)};
-    }
-    const auto rows = teamCoverageReport(engine, asOf);
-    return Rendered{coverageByTeamReport(rows, asOf), formatTeamCoverageTable(rows)};
-}
-
-Rendered trend(const Options& o, const Opener& open, Date today) {
-    const std::optional<YearMonth> from = monthOption(o.fromMonth, "--from");
-    const std::optional<YearMonth> to = monthOption(o.toMonth, "--to");
-    // By default the 24 months up to the last complete one before today.
-    const YearMonth last = to.value_or(lastCompleteMonth(today));
-    const YearMonth first = from.value_or(addMonths(last, -23));
-    if (last < first) {
-        throw UsageError("--from " + formatYearMonth(first) + " is after --to " +
-                         formatYearMonth(last));
-    }
-    Ledger ledger = open();
-    const ComplianceEngine engine = ledger.training().engine();
-    CoverageSelection selection;
-    std::string scope = "All teams";
-    if (!o.team.empty()) {
-        selection.team = engine.findTeam(o.team);
-        if (!selection.team) {
-            throw InputError("practice-ledger-cli: no team named " + o.team + " in the ledger");
-        }
-        scope = "Team " + o.team;
-    }
-    if (!o.module.empty()) {
-        selection.module = engine.findModule(o.module);
-        if (!selection.module) {
-            throw InputError("practice-ledger-cli: no module with code " + o.module +
-                             " in the ledger");
-        }
-        scope += ", module " + o.module;
+/// The options as core's request, every text parsed (UsageError where one cannot be).
+ReportRequest requestOf(const std::string& name, const Options& o) {
+    ReportRequest r;
+    r.name = name;
+    r.asOf = dateOption(o.asOf, "--as-of");
+    r.byStaff = o.by == "staff";
+    if (name == "trend") {
+        r.fromMonth = monthOption(o.fromMonth, "--from");
+        r.toMonth = monthOption(o.toMonth, "--to");
     } else {
-        scope += ", every module";
+        r.from = dateOption(o.from, "--from");
+        r.to = dateOption(o.to, "--to");
     }
-    return rendered(trendReport(coverageTrend(engine, first, last, selection), scope));
-}
-
-Rendered expiring(const Options& o, const Opener& open, Date today) {
-    const Date asOf = dateOption(o.asOf, "--as-of").value_or(today);
-    const int within = o.within.value_or(90);
-    if (within < 0 || within > kMaxExpiringWithinDays) {
-        throw UsageError("--within " + std::to_string(within) +
-                         " is not a number of days from "
-                         "0 to " +
-                         std::to_string(kMaxExpiringWithinDays));
-    }
-    Ledger ledger = open();
-    const ComplianceEngine engine = ledger.training().engine();
-    const LedgerData records = ledger.training().records();
-    return rendered(
-        expiringReport(expiringRows(engine, records.staff, asOf, within), asOf, within));
-}
-
-/// bookings, clashes, themes, suggestions (rules/sessions.md section 8).
-Rendered sessionReport(const std::string& name, const Options& o, const Opener& open, Date today) {
-    const std::optional<Date> from = dateOption(o.from, "--from");
-    const std::optional<Date> to = dateOption(o.to, "--to");
-    if (from && to && *to < *from) {
-        throw UsageError("--from " + o.from + " is after --to " + o.to);
-    }
-    const std::optional<Date> asOf = dateOption(o.asOf, "--as-of");
-    if (name == "themes" && (!from || !to)) {
-        throw UsageError("report themes needs --from and --to");
-    }
-    if (o.periodMonths < 1 || o.periodMonths > 120) {
-        throw UsageError("--period-months is from 1 to 120");
-    }
-    Ledger ledger = open();
-    SessionService& sessions = ledger.sessions();
-    if (name == "bookings") {
-        const auto rows = sessions.bookings(from, to);
-        return Rendered{
-            single(name, "Bookings and attendance", periodLine(from, to), bookingsSheet(rows)),
-            formatBookingsTable(rows)};
-    }
-    if (name == "clashes") {
-        const auto rows = sessions.clashes(from, to);
-        return Rendered{single(name, "Session clashes", periodLine(from, to), clashesSheet(rows)),
-                        formatClashesTable(rows)};
-    }
-    if (name == "themes") {
-        const auto rows =
-            themeReportRows(ledger.themes().all(), sessions.themesWithTouches(), *from, *to);
-        return Rendered{single(name, "Audit themes: reach",
-                               "From " + formatUk(*from) + " to " + formatUk(*to),
-                               themesSheet(rows)),
-                        formatThemesTable(rows)};
-    }
-    const Date day = asOf.value_or(today);
-    const auto rows = sessions.suggestions(day, o.periodMonths);
-    return Rendered{single(name, "Practice forum topic suggestions",
-                           asOfLine(day) + "; stale after " + std::to_string(o.periodMonths) +
-                               " months untouched",
-                           suggestionsSheet(rows)),
-                    formatSuggestionsTable(rows)};
-}
-
-/// cpd, hcpc (rules/learning-record.md section 8).
-Rendered cpdReport(const std::string& name, const Options& o, const Opener& open, Date today) {
-    const Date asOf = dateOption(o.asOf, "--as-of").value_or(today);
-    std::optional<int> year;
+    r.team = o.team;
+    r.module = o.module;
+    r.withinDays = o.within.value_or(90);
+    r.periodMonths = o.periodMonths;
     if (o.registrationYear) {
         const std::string& y = *o.registrationYear;
         if (y.size() != 4 || y.find_first_not_of("0123456789") != std::string::npos || y < "1900") {
             throw UsageError("--registration-year " + y + " is not a year from 1900 to 9999");
         }
-        year = std::stoi(y);
+        r.registrationYear = std::stoi(y);
     }
-    Ledger ledger = open();
-    if (name == "cpd") {
-        const auto rows = ledger.cpd().cpdReport(asOf, year);
-        return Rendered{single(name, "Social Work England CPD", asOfLine(asOf), cpdSheet(rows)),
-                        formatCpdTable(rows)};
-    }
-    const auto rows = ledger.cpd().hcpcReport(asOf);
-    return Rendered{single(name, "HCPC CPD", asOfLine(asOf), hcpcSheet(rows)),
-                    formatHcpcTable(rows)};
-}
-
-/// trusted-assessors, asye, apprenticeships (rules/learning-record.md section 8).
-Rendered learningReport(const std::string& name, const Options& o, const Opener& open, Date today) {
-    const Date asOf = dateOption(o.asOf, "--as-of").value_or(today);
-    Ledger ledger = open();
-    if (name == "trusted-assessors") {
-        const auto rows = ledger.assessors().report(asOf);
-        return Rendered{
-            single(name, "Trusted assessors", asOfLine(asOf), trustedAssessorsSheet(rows)),
-            formatTrustedAssessorsTable(rows)};
-    }
-    if (name == "asye") {
-        const auto rows = ledger.programmes().asyeReport(asOf);
-        return Rendered{single(name, "ASYE", asOfLine(asOf), asyeSheet(rows)),
-                        formatAsyeTable(rows)};
-    }
-    const auto rows = ledger.programmes().apprenticeshipReport(asOf);
-    return Rendered{single(name, "Apprenticeships", asOfLine(asOf), apprenticeshipsSheet(rows)),
-                    formatApprenticeshipsTable(rows)};
+    return r;
 }
 
 } // namespace
@@ -351,20 +190,15 @@ int ReportCommands::run(const std::function<Ledger()>& open, Date today, std::os
     if (binary && o.output.empty()) {
         throw UsageError("--format " + o.format + " needs --output FILE");
     }
-    Rendered result;
-    if (name == "coverage") {
-        result = coverage(o, open, today);
-    } else if (name == "trend") {
-        result = trend(o, open, today);
-    } else if (name == "expiring") {
-        result = expiring(o, open, today);
-    } else if (name == "bookings" || name == "clashes" || name == "themes" ||
-               name == "suggestions") {
-        result = sessionReport(name, o, open, today);
-    } else if (name == "cpd" || name == "hcpc") {
-        result = cpdReport(name, o, open, today);
-    } else {
-        result = learningReport(name, o, open, today);
+    const ReportRequest request = requestOf(name, o);
+    ReportResult result;
+    try {
+        Ledger ledger = open();
+        result = runReport(ledger, request, today);
+    } catch (const ReportRequestError& e) {
+        throw UsageError(e.what());
+    } catch (const ReportUnknownName& e) {
+        throw InputError(std::string("practice-ledger-cli: ") + e.what());
     }
     if (o.format == "xlsx") {
         writeXlsx(result.report, o.output);
