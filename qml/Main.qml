@@ -31,6 +31,10 @@ ApplicationWindow {
     /// Shows a page by name (also used by --screenshot).
     function showPage(name) {
         switch (name) {
+        case "reports":
+            root.currentPage = "reports";
+            reportsPage.showExample();
+            break;
         case "drilldown":
             root.currentPage = "coverage";
             coveragePage.selectWorstCell();
@@ -197,6 +201,7 @@ ApplicationWindow {
                     model: [
                         { page: "mine", label: qsTr("My learning") },
                         { page: "coverage", label: qsTr("Coverage") },
+                        { page: "reports", label: qsTr("Reports") },
                         { page: "directory", label: qsTr("Staff") },
                         { page: "modules", label: qsTr("Modules and rules") },
                         { page: "teams", label: qsTr("Teams and roles") },
@@ -280,7 +285,7 @@ ApplicationWindow {
                 Layout.fillHeight: true
                 currentIndex: ["coverage", "directory", "person", "modules", "teams", "themes",
                                "import", "settings", "sessions", "mine", "registration-checks",
-                               "assessors", "asye", "programme", "apprenticeships"]
+                               "assessors", "asye", "programme", "apprenticeships", "reports"]
                                   .indexOf(root.currentPage)
 
                 CoveragePage { id: coveragePage; session: root.session; app: root }
@@ -309,6 +314,7 @@ ApplicationWindow {
                     backPage: root.programmeBackPage
                 }
                 ApprenticeshipsPage { session: root.session; app: root }
+                ReportsPage { id: reportsPage; session: root.session; app: root }
             }
         }
     }
