@@ -125,6 +125,31 @@ TEST_F(PgServerCli, EachAccountSeesAndWritesOnlyItsScope) {
         }
     }
     EXPECT_EQ(people, (std::vector<std::string>{"M1", "A", "A1"})) << r.out;
+    // So do their expiring list and their trend (issue 12, item 7): the server returns only
+    // the tree's rows, so every report made from them covers the tree; the administrator's
+    // cover everyone. Nobody has done MCA, so everyone required is overdue.
+    const auto expiringIds = [&](const Result& report) {
+        std::vector<std::string> ids;
+        for (const char* id : {"L", "M1", "A", "A1", "M2", "C"}) {
+            if (report.out.find("," + std::string(id) + ",") != std::string::npos) {
+                ids.emplace_back(id);
+            }
+        }
+        return ids;
+    };
+    r = as(db, m1, secret, {"report", "expiring", "--as-of", "2026-11-25", "--format", "csv"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(expiringIds(r), (std::vector<std::string>{"M1", "A", "A1"})) << r.out;
+    r = admin(db, {"report", "expiring", "--as-of", "2026-11-25", "--format", "csv"});
+    EXPECT_EQ(expiringIds(r), (std::vector<std::string>{"L", "M1", "A", "A1", "M2", "C"})) << r.out;
+    r = as(db, m1, secret,
+           {"report", "trend", "--from", "2026-10", "--to", "2026-10", "--format", "csv"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(r.out, "month_end,required,compliant,due_soon,overdue,not_yet_due,coverage_percent\n"
+                     "2026-10-31,3,0,0,3,0,0.0\n");
+    r = admin(db, {"report", "trend", "--from", "2026-10", "--to", "2026-10", "--format", "csv"});
+    EXPECT_EQ(r.out, "month_end,required,compliant,due_soon,overdue,not_yet_due,coverage_percent\n"
+                     "2026-10-31,6,0,0,6,0,0.0\n");
     // Recording for the tree works; for anyone else the import is refused, naming the row.
     const std::string mine =
         file("mine.csv", "employee_id,module,completed_on,expires_on,evidence\n"
@@ -144,6 +169,11 @@ TEST_F(PgServerCli, EachAccountSeesAndWritesOnlyItsScope) {
     EXPECT_EQ(r.status, 0);
     EXPECT_NE(r.out.find("\nA1,"), std::string::npos);
     EXPECT_EQ(r.out.find("\nA,"), std::string::npos);
+    // (A1's MCA, recorded above, falls due within ten years.)
+    r = as(db, a1, secret,
+           {"report", "expiring", "--as-of", "2026-11-25", "--within", "3650", "--format", "csv"});
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(expiringIds(r), (std::vector<std::string>{"A1"})) << r.out;
     // A wrong password cannot open (3); no terminal and no password cannot either (1).
     EXPECT_EQ(as(db, m1, "wrong password", {"check"}).status, 3);
     Cli noTerminal = m_cli;
