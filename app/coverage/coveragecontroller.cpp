@@ -5,6 +5,7 @@
 #include "common/variantlistmodel.h"
 #include "session/session.h"
 
+#include "reports/coverage_reports.h"
 #include "reports/report.h"
 
 #include <algorithm>
@@ -117,7 +118,14 @@ int CoverageMatrixModel::rowCount(const QModelIndex& parent) const {
 }
 
 int CoverageMatrixModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() || !m_table ? 0 : static_cast<int>(m_modules.size());
+    return parent.isValid() || !m_table || m_modules.empty()
+               ? 0
+               : static_cast<int>(m_modules.size()) + 1;
+}
+
+bool CoverageMatrixModel::isAllModulesColumn(int column) const {
+    // First, where a projector shows it without scrolling.
+    return m_table && !m_modules.empty() && column == 0;
 }
 
 int CoverageMatrixModel::teamIndexOfRow(int row) const {
@@ -126,12 +134,15 @@ int CoverageMatrixModel::teamIndexOfRow(int row) const {
 }
 
 int CoverageMatrixModel::moduleIndexOfColumn(int column) const {
-    return column >= 0 && column < static_cast<int>(m_modules.size())
-               ? m_modules[static_cast<size_t>(column)]
+    return column >= 1 && column <= static_cast<int>(m_modules.size())
+               ? m_modules[static_cast<size_t>(column - 1)]
                : -1;
 }
 
 const ledger::CoverageCell* CoverageMatrixModel::cellAt(int row, int column) const {
+    if (isAllModulesColumn(column) && row >= 0 && row < rowCount()) {
+        return &m_rowTotals[static_cast<size_t>(row)];
+    }
     const int module = moduleIndexOfColumn(column);
     if (!m_table || module < 0 || row < 0 || row >= rowCount()) {
         return nullptr;
@@ -149,11 +160,11 @@ QString CoverageMatrixModel::teamNameOfRow(int row) const {
 }
 
 QString CoverageMatrixModel::moduleCodeOfColumn(int column) const {
-    return m_moduleCodes.value(column);
+    return isAllModulesColumn(column) ? tr("All") : m_moduleCodes.value(column - 1);
 }
 
 QString CoverageMatrixModel::moduleTitleOfColumn(int column) const {
-    return m_moduleTitles.value(column);
+    return isAllModulesColumn(column) ? tr("All modules") : m_moduleTitles.value(column - 1);
 }
 
 int CoverageMatrixModel::rowOfTeam(const QString& team) const {
@@ -167,7 +178,10 @@ int CoverageMatrixModel::rowOfTeam(const QString& team) const {
 
 int CoverageMatrixModel::columnOfModule(const QString& code) const {
     const auto at = m_moduleCodes.indexOf(code);
-    return at < 0 ? -1 : static_cast<int>(at);
+    if (at < 0) {
+        return code == tr("All") && !m_modules.empty() ? 0 : -1;
+    }
+    return static_cast<int>(at) + 1;
 }
 
 QVariant CoverageMatrixModel::data(const QModelIndex& index, int role) const {
@@ -197,7 +211,7 @@ QVariant CoverageMatrixModel::data(const QModelIndex& index, int role) const {
     case NotYetDueRole:
         return cell->notYetDue;
     case IsTotalRole:
-        return teamIndexOfRow(index.row()) < 0;
+        return teamIndexOfRow(index.row()) < 0 || isAllModulesColumn(index.column());
     case TeamRole:
         return teamNameOfRow(index.row());
     case ModuleRole:
@@ -249,6 +263,7 @@ void CoverageMatrixModel::rebuild(const ledger::ComplianceEngine* engine,
     m_moduleCodes.clear();
     m_moduleTitles.clear();
     m_table.reset();
+    m_rowTotals.clear();
     if (engine && data) {
         m_table = std::make_unique<ledger::CoverageTable>(engine->coverageByTeam(asOf));
         for (size_t t = 0; t < engine->teamCount(); ++t) {
@@ -274,6 +289,10 @@ void CoverageMatrixModel::rebuild(const ledger::ComplianceEngine* engine,
             m_moduleCodes << text(engine->moduleCode(static_cast<size_t>(m)));
             m_moduleTitles << text(data->modules[static_cast<size_t>(m)].title);
         }
+        for (const int t : m_teams) {
+            m_rowTotals.push_back(ledger::poolModules(*m_table, static_cast<size_t>(t)));
+        }
+        m_rowTotals.push_back(ledger::poolModules(*m_table, std::nullopt));
     }
     endResetModel();
 }
@@ -354,14 +373,23 @@ void CoverageController::selectCell(int row, int column) {
     const auto& engine = *m_session->engine();
     const auto& data = *m_session->data();
     const auto day = ledger::toDayNumber(convert::toDate(m_asOf));
-    const int module = m_matrix->moduleIndexOfColumn(column);
     const int team = m_matrix->teamIndexOfRow(row);
-    std::vector<ledger::StatusRow> rows;
-    if (team >= 0) {
-        rows = engine.statusesIn(static_cast<size_t>(team), static_cast<size_t>(module), day);
+    // The modules behind the cell: its own, or on the all-modules column every one shown.
+    std::vector<size_t> modules;
+    if (m_matrix->isAllModulesColumn(column)) {
+        for (int c = 1; c < m_matrix->columnCount(); ++c) {
+            modules.push_back(static_cast<size_t>(m_matrix->moduleIndexOfColumn(c)));
+        }
     } else {
-        for (size_t t = 0; t < engine.teamCount(); ++t) {
-            auto part = engine.statusesIn(t, static_cast<size_t>(module), day);
+        modules.push_back(static_cast<size_t>(m_matrix->moduleIndexOfColumn(column)));
+    }
+    std::vector<ledger::StatusRow> rows;
+    for (size_t t = 0; t < engine.teamCount(); ++t) {
+        if (team >= 0 && t != static_cast<size_t>(team)) {
+            continue;
+        }
+        for (const size_t module : modules) {
+            auto part = engine.statusesIn(t, module, day);
             rows.insert(rows.end(), part.begin(), part.end());
         }
     }

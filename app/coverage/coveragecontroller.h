@@ -17,7 +17,8 @@
 #include <memory>
 
 /// The team x module coverage matrix as of a date: one row per team and a last row for the
-/// whole organisation, one column per module required anywhere.
+/// whole organisation, a first column for every module of the row, then one column per
+/// module required anywhere (its counts pooled, as core's poolModules).
 class CoverageMatrixModel : public QAbstractTableModel {
     Q_OBJECT
     QML_ELEMENT
@@ -57,7 +58,9 @@ public:
                  ledger::DayNumber asOf);
 
     [[nodiscard]] int teamIndexOfRow(int row) const; ///< -1 for the organisation row
+    /// -1 for the all-modules column
     [[nodiscard]] int moduleIndexOfColumn(int column) const;
+    [[nodiscard]] bool isAllModulesColumn(int column) const;
     [[nodiscard]] const ledger::CoverageCell* cellAt(int row, int column) const;
     [[nodiscard]] QString teamNameOfRow(int row) const;
     [[nodiscard]] QString moduleCodeOfColumn(int column) const;
@@ -75,6 +78,7 @@ private:
     QStringList m_moduleCodes;
     QStringList m_moduleTitles;
     std::unique_ptr<ledger::CoverageTable> m_table;
+    std::vector<ledger::CoverageCell> m_rowTotals; ///< every module of each row, pooled
 };
 
 /// The coverage page: the date, the matrix, and the people behind a chosen cell. Built when

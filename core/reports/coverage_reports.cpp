@@ -102,6 +102,14 @@ YearMonth lastCompleteMonth(Date today) {
         YearMonth{static_cast<int>(today.year()), static_cast<unsigned>(today.month())}, -1);
 }
 
+CoverageCell poolModules(const CoverageTable& table, std::optional<std::size_t> team) {
+    CoverageCell pooled;
+    for (std::size_t m = 0; m < table.moduleCount(); ++m) {
+        pool(pooled, team ? table.cell(*team, m) : table.total(m));
+    }
+    return pooled;
+}
+
 std::vector<TrendPoint> coverageTrend(const ComplianceEngine& engine, YearMonth from, YearMonth to,
                                       const CoverageSelection& selection,
                                       const Progress* progress) {
@@ -116,11 +124,11 @@ std::vector<TrendPoint> coverageTrend(const ComplianceEngine& engine, YearMonth 
         const Date day = monthEnd(addMonths(from, i));
         const CoverageTable table = engine.coverageByTeam(toDayNumber(day));
         TrendPoint point{day, {}};
-        for (std::size_t m = 0; m < table.moduleCount(); ++m) {
-            if (selection.module && *selection.module != m) {
-                continue;
-            }
-            pool(point.cell, selection.team ? table.cell(*selection.team, m) : table.total(m));
+        if (selection.module) {
+            const std::size_t m = *selection.module;
+            point.cell = selection.team ? table.cell(*selection.team, m) : table.total(m);
+        } else {
+            point.cell = poolModules(table, selection.team);
         }
         points.push_back(point);
         if (progress && progress->report &&

@@ -38,6 +38,10 @@ struct YearMonth {
 /// The last month that ended before `today` (the month before today's).
 [[nodiscard]] YearMonth lastCompleteMonth(Date today);
 
+/// Every module of one team pooled (or, with no team, every module of the organisation): the
+/// counts added up, the percentage worked out from them (never an average of percentages).
+[[nodiscard]] CoverageCell poolModules(const CoverageTable& table, std::optional<std::size_t> team);
+
 /// Which required pairs a trend pools: one team's, one module's, both, or every one.
 struct CoverageSelection {
     std::optional<std::size_t> team;   ///< an engine team index

@@ -60,13 +60,14 @@ Rectangle {
                 required property int index
                 required property string employeeId
                 required property string fullName
+                required property string module
                 required property string status
                 required property string statusLabel
                 required property string expiresOn
                 required property string dueOn
                 width: ListView.view.width
                 highlighted: ListView.isCurrentItem
-                Accessible.name: qsTr("%1, %2, %3").arg(person.fullName).arg(person.employeeId).arg(person.statusLabel)
+                Accessible.name: qsTr("%1, %2, %3, %4").arg(person.fullName).arg(person.employeeId).arg(person.module).arg(person.statusLabel)
                 onClicked: root.personChosen(person.employeeId)
                 Keys.onReturnPressed: root.personChosen(person.employeeId)
                 contentItem: RowLayout {
@@ -74,9 +75,13 @@ Rectangle {
                     ColumnLayout {
                         spacing: 0
                         Layout.fillWidth: true
+                        // Small, so that the status badge always keeps its room beside it.
+                        Layout.preferredWidth: 100
                         Label { text: person.fullName; elide: Text.ElideRight; Layout.fillWidth: true }
                         Label {
-                            text: person.employeeId
+                            Layout.fillWidth: true
+                            wrapMode: Text.Wrap
+                            text: person.employeeId + " · " + person.module
                                   + (person.expiresOn !== "" ? qsTr(" · expires %1").arg(person.expiresOn) : "")
                                   + (person.dueOn !== "" ? qsTr(" · due %1").arg(person.dueOn) : "")
                             color: Theme.muted

@@ -87,16 +87,49 @@ QString diffWithGolden(const CoverageMatrixModel* m, const QString& goldenFile) 
         }
     }
     modules.sort();
+    modules.prepend(QStringLiteral("All"));
     if (columnHeaders(m) != modules) {
         diffs << QStringLiteral("columns: expected %1, got %2")
                      .arg(modules.join(u' '), columnHeaders(m).join(u' '));
     }
     const int total = m->rowCount() - 1;
-    for (int c = 0; c < m->columnCount(); ++c) {
+    const int all = 0;
+    const int roles[5] = {CoverageMatrixModel::RequiredRole, CoverageMatrixModel::CompliantRole,
+                          CoverageMatrixModel::DueSoonRole, CoverageMatrixModel::OverdueRole,
+                          CoverageMatrixModel::NotYetDueRole};
+    // The last column pools each row's modules: counts added up, the percentage from them.
+    for (int r = 0; r <= total; ++r) {
         int sums[5] = {0, 0, 0, 0, 0};
-        const int roles[5] = {CoverageMatrixModel::RequiredRole, CoverageMatrixModel::CompliantRole,
-                              CoverageMatrixModel::DueSoonRole, CoverageMatrixModel::OverdueRole,
-                              CoverageMatrixModel::NotYetDueRole};
+        for (int c = 1; c < m->columnCount(); ++c) {
+            for (int k = 0; k < 5; ++k) {
+                sums[k] += intAt(m, r, c, roles[k]);
+            }
+        }
+        for (int k = 0; k < 5; ++k) {
+            if (intAt(m, r, all, roles[k]) != sums[k]) {
+                diffs << QStringLiteral("%1 / all modules: role %2 is %3, the modules add up to %4")
+                             .arg(rowHeaders(m).at(r))
+                             .arg(roles[k])
+                             .arg(intAt(m, r, all, roles[k]))
+                             .arg(sums[k]);
+            }
+        }
+        const int base = sums[1] + sums[2] + sums[3];
+        // Tenths of a percent, rounded half up in whole numbers (compliance rules section 6).
+        const int tenths = base == 0 ? 0 : (2000 * (sums[1] + sums[2]) + base) / (2 * base);
+        const QString percent = base == 0
+                                    ? QStringLiteral("n/a")
+                                    : QStringLiteral("%1.%2%").arg(tenths / 10).arg(tenths % 10);
+        if (m->data(m->index(r, all), CoverageMatrixModel::PercentRole).toString() != percent) {
+            diffs << QStringLiteral("%1 / all modules: %2, pooled %3")
+                         .arg(
+                             rowHeaders(m).at(r),
+                             m->data(m->index(r, all), CoverageMatrixModel::PercentRole).toString(),
+                             percent);
+        }
+    }
+    for (int c = 1; c < m->columnCount(); ++c) {
+        int sums[5] = {0, 0, 0, 0, 0};
         for (int r = 0; r < total; ++r) {
             if (!seen.contains({r, c}) && intAt(m, r, c, CoverageMatrixModel::RequiredRole) != 0) {
                 diffs << QStringLiteral("%1 / %2 is required but not in the golden file")
@@ -154,12 +187,13 @@ private slots:
                      QStringLiteral("Reablement"), QStringLiteral("Safeguarding Adults"),
                      QStringLiteral("Sensory Impairment"), QStringLiteral("Transitions"),
                      QStringLiteral("Équipe Nord, \"pilot\""), kWholeOrganisation}));
-        QCOMPARE(columnHeaders(matrix),
-                 (QStringList{QStringLiteral("BLS"), QStringLiteral("CARE-ACT"),
-                              QStringLiteral("DA"), QStringLiteral("ED"), QStringLiteral("FIRE"),
-                              QStringLiteral("IG"), QStringLiteral("LEGAL"), QStringLiteral("MCA"),
-                              QStringLiteral("MH"), QStringLiteral("OMMT"),
-                              QStringLiteral("SAFE-L3"), QStringLiteral("TA-REF")}));
+        QCOMPARE(
+            columnHeaders(matrix),
+            (QStringList{QStringLiteral("All"), QStringLiteral("BLS"), QStringLiteral("CARE-ACT"),
+                         QStringLiteral("DA"), QStringLiteral("ED"), QStringLiteral("FIRE"),
+                         QStringLiteral("IG"), QStringLiteral("LEGAL"), QStringLiteral("MCA"),
+                         QStringLiteral("MH"), QStringLiteral("OMMT"), QStringLiteral("SAFE-L3"),
+                         QStringLiteral("TA-REF")}));
         QCOMPARE(matrix
                      ->headerData(matrix->columnOfModule(QStringLiteral("FIRE")), Qt::Horizontal,
                                   Qt::ToolTipRole)
