@@ -102,10 +102,12 @@ test)
     # run checks their behaviour. The damage, journal and companion-file tests stay here. The
     # programmes' CLI examples (each test imports five files and reports through the CLI,
     # about twenty runs) likewise: ProgrammeExamples takes the same code through the service
-    # on both engines here.
+    # on both engines here. The coverage reports' CLI tests (the trend against a month of
+    # `report coverage` each, every report written as XLSX and PDF, LibreOffice reading the
+    # workbooks back) likewise: the report, workbook and PDF writers' own tests run here.
     (cd "$sanitize_build" && PRACTICE_LEDGER_LOAD_SECONDS=10 ctest --output-on-failure \
         -j"$jobs" \
-        -E 'PgCopy\.AGenerated5000Person|SessionsCli\.(EveryReportOfTheExamples|WithTheCpdEntries)|ReadOnly\.AReadOnlyLedgerOrFolder|PassphraseChange\.(NoPageOfTheLedger|AKillAtAnyStep)|CliExport\.WritesEachKind|Cli\.(PassphraseChange$|APassphraseFileOpenToOthers|DryRunPrintsTheCounts)|CliGolden\.ReimportingTheSameFiles|ProgrammesCli\.(TheReports|ARowWith|AnInvalidFile|ACopyTo)')
+        -E 'PgCopy\.AGenerated5000Person|SessionsCli\.(EveryReportOfTheExamples|WithTheCpdEntries)|ReadOnly\.AReadOnlyLedgerOrFolder|PassphraseChange\.(NoPageOfTheLedger|AKillAtAnyStep)|CliExport\.WritesEachKind|Cli\.(PassphraseChange$|APassphraseFileOpenToOthers|DryRunPrintsTheCounts)|CliGolden\.ReimportingTheSameFiles|ProgrammesCli\.(TheReports|ARowWith|AnInvalidFile|ACopyTo)|CoverageReportsCli\.TheTrendPools|ReportExportsCli|XlsxLibreOfficeReports')
     say "all tests passed in $(( $(date +%s) - start )) s"
     ;;
 *)
