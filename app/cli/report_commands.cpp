@@ -7,6 +7,7 @@
 #include "export/pdf.h"
 #include "export/xlsx.h"
 #include "reports/coverage_reports.h"
+#include "reports/cqc_pack.h"
 #include "reports/report.h"
 #include "reports/report_catalog.h"
 #include "reports/report_document.h"
@@ -163,6 +164,16 @@ ReportCommands::ReportCommands(CLI::App& app) : m_impl(std::make_unique<Impl>())
                                 "(default: the one containing --as-of)");
         }
     }
+    CLI::App* pack = report->add_subcommand(
+        "cqc-pack", "The CQC evidence pack for \"Learning, improvement and innovation\" as a PDF");
+    pack->add_option("--as-of", o.asOf, "The day the pack is as of (default: today)");
+    pack->add_option("--format", o.format, "pdf (the only format the pack has)")
+        ->check(CLI::IsMember({"pdf"}));
+    pack->add_option("--output", o.output,
+                     "Write to FILE (whole or not at all; readable by its "
+                     "owner only)")
+        ->required();
+
     for (const auto& [name, what] :
          {std::pair{"trusted-assessors",
                     "Each trusted-assessor authorisation of the staff active on the day"},
@@ -185,6 +196,13 @@ int ReportCommands::run(const std::function<Ledger()>& open, Date today, std::os
     std::string name;
     for (const CLI::App* command : m_impl->report->get_subcommands()) {
         name = command->get_name();
+    }
+    if (name == "cqc-pack") {
+        const Date asOf = dateOption(o.asOf, "--as-of").value_or(today);
+        Ledger ledger = open();
+        const std::string bytes = renderPdf(cqcEvidencePack(ledger, asOf));
+        writeWholeFile(o.output, [&](std::ostream& file) { file << bytes; });
+        return kOk;
     }
     const bool binary = o.format == "xlsx" || o.format == "pdf";
     if (binary && o.output.empty()) {

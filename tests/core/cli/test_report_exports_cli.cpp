@@ -120,6 +120,60 @@ TEST_P(ReportExportsCli, XlsxAndPdfNeedAnOutputFileAndWriteOne) {
     EXPECT_EQ(readAll(csv), report(kReports[2], "csv").out);
 }
 
+/// The text of a PDF, through pdftotext (poppler-utils).
+std::string pdfText(const fs::path& pdf) {
+    const fs::path txt = pdf.string() + ".txt";
+    const std::string command = "pdftotext -layout '" + pdf.string() + "' '" + txt.string() + "'";
+    EXPECT_EQ(std::system(command.c_str()), 0) << "pdftotext (poppler-utils) is needed";
+    return readAll(txt);
+}
+
+TEST_P(ReportExportsCli, TheCqcPackIsAPdfThatSaysWhatItHasAndWhatItHasNot) {
+    const fs::path pack = m_dir.path() / "pack.pdf";
+    // PDF only, and only to a file.
+    EXPECT_EQ(cli({"report", "cqc-pack", "--format", "csv", "--output", pack.string()}).status, 1);
+    EXPECT_EQ(cli({"report", "cqc-pack"}).status, 1);
+    EXPECT_FALSE(fs::exists(pack));
+    const Result r =
+        cli({"report", "cqc-pack", "--as-of", "2026-11-25", "--output", pack.string()});
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(readAll(pack).substr(0, 5), "%PDF-");
+    std::string text = pdfText(pack);
+    // pdftotext lays lines out as printed: compare with single spaces.
+    std::string flat;
+    for (const char c : text) {
+        if (!(c == ' ' || c == '\n') || flat.empty() || flat.back() != ' ') {
+            flat += c == '\n' ? ' ' : c;
+        }
+    }
+    EXPECT_NE(flat.find("Learning, improvement and innovation"), std::string::npos) << flat;
+    EXPECT_NE(flat.find("as of 25/11/2026"), std::string::npos);
+    // The organisation's coverage is the pooled figure of `report coverage` on the day.
+    long counts[3] = {0, 0, 0}; // compliant + due soon, overdue, not yet due
+    const Result coverage = cli({"report", "coverage", "--as-of", "2026-11-25", "--format", "csv"});
+    const auto rows = csvRecords(coverage.out);
+    for (std::size_t i = 1; i < rows.size(); ++i) {
+        counts[0] += std::stol(rows[i][3]) + std::stol(rows[i][4]);
+        counts[1] += std::stol(rows[i][5]);
+        counts[2] += std::stol(rows[i][6]);
+    }
+    const std::string inDate = std::to_string(counts[0]) + " of " +
+                               std::to_string(counts[0] + counts[1]) +
+                               " required trainings in date; " + std::to_string(counts[1]) +
+                               " overdue; " + std::to_string(counts[2]) + " not yet due";
+    EXPECT_NE(flat.find(inDate), std::string::npos) << inDate << "\n" << flat;
+    EXPECT_NE(flat.find("Coverage by module"), std::string::npos);
+    // The small council has no sessions, themes, programmes, assessors or CPD: each section
+    // says so.
+    for (const char* none :
+         {"No sessions held in the period are recorded",
+          "No audit or complaint themes are recorded", "No ASYE enrolments are recorded",
+          "No apprenticeships are recorded", "No trusted assessors are recorded",
+          "No registered professionals are recorded"}) {
+        EXPECT_NE(flat.find(none), std::string::npos) << none;
+    }
+}
+
 TEST_P(ReportExportsCli, AFormulaLikeNameGetsItsQuoteInTheCsv) {
     const Result r = report(kReports[2], "csv");
     ASSERT_EQ(r.status, 0) << r.err;
