@@ -6,6 +6,7 @@
 #include "export/pdf.h"
 #include "export/xlsx.h"
 #include "ledger.h"
+#include "reports/cqc_pack.h"
 #include "reports/report_catalog.h"
 #include "reports/report_document.h"
 
@@ -405,6 +406,55 @@ QString ReportsController::save(const QUrl& file, const QString& format) {
     };
     const quint64 task = m_session->tasks()->start(
         tr("Writing %1…").arg(QFileInfo(path).fileName()), true, job, done);
+    if (task == 0) {
+        return tr("%1 Wait for it to finish.").arg(m_session->tasks()->title());
+    }
+    setTask(task);
+    return {};
+}
+
+QString ReportsController::saveCqcPack(const QUrl& file, const QString& asOfText) {
+    if (!m_session || !m_session->ledger()) {
+        return m_session ? tr("%1 Wait for it to finish.").arg(m_session->tasks()->title())
+                         : tr("No ledger is open.");
+    }
+    ledger::Date asOf = m_session->todayDate();
+    if (!asOfText.trimmed().isEmpty()) {
+        const auto typed = convert::parseTyped(asOfText);
+        if (!typed) {
+            return tr("Type the day the pack is as of as a date, DD/MM/YYYY.");
+        }
+        asOf = *typed;
+    }
+    const QString path = file.isLocalFile() ? file.toLocalFile() : file.toString();
+    if (path.isEmpty()) {
+        return tr("Choose a file to write.");
+    }
+    ledger::Ledger* ledger = m_session->ledgerForTask();
+    const TaskRunner::Job job = [ledger, asOf, path](const ledger::Progress& progress) {
+        TaskRunner::throwIfCancelled(progress, 0.0);
+        const std::string bytes =
+            ledger::renderPdf(ledger::cqcEvidencePack(*ledger, asOf, &progress));
+        TaskRunner::throwIfCancelled(progress, 0.9);
+        writeWhole(path, bytes, progress);
+        return std::function<void()>{};
+    };
+    QPointer<ReportsController> self(this);
+    const TaskRunner::Done done = [self, path](TaskOutcome outcome, const QString& message) {
+        if (!self) {
+            return;
+        }
+        self->setTask(0);
+        if (outcome == TaskOutcome::Finished) {
+            emit self->saveFinished(true, tr("Saved %1.").arg(QFileInfo(path).fileName()));
+        } else if (outcome == TaskOutcome::Cancelled) {
+            emit self->saveFinished(false, tr("Cancelled: nothing was saved."));
+        } else {
+            emit self->saveFinished(false, message);
+        }
+    };
+    const quint64 task =
+        m_session->tasks()->start(tr("Writing the CQC evidence pack…"), true, job, done);
     if (task == 0) {
         return tr("%1 Wait for it to finish.").arg(m_session->tasks()->title());
     }

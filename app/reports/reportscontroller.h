@@ -85,6 +85,9 @@ public:
     /// not at all, readable by its owner only. Returns why it cannot start ("" when it
     /// started); saveFinished says how it ended.
     Q_INVOKABLE QString save(const QUrl& file, const QString& format);
+    /// Writes the CQC evidence pack (reports/cqc_pack.h) as of `asOfText` (DD/MM/YYYY, empty
+    /// for today) to `file` as a PDF, as a task; saveFinished says how it ended.
+    Q_INVOKABLE QString saveCqcPack(const QUrl& file, const QString& asOfText);
     /// The file name a save proposes: "coverage-2026-11-29.xlsx".
     Q_INVOKABLE QString suggestedName(const QString& format) const;
 

@@ -62,6 +62,11 @@ Item {
         root.runChosen()
     }
 
+    function savePack() {
+        packDialog.selectedFile = packDialog.currentFolder + "/cqc-evidence-pack.pdf"
+        packDialog.open()
+    }
+
     function saveAs(format: string) {
         saveDialog.format = format
         saveDialog.selectedFile = saveDialog.currentFolder + "/" + reports.suggestedName(format)
@@ -73,47 +78,61 @@ Item {
         anchors.margins: Theme.margin
         spacing: Theme.margin
 
-        // The reports, each with what it says.
-        Frame {
+        ColumnLayout {
             Layout.preferredWidth: 250
+            Layout.maximumWidth: 250
             Layout.fillHeight: true
-            padding: 0
-            ListView {
-                id: reportList
-                anchors.fill: parent
-                clip: true
-                model: reports.catalog
-                currentIndex: 0
-                keyNavigationEnabled: true
-                activeFocusOnTab: true
-                Accessible.role: Accessible.List
-                Accessible.name: qsTr("Reports")
-                delegate: ItemDelegate {
-                    id: entry
-                    required property var modelData
-                    required property int index
-                    width: ListView.view.width
-                    highlighted: ListView.isCurrentItem
-                    onClicked: reportList.currentIndex = entry.index
-                    Accessible.name: entry.modelData.title
-                    Accessible.description: entry.modelData.description
-                    contentItem: ColumnLayout {
-                        spacing: 2
-                        Label {
-                            text: entry.modelData.title
-                            font.bold: true
-                            Layout.fillWidth: true
-                            elide: Text.ElideRight
-                        }
-                        Label {
-                            text: entry.modelData.description
-                            color: entry.highlighted ? Theme.accentText : Theme.muted
-                            wrapMode: Text.Wrap
-                            Layout.fillWidth: true
-                            font.pointSize: 9
+            spacing: Theme.spacing
+            // The reports, each with what it says.
+            Frame {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                padding: 0
+                ListView {
+                    id: reportList
+                    anchors.fill: parent
+                    clip: true
+                    model: reports.catalog
+                    currentIndex: 0
+                    keyNavigationEnabled: true
+                    activeFocusOnTab: true
+                    Accessible.role: Accessible.List
+                    Accessible.name: qsTr("Reports")
+                    delegate: ItemDelegate {
+                        id: entry
+                        required property var modelData
+                        required property int index
+                        width: ListView.view.width
+                        highlighted: ListView.isCurrentItem
+                        onClicked: reportList.currentIndex = entry.index
+                        Accessible.name: entry.modelData.title
+                        Accessible.description: entry.modelData.description
+                        contentItem: ColumnLayout {
+                            spacing: 2
+                            Label {
+                                text: entry.modelData.title
+                                font.bold: true
+                                Layout.fillWidth: true
+                                elide: Text.ElideRight
+                            }
+                            Label {
+                                text: entry.modelData.description
+                                color: entry.highlighted ? Theme.accentText : Theme.muted
+                                wrapMode: Text.Wrap
+                                Layout.fillWidth: true
+                                font.pointSize: 9
+                            }
                         }
                     }
                 }
+            }
+            // The inspector's pack: one PDF drawing on every report.
+            Button {
+                Layout.fillWidth: true
+                text: qsTr("CQC evidence pack (PDF)…")
+                enabled: !root.session.tasks.running
+                Accessible.name: qsTr("Save the CQC evidence pack for Learning, improvement and innovation as a PDF")
+                onClicked: root.savePack()
             }
         }
 
@@ -358,6 +377,17 @@ Item {
         }
     }
 
+    FileDialog {
+        id: packDialog
+        title: qsTr("Save the CQC evidence pack")
+        fileMode: FileDialog.SaveFile
+        defaultSuffix: "pdf"
+        nameFilters: [qsTr("PDF files (*.pdf)")]
+        onAccepted: {
+            const refused = reports.saveCqcPack(packDialog.selectedFile, asOfField.text)
+            root.say(refused, refused !== "")
+        }
+    }
     FileDialog {
         id: saveDialog
         property string format: "csv"

@@ -187,6 +187,24 @@ private slots:
         QCOMPARE(QDir(m_dir.path()).entryList({QStringLiteral("*partial*")}), QStringList());
     }
 
+    void theCqcPackIsSavedAsAPdf() {
+        QCOMPARE(
+            m_controller->saveCqcPack(QUrl::fromLocalFile(m_dir.filePath(QStringLiteral("p.pdf"))),
+                                      QStringLiteral("31/31/2026")),
+            QStringLiteral("Type the day the pack is as of as a date, DD/MM/YYYY."));
+        const QString file = m_dir.filePath(QStringLiteral("cqc.pdf"));
+        QSignalSpy saved(m_controller.get(), &ReportsController::saveFinished);
+        QCOMPARE(m_controller->saveCqcPack(QUrl::fromLocalFile(file), QStringLiteral("25/11/2026")),
+                 QString());
+        QVERIFY(m_session->tasks()->waitForFinished());
+        QCOMPARE(saved.count(), 1);
+        QVERIFY2(saved.at(0).at(0).toBool(), qPrintable(saved.at(0).at(1).toString()));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.read(5) == "%PDF-");
+        QVERIFY(f.size() > 10000);
+    }
+
 private:
     QTemporaryDir m_dir;
     QString m_path;
