@@ -197,6 +197,8 @@ ApplicationWindow {
                     model: [
                         { page: "mine", label: qsTr("My learning") },
                         { page: "coverage", label: qsTr("Coverage") },
+                        { page: "trend", label: qsTr("Coverage trend") },
+                        { page: "expiring", label: qsTr("Overdue and due soon") },
                         { page: "directory", label: qsTr("Staff") },
                         { page: "modules", label: qsTr("Modules and rules") },
                         { page: "teams", label: qsTr("Teams and roles") },
@@ -280,7 +282,8 @@ ApplicationWindow {
                 Layout.fillHeight: true
                 currentIndex: ["coverage", "directory", "person", "modules", "teams", "themes",
                                "import", "settings", "sessions", "mine", "registration-checks",
-                               "assessors", "asye", "programme", "apprenticeships"]
+                               "assessors", "asye", "programme", "apprenticeships", "trend",
+                               "expiring"]
                                   .indexOf(root.currentPage)
 
                 CoveragePage { id: coveragePage; session: root.session; app: root }
@@ -309,6 +312,8 @@ ApplicationWindow {
                     backPage: root.programmeBackPage
                 }
                 ApprenticeshipsPage { session: root.session; app: root }
+                TrendPage { session: root.session; app: root }
+                ExpiringPage { session: root.session; app: root }
             }
         }
     }

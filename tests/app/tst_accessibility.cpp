@@ -218,7 +218,7 @@ private slots:
               "modules",        "teams",      "themes",         "import", "settings",
               "sessions",       "attendance", "session-editor", "theme",  "mine",
               "registration",   "cpd-form",   "hcpc-profile",   "asye",   "asye-person",
-              "apprenticeships"}) {
+              "apprenticeships", "trend",   "expiring"}) {
             QTest::newRow(page) << QString::fromLatin1(page);
         }
         // The trusted-assessor pages: the team view, its two editors, a person who has one.
