@@ -85,6 +85,10 @@ ExpiringController::ExpiringController(QObject* parent)
           this)) {
 }
 
+ExpiringController::~ExpiringController() {
+    finishTasks(); // while this is whole: a finished job shows its figures here
+}
+
 void ExpiringController::sessionAttached() {
     ReportPageController::sessionAttached();
     if (m_session) {

@@ -44,6 +44,7 @@ class ExpiringController : public ReportPageController {
 
 public:
     explicit ExpiringController(QObject* parent = nullptr);
+    ~ExpiringController() override;
 
     [[nodiscard]] QDate asOf() const { return m_asOf; }
     [[nodiscard]] QString asOfText() const;

@@ -9,6 +9,10 @@ ReportPageController::ReportPageController(QObject* parent) : PageController(par
 }
 
 ReportPageController::~ReportPageController() {
+    finishTasks();
+}
+
+void ReportPageController::finishTasks() {
     // A task reports here and its job may hold what this page gave it: it ends first.
     m_pending.reset();
     if (m_session && (m_task != 0 || m_saveTask != 0)) {

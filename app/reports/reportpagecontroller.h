@@ -58,6 +58,10 @@ protected:
 
     /// Runs on the worker; returns what shows the figures, run on the interface thread.
     using Job = std::function<std::function<void()>(const ledger::Progress& progress)>;
+    /// Cancels this page's tasks and waits for them. A derived controller's destructor calls
+    /// it first: a job that had finished shows its figures through the derived class, which
+    /// must still be whole then.
+    void finishTasks();
     /// Computes the figures as a task titled `title` (see the class comment).
     void compute(const QString& title, Job job);
     /// No figures can be computed (locked, no engine): nothing runs, nothing pending.

@@ -57,6 +57,10 @@ TrendController::TrendController(QObject* parent)
           this)) {
 }
 
+TrendController::~TrendController() {
+    finishTasks(); // while this is whole: a finished job shows its figures here
+}
+
 void TrendController::sessionAttached() {
     ReportPageController::sessionAttached();
     if (m_session) {

@@ -47,6 +47,7 @@ class TrendController : public ReportPageController {
 
 public:
     explicit TrendController(QObject* parent = nullptr);
+    ~TrendController() override;
 
     [[nodiscard]] QVariantList teamChoices() const { return m_teamChoices; }
     [[nodiscard]] QVariantList moduleChoices() const { return m_moduleChoices; }

@@ -197,6 +197,21 @@ private slots:
         QVERIFY(trend.subtitle().startsWith(QStringLiteral("All teams, module ") + module));
     }
 
+    void aPageClosedWhileWorkingEndsItsTaskFirst() {
+        Session session(kToday);
+        QCOMPARE(session.open(m_council, QLatin1String(kPassphrase)), QString());
+        auto trend = std::make_unique<TrendController>();
+        trend->setSession(&session);
+        QVERIFY(session.tasks()->running());
+        trend.reset(); // cancels its task and waits for it
+        QVERIFY(!session.tasks()->running());
+        // The session's runner is free for the next page.
+        ExpiringController expiring;
+        expiring.setSession(&session);
+        QVERIFY(expiring.waitForFinished());
+        QCOMPARE(expiring.state(), QStringLiteral("ready"));
+    }
+
     void savedTrendFilesAreWholeAndTheCsvIsCores() {
         Session session(kToday);
         QCOMPARE(session.open(m_council, QLatin1String(kPassphrase)), QString());
