@@ -25,12 +25,17 @@ void ReportPageController::sessionAttached() {
     QObject::disconnect(m_runnerConnection);
     m_pending.reset();
     if (m_session) {
-        // A computation asked for while another task held the ledger starts when it ends.
-        m_runnerConnection = connect(m_session->tasks(), &TaskRunner::runningChanged, this, [this] {
-            if (m_pending && m_session && !m_session->tasks()->running()) {
-                startPending();
-            }
-        });
+        // A computation asked for while another task held the ledger starts when it ends:
+        // queued, so that the ended task's own continuation runs first and may start what
+        // follows it (the session's re-read after an import), which is then waited for too.
+        m_runnerConnection = connect(
+            m_session->tasks(), &TaskRunner::runningChanged, this,
+            [this] {
+                if (m_pending && m_session && !m_session->tasks()->running()) {
+                    startPending();
+                }
+            },
+            Qt::QueuedConnection);
     }
 }
 
@@ -110,7 +115,16 @@ void ReportPageController::cancel() {
 }
 
 bool ReportPageController::waitForFinished(int milliseconds) {
-    return !m_session || m_session->tasks()->waitForFinished(milliseconds);
+    while (m_session) {
+        if (!m_session->tasks()->waitForFinished(milliseconds)) {
+            return false;
+        }
+        if (!m_pending) {
+            return true;
+        }
+        startPending(); // what waited for another task's end (see sessionAttached)
+    }
+    return true;
 }
 
 void ReportPageController::saveReport(ledger::Report report, const QString& format,

@@ -197,6 +197,26 @@ private slots:
         QVERIFY(trend.subtitle().startsWith(QStringLiteral("All teams, module ") + module));
     }
 
+    void aPageAskedWhileTheLedgerIsReadAgainWorksAfterIt() {
+        Session session(kToday);
+        QCOMPARE(session.open(m_council, QLatin1String(kPassphrase)), QString());
+        const int revision = session.revision();
+        session.reloadInBackground();
+        QVERIFY(session.tasks()->running());
+        TrendController trend;
+        trend.setSession(&session);
+        QCOMPARE(trend.state(), QStringLiteral("computing"));
+        QVERIFY(trend.waitForFinished());
+        QVERIFY(session.revision() > revision); // the re-read was not pushed aside
+        QCOMPARE(trend.state(), QStringLiteral("ready"));
+        QCOMPARE(trend.rows()->rowCount(), 24);
+        QCOMPARE(sheetCsv(trend.report()),
+                 sheetCsv(ledger::trendReport(
+                     ledger::coverageTrend(*session.engine(), ledger::YearMonth{2024, 11},
+                                           ledger::YearMonth{2026, 10}, {}),
+                     "All teams, every module")));
+    }
+
     void aPageClosedWhileWorkingEndsItsTaskFirst() {
         Session session(kToday);
         QCOMPARE(session.open(m_council, QLatin1String(kPassphrase)), QString());
