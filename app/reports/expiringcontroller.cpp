@@ -2,6 +2,7 @@
 
 #include "common/convert.h"
 #include "common/taskrunner.h"
+#include "common/timings.h"
 #include "reports/trendcontroller.h"
 
 #include <QPointer>
@@ -158,6 +159,7 @@ void ExpiringController::build() {
         tr("Finding who is overdue or falls due…"),
         [engine, data, asOf, within, byManager,
          self](const ledger::Progress& progress) -> std::function<void()> {
+            const timings::Scope timing("task: overdue and due soon worked out");
             auto result = std::make_shared<Shown>();
             result->asOf = asOf;
             result->within = within;

@@ -1,6 +1,7 @@
 #include "reports/trendcontroller.h"
 
 #include "common/convert.h"
+#include "common/timings.h"
 
 #include <QPointer>
 #include <QRegularExpression>
@@ -189,6 +190,7 @@ void TrendController::build() {
     compute(tr("Working out coverage at each month end…"),
             [engine, from, to, selection, scope,
              self](const ledger::Progress& progress) -> std::function<void()> {
+                const timings::Scope timing("task: coverage trend worked out");
                 auto report = std::make_shared<ledger::Report>(ledger::trendReport(
                     ledger::coverageTrend(*engine, from, to, selection, &progress), scope));
                 return [self, report] {
