@@ -96,7 +96,7 @@ int main(int argc, char* argv[]) {
                        "drilldown, directory, person, editor, modules, "
                        "teams, themes, import, settings, assessors, "
                        "assessor-editor, assessor-category, assessor-person, asye, "
-                       "asye-person, apprenticeships."),
+                       "asye-person, apprenticeships, trend, expiring."),
         QStringLiteral("NAME"), QStringLiteral("coverage"));
     const QCommandLineOption ledgerPath(
         QStringLiteral("ledger"),
@@ -183,7 +183,7 @@ int main(int argc, char* argv[]) {
 
     if (shooting) {
         const QString file = parser.value(screenshot);
-        const auto shoot = [window, file, pageName] {
+        const auto shoot = [window, file, pageName, session] {
             // After a frame of the pages: a page changed in the same event as the pages first
             // appear (after the first load) leaves Qt 6.4's layouts unplaced.
             auto* once = new QObject(window);
@@ -198,12 +198,26 @@ int main(int argc, char* argv[]) {
                     Qt::QueuedConnection);
             });
             window->requestUpdate();
-            QTimer::singleShot(1700, window, [window, file] {
-                const bool ok = window->grabWindow().save(file);
-                if (!ok) {
-                    std::fprintf(stderr, "practice-ledger: cannot write %s\n", qPrintable(file));
+            QTimer::singleShot(1700, window, [window, file, session] {
+                const auto grab = [window, file] {
+                    const bool ok = window->grabWindow().save(file);
+                    if (!ok) {
+                        std::fprintf(stderr, "practice-ledger: cannot write %s\n",
+                                     qPrintable(file));
+                    }
+                    QCoreApplication::exit(ok ? 0 : 4);
+                };
+                TaskRunner* tasks = session->tasks();
+                if (!tasks->running()) {
+                    grab();
+                    return;
                 }
-                QCoreApplication::exit(ok ? 0 : 4);
+                // A page working out its figures as a task (the trend) is shot once they show.
+                QObject::connect(tasks, &TaskRunner::runningChanged, window, [window, tasks, grab] {
+                    if (!tasks->running()) {
+                        QTimer::singleShot(500, window, grab);
+                    }
+                });
             });
         };
         if (session->opening()) {

@@ -201,6 +201,8 @@ ApplicationWindow {
                     model: [
                         { page: "mine", label: qsTr("My learning") },
                         { page: "coverage", label: qsTr("Coverage") },
+                        { page: "trend", label: qsTr("Coverage trend") },
+                        { page: "expiring", label: qsTr("Overdue and due soon") },
                         { page: "reports", label: qsTr("Reports") },
                         { page: "directory", label: qsTr("Staff") },
                         { page: "modules", label: qsTr("Modules and rules") },
@@ -285,7 +287,8 @@ ApplicationWindow {
                 Layout.fillHeight: true
                 currentIndex: ["coverage", "directory", "person", "modules", "teams", "themes",
                                "import", "settings", "sessions", "mine", "registration-checks",
-                               "assessors", "asye", "programme", "apprenticeships", "reports"]
+                               "assessors", "asye", "programme", "apprenticeships", "trend",
+                               "expiring", "reports"]
                                   .indexOf(root.currentPage)
 
                 CoveragePage { id: coveragePage; session: root.session; app: root }
@@ -314,6 +317,8 @@ ApplicationWindow {
                     backPage: root.programmeBackPage
                 }
                 ApprenticeshipsPage { session: root.session; app: root }
+                TrendPage { session: root.session; app: root }
+                ExpiringPage { session: root.session; app: root }
                 ReportsPage { id: reportsPage; session: root.session; app: root }
             }
         }

@@ -214,11 +214,11 @@ private slots:
     void everyControlOnThePageHasAnAccessibleName_data() {
         QTest::addColumn<QString>("page");
         for (const char* page :
-             {"coverage",       "drilldown",  "directory",      "person", "editor",
-              "modules",        "teams",      "themes",         "import", "settings",
-              "sessions",       "attendance", "session-editor", "theme",  "mine",
-              "registration",   "cpd-form",   "hcpc-profile",   "asye",   "asye-person",
-              "apprenticeships"}) {
+             {"coverage",        "drilldown",  "directory",      "person", "editor",
+              "modules",         "teams",      "themes",         "import", "settings",
+              "sessions",        "attendance", "session-editor", "theme",  "mine",
+              "registration",    "cpd-form",   "hcpc-profile",   "asye",   "asye-person",
+              "apprenticeships", "trend",      "expiring",       "reports"}) {
             QTest::newRow(page) << QString::fromLatin1(page);
         }
         // The trusted-assessor pages: the team view, its two editors, a person who has one.
