@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "ascwds_commands.h"
 #include "cli_errors.h"
 #include "passphrase.h"
 #include "server_commands.h"
@@ -722,6 +723,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
                             "The day the record is as of (default: today)");
     }
 
+    const AscWdsCommands ascWds(*import, *exportCommand);
+
     CLI::App* report = app.add_subcommand("report", "Reports");
     report->require_subcommand(1);
     CLI::App* coverage = report->add_subcommand("coverage", "Coverage by team or by staff");
@@ -904,6 +907,12 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         }
         if (init->parsed()) {
             return runInit(options, env, out);
+        }
+        if (ascWds.parsed()) {
+            return ascWds.run({[&](OpenMode mode) { return openLedger(options, env, mode); },
+                               [&](const Ledger& l) { return actorFor(l, options, env); },
+                               today(env), writeWholeFile},
+                              out, err);
         }
         if (import->parsed()) {
             return runImport(options, env, out, err);
