@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "ascwds_commands.h"
 #include "cli_errors.h"
 #include "output_file.h"
 #include "passphrase.h"
@@ -497,6 +498,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
                             "The day the record is as of (default: today)");
     }
 
+    const AscWdsCommands ascWds(*import, *exportCommand);
+
     ReportCommands reports(app);
 
     CLI::App* role = app.add_subcommand("role", "Roles");
@@ -614,6 +617,12 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         }
         if (init->parsed()) {
             return runInit(options, env, out);
+        }
+        if (ascWds.parsed()) {
+            return ascWds.run({[&](OpenMode mode) { return openLedger(options, env, mode); },
+                               [&](const Ledger& l) { return actorFor(l, options, env); },
+                               today(env), writeWholeFile},
+                              out, err);
         }
         if (import->parsed()) {
             return runImport(options, env, out, err);

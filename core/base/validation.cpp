@@ -335,6 +335,15 @@ std::vector<FieldError> validateModule(const Module& m) {
         "asc_wds_category",
         "not an ASC-WDS training category code" +
             (m.ascWdsCategory ? " (" + std::to_string(*m.ascWdsCategory) + ")" : std::string()));
+    require(errors,
+            !m.ascWdsAccredited || *m.ascWdsAccredited == 0 || *m.ascWdsAccredited == 1 ||
+                *m.ascWdsAccredited == 999,
+            "asc_wds_accredited", "ASC-WDS accredited is 1 (yes), 0 (no) or 999 (don't know)");
+    // ASC-WDS reads a provider code only for an external provider and ignores it otherwise
+    // with warning 2090: refused here, so that no exported row carries an ignored value.
+    require(errors, !m.ascWdsProvider || m.ascWdsWhoDelivered == 2, "asc_wds_provider",
+            "a provider code is only for training delivered by an external provider "
+            "(asc_wds_who_delivered 2)");
     return oncePerField(std::move(errors), checked);
 }
 

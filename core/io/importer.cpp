@@ -224,14 +224,23 @@ void parseStaff(ParsedImport& out, std::vector<CsvRecord>& rows,
 }
 
 void parseModules(ParsedImport& out, std::vector<CsvRecord>& rows,
-                  const std::map<std::string, std::size_t>& columns, std::string_view file) {
+                  const std::map<std::string, std::size_t>& columns, std::string_view file,
+                  const LedgerData& existing) {
+    std::unordered_map<std::string, const Module*> storedModules;
+    for (const Module& m : existing.modules) {
+        storedModules.emplace(m.code, &m);
+    }
     KeyRegistry<Module> keys;
     const SpecReader<Module> reader(moduleSpec(), columns);
     for (const CsvRecord& record : rows) {
         const std::size_t before = out.errors.size();
         RowReader row(columns, record, out.errors, file);
+        // The ASC-WDS delivery columns a file written before them leaves out keep what the
+        // ledger holds; they are not emptied.
+        const auto stored = storedModules.find(std::string(fromSpreadsheetSafe(row.text("code"))));
         Module m;
-        reader.read(m, record, out.errors, file);
+        reader.read(m, record, out.errors, file,
+                    stored == storedModules.end() ? nullptr : stored->second);
         addValidation(out.errors, validateModule(m), file, record.line,
                       fieldsReported(out.errors, before));
         if (keys.add(m.code, m, record.line, row, "code", "module " + m.code, out.repeats)) {
@@ -644,7 +653,7 @@ ParsedImport parseImport(ImportKind kind, std::string_view fileName, CsvSource& 
         parseStaff(out, rows, columns, file, existing, today);
         break;
     case ImportKind::Modules:
-        parseModules(out, rows, columns, file);
+        parseModules(out, rows, columns, file, existing);
         break;
     case ImportKind::Requirements:
         parseRequirements(out, rows, columns, file, existing, today);

@@ -3,7 +3,7 @@
 // The ledger schema on a PostgreSQL server, one script per version step, kept in
 // ledger.meta ('schema_version'); private to core. Everything lives in the schema `ledger`,
 // owned by the database's owner role (`<db>_owner`, made by `server init`), which runs every
-// step. It holds what the SQLCipher file's schema holds (sqlcipher/schema.h, version 9), with
+// step. It holds what the SQLCipher file's schema holds (sqlcipher/schema.h, version 10), with
 // the server's own types: identities for ids, `date` for dates, `boolean` for flags, and
 // `COLLATE "C"` on every key and name, so that ORDER BY gives the file engine's byte order.
 //
@@ -18,9 +18,9 @@
 namespace ledger::pg::schema {
 
 /// The version this program writes.
-inline constexpr int kVersion = 6;
+inline constexpr int kVersion = 7;
 
-inline constexpr std::array<const char*, 6> kSteps{
+inline constexpr std::array<const char*, 7> kSteps{
     // 0 -> 1: the foundation (the file engine's schema 4), accounts and access.
     R"sql(
 CREATE TABLE ledger.meta (
@@ -1227,6 +1227,24 @@ BEGIN
                    staff);
 END
 $$;
+)sql",
+    // 6 -> 7: how Skills for Care's ASC-WDS training file describes a module (the file's
+    // schema 10, domain.md section 1.1): accredited (1 yes, 0 no, 999 don't know), who
+    // delivered it (1 in-house, 2 an external provider), the provider's numeric ASC-WDS code
+    // (only for an external provider) and how it was delivered (1 face to face, 2
+    // e-learning); NULL where unset. No grant or policy changes: the module table's grants
+    // (SELECT to every role, INSERT and UPDATE to workforce leads) and its row policies are
+    // the table's, so they already cover new columns.
+    R"sql(
+ALTER TABLE ledger.module ADD COLUMN asc_wds_accredited integer
+    CHECK (asc_wds_accredited IS NULL OR asc_wds_accredited IN (0, 1, 999));
+ALTER TABLE ledger.module ADD COLUMN asc_wds_who_delivered integer
+    CHECK (asc_wds_who_delivered IS NULL OR asc_wds_who_delivered IN (1, 2));
+ALTER TABLE ledger.module ADD COLUMN asc_wds_provider integer
+    CHECK (asc_wds_provider IS NULL OR (asc_wds_provider BETWEEN 1 AND 99999
+                                        AND asc_wds_who_delivered = 2));
+ALTER TABLE ledger.module ADD COLUMN asc_wds_how_delivered integer
+    CHECK (asc_wds_how_delivered IS NULL OR asc_wds_how_delivered IN (1, 2));
 )sql",
 };
 

@@ -8,7 +8,7 @@
 
 namespace ledger::schema {
 
-inline constexpr std::array<const char*, 9> kSteps{
+inline constexpr std::array<const char*, 10> kSteps{
     // 0 -> 1: the foundation.
     R"sql(
 CREATE TABLE setting (
@@ -406,6 +406,22 @@ CREATE TABLE apprenticeship_review (
     version           INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
     UNIQUE (apprenticeship_id, date)
 );
+)sql",
+    // 9 -> 10: how Skills for Care's ASC-WDS training file describes a module (domain.md
+    // section 1.1): accredited (1 yes, 0 no, 999 don't know), who delivered it (1 in-house,
+    // 2 an external provider), the provider's numeric ASC-WDS code (only for an external
+    // provider) and how it was delivered (1 face to face, 2 e-learning). NULL where unset,
+    // as every module already held is.
+    R"sql(
+ALTER TABLE module ADD COLUMN asc_wds_accredited INTEGER
+    CHECK (asc_wds_accredited IS NULL OR asc_wds_accredited IN (0, 1, 999));
+ALTER TABLE module ADD COLUMN asc_wds_who_delivered INTEGER
+    CHECK (asc_wds_who_delivered IS NULL OR asc_wds_who_delivered IN (1, 2));
+ALTER TABLE module ADD COLUMN asc_wds_provider INTEGER
+    CHECK (asc_wds_provider IS NULL OR (asc_wds_provider BETWEEN 1 AND 99999
+                                        AND asc_wds_who_delivered = 2));
+ALTER TABLE module ADD COLUMN asc_wds_how_delivered INTEGER
+    CHECK (asc_wds_how_delivered IS NULL OR asc_wds_how_delivered IN (1, 2));
 )sql",
 };
 

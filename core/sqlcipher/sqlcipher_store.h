@@ -33,7 +33,7 @@ struct LedgerKeys;
 class SqlCipherStore final : public Store {
 public:
     /// The schema version this program writes.
-    static constexpr int kSchemaVersion = 9;
+    static constexpr int kSchemaVersion = 10;
     /// `PRAGMA application_id` of every ledger ("PLdg").
     static constexpr int kApplicationId = 0x504C6467;
 

@@ -64,6 +64,16 @@ const RecordSpec<Module>& moduleSpec() {
                    60),
             optionalNumber("asc_wds_category", "ASC-WDS training category", &Module::ascWdsCategory,
                            1, 999, "a category"),
+            // Added in schema 10: a module file written before may leave them out (and then
+            // keeps what is stored).
+            omittable(optionalNumber("asc_wds_accredited", "ASC-WDS accredited",
+                                     &Module::ascWdsAccredited, 0, 999, "code")),
+            omittable(optionalNumber("asc_wds_who_delivered", "ASC-WDS who delivered",
+                                     &Module::ascWdsWhoDelivered, 1, 2, "code")),
+            omittable(optionalNumber("asc_wds_provider", "ASC-WDS provider code",
+                                     &Module::ascWdsProvider, 1, 99999, "code")),
+            omittable(optionalNumber("asc_wds_how_delivered", "ASC-WDS how delivered",
+                                     &Module::ascWdsHowDelivered, 1, 2, "code")),
         }};
     return kSpec;
 }

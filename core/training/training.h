@@ -25,7 +25,13 @@ struct Module {
     int windowDays = 90;
     int dueSoonDays = 60;
     std::optional<int> ascWdsCategory;
-    RecordVersion version; ///< as read from the ledger (see RecordVersion)
+    /// How Skills for Care's ASC-WDS training file describes the module (domain.md section
+    /// 1.1); each is absent where unset and then written empty.
+    std::optional<int> ascWdsAccredited;   ///< 1 yes, 0 no, 999 don't know
+    std::optional<int> ascWdsWhoDelivered; ///< 1 in-house staff, 2 external provider
+    std::optional<int> ascWdsProvider;     ///< ASC-WDS's numeric provider code (external only)
+    std::optional<int> ascWdsHowDelivered; ///< 1 face to face, 2 e-learning
+    RecordVersion version;                 ///< as read from the ledger (see RecordVersion)
 
     friend bool operator==(const Module&, const Module&) = default;
 };

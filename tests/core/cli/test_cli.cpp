@@ -188,7 +188,7 @@ TEST(Cli, CheckPrintsTheSchemaVersion) {
     SmallCouncil council;
     const Result r = council.run({"check"});
     EXPECT_EQ(r.status, 0);
-    EXPECT_EQ(r.out, "schema version 9\nintegrity ok, foreign keys ok\n");
+    EXPECT_EQ(r.out, "schema version 10\nintegrity ok, foreign keys ok\n");
 }
 
 TEST(Cli, PassphraseChange) {
@@ -324,7 +324,9 @@ TEST(CliExport, WritesEachKindToTheStandardOutputInItsImportsForm) {
     const Result modules = council.run({"export", "modules"});
     ASSERT_EQ(modules.status, 0) << modules.err;
     EXPECT_TRUE(modules.out.starts_with("code,title,renewal_months,renewal_basis,window_days,"
-                                        "due_soon_days,asc_wds_category\n"));
+                                        "due_soon_days,asc_wds_category,asc_wds_accredited,"
+                                        "asc_wds_who_delivered,asc_wds_provider,"
+                                        "asc_wds_how_delivered\n"));
     // What export writes, import reads back as it is.
     for (const char* kind : {"staff", "modules", "requirements", "completions"}) {
         const std::string file = (council.dir / (std::string(kind) + ".csv")).string();

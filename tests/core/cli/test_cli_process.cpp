@@ -266,9 +266,10 @@ TEST(CliProcess, ExportWritesTheCsvToTheStandardOutputAndRefusesUnknownKinds) {
     ASSERT_TRUE(WIFEXITED(ok.status)) << ok.status;
     EXPECT_EQ(WEXITSTATUS(ok.status), 0) << ok.err;
     EXPECT_EQ(ok.out, "code,title,renewal_months,renewal_basis,window_days,due_soon_days,"
-                      "asc_wds_category\n"
-                      "'=ED,\"Equality, diversity\",none,completion,90,60,\n"
-                      "MCA,Mental Capacity Act,36,completion,90,60,14\n");
+                      "asc_wds_category,asc_wds_accredited,asc_wds_who_delivered,"
+                      "asc_wds_provider,asc_wds_how_delivered\n"
+                      "'=ED,\"Equality, diversity\",none,completion,90,60,,,,,\n"
+                      "MCA,Mental Capacity Act,36,completion,90,60,14,,,,\n");
     EXPECT_EQ(ok.err, "");
 
     const Finished unknown = runCapturing(

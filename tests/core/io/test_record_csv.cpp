@@ -54,8 +54,10 @@ TEST(RecordCsv, HeadersAreTheImportColumns) {
     EXPECT_EQ(recordCsvHeader(ImportKind::Staff),
               "employee_id,full_name,email,team,role,start_date,leave_date,line_manager_id,"
               "registration_body,registration_number\n");
-    EXPECT_EQ(recordCsvHeader(ImportKind::Modules), "code,title,renewal_months,renewal_basis,"
-                                                    "window_days,due_soon_days,asc_wds_category\n");
+    EXPECT_EQ(recordCsvHeader(ImportKind::Modules),
+              "code,title,renewal_months,renewal_basis,window_days,due_soon_days,"
+              "asc_wds_category,asc_wds_accredited,asc_wds_who_delivered,asc_wds_provider,"
+              "asc_wds_how_delivered\n");
     EXPECT_EQ(recordCsvHeader(ImportKind::Requirements),
               "module,scope,value,due_within_days,effective_from\n");
     EXPECT_EQ(recordCsvHeader(ImportKind::Completions),
@@ -98,9 +100,10 @@ TEST_P(RecordCsv, WritesEachKindsCanonicalTextAsRulesSectionNineSays) {
               "SWE,SW1\n");
     EXPECT_EQ(exported(ledger, ImportKind::Modules),
               "code,title,renewal_months,renewal_basis,window_days,due_soon_days,"
-              "asc_wds_category\n"
-              "ED,\"Equality, \"\"diversity\"\"\",none,completion,90,60,\n"
-              "FIRE,Fire safety,12,expiry,60,30,6\n");
+              "asc_wds_category,asc_wds_accredited,asc_wds_who_delivered,asc_wds_provider,"
+              "asc_wds_how_delivered\n"
+              "ED,\"Equality, \"\"diversity\"\"\",none,completion,90,60,,,,,\n"
+              "FIRE,Fire safety,12,expiry,60,30,6,,,,\n");
     EXPECT_EQ(exported(ledger, ImportKind::Requirements),
               "module,scope,value,due_within_days,effective_from\n"
               "ED,all,,90,\n"

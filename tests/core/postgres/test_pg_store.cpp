@@ -71,7 +71,7 @@ TEST_F(PgLedger, ServerInitMakesOneLedgerPerDatabaseAndRefusesASecond) {
     // Every table is under row-level security, and the schema is the program's.
     Ledger ledger = Ledger::open(location(db), "", OpenMode::ReadWrite);
     EXPECT_EQ(ledger.check(), std::vector<std::string>{});
-    EXPECT_EQ(ledger.schemaVersion(), 6); // the version this program writes
+    EXPECT_EQ(ledger.schemaVersion(), 7); // the version this program writes
     const pg::Result groups =
         admin.execParams("SELECT count(*) FROM pg_roles WHERE rolname LIKE $1 || '\\_%'", {db});
     EXPECT_EQ(groups.int64(0, 0), 4); // owner, workforce lead, manager, staff
