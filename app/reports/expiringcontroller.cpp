@@ -3,7 +3,7 @@
 #include "common/convert.h"
 #include "common/taskrunner.h"
 #include "common/timings.h"
-#include "reports/trendcontroller.h"
+#include "reports/reportfiles.h"
 
 #include <QPointer>
 
@@ -248,7 +248,8 @@ void ExpiringController::build() {
                         {QStringLiteral("status"),
                          text(ledger::statusCode(result->rows[order[i]].status))},
                         {QStringLiteral("statusLabel"), status},
-                        {QStringLiteral("statusTone"), toneName(row[StatusColumn].tone)},
+                        {QStringLiteral("statusTone"),
+                         reportfiles::toneName(row[StatusColumn].tone)},
                         {QStringLiteral("expires"), expires},
                         {QStringLiteral("due"), due},
                         {QStringLiteral("accessibleText"),

@@ -14,10 +14,8 @@
 
 namespace reportfiles {
 
-namespace {
-
-/// Writes `bytes` through QSaveFile: a temporary file beside `path`, renamed over it by
-/// commit() only once everything is written and flushed.
+/// Through QSaveFile: a temporary file beside `path`, renamed over it by commit() only once
+/// everything is written and flushed.
 void writeWhole(const QString& path, const std::string& bytes) {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
@@ -36,7 +34,21 @@ void writeWhole(const QString& path, const std::string& bytes) {
     }
 }
 
-} // namespace
+QString toneName(ledger::CellTone tone) {
+    switch (tone) {
+    case ledger::CellTone::Good:
+        return QStringLiteral("good");
+    case ledger::CellTone::Warning:
+        return QStringLiteral("warning");
+    case ledger::CellTone::Bad:
+        return QStringLiteral("bad");
+    case ledger::CellTone::Quiet:
+        return QStringLiteral("quiet");
+    case ledger::CellTone::None:
+        break;
+    }
+    return QStringLiteral("none");
+}
 
 bool knownFormat(const QString& format) {
     return format == QLatin1String("csv") || format == QLatin1String("xlsx") ||

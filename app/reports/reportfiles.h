@@ -18,6 +18,13 @@ namespace reportfiles {
 /// std::runtime_error naming the file when it cannot be written; `path` is then as it was.
 void writeReport(const ledger::Report& report, const QString& format, const QString& path);
 
+/// Writes `bytes` to `path` whole or not at all (a file beside it, renamed over it once
+/// complete), readable by its owner only. Throws std::runtime_error naming the file.
+void writeWhole(const QString& path, const std::string& bytes);
+
+/// A report cell's tone as QML's word for it: none, good, warning, bad, quiet.
+[[nodiscard]] QString toneName(ledger::CellTone tone);
+
 /// The footer on each page of a report's PDF, as the CLI writes it.
 [[nodiscard]] std::string pdfFooter(const ledger::Report& report);
 

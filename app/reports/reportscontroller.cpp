@@ -2,18 +2,15 @@
 
 #include "common/convert.h"
 #include "common/taskrunner.h"
+#include "reports/reportfiles.h"
 
 #include "export/pdf.h"
-#include "export/xlsx.h"
 #include "ledger.h"
 #include "reports/cqc_pack.h"
 #include "reports/report_catalog.h"
-#include "reports/report_document.h"
 
-#include <QFileDevice>
 #include <QFileInfo>
 #include <QPointer>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <set>
@@ -26,22 +23,6 @@ QString qtext(const std::string& s) {
     return QString::fromStdString(s);
 }
 
-QString toneName(ledger::CellTone tone) {
-    switch (tone) {
-    case ledger::CellTone::Good:
-        return QStringLiteral("good");
-    case ledger::CellTone::Warning:
-        return QStringLiteral("warning");
-    case ledger::CellTone::Bad:
-        return QStringLiteral("bad");
-    case ledger::CellTone::Quiet:
-        return QStringLiteral("quiet");
-    case ledger::CellTone::None:
-        break;
-    }
-    return {};
-}
-
 /// MM/YYYY as people type a month (or YYYY-MM as files have it).
 std::optional<ledger::YearMonth> parseMonth(const QString& typed) {
     const QString s = typed.trimmed();
@@ -49,28 +30,6 @@ std::optional<ledger::YearMonth> parseMonth(const QString& typed) {
         return ledger::parseYearMonth(text(s.mid(3, 4) + QLatin1Char('-') + s.left(2)));
     }
     return ledger::parseYearMonth(text(s));
-}
-
-/// Writes `bytes` to `path` whole or not at all, readable by its owner only.
-void writeWhole(const QString& path, const std::string& bytes, const ledger::Progress& progress) {
-    QSaveFile out(path);
-    const auto failed = [&] {
-        return std::runtime_error(
-            QObject::tr("%1 could not be written: %2").arg(path, out.errorString()).toStdString());
-    };
-    if (!out.open(QIODevice::WriteOnly)) {
-        throw failed();
-    }
-    out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    if (out.write(bytes.data(), static_cast<qint64>(bytes.size())) !=
-        static_cast<qint64>(bytes.size())) {
-        throw failed();
-    }
-    TaskRunner::throwIfCancelled(progress, 0.95);
-    if (!out.commit()) {
-        throw failed();
-    }
-    QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
 }
 
 } // namespace
@@ -110,7 +69,7 @@ QVariant ReportTableModel::data(const QModelIndex& index, int role) const {
     case Qt::DisplayRole:
         return qtext(ledger::displayValue(cell, c));
     case ToneRole:
-        return toneName(cell.tone);
+        return reportfiles::toneName(cell.tone);
     case NumericRole:
         return c.kind == ledger::CellKind::Integer || c.kind == ledger::CellKind::Decimal;
     default:
@@ -374,43 +333,10 @@ QString ReportsController::save(const QUrl& file, const QString& format) {
         return tr("Choose a file to write.");
     }
     const std::shared_ptr<const ledger::Report> report = m_report;
-    const TaskRunner::Job job = [report, path, format](const ledger::Progress& progress) {
+    return startSave(path, [report, path, format](const ledger::Progress& progress) {
         TaskRunner::throwIfCancelled(progress, 0.05);
-        if (format == QLatin1String("xlsx")) {
-            // writeXlsx itself writes beside the target and renames it in place when whole.
-            ledger::writeXlsx(*report, text(path));
-            return std::function<void()>{};
-        }
-        const std::string bytes =
-            format == QLatin1String("csv")
-                ? ledger::formatCsv(report->sheets.front())
-                : ledger::renderPdf(ledger::reportDocument(
-                      *report, "Practice Ledger: " + report->title + ", " + report->subtitle));
-        TaskRunner::throwIfCancelled(progress, 0.8);
-        writeWhole(path, bytes, progress);
-        return std::function<void()>{};
-    };
-    QPointer<ReportsController> self(this);
-    const TaskRunner::Done done = [self, path](TaskOutcome outcome, const QString& message) {
-        if (!self) {
-            return;
-        }
-        self->setTask(0);
-        if (outcome == TaskOutcome::Finished) {
-            emit self->saveFinished(true, tr("Saved %1.").arg(QFileInfo(path).fileName()));
-        } else if (outcome == TaskOutcome::Cancelled) {
-            emit self->saveFinished(false, tr("Cancelled: nothing was saved."));
-        } else {
-            emit self->saveFinished(false, message);
-        }
-    };
-    const quint64 task = m_session->tasks()->start(
-        tr("Writing %1…").arg(QFileInfo(path).fileName()), true, job, done);
-    if (task == 0) {
-        return tr("%1 Wait for it to finish.").arg(m_session->tasks()->title());
-    }
-    setTask(task);
-    return {};
+        reportfiles::writeReport(*report, format, path);
+    });
 }
 
 QString ReportsController::saveCqcPack(const QUrl& file, const QString& asOfText) {
@@ -431,12 +357,19 @@ QString ReportsController::saveCqcPack(const QUrl& file, const QString& asOfText
         return tr("Choose a file to write.");
     }
     ledger::Ledger* ledger = m_session->ledgerForTask();
-    const TaskRunner::Job job = [ledger, asOf, path](const ledger::Progress& progress) {
+    return startSave(path, [ledger, asOf, path](const ledger::Progress& progress) {
         TaskRunner::throwIfCancelled(progress, 0.0);
         const std::string bytes =
             ledger::renderPdf(ledger::cqcEvidencePack(*ledger, asOf, &progress));
         TaskRunner::throwIfCancelled(progress, 0.9);
-        writeWhole(path, bytes, progress);
+        reportfiles::writeWhole(path, bytes);
+    });
+}
+
+QString ReportsController::startSave(const QString& path,
+                                     std::function<void(const ledger::Progress&)> write) {
+    const TaskRunner::Job job = [write = std::move(write)](const ledger::Progress& progress) {
+        write(progress);
         return std::function<void()>{};
     };
     QPointer<ReportsController> self(this);
@@ -453,8 +386,8 @@ QString ReportsController::saveCqcPack(const QUrl& file, const QString& asOfText
             emit self->saveFinished(false, message);
         }
     };
-    const quint64 task =
-        m_session->tasks()->start(tr("Writing the CQC evidence pack…"), true, job, done);
+    const quint64 task = m_session->tasks()->start(
+        tr("Writing %1…").arg(QFileInfo(path).fileName()), true, job, done);
     if (task == 0) {
         return tr("%1 Wait for it to finish.").arg(m_session->tasks()->title());
     }

@@ -11,6 +11,7 @@
 #include <QVariantList>
 #include <QtQml/qqmlregistration.h>
 
+#include <functional>
 #include <memory>
 
 /// One sheet of a report as a table for a TableView: each cell as people read it (core's
@@ -101,6 +102,8 @@ signals:
 private:
     void build() override;
     void setTask(quint64 task);
+    /// Runs `write` as a save task, saveFinished saying how it ended.
+    QString startSave(const QString& path, std::function<void(const ledger::Progress&)> write);
 
     QStringList m_teams;
     QStringList m_modules;

@@ -1,5 +1,7 @@
 #include "reports/trendcontroller.h"
 
+#include "reports/reportfiles.h"
+
 #include "common/convert.h"
 #include "common/timings.h"
 
@@ -34,22 +36,6 @@ QVariantMap choice(const QString& value, const QString& label) {
 }
 
 } // namespace
-
-QString toneName(ledger::CellTone tone) {
-    switch (tone) {
-    case ledger::CellTone::Good:
-        return QStringLiteral("good");
-    case ledger::CellTone::Warning:
-        return QStringLiteral("warning");
-    case ledger::CellTone::Bad:
-        return QStringLiteral("bad");
-    case ledger::CellTone::Quiet:
-        return QStringLiteral("quiet");
-    case ledger::CellTone::None:
-        break;
-    }
-    return QStringLiteral("none");
-}
 
 TrendController::TrendController(QObject* parent)
     : ReportPageController(parent),
@@ -214,7 +200,7 @@ void TrendController::showReport(ledger::Report report) {
             for (std::size_t c = 0; c < row.size() && c < sheet.columns.size(); ++c) {
                 const QString value = text(ledger::displayValue(row[c], sheet.columns[c]));
                 cells << value;
-                tones << toneName(row[c].tone);
+                tones << reportfiles::toneName(row[c].tone);
                 spoken << tr("%1 %2").arg(text(sheet.columns[c].label),
                                           value.isEmpty() ? tr("none") : value);
             }

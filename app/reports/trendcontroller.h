@@ -104,6 +104,3 @@ private:
     ledger::Report m_report;
     VariantListModel* m_rows;
 };
-
-/// A report cell's tone as QML's word for it: none, good, warning, bad, quiet.
-[[nodiscard]] QString toneName(ledger::CellTone tone);
