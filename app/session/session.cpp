@@ -471,6 +471,8 @@ QString Session::openDemo() {
                                              "demo generator");
         }
         created->settings().set("organisation_name", "Demo Borough Council", "demo generator");
+        // Its ASC-WDS workplace reference, so that the demo's training file can be exported.
+        created->settings().set("asc_wds_localestid", "DBC-ADULT-SOCIAL-CARE", "demo generator");
         if (created->settings().get(kWhoKey).empty()) {
             created->settings().set(kActorKey, "Demo workforce lead", "demo generator");
         }

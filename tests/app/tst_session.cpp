@@ -447,6 +447,9 @@ private slots:
         QVERIFY(session.isDemo());
         QVERIFY(session.data()->staff.size() >= 350);
         QVERIFY(session.data()->modules.size() >= 15);
+        QCOMPARE(session.organisationName(), QStringLiteral("Demo Borough Council"));
+        QCOMPARE(session.setting(QStringLiteral("asc_wds_localestid")),
+                 QStringLiteral("DBC-ADULT-SOCIAL-CARE"));
         const QString path = session.ledgerPath();
         QVERIFY(QFile::exists(path));
         session.lock();
