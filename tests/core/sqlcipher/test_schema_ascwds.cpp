@@ -4,6 +4,7 @@
 // before the step (without the new columns) still imports, keeping what is stored.
 
 #include "ledger.h"
+#include "sqlcipher/old_ledger.h"
 #include "sqlcipher/sqlcipher_store.h"
 #include "test_support.h"
 
@@ -22,25 +23,10 @@ const char* kPassphrase = "correct horse";
 TEST(SchemaTen, AVersion9LedgerKeepsItsModulesAndCanKeepTheirAscWdsFields) {
     ScratchDir dir;
     const auto path = dir / "v9.ledger";
-    {
-        sqlite3* db = nullptr;
-        ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-        std::string setup = std::string("PRAGMA key = '") + kPassphrase +
-                            "'; PRAGMA kdf_iter = 256000; PRAGMA cipher_page_size = 4096; "
-                            "PRAGMA application_id = " +
-                            std::to_string(SqlCipherStore::kApplicationId) + "; BEGIN;";
-        for (int step = 1; step <= 9; ++step) {
-            setup += std::string(SqlCipherStore::schemaStep(step));
-        }
-        setup += "INSERT INTO module (id, code, title, renewal_months, asc_wds_category) VALUES "
-                 "(1, 'FIRE', 'Fire safety', 12, 6), (2, 'CARE-ACT', 'Care Act', NULL, NULL);"
-                 "PRAGMA user_version = 9; COMMIT;";
-        char* error = nullptr;
-        EXPECT_EQ(sqlite3_exec(db, setup.c_str(), nullptr, nullptr, &error), SQLITE_OK)
-            << (error ? error : "");
-        sqlite3_free(error);
-        sqlite3_close(db);
-    }
+    test::writeLedgerAtVersion(
+        path, kPassphrase, 9,
+        "INSERT INTO module (id, code, title, renewal_months, asc_wds_category) VALUES "
+        "(1, 'FIRE', 'Fire safety', 12, 6), (2, 'CARE-ACT', 'Care Act', NULL, NULL);");
     Ledger ledger = Ledger::open(path, kPassphrase);
     EXPECT_EQ(ledger.schemaVersion(), SqlCipherStore::kSchemaVersion);
     EXPECT_EQ(ledger.schemaVersion(), 10);

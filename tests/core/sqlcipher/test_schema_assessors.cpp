@@ -3,6 +3,7 @@
 // codes, and trusted-assessor authorisations can then be kept.
 
 #include "ledger.h"
+#include "sqlcipher/old_ledger.h"
 #include "sqlcipher/sqlcipher_store.h"
 #include "test_support.h"
 
@@ -21,31 +22,16 @@ const char* kPassphrase = "correct horse";
 TEST(SchemaEight, AVersion7LedgerKeepsItsRecordsAndCanKeepTrustedAssessors) {
     ScratchDir dir;
     const auto path = dir / "v7.ledger";
-    {
-        sqlite3* db = nullptr;
-        ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-        std::string setup = std::string("PRAGMA key = '") + kPassphrase +
-                            "'; PRAGMA kdf_iter = 256000; PRAGMA cipher_page_size = 4096; "
-                            "PRAGMA application_id = " +
-                            std::to_string(SqlCipherStore::kApplicationId) + "; BEGIN;";
-        for (int step = 1; step <= 7; ++step) {
-            setup += std::string(SqlCipherStore::schemaStep(step));
-        }
-        setup += "INSERT INTO team (id, name) VALUES (1, 'Reablement');"
-                 "INSERT INTO role (id, name) VALUES (1, 'Occupational Therapist'), "
-                 "(2, 'Support Worker');"
-                 "INSERT INTO staff (id, employee_id, full_name, team_id, role_id, start_date) "
-                 "VALUES (1, 'E1', 'Ada Signer', 1, 1, '2020-01-06'), "
-                 "(2, 'E2', 'Ben Assessor', 1, 2, '2021-03-01');"
-                 "INSERT INTO cpd_entry (id, staff_id, date, title, type, hours, status) VALUES "
-                 "(1, 2, '2026-01-10', 'Moving and handling', 'course', 350, 'draft');"
-                 "PRAGMA user_version = 7; COMMIT;";
-        char* error = nullptr;
-        EXPECT_EQ(sqlite3_exec(db, setup.c_str(), nullptr, nullptr, &error), SQLITE_OK)
-            << (error ? error : "");
-        sqlite3_free(error);
-        sqlite3_close(db);
-    }
+    test::writeLedgerAtVersion(
+        path, kPassphrase, 7,
+        "INSERT INTO team (id, name) VALUES (1, 'Reablement');"
+        "INSERT INTO role (id, name) VALUES (1, 'Occupational Therapist'), "
+        "(2, 'Support Worker');"
+        "INSERT INTO staff (id, employee_id, full_name, team_id, role_id, start_date) "
+        "VALUES (1, 'E1', 'Ada Signer', 1, 1, '2020-01-06'), "
+        "(2, 'E2', 'Ben Assessor', 1, 2, '2021-03-01');"
+        "INSERT INTO cpd_entry (id, staff_id, date, title, type, hours, status) VALUES "
+        "(1, 2, '2026-01-10', 'Moving and handling', 'course', 350, 'draft');");
     Ledger ledger = Ledger::open(path, kPassphrase);
     EXPECT_EQ(ledger.schemaVersion(), SqlCipherStore::kSchemaVersion);
     EXPECT_TRUE(ledger.check().empty());

@@ -4,6 +4,7 @@
 // reviews) can then be kept, read back as saved.
 
 #include "ledger.h"
+#include "sqlcipher/old_ledger.h"
 #include "sqlcipher/sqlcipher_store.h"
 #include "test_support.h"
 
@@ -26,35 +27,20 @@ constexpr Date d(int y, unsigned m, unsigned day) {
 TEST(SchemaNine, AVersion8LedgerKeepsItsRecordsAndCanKeepProgrammes) {
     ScratchDir dir;
     const auto path = dir / "v8.ledger";
-    {
-        sqlite3* db = nullptr;
-        ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-        std::string setup = std::string("PRAGMA key = '") + kPassphrase +
-                            "'; PRAGMA kdf_iter = 256000; PRAGMA cipher_page_size = 4096; "
-                            "PRAGMA application_id = " +
-                            std::to_string(SqlCipherStore::kApplicationId) + "; BEGIN;";
-        for (int step = 1; step <= 8; ++step) {
-            setup += std::string(SqlCipherStore::schemaStep(step));
-        }
-        setup += "INSERT INTO team (id, name) VALUES (1, 'Reablement');"
-                 "INSERT INTO role (id, name, can_sign_off) VALUES "
-                 "(1, 'Occupational Therapist', 1), (2, 'Social Worker', 0);"
-                 "INSERT INTO staff (id, employee_id, full_name, team_id, role_id, start_date) "
-                 "VALUES (1, 'E1', 'Ada Signer', 1, 1, '2020-01-06'), "
-                 "(2, 'E2', 'Ben Newly', 1, 2, '2021-03-01'), "
-                 "(3, 'E3', 'Cat Supervisor', 1, 2, '2019-05-01');"
-                 "INSERT INTO cpd_entry (id, staff_id, date, title, type, hours, status) VALUES "
-                 "(1, 2, '2026-01-10', 'Moving and handling', 'course', 350, 'draft');"
-                 "INSERT INTO trusted_assessor (id, staff_id, level, categories, trained_on, "
-                 "signed_off_by, signed_off_on) VALUES (1, 2, 'level_3', 'grab_rails', "
-                 "'2025-01-06', 'E1', '2025-02-01');"
-                 "PRAGMA user_version = 8; COMMIT;";
-        char* error = nullptr;
-        EXPECT_EQ(sqlite3_exec(db, setup.c_str(), nullptr, nullptr, &error), SQLITE_OK)
-            << (error ? error : "");
-        sqlite3_free(error);
-        sqlite3_close(db);
-    }
+    test::writeLedgerAtVersion(
+        path, kPassphrase, 8,
+        "INSERT INTO team (id, name) VALUES (1, 'Reablement');"
+        "INSERT INTO role (id, name, can_sign_off) VALUES "
+        "(1, 'Occupational Therapist', 1), (2, 'Social Worker', 0);"
+        "INSERT INTO staff (id, employee_id, full_name, team_id, role_id, start_date) "
+        "VALUES (1, 'E1', 'Ada Signer', 1, 1, '2020-01-06'), "
+        "(2, 'E2', 'Ben Newly', 1, 2, '2021-03-01'), "
+        "(3, 'E3', 'Cat Supervisor', 1, 2, '2019-05-01');"
+        "INSERT INTO cpd_entry (id, staff_id, date, title, type, hours, status) VALUES "
+        "(1, 2, '2026-01-10', 'Moving and handling', 'course', 350, 'draft');"
+        "INSERT INTO trusted_assessor (id, staff_id, level, categories, trained_on, "
+        "signed_off_by, signed_off_on) VALUES (1, 2, 'level_3', 'grab_rails', "
+        "'2025-01-06', 'E1', '2025-02-01');");
     Ledger ledger = Ledger::open(path, kPassphrase);
     EXPECT_EQ(ledger.schemaVersion(), SqlCipherStore::kSchemaVersion);
     EXPECT_EQ(ledger.schemaVersion(), 10); // and on through step 10

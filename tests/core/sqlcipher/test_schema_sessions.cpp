@@ -3,6 +3,7 @@
 // description and `ombudsman_finding` becomes `ombudsman`; the session tables start empty.
 
 #include "ledger.h"
+#include "sqlcipher/old_ledger.h"
 #include "sqlcipher/sqlcipher_store.h"
 #include "test_support.h"
 
@@ -21,30 +22,15 @@ const char* kPassphrase = "correct horse";
 TEST(SchemaSix, AVersion5LedgersThemesAreKeyedAndKeepTheirLinks) {
     ScratchDir dir;
     const auto path = dir / "v5.ledger";
-    {
-        sqlite3* db = nullptr;
-        ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-        std::string setup = std::string("PRAGMA key = '") + kPassphrase +
-                            "'; PRAGMA kdf_iter = 256000; PRAGMA cipher_page_size = 4096; "
-                            "PRAGMA application_id = " +
-                            std::to_string(SqlCipherStore::kApplicationId) + "; BEGIN;";
-        for (int step = 1; step <= 5; ++step) {
-            setup += std::string(SqlCipherStore::schemaStep(step));
-        }
-        setup += "INSERT INTO module (id, code, title) VALUES (1, 'MCA', 'Mental capacity'), "
-                 "(2, 'FIRE', 'Fire');"
-                 "INSERT INTO audit_theme (id, title, source, raised_on, priority, status, notes) "
-                 "VALUES (3, 'Capacity not decision-specific', 'ombudsman_finding', "
-                 "'2026-01-05', 'high', 'open', 'LGSCO finding'), "
-                 "(7, 'Fire risk', 'peer_challenge', '2026-02-01', 'low', 'closed', '');"
-                 "INSERT INTO audit_theme_module VALUES (3, 1), (3, 2), (7, 2);"
-                 "PRAGMA user_version = 5; COMMIT;";
-        char* error = nullptr;
-        EXPECT_EQ(sqlite3_exec(db, setup.c_str(), nullptr, nullptr, &error), SQLITE_OK)
-            << (error ? error : "");
-        sqlite3_free(error);
-        sqlite3_close(db);
-    }
+    test::writeLedgerAtVersion(
+        path, kPassphrase, 5,
+        "INSERT INTO module (id, code, title) VALUES (1, 'MCA', 'Mental capacity'), "
+        "(2, 'FIRE', 'Fire');"
+        "INSERT INTO audit_theme (id, title, source, raised_on, priority, status, notes) "
+        "VALUES (3, 'Capacity not decision-specific', 'ombudsman_finding', "
+        "'2026-01-05', 'high', 'open', 'LGSCO finding'), "
+        "(7, 'Fire risk', 'peer_challenge', '2026-02-01', 'low', 'closed', '');"
+        "INSERT INTO audit_theme_module VALUES (3, 1), (3, 2), (7, 2);");
     Ledger ledger = Ledger::open(path, kPassphrase);
     // Through step 6 and on to the latest (step 7 adds CPD, step 8 trusted assessors: empty
     // here).
