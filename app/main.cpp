@@ -93,7 +93,7 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption page(
         QStringLiteral("page"),
         QStringLiteral("The page for --screenshot: unlock, coverage, "
-                       "drilldown, directory, person, editor, modules, "
+                       "drilldown, coverage-filtered, directory, person, editor, modules, "
                        "teams, themes, import, settings, assessors, "
                        "assessor-editor, assessor-category, assessor-person, asye, "
                        "asye-person, apprenticeships, trend, expiring."),

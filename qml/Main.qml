@@ -39,6 +39,10 @@ ApplicationWindow {
             root.currentPage = "coverage";
             coveragePage.selectWorstCell();
             break;
+        case "coverage-filtered":
+            root.currentPage = "coverage";
+            coveragePage.showFilteredExample();
+            break;
         case "person":
             root.openPerson(directoryPage.firstWithOverdue());
             break;

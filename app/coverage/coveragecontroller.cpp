@@ -114,57 +114,55 @@ CoverageMatrixModel::CoverageMatrixModel(QObject* parent) : QAbstractTableModel(
 }
 
 int CoverageMatrixModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() || !m_table ? 0 : static_cast<int>(m_teams.size()) + 1;
+    return parent.isValid() || m_dashboard.columns.empty()
+               ? 0
+               : static_cast<int>(m_dashboard.rows.size());
 }
 
 int CoverageMatrixModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() || !m_table || m_modules.empty()
+    return parent.isValid() || m_dashboard.rows.empty()
                ? 0
-               : static_cast<int>(m_modules.size()) + 1;
+               : static_cast<int>(m_dashboard.columns.size());
+}
+
+bool CoverageMatrixModel::isTotalRow(int row) const {
+    return row >= 0 && row < rowCount() && !m_dashboard.rows[static_cast<size_t>(row)].team;
 }
 
 bool CoverageMatrixModel::isAllModulesColumn(int column) const {
-    // First, where a projector shows it without scrolling.
-    return m_table && !m_modules.empty() && column == 0;
-}
-
-int CoverageMatrixModel::teamIndexOfRow(int row) const {
-    return row >= 0 && row < static_cast<int>(m_teams.size()) ? m_teams[static_cast<size_t>(row)]
-                                                              : -1;
-}
-
-int CoverageMatrixModel::moduleIndexOfColumn(int column) const {
-    return column >= 1 && column <= static_cast<int>(m_modules.size())
-               ? m_modules[static_cast<size_t>(column - 1)]
-               : -1;
+    return column >= 0 && column < columnCount() &&
+           !m_dashboard.columns[static_cast<size_t>(column)].module;
 }
 
 const ledger::CoverageCell* CoverageMatrixModel::cellAt(int row, int column) const {
-    if (isAllModulesColumn(column) && row >= 0 && row < rowCount()) {
-        return &m_rowTotals[static_cast<size_t>(row)];
-    }
-    const int module = moduleIndexOfColumn(column);
-    if (!m_table || module < 0 || row < 0 || row >= rowCount()) {
+    if (row < 0 || row >= rowCount() || column < 0 || column >= columnCount()) {
         return nullptr;
     }
-    const int team = teamIndexOfRow(row);
-    return team < 0 ? &m_table->total(static_cast<size_t>(module))
-                    : &m_table->cell(static_cast<size_t>(team), static_cast<size_t>(module));
+    return &m_dashboard.cell(static_cast<size_t>(row), static_cast<size_t>(column));
 }
 
 QString CoverageMatrixModel::teamNameOfRow(int row) const {
-    if (row == static_cast<int>(m_teams.size())) {
-        return m_totalLabel;
+    if (row < 0 || row >= rowCount()) {
+        return {};
     }
-    return row >= 0 && row < m_teamNames.size() ? m_teamNames.at(row) : QString();
+    return isTotalRow(row) ? m_totalLabel : text(m_dashboard.rows[static_cast<size_t>(row)].label);
 }
 
 QString CoverageMatrixModel::moduleCodeOfColumn(int column) const {
-    return isAllModulesColumn(column) ? tr("All") : m_moduleCodes.value(column - 1);
+    if (column < 0 || column >= columnCount()) {
+        return {};
+    }
+    return isAllModulesColumn(column) ? tr("All")
+                                      : text(m_dashboard.columns[static_cast<size_t>(column)].code);
 }
 
 QString CoverageMatrixModel::moduleTitleOfColumn(int column) const {
-    return isAllModulesColumn(column) ? tr("All modules") : m_moduleTitles.value(column - 1);
+    if (column < 0 || column >= columnCount()) {
+        return {};
+    }
+    return isAllModulesColumn(column)
+               ? tr("All modules shown")
+               : text(m_dashboard.columns[static_cast<size_t>(column)].title);
 }
 
 int CoverageMatrixModel::rowOfTeam(const QString& team) const {
@@ -177,11 +175,12 @@ int CoverageMatrixModel::rowOfTeam(const QString& team) const {
 }
 
 int CoverageMatrixModel::columnOfModule(const QString& code) const {
-    const auto at = m_moduleCodes.indexOf(code);
-    if (at < 0) {
-        return code == tr("All") && !m_modules.empty() ? 0 : -1;
+    for (int c = 0; c < columnCount(); ++c) {
+        if (moduleCodeOfColumn(c) == code) {
+            return c;
+        }
     }
-    return static_cast<int>(at) + 1;
+    return -1;
 }
 
 QVariant CoverageMatrixModel::data(const QModelIndex& index, int role) const {
@@ -211,7 +210,7 @@ QVariant CoverageMatrixModel::data(const QModelIndex& index, int role) const {
     case NotYetDueRole:
         return cell->notYetDue;
     case IsTotalRole:
-        return teamIndexOfRow(index.row()) < 0 || isAllModulesColumn(index.column());
+        return isTotalRow(index.row()) || isAllModulesColumn(index.column());
     case TeamRole:
         return teamNameOfRow(index.row());
     case ModuleRole:
@@ -254,46 +253,9 @@ QHash<int, QByteArray> CoverageMatrixModel::roleNames() const {
             {ModuleRole, "module"}};
 }
 
-void CoverageMatrixModel::rebuild(const ledger::ComplianceEngine* engine,
-                                  const ledger::LedgerData* data, ledger::DayNumber asOf) {
+void CoverageMatrixModel::reset(ledger::CoverageDashboard dashboard) {
     beginResetModel();
-    m_teams.clear();
-    m_modules.clear();
-    m_teamNames.clear();
-    m_moduleCodes.clear();
-    m_moduleTitles.clear();
-    m_table.reset();
-    m_rowTotals.clear();
-    if (engine && data) {
-        m_table = std::make_unique<ledger::CoverageTable>(engine->coverageByTeam(asOf));
-        for (size_t t = 0; t < engine->teamCount(); ++t) {
-            m_teams.push_back(static_cast<int>(t));
-        }
-        std::sort(m_teams.begin(), m_teams.end(), [&](int a, int b) {
-            return engine->teamName(static_cast<size_t>(a)) <
-                   engine->teamName(static_cast<size_t>(b));
-        });
-        for (size_t m = 0; m < engine->moduleCount(); ++m) {
-            if (m_table->total(m).required > 0) {
-                m_modules.push_back(static_cast<int>(m));
-            }
-        }
-        std::sort(m_modules.begin(), m_modules.end(), [&](int a, int b) {
-            return engine->moduleCode(static_cast<size_t>(a)) <
-                   engine->moduleCode(static_cast<size_t>(b));
-        });
-        for (const int t : m_teams) {
-            m_teamNames << text(engine->teamName(static_cast<size_t>(t)));
-        }
-        for (const int m : m_modules) {
-            m_moduleCodes << text(engine->moduleCode(static_cast<size_t>(m)));
-            m_moduleTitles << text(data->modules[static_cast<size_t>(m)].title);
-        }
-        for (const int t : m_teams) {
-            m_rowTotals.push_back(ledger::poolModules(*m_table, static_cast<size_t>(t)));
-        }
-        m_rowTotals.push_back(ledger::poolModules(*m_table, std::nullopt));
-    }
+    m_dashboard = std::move(dashboard);
     endResetModel();
 }
 
@@ -341,6 +303,237 @@ void CoverageController::shiftMonths(int months) {
     setAsOf(convert::toQDate(ledger::addMonths(convert::toDate(m_asOf), months)));
 }
 
+namespace {
+
+QString orderWord(ledger::DashboardOrder::By by) {
+    switch (by) {
+    case ledger::DashboardOrder::By::LowestCoverageFirst:
+        return QStringLiteral("lowest");
+    case ledger::DashboardOrder::By::HighestCoverageFirst:
+        return QStringLiteral("highest");
+    case ledger::DashboardOrder::By::Name:
+        break;
+    }
+    return QStringLiteral("name");
+}
+
+ledger::DashboardOrder::By orderOfWord(const QString& word) {
+    if (word == QLatin1String("lowest")) {
+        return ledger::DashboardOrder::By::LowestCoverageFirst;
+    }
+    if (word == QLatin1String("highest")) {
+        return ledger::DashboardOrder::By::HighestCoverageFirst;
+    }
+    return ledger::DashboardOrder::By::Name;
+}
+
+QVariantMap choice(const QVariant& value, const QString& label) {
+    return {{QStringLiteral("value"), value}, {QStringLiteral("label"), label}};
+}
+
+QString groupName(int group) {
+    switch (group) {
+    case 0:
+        return QObject::tr("No group (Other)");
+    case 1:
+        return QObject::tr("Care skills and knowledge");
+    case 2:
+        return QObject::tr("Health and safety in the workplace");
+    case 3:
+        return QObject::tr("IT, digital and data in the workplace");
+    case 4:
+        return QObject::tr("Specific conditions and disabilities");
+    case 5:
+        return QObject::tr("Staff development");
+    default:
+        return {};
+    }
+}
+
+} // namespace
+
+QString CoverageController::team() const {
+    return text(m_filter.team);
+}
+
+void CoverageController::setTeam(const QString& team) {
+    if (team == this->team()) {
+        return;
+    }
+    m_filter.team = team.toStdString();
+    filterEdited();
+}
+
+QString CoverageController::role() const {
+    return text(m_filter.role);
+}
+
+void CoverageController::setRole(const QString& role) {
+    if (role == this->role()) {
+        return;
+    }
+    m_filter.role = role.toStdString();
+    filterEdited();
+}
+
+QString CoverageController::module() const {
+    return text(m_filter.module);
+}
+
+void CoverageController::setModule(const QString& module) {
+    if (module == this->module()) {
+        return;
+    }
+    m_filter.module = module.toStdString();
+    filterEdited();
+}
+
+int CoverageController::ascWdsGroup() const {
+    return m_filter.ascWdsGroup.value_or(-1);
+}
+
+void CoverageController::setAscWdsGroup(int group) {
+    const std::optional<int> value =
+        group >= 0 && group <= 5 ? std::optional<int>(group) : std::nullopt;
+    if (value == m_filter.ascWdsGroup) {
+        return;
+    }
+    m_filter.ascWdsGroup = value;
+    filterEdited();
+}
+
+QString CoverageController::teamOrder() const {
+    return orderWord(m_order.teams);
+}
+
+void CoverageController::setTeamOrder(const QString& order) {
+    if (orderOfWord(order) == m_order.teams) {
+        return;
+    }
+    m_order.teams = orderOfWord(order);
+    filterEdited();
+}
+
+QString CoverageController::teamOrderModule() const {
+    return text(m_order.teamsByModule);
+}
+
+QString CoverageController::moduleOrder() const {
+    return orderWord(m_order.modules);
+}
+
+void CoverageController::setModuleOrder(const QString& order) {
+    if (orderOfWord(order) == m_order.modules) {
+        return;
+    }
+    m_order.modules = orderOfWord(order);
+    filterEdited();
+}
+
+void CoverageController::orderTeamsByColumn(int column) {
+    if (column < 0 || column >= m_matrix->columnCount()) {
+        return;
+    }
+    const std::string code = m_matrix->isAllModulesColumn(column)
+                                 ? std::string()
+                                 : m_matrix->moduleCodeOfColumn(column).toStdString();
+    using By = ledger::DashboardOrder::By;
+    if (m_order.teamsByModule != code || m_order.teams == By::Name) {
+        m_order.teams = By::LowestCoverageFirst;
+    } else if (m_order.teams == By::LowestCoverageFirst) {
+        m_order.teams = By::HighestCoverageFirst;
+    } else {
+        m_order.teams = By::Name;
+    }
+    m_order.teamsByModule = code;
+    filterEdited();
+}
+
+void CoverageController::clearFilters() {
+    m_filter = {};
+    m_order = {};
+    filterEdited();
+}
+
+bool CoverageController::filtered() const {
+    return !m_filter.team.empty() || !m_filter.role.empty() || !m_filter.module.empty() ||
+           m_filter.ascWdsGroup.has_value();
+}
+
+QString CoverageController::filterSummary() const {
+    QStringList parts;
+    if (!m_filter.team.empty()) {
+        parts << tr("team %1").arg(text(m_filter.team));
+    }
+    if (!m_filter.role.empty()) {
+        parts << tr("%1s only").arg(text(m_filter.role));
+    }
+    if (!m_filter.module.empty()) {
+        parts << tr("module %1").arg(text(m_filter.module));
+    }
+    if (m_filter.ascWdsGroup) {
+        parts << tr("ASC-WDS group: %1").arg(groupName(*m_filter.ascWdsGroup));
+    }
+    return parts.isEmpty() ? QString() : tr("Showing %1.").arg(parts.join(QStringLiteral("; ")));
+}
+
+QVariantList CoverageController::groupChoices() {
+    QVariantList out{choice(-1, tr("All ASC-WDS groups"))};
+    for (const int g : {1, 2, 3, 4, 5, 0}) {
+        out << choice(g, groupName(g));
+    }
+    return out;
+}
+
+void CoverageController::rebuildChoices() {
+    const QVariantList teamsBefore = m_teamChoices;
+    const QVariantList rolesBefore = m_roleChoices;
+    const QVariantList modulesBefore = m_moduleChoices;
+    m_teamChoices = {choice(QString(), tr("All teams"))};
+    m_roleChoices = {choice(QString(), tr("All roles"))};
+    m_moduleChoices = {choice(QString(), tr("All modules"))};
+    if (m_session && m_session->engine() && m_session->data()) {
+        const auto& engine = *m_session->engine();
+        QStringList teams;
+        for (size_t t = 0; t < engine.teamCount(); ++t) {
+            teams << text(engine.teamName(t));
+        }
+        teams.sort();
+        for (const QString& t : teams) {
+            m_teamChoices << choice(t, t);
+        }
+        QStringList roles;
+        for (size_t r = 0; r < engine.roleCount(); ++r) {
+            if (!engine.roleName(r).empty()) {
+                roles << text(engine.roleName(r));
+            }
+        }
+        roles.sort();
+        for (const QString& r : roles) {
+            m_roleChoices << choice(r, r);
+        }
+        std::vector<const ledger::Module*> modules;
+        for (const ledger::Module& m : m_session->data()->modules) {
+            modules.push_back(&m);
+        }
+        std::sort(modules.begin(), modules.end(),
+                  [](const auto* a, const auto* b) { return a->code < b->code; });
+        for (const ledger::Module* m : modules) {
+            m_moduleChoices << choice(text(m->code),
+                                      tr("%1 – %2").arg(text(m->code), text(m->title)));
+        }
+    }
+    if (m_teamChoices != teamsBefore || m_roleChoices != rolesBefore ||
+        m_moduleChoices != modulesBefore) {
+        emit choicesChanged();
+    }
+}
+
+void CoverageController::filterEdited() {
+    emit filterChanged();
+    refresh();
+}
+
 void CoverageController::build() {
     const timings::Scope timing("interface: coverage page built");
     const bool ready = m_session && m_session->engine() && m_asOf.isValid();
@@ -348,12 +541,14 @@ void CoverageController::build() {
     const int column = m_selectedColumn;
     const QString team = m_matrix->teamNameOfRow(row);
     const QString module = m_matrix->moduleCodeOfColumn(column);
+    rebuildChoices();
     m_matrix->setTotalLabel(m_session && m_session->onServer() ? tr("Everyone you can see")
                                                                : tr("Whole organisation"));
-    m_matrix->rebuild(ready ? m_session->engine().get() : nullptr,
-                      ready ? m_session->data().get() : nullptr,
-                      ready ? ledger::toDayNumber(convert::toDate(m_asOf)) : 0);
-    // Keep the same cell selected (by team and module) when the date or data change.
+    m_matrix->reset(ready ? ledger::coverageDashboard(*m_session->engine(), *m_session->data(),
+                                                      ledger::toDayNumber(convert::toDate(m_asOf)),
+                                                      m_filter, m_order)
+                          : ledger::CoverageDashboard{});
+    // Keep the same cell selected (by team and module) when the date, filters or data change.
     const int newRow = row >= 0 ? m_matrix->rowOfTeam(team) : -1;
     const int newColumn = column >= 0 ? m_matrix->columnOfModule(module) : -1;
     if (newRow >= 0 && newColumn >= 0) {
@@ -373,27 +568,10 @@ void CoverageController::selectCell(int row, int column) {
     const auto& engine = *m_session->engine();
     const auto& data = *m_session->data();
     const auto day = ledger::toDayNumber(convert::toDate(m_asOf));
-    const int team = m_matrix->teamIndexOfRow(row);
-    // The modules behind the cell: its own, or on the all-modules column every one shown.
-    std::vector<size_t> modules;
-    if (m_matrix->isAllModulesColumn(column)) {
-        for (int c = 1; c < m_matrix->columnCount(); ++c) {
-            modules.push_back(static_cast<size_t>(m_matrix->moduleIndexOfColumn(c)));
-        }
-    } else {
-        modules.push_back(static_cast<size_t>(m_matrix->moduleIndexOfColumn(column)));
-    }
-    std::vector<ledger::StatusRow> rows;
-    for (size_t t = 0; t < engine.teamCount(); ++t) {
-        if (team >= 0 && t != static_cast<size_t>(team)) {
-            continue;
-        }
-        for (const size_t module : modules) {
-            auto part = engine.statusesIn(t, module, day);
-            rows.insert(rows.end(), part.begin(), part.end());
-        }
-    }
-    m_people->setRows(statusRows(engine, data, rows));
+    m_people->setRows(
+        statusRows(engine, data,
+                   ledger::dashboardPeople(engine, m_matrix->dashboard(), m_filter, day,
+                                           static_cast<size_t>(row), static_cast<size_t>(column))));
     m_selectedRow = row;
     m_selectedColumn = column;
     m_selectionTitle = tr("%1: %2 (%3)")
@@ -423,7 +601,10 @@ void CoverageController::selectWorstCell() {
     int bestRow = -1;
     int bestColumn = -1;
     int bestTenths = 1001;
-    for (int r = 0; r + 1 < m_matrix->rowCount(); ++r) {
+    for (int r = 0; r < m_matrix->rowCount(); ++r) {
+        if (m_matrix->isTotalRow(r)) {
+            continue;
+        }
         for (int c = 0; c < m_matrix->columnCount(); ++c) {
             const ledger::CoverageCell* cell = m_matrix->cellAt(r, c);
             const auto tenths = cell ? cell->percentTenths() : std::nullopt;

@@ -6,6 +6,7 @@
 #include "common/whenshown.h"
 #include "session/session.h"
 
+#include "reports/coverage_dashboard.h"
 #include "training/compliance.h"
 
 #include <QAbstractTableModel>
@@ -16,9 +17,9 @@
 
 #include <memory>
 
-/// The team x module coverage matrix as of a date: one row per team and a last row for the
-/// whole organisation, a first column for every module of the row, then one column per
-/// module required anywhere (its counts pooled, as core's poolModules).
+/// The coverage dashboard's matrix (core's CoverageDashboard): one row per team shown and a
+/// last row for all of them, a first column for every module shown pooled, then one column
+/// per module.
 class CoverageMatrixModel : public QAbstractTableModel {
     Q_OBJECT
     QML_ELEMENT
@@ -53,13 +54,11 @@ public:
     /// What the totals row is called: the whole organisation on a file; on a server, where
     /// the account sees only its own scope (a manager's tree), everyone it can see.
     void setTotalLabel(const QString& label) { m_totalLabel = label; }
-    /// Rebuilds from the engine as of `asOf` (no engine: empty).
-    void rebuild(const ledger::ComplianceEngine* engine, const ledger::LedgerData* data,
-                 ledger::DayNumber asOf);
+    /// Shows `dashboard` (empty: nothing).
+    void reset(ledger::CoverageDashboard dashboard);
+    [[nodiscard]] const ledger::CoverageDashboard& dashboard() const { return m_dashboard; }
 
-    [[nodiscard]] int teamIndexOfRow(int row) const; ///< -1 for the organisation row
-    /// -1 for the all-modules column
-    [[nodiscard]] int moduleIndexOfColumn(int column) const;
+    [[nodiscard]] bool isTotalRow(int row) const;
     [[nodiscard]] bool isAllModulesColumn(int column) const;
     [[nodiscard]] const ledger::CoverageCell* cellAt(int row, int column) const;
     [[nodiscard]] QString teamNameOfRow(int row) const;
@@ -67,18 +66,12 @@ public:
     [[nodiscard]] QString moduleTitleOfColumn(int column) const;
     /// The row of a team by name (the totals row by its label), or -1.
     Q_INVOKABLE int rowOfTeam(const QString& team) const;
-    /// The column of a module by code, or -1.
+    /// The column of a module by code ("All": the all-modules column), or -1.
     Q_INVOKABLE int columnOfModule(const QString& code) const;
 
 private:
     QString m_totalLabel = tr("Whole organisation");
-    std::vector<int> m_teams;   ///< engine team index per row (sorted by name)
-    std::vector<int> m_modules; ///< engine module index per column (sorted by code)
-    QStringList m_teamNames;
-    QStringList m_moduleCodes;
-    QStringList m_moduleTitles;
-    std::unique_ptr<ledger::CoverageTable> m_table;
-    std::vector<ledger::CoverageCell> m_rowTotals; ///< every module of each row, pooled
+    ledger::CoverageDashboard m_dashboard;
 };
 
 /// The coverage page: the date, the matrix, and the people behind a chosen cell. Built when
@@ -95,6 +88,26 @@ class CoverageController : public PageController {
     Q_PROPERTY(bool hasSelection READ hasSelection NOTIFY selectionChanged)
     Q_PROPERTY(int selectedRow READ selectedRow NOTIFY selectionChanged)
     Q_PROPERTY(int selectedColumn READ selectedColumn NOTIFY selectionChanged)
+    /// The filters' choices: "" for all, else a team, role or module code, and for the
+    /// ASC-WDS group -1 for all, 0 for none, 1 to 5 a group.
+    Q_PROPERTY(QString team READ team WRITE setTeam NOTIFY filterChanged)
+    Q_PROPERTY(QString role READ role WRITE setRole NOTIFY filterChanged)
+    Q_PROPERTY(QString module READ module WRITE setModule NOTIFY filterChanged)
+    Q_PROPERTY(int ascWdsGroup READ ascWdsGroup WRITE setAscWdsGroup NOTIFY filterChanged)
+    /// Orders: "name", "lowest" or "highest" (coverage first).
+    Q_PROPERTY(QString teamOrder READ teamOrder WRITE setTeamOrder NOTIFY filterChanged)
+    /// The column teams are ordered by when not by name: a module code, or "" for All.
+    Q_PROPERTY(QString teamOrderModule READ teamOrderModule NOTIFY filterChanged)
+    Q_PROPERTY(QString moduleOrder READ moduleOrder WRITE setModuleOrder NOTIFY filterChanged)
+    /// What each chooser offers: {value, label} maps, the first one "all".
+    Q_PROPERTY(QVariantList teamChoices READ teamChoices NOTIFY choicesChanged)
+    Q_PROPERTY(QVariantList roleChoices READ roleChoices NOTIFY choicesChanged)
+    Q_PROPERTY(QVariantList moduleChoices READ moduleChoices NOTIFY choicesChanged)
+    Q_PROPERTY(QVariantList groupChoices READ groupChoices CONSTANT)
+    /// In words, what the matrix counts ("Social worker only, Health and safety modules");
+    /// empty with no filter.
+    Q_PROPERTY(QString filterSummary READ filterSummary NOTIFY filterChanged)
+    Q_PROPERTY(bool filtered READ filtered NOTIFY filterChanged)
 
 public:
     explicit CoverageController(QObject* parent = nullptr);
@@ -109,6 +122,26 @@ public:
     [[nodiscard]] int selectedRow() const { return m_selectedRow; }
     [[nodiscard]] int selectedColumn() const { return m_selectedColumn; }
 
+    [[nodiscard]] QString team() const;
+    void setTeam(const QString& team);
+    [[nodiscard]] QString role() const;
+    void setRole(const QString& role);
+    [[nodiscard]] QString module() const;
+    void setModule(const QString& module);
+    [[nodiscard]] int ascWdsGroup() const;
+    void setAscWdsGroup(int group);
+    [[nodiscard]] QString teamOrder() const;
+    void setTeamOrder(const QString& order);
+    [[nodiscard]] QString teamOrderModule() const;
+    [[nodiscard]] QString moduleOrder() const;
+    void setModuleOrder(const QString& order);
+    [[nodiscard]] QVariantList teamChoices() const { return m_teamChoices; }
+    [[nodiscard]] QVariantList roleChoices() const { return m_roleChoices; }
+    [[nodiscard]] QVariantList moduleChoices() const { return m_moduleChoices; }
+    [[nodiscard]] static QVariantList groupChoices();
+    [[nodiscard]] QString filterSummary() const;
+    [[nodiscard]] bool filtered() const;
+
     /// Sets the date from DD/MM/YYYY; returns "" or what is wrong with it.
     Q_INVOKABLE QString setAsOfText(const QString& text);
     Q_INVOKABLE void setAsOf(const QDate& date);
@@ -119,14 +152,23 @@ public:
     Q_INVOKABLE void clearSelection();
     /// Selects the team cell with the lowest coverage (the first place to look).
     Q_INVOKABLE void selectWorstCell();
+    /// Orders the teams by one column's coverage (a header clicked): lowest first, then on a
+    /// second click of the same column highest first, then by name again.
+    Q_INVOKABLE void orderTeamsByColumn(int column);
+    /// Every filter and order back to the start.
+    Q_INVOKABLE void clearFilters();
 
 signals:
     void asOfChanged();
     void selectionChanged();
+    void filterChanged();
+    void choicesChanged();
 
 private:
     void build() override;
     void sessionAttached() override;
+    void filterEdited();
+    void rebuildChoices();
 
     QDate m_asOf;
     CoverageMatrixModel* m_matrix;
@@ -135,6 +177,11 @@ private:
     int m_selectedColumn = -1;
     QString m_selectionTitle;
     QString m_selectionSummary;
+    ledger::DashboardFilter m_filter;
+    ledger::DashboardOrder m_order;
+    QVariantList m_teamChoices;
+    QVariantList m_roleChoices;
+    QVariantList m_moduleChoices;
 };
 
 /// Rows describing required (staff, module) statuses, for drill-downs and person pages.

@@ -9,8 +9,6 @@
 
 namespace ledger {
 
-namespace {
-
 void pool(CoverageCell& into, const CoverageCell& cell) {
     into.required += cell.required;
     into.compliant += cell.compliant;
@@ -18,6 +16,8 @@ void pool(CoverageCell& into, const CoverageCell& cell) {
     into.overdue += cell.overdue;
     into.notYetDue += cell.notYetDue;
 }
+
+namespace {
 
 std::optional<Date> dayOrNone(DayNumber day) {
     return day == kNoDay ? std::nullopt : std::optional<Date>(fromDayNumber(day));

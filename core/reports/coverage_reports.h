@@ -38,6 +38,9 @@ struct YearMonth {
 /// The last month that ended before `today` (the month before today's).
 [[nodiscard]] YearMonth lastCompleteMonth(Date today);
 
+/// Adds `cell`'s counts to `into` (pooling: the percentage is then worked out from the sums).
+void pool(CoverageCell& into, const CoverageCell& cell);
+
 /// Every module of one team pooled (or, with no team, every module of the organisation): the
 /// counts added up, the percentage worked out from them (never an average of percentages).
 [[nodiscard]] CoverageCell poolModules(const CoverageTable& table, std::optional<std::size_t> team);

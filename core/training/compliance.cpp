@@ -449,6 +449,14 @@ std::optional<std::size_t> ComplianceEngine::findTeam(std::string_view name) con
     return static_cast<std::size_t>(it - m_teamNames.begin());
 }
 
+std::optional<std::size_t> ComplianceEngine::findRole(std::string_view name) const {
+    const auto it = m_roleIndex.find(std::string(name));
+    if (it == m_roleIndex.end()) {
+        return std::nullopt;
+    }
+    return it->second;
+}
+
 bool ComplianceEngine::isActive(std::size_t staff, DayNumber asOf) const {
     return m_staffStart[staff] <= asOf &&
            (m_staffLeave[staff] == kNoDay || asOf <= m_staffLeave[staff]);
@@ -506,11 +514,19 @@ void ComplianceEngine::visitStaff(std::size_t staff, DayNumber asOf,
 }
 
 std::vector<StatusRow> ComplianceEngine::statuses(DayNumber asOf) const {
+    return statuses(asOf, nullptr);
+}
+
+std::vector<StatusRow> ComplianceEngine::statuses(DayNumber asOf,
+                                                  const StaffFilter& counted) const {
     std::vector<DayNumber> firstDue(moduleCount(), kNoDay);
     std::vector<std::uint32_t> latest(moduleCount(), kNone);
     std::vector<std::uint32_t> touched;
     std::vector<StatusRow> rows;
     for (std::size_t s = 0; s < staffCount(); ++s) {
+        if (counted && !counted(s)) {
+            continue;
+        }
         const std::size_t begin = rows.size();
         visitStaff(s, asOf, firstDue, touched, latest, [&](std::uint32_t module, PairStatus st) {
             rows.push_back(StatusRow{static_cast<std::uint32_t>(s), module, st});
@@ -554,11 +570,18 @@ std::vector<StatusRow> ComplianceEngine::statusesIn(std::size_t team, std::size_
 }
 
 CoverageTable ComplianceEngine::coverageByTeam(DayNumber asOf) const {
+    return coverageByTeam(asOf, nullptr);
+}
+
+CoverageTable ComplianceEngine::coverageByTeam(DayNumber asOf, const StaffFilter& counted) const {
     CoverageTable table(teamCount(), moduleCount());
     std::vector<DayNumber> firstDue(moduleCount(), kNoDay);
     std::vector<std::uint32_t> latest(moduleCount(), kNone);
     std::vector<std::uint32_t> touched;
     for (std::size_t s = 0; s < staffCount(); ++s) {
+        if (counted && !counted(s)) {
+            continue;
+        }
         const std::uint32_t team = m_staffTeam[s];
         visitStaff(s, asOf, firstDue, touched, latest, [&](std::uint32_t module, PairStatus st) {
             table.cell(team, module).add(st.status);

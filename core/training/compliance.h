@@ -6,6 +6,7 @@
 #include "training/training.h"
 
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <optional>
 #include <span>
@@ -155,6 +156,10 @@ public:
     [[nodiscard]] std::optional<std::size_t> findStaff(std::string_view employeeId) const;
     [[nodiscard]] std::optional<std::size_t> findModule(std::string_view code) const;
     [[nodiscard]] std::optional<std::size_t> findTeam(std::string_view name) const;
+    [[nodiscard]] std::size_t roleCount() const { return m_roleNames.size(); }
+    [[nodiscard]] std::uint32_t roleOf(std::size_t staff) const { return m_staffRole[staff]; }
+    [[nodiscard]] const std::string& roleName(std::size_t role) const { return m_roleNames[role]; }
+    [[nodiscard]] std::optional<std::size_t> findRole(std::string_view name) const;
 
     /// Active on the date (rules section 2).
     [[nodiscard]] bool isActive(std::size_t staff, DayNumber asOf) const;
@@ -171,6 +176,13 @@ public:
 
     /// Coverage per team and module, with organisation totals.
     [[nodiscard]] CoverageTable coverageByTeam(DayNumber asOf) const;
+
+    /// Which people a figure counts, by staff index.
+    using StaffFilter = std::function<bool(std::size_t staff)>;
+    /// As statuses(asOf), of the people `counted` keeps only (the others are not visited).
+    [[nodiscard]] std::vector<StatusRow> statuses(DayNumber asOf, const StaffFilter& counted) const;
+    /// As coverageByTeam(asOf), counting the people `counted` keeps only.
+    [[nodiscard]] CoverageTable coverageByTeam(DayNumber asOf, const StaffFilter& counted) const;
 
 private:
     struct Rule {

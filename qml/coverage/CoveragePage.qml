@@ -12,6 +12,44 @@ Item {
     required property var app
 
     function selectWorstCell() { controller.selectWorstCell(); }
+    /// Social workers' care skills, teams lowest first, the worst cell open (--screenshot).
+    function showFilteredExample() {
+        const social = controller.roleChoices.find(c => c.value === "Social Worker");
+        controller.role = social ? social.value : (controller.roleChoices[1]?.value ?? "");
+        controller.ascWdsGroup = 1;
+        controller.teamOrder = "lowest";
+        controller.selectWorstCell();
+    }
+
+    // One labelled chooser of the filter bar: {value, label} choices, the chosen value.
+    component Chooser: ColumnLayout {
+        id: chooser
+        required property string label
+        required property var choices
+        required property var value
+        property int preferredWidth: 190
+        signal chosen(var value)
+        spacing: 2
+        Label { text: chooser.label; color: Theme.muted }
+        ComboBox {
+            id: box
+            Layout.preferredWidth: chooser.preferredWidth
+            model: chooser.choices
+            textRole: "label"
+            valueRole: "value"
+            // Follows the controller, also after a choice here (which would break a plain
+            // binding) and when the choices change.
+            function follow() {
+                box.currentIndex = Qt.binding(() => box.count > 0 ? Math.max(0, box.indexOfValue(chooser.value)) : -1);
+            }
+            Component.onCompleted: box.follow()
+            Accessible.name: chooser.label
+            onActivated: {
+                chooser.chosen(box.currentValue);
+                box.follow();
+            }
+        }
+    }
 
     CoverageController {
         id: controller
@@ -64,9 +102,79 @@ Item {
             }
         }
 
+        // Filters and orders: what the matrix counts and how it is laid out.
+        Flow {
+            Layout.fillWidth: true
+            spacing: Theme.spacing
+
+            Chooser {
+                label: qsTr("Team")
+                choices: controller.teamChoices
+                value: controller.team
+                onChosen: (value) => controller.team = value
+            }
+            Chooser {
+                label: qsTr("Role")
+                choices: controller.roleChoices
+                value: controller.role
+                onChosen: (value) => controller.role = value
+            }
+            Chooser {
+                label: qsTr("Module")
+                choices: controller.moduleChoices
+                value: controller.module
+                preferredWidth: 230
+                onChosen: (value) => controller.module = value
+            }
+            Chooser {
+                label: qsTr("ASC-WDS category group")
+                choices: controller.groupChoices
+                value: controller.ascWdsGroup
+                preferredWidth: 250
+                onChosen: (value) => controller.ascWdsGroup = value
+            }
+            Chooser {
+                label: controller.teamOrder === "name" || controller.teamOrderModule === ""
+                       ? qsTr("Order teams") : qsTr("Order teams by %1").arg(controller.teamOrderModule)
+                choices: [
+                    { value: "name", label: qsTr("By name") },
+                    { value: "lowest", label: qsTr("Lowest coverage first") },
+                    { value: "highest", label: qsTr("Highest coverage first") }
+                ]
+                value: controller.teamOrder
+                onChosen: (value) => controller.teamOrder = value
+            }
+            Chooser {
+                label: qsTr("Order modules")
+                choices: [
+                    { value: "name", label: qsTr("By code") },
+                    { value: "lowest", label: qsTr("Lowest coverage first") },
+                    { value: "highest", label: qsTr("Highest coverage first") }
+                ]
+                value: controller.moduleOrder
+                onChosen: (value) => controller.moduleOrder = value
+            }
+            ColumnLayout {
+                spacing: 2
+                Label { text: " " }
+                Button {
+                    text: qsTr("Clear filters")
+                    enabled: controller.filtered || controller.teamOrder !== "name"
+                             || controller.moduleOrder !== "name"
+                    Accessible.name: qsTr("Clear every filter and order")
+                    onClicked: controller.clearFilters()
+                }
+            }
+        }
+
         RowLayout {
             Layout.fillWidth: true
             spacing: Theme.margin
+            Label {
+                visible: controller.filtered
+                text: controller.filterSummary
+                font.bold: true
+            }
             Repeater {
                 model: [
                     { band: "good", text: qsTr("95% or more") },
@@ -107,20 +215,40 @@ Item {
                     anchors.top: parent.top
                     syncView: matrix
                     clip: true
+                    // A header orders the teams by that column: lowest coverage first, then
+                    // highest, then by name again.
                     delegate: Rectangle {
                         id: columnCell
                         required property string display
+                        required property int column
+                        readonly property bool allColumn: columnCell.column === 0 && controller.module === ""
+                        readonly property bool orderedHere: controller.teamOrder !== "name"
+                            && controller.teamOrderModule === (columnCell.allColumn ? "" : columnCell.display)
                         implicitWidth: 112
                         implicitHeight: 34
-                        color: Theme.window
+                        color: headerTap.containsMouse ? Theme.surface : Theme.window
                         border.color: Theme.border
+                        Accessible.role: Accessible.Button
+                        Accessible.name: qsTr("Order teams by %1 coverage").arg(columnCell.display)
+                        Accessible.onPressAction: controller.orderTeamsByColumn(columnCell.column)
                         Label {
                             anchors.centerIn: parent
-                            text: columnCell.display
+                            text: columnCell.display + (!columnCell.orderedHere ? ""
+                                  : controller.teamOrder === "lowest" ? " ▲" : " ▼")
                             font.bold: true
                             elide: Text.ElideRight
                             width: parent.width - 8
                             horizontalAlignment: Text.AlignHCenter
+                        }
+                        MouseArea {
+                            id: headerTap
+                            anchors.fill: parent
+                            hoverEnabled: true
+                            cursorShape: Qt.PointingHandCursor
+                            onClicked: controller.orderTeamsByColumn(columnCell.column)
+                            ToolTip.visible: containsMouse
+                            ToolTip.delay: 600
+                            ToolTip.text: qsTr("Order teams by this column: lowest first, highest first, then by name")
                         }
                     }
                 }
@@ -136,17 +264,29 @@ Item {
                         required property int row
                         implicitWidth: 190
                         implicitHeight: 52
-                        color: rowCell.row === matrix.rows - 1 ? "#e9edf3" : Theme.window
+                        readonly property bool total: controller.team === "" && rowCell.row === matrix.rows - 1
+                        color: rowCell.total ? "#e9edf3" : Theme.window
                         border.color: Theme.border
                         Label {
                             anchors.fill: parent
                             anchors.leftMargin: 8
                             verticalAlignment: Text.AlignVCenter
                             text: rowCell.display
-                            font.bold: rowCell.row === matrix.rows - 1
+                            font.bold: rowCell.total
                             elide: Text.ElideRight
                         }
                     }
+                }
+                Label {
+                    anchors.centerIn: parent
+                    visible: matrix.rows === 0
+                    width: parent.width - 2 * Theme.margin
+                    wrapMode: Text.WordWrap
+                    horizontalAlignment: Text.AlignHCenter
+                    text: controller.filtered
+                          ? qsTr("Nothing is required of anyone these filters keep on %1. Choose other filters, or clear them.").arg(controller.asOfText)
+                          : qsTr("Nothing is required of anyone on %1.").arg(controller.asOfText)
+                    color: Theme.muted
                 }
                 TableView {
                     id: matrix

@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <set>
 
 #include "modelsupport.h"
@@ -437,6 +438,157 @@ private slots:
         QVERIFY(!coverage.hasSelection());
         QCOMPARE(people->rowCount(), 0);
         QCOMPARE(coverage.selectionTitle(), QString());
+    }
+
+    void filtersCountOnlyWhatTheyKeepAndOrdersFollowTheHeaders() {
+        Session session(kToday);
+        QCOMPARE(session.open(m_council, QLatin1String(kPassphrase)), QString());
+        CoverageController coverage;
+        coverage.setSession(&session);
+        const CoverageMatrixModel* matrix = coverage.matrix();
+        const auto tester = watch(coverage.matrix());
+        QSignalSpy filtered(&coverage, &CoverageController::filterChanged);
+
+        // The choosers offer every team, role and module, "all" first.
+        const auto labels = [](const QVariantList& choices) {
+            QStringList out;
+            for (const QVariant& c : choices) {
+                out << c.toMap().value(QStringLiteral("label")).toString();
+            }
+            return out;
+        };
+        QCOMPARE(labels(coverage.teamChoices()).first(), QStringLiteral("All teams"));
+        QCOMPARE(coverage.teamChoices().size(), 14);
+        QVERIFY(labels(coverage.roleChoices()).contains(QStringLiteral("Social Worker")));
+        QVERIFY(labels(coverage.moduleChoices()).contains(QStringLiteral("FIRE – Fire safety")));
+        QCOMPARE(labels(CoverageController::groupChoices()).size(), 7);
+
+        // Social Workers only: every cell is the golden statuses of the social workers in it
+        // (roles from staff.csv), counted here independently of core.
+        coverage.setRole(QStringLiteral("Social Worker"));
+        QCOMPARE(filtered.count(), 1);
+        QVERIFY(coverage.filtered());
+        QCOMPARE(coverage.filterSummary(), QStringLiteral("Showing Social Workers only."));
+        QHash<QString, QString> roleOf;
+        for (const QStringList& line : readCsv(dataFile(QStringLiteral("staff.csv")))) {
+            roleOf.insert(line.at(0), line.at(4));
+        }
+        QHash<QString, int> counted; // "team|module" and "|module" and "team|" and "|"
+        QHash<QString, int> covered;
+        for (const QStringList& line :
+             readCsv(dataFile(QStringLiteral("expected-staff-2026-11-25.csv")))) {
+            if (roleOf.value(line.at(0)) != QLatin1String("Social Worker") ||
+                line.at(3) == QLatin1String("not_yet_due")) {
+                continue;
+            }
+            const bool isCovered =
+                line.at(3) == QLatin1String("compliant") || line.at(3) == QLatin1String("due_soon");
+            for (const QString& key : {line.at(1) + u'|' + line.at(2), u'|' + line.at(2),
+                                       line.at(1) + u'|', QStringLiteral("|")}) {
+                counted[key] += 1;
+                covered[key] += isCovered ? 1 : 0;
+            }
+        }
+        QVERIFY(counted.value(QStringLiteral("|")) > 0);
+        int checked = 0;
+        for (int r = 0; r < matrix->rowCount(); ++r) {
+            const bool total = r == matrix->rowCount() - 1;
+            const QString team = total ? QString() : rowHeaders(matrix).at(r);
+            for (int c = 0; c < matrix->columnCount(); ++c) {
+                const QString module = c == 0 ? QString() : columnHeaders(matrix).at(c);
+                const QString key = team + u'|' + module;
+                const QModelIndex i = matrix->index(r, c);
+                const int inCell = matrix->data(i, CoverageMatrixModel::CompliantRole).toInt() +
+                                   matrix->data(i, CoverageMatrixModel::DueSoonRole).toInt();
+                const int base = inCell + matrix->data(i, CoverageMatrixModel::OverdueRole).toInt();
+                QVERIFY2(base == counted.value(key) && inCell == covered.value(key),
+                         qPrintable(QStringLiteral("%1: %2 of %3, expected %4 of %5")
+                                        .arg(key)
+                                        .arg(inCell)
+                                        .arg(base)
+                                        .arg(covered.value(key))
+                                        .arg(counted.value(key))));
+                ++checked;
+            }
+        }
+        QVERIFY(checked > 10);
+        // A drill-down under a filter lists only the people it counts.
+        const int totalRow = matrix->rowCount() - 1;
+        coverage.selectCell(totalRow, 0);
+        QCOMPARE(coverage.people()->rowCount(),
+                 matrix->data(matrix->index(totalRow, 0), CoverageMatrixModel::RequiredRole).toInt());
+        for (const QVariantMap& p : coverage.people()->rows()) {
+            QCOMPARE(roleOf.value(p.value(QStringLiteral("employeeId")).toString()),
+                     QStringLiteral("Social Worker"));
+        }
+
+        // One team and one module: one row, one column, no repeated total.
+        coverage.clearFilters();
+        coverage.setTeam(QStringLiteral("Carers' Support"));
+        coverage.setModule(QStringLiteral("FIRE"));
+        QCOMPARE(rowHeaders(matrix), QStringList{QStringLiteral("Carers' Support")});
+        QCOMPARE(columnHeaders(matrix), QStringList{QStringLiteral("FIRE")});
+        // Carers' Support,FIRE,4,1,0,3,0,25.0
+        QCOMPARE(cellText(matrix, 0, 0),
+                 QStringLiteral("25.0% required 4: 1 compliant, 0 due soon, 3 overdue, 0 not yet "
+                                "due"));
+
+        // The ASC-WDS group "IT, digital and data": IG (26) alone.
+        coverage.clearFilters();
+        coverage.setAscWdsGroup(3);
+        QCOMPARE(columnHeaders(matrix), (QStringList{QStringLiteral("All"), QStringLiteral("IG")}));
+        // "Other" (21 and no category): DA, CARE-ACT and the modules with none.
+        coverage.setAscWdsGroup(0);
+        QVERIFY(columnHeaders(matrix).contains(QStringLiteral("CARE-ACT")));
+        QVERIFY(!columnHeaders(matrix).contains(QStringLiteral("FIRE")));
+        coverage.setAscWdsGroup(-1);
+        QVERIFY(!coverage.filtered());
+        QCOMPARE(matrix->rowCount(), 14);
+
+        // A header orders the teams by its column: lowest first, then highest, then by name.
+        const int fire = matrix->columnOfModule(QStringLiteral("FIRE"));
+        const auto percentsDown = [&](int column) {
+            QList<double> out;
+            for (int r = 0; r + 1 < matrix->rowCount(); ++r) {
+                const QString p =
+                    matrix->data(matrix->index(r, column), CoverageMatrixModel::PercentRole)
+                        .toString();
+                out << (p.isEmpty() ? 1000.0 : p.chopped(1).toDouble());
+            }
+            return out;
+        };
+        coverage.orderTeamsByColumn(fire);
+        QCOMPARE(coverage.teamOrder(), QStringLiteral("lowest"));
+        QCOMPARE(coverage.teamOrderModule(), QStringLiteral("FIRE"));
+        const QList<double> up = percentsDown(matrix->columnOfModule(QStringLiteral("FIRE")));
+        QVERIFY(std::is_sorted(up.begin(), up.end()));
+        QCOMPARE(rowHeaders(matrix).last(), kWholeOrganisation);
+        coverage.orderTeamsByColumn(matrix->columnOfModule(QStringLiteral("FIRE")));
+        QCOMPARE(coverage.teamOrder(), QStringLiteral("highest"));
+        QList<double> down = percentsDown(matrix->columnOfModule(QStringLiteral("FIRE")));
+        down.removeAll(1000.0);
+        QVERIFY(std::is_sorted(down.rbegin(), down.rend()));
+        coverage.orderTeamsByColumn(matrix->columnOfModule(QStringLiteral("FIRE")));
+        QCOMPARE(coverage.teamOrder(), QStringLiteral("name"));
+        QCOMPARE(rowHeaders(matrix).first(), QStringLiteral("Carers' Support"));
+        // Modules by their coverage over everyone: the pooled column stays first.
+        coverage.setModuleOrder(QStringLiteral("lowest"));
+        QCOMPARE(columnHeaders(matrix).first(), QStringLiteral("All"));
+        QList<double> byModule;
+        const int total = matrix->rowCount() - 1;
+        for (int c = 1; c < matrix->columnCount(); ++c) {
+            const QString p =
+                matrix->data(matrix->index(total, c), CoverageMatrixModel::PercentRole).toString();
+            byModule << (p.isEmpty() ? 1000.0 : p.chopped(1).toDouble());
+        }
+        QVERIFY(std::is_sorted(byModule.begin(), byModule.end()));
+        // Whatever the order, every cell still matches the golden report (only the columns'
+        // order differs from it).
+        QStringList diffs =
+            diffWithGolden(matrix, dataFile(QStringLiteral("expected-team-2026-11-25.csv")))
+                .split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(diffs.size(), 1);
+        QVERIFY2(diffs.first().startsWith(QStringLiteral("columns:")), qPrintable(diffs.first()));
     }
 
 private:
