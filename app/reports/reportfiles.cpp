@@ -59,17 +59,20 @@ std::string pdfFooter(const ledger::Report& report) {
     return "Practice Ledger: " + report.title + ", " + report.subtitle;
 }
 
-void writeReport(const ledger::Report& report, const QString& format, const QString& path) {
+void writeReport(const ledger::Report& report, const QString& format, const QString& path,
+                 const ledger::Progress& progress) {
     if (format == QLatin1String("csv")) {
         if (report.sheets.empty()) {
             throw std::runtime_error("the report has no table to write");
         }
         writeWhole(path, ledger::formatCsv(report.sheets.front()));
     } else if (format == QLatin1String("pdf")) {
-        writeWhole(path, ledger::renderPdf(ledger::reportDocument(report, pdfFooter(report))));
+        const ledger::Progress rendering = ledger::partOf(progress, 0.0, 0.9);
+        writeWhole(
+            path, ledger::renderPdf(ledger::reportDocument(report, pdfFooter(report)), &rendering));
     } else if (format == QLatin1String("xlsx")) {
         // writeXlsx replaces the file only once the new workbook is complete.
-        ledger::writeXlsx(report, path.toStdString());
+        ledger::writeXlsx(report, path.toStdString(), &progress);
         QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     } else {
         throw std::runtime_error("unknown file format " + format.toStdString());

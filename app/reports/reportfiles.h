@@ -1,5 +1,7 @@
 #pragma once
 
+#include "base/progress.h"
+
 // Writing a core report (reports/report_table.h) to a file a person chose: the CSV the CLI
 // writes (the first sheet through formatCsv), the workbook of writeXlsx, or the PDF of
 // reportDocument. Each file is written whole or not at all.
@@ -16,7 +18,9 @@ namespace reportfiles {
 /// Writes `report` to `path` as `format`: a new file beside it that replaces `path` only once
 /// complete, readable by its owner only (an export holds personal records). Throws
 /// std::runtime_error naming the file when it cannot be written; `path` is then as it was.
-void writeReport(const ledger::Report& report, const QString& format, const QString& path);
+/// A workbook and a PDF report through `progress`, and stop (Cancelled) when it says so.
+void writeReport(const ledger::Report& report, const QString& format, const QString& path,
+                 const ledger::Progress& progress);
 
 /// Writes `bytes` to `path` whole or not at all (a file beside it, renamed over it once
 /// complete), readable by its owner only. Throws std::runtime_error naming the file.

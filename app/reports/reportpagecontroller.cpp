@@ -147,8 +147,9 @@ void ReportPageController::saveReport(ledger::Report report, const QString& form
     const QString name = QFileInfo(path).fileName();
     const QPointer<ReportPageController> self(this);
     auto shared = std::make_shared<const ledger::Report>(std::move(report));
-    const auto job = [shared, format, path](const ledger::Progress&) -> std::function<void()> {
-        reportfiles::writeReport(*shared, format, path);
+    const auto job = [shared, format,
+                      path](const ledger::Progress& progress) -> std::function<void()> {
+        reportfiles::writeReport(*shared, format, path, progress);
         return {};
     };
     const auto done = [self, name, path](TaskOutcome outcome, const QString& message) {

@@ -335,7 +335,8 @@ QString ReportsController::save(const QUrl& file, const QString& format) {
     const std::shared_ptr<const ledger::Report> report = m_report;
     return startSave(path, [report, path, format](const ledger::Progress& progress) {
         TaskRunner::throwIfCancelled(progress, 0.05);
-        reportfiles::writeReport(*report, format, path);
+        const ledger::Progress writing = ledger::partOf(progress, 0.05, 0.95);
+        reportfiles::writeReport(*report, format, path, writing);
     });
 }
 
@@ -359,8 +360,11 @@ QString ReportsController::saveCqcPack(const QUrl& file, const QString& asOfText
     ledger::Ledger* ledger = m_session->ledgerForTask();
     return startSave(path, [ledger, asOf, path](const ledger::Progress& progress) {
         TaskRunner::throwIfCancelled(progress, 0.0);
+        // Gathering the pack's figures is half the work, laying it out the other half.
+        const ledger::Progress gathering = ledger::partOf(progress, 0.0, 0.5);
+        const ledger::Progress rendering = ledger::partOf(progress, 0.5, 0.4);
         const std::string bytes =
-            ledger::renderPdf(ledger::cqcEvidencePack(*ledger, asOf, &progress));
+            ledger::renderPdf(ledger::cqcEvidencePack(*ledger, asOf, &gathering), &rendering);
         TaskRunner::throwIfCancelled(progress, 0.9);
         reportfiles::writeWhole(path, bytes);
     });

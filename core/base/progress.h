@@ -1,5 +1,7 @@
 #pragma once
 
+#include "base/error.h"
+
 #include <functional>
 
 namespace ledger {
@@ -10,5 +12,23 @@ struct Progress {
     /// then throws Cancelled having written nothing. May be empty.
     std::function<bool(double fraction)> report;
 };
+
+/// A part of `whole`'s work, from `from` to `from + span` of it (`whole` must outlive it).
+inline Progress partOf(const Progress& whole, double from, double span) {
+    if (!whole.report) {
+        return {};
+    }
+    return Progress{[&whole, from, span](double f) {
+        return whole.report(from + span * f);
+    }};
+}
+
+/// Reports `fraction` through `progress` (none: nothing); throws Cancelled(`cancelled`) when
+/// it answers stop.
+inline void reportProgress(const Progress* progress, double fraction, const char* cancelled) {
+    if (progress && progress->report && !progress->report(fraction)) {
+        throw Cancelled(cancelled);
+    }
+}
 
 } // namespace ledger

@@ -135,19 +135,49 @@ int pangoUnits(double pt) {
 /// again drawing them: the layout is the same both times.
 class Writer {
 public:
-    Writer(cairo_t* cr, const doc::Document& document, bool draw, int pageCount)
-        : m_cr(cr), m_document(document), m_draw(draw), m_pageCount(pageCount) {}
+    /// How far a run has got: its share of the whole, `from` to `from + span`.
+    struct Share {
+        const Progress* progress = nullptr;
+        double from = 0;
+        double span = 1;
+    };
+
+    Writer(cairo_t* cr, const doc::Document& document, bool draw, int pageCount, Share share)
+        : m_cr(cr), m_document(document), m_draw(draw), m_pageCount(pageCount), m_share(share),
+          m_units(units(document)) {}
 
     int run() {
         titleBlock();
         for (const doc::Block& block : m_document.blocks) {
             std::visit([this](const auto& b) { put(b); }, block);
+            tick();
         }
         endPage();
         return m_page;
     }
 
+    /// The steps a run reports: one a block and one a table row.
+    static std::size_t units(const doc::Document& document) {
+        std::size_t n = 0;
+        for (const doc::Block& block : document.blocks) {
+            const auto* table = std::get_if<doc::Table>(&block);
+            n += 1 + (table ? table->rows.size() : 0);
+        }
+        return std::max<std::size_t>(n, 1);
+    }
+
 private:
+    /// One step done: reported every 64 steps (and cancelled there when asked).
+    void tick() {
+        ++m_done;
+        if (m_done % 64 == 0 || m_done == m_units) {
+            reportProgress(m_share.progress,
+                           m_share.from + m_share.span * static_cast<double>(m_done) /
+                                              static_cast<double>(m_units),
+                           "writing the PDF was cancelled");
+        }
+    }
+
     Layout layout(const std::string& text, const Style& style, double width) {
         Layout out(pango_cairo_create_layout(m_cr));
         PangoFontDescription* font = pango_font_description_from_string(style.font);
@@ -391,6 +421,7 @@ private:
             auto [layouts, rowHeight] = row(r.cells, r.marked ? kCellBold : kCell, r.spanRest);
             room(rowHeight);
             draw(layouts, rowHeight, r.marked ? &kMarkFill : nullptr, kInk, r.tones, r.spanRest);
+            tick();
         }
         m_repeat = nullptr;
         m_y += 8;
@@ -669,6 +700,9 @@ private:
     const doc::Document& m_document;
     bool m_draw;
     int m_pageCount;
+    Share m_share;
+    std::size_t m_units;
+    std::size_t m_done = 0;
     int m_page = 1;
     double m_y = kBodyTop;
     std::function<void()> m_repeat; ///< drawn at the top of each new page (a table's header)
@@ -681,20 +715,25 @@ cairo_status_t append(void* closure, const unsigned char* data, unsigned int len
 
 } // namespace
 
-std::string renderPdf(const doc::Document& document) {
+std::string renderPdf(const doc::Document& document, const Progress* progress) {
     std::string out;
-    cairo_surface_t* surface =
-        cairo_pdf_surface_create_for_stream(append, &out, kPageWidth, kPageHeight);
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, document.title.c_str());
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_AUTHOR, document.author.c_str());
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Practice Ledger");
-    cairo_t* cr = cairo_create(surface);
-    const int pages = Writer(cr, document, false, 0).run();
-    Writer(cr, document, true, pages).run();
-    cairo_destroy(cr);
-    cairo_surface_finish(surface);
-    const cairo_status_t status = cairo_surface_status(surface);
-    cairo_surface_destroy(surface);
+    // Freed on every way out, a cancel included (the surface first finishes into `out`).
+    const std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)> surface(
+        cairo_pdf_surface_create_for_stream(append, &out, kPageWidth, kPageHeight),
+        cairo_surface_destroy);
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, document.title.c_str());
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_AUTHOR,
+                                   document.author.c_str());
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "Practice Ledger");
+    {
+        const std::unique_ptr<cairo_t, decltype(&cairo_destroy)> cr(cairo_create(surface.get()),
+                                                                    cairo_destroy);
+        // Counting the pages is the first half of the work, drawing them the second.
+        const int pages = Writer(cr.get(), document, false, 0, {progress, 0.0, 0.5}).run();
+        Writer(cr.get(), document, true, pages, {progress, 0.5, 0.5}).run();
+    }
+    cairo_surface_finish(surface.get());
+    const cairo_status_t status = cairo_surface_status(surface.get());
     if (status != CAIRO_STATUS_SUCCESS) {
         throw std::runtime_error(std::string("cannot write the PDF: ") +
                                  cairo_status_to_string(status));

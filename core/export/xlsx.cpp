@@ -131,8 +131,12 @@ constexpr int kMaxPlaces = 15;
 /// path and the place.
 class Writer {
 public:
-    Writer(const Report& report, std::string path, const std::string& file)
-        : m_report(report), m_path(std::move(path)) {
+    Writer(const Report& report, std::string path, const std::string& file,
+           const Progress* progress)
+        : m_report(report), m_path(std::move(path)), m_progress(progress) {
+        for (const ReportSheet& sheet : report.sheets) {
+            m_rows += sheet.rows.size();
+        }
         lxw_workbook_options options{};
         options.constant_memory = LXW_FALSE;
         options.use_zip64 = LXW_FALSE;
@@ -172,6 +176,16 @@ public:
     }
 
 private:
+    /// Writing the rows is most of the work (saving the workbook the rest): reported every
+    /// 256 rows, and cancelled there when asked.
+    void rowDone() {
+        if (++m_done % 256 == 0) {
+            reportProgress(m_progress,
+                           0.8 * static_cast<double>(m_done) / static_cast<double>(m_rows),
+                           "writing the workbook was cancelled");
+        }
+    }
+
     void check(lxw_error error, const std::string& where) const {
         if (error != LXW_NO_ERROR) {
             throw std::runtime_error("cannot write " + m_path + ": " + where + ": " +
@@ -338,6 +352,7 @@ private:
             }
         }
         for (std::size_t r = 0; r < s.rows.size(); ++r) {
+            rowDone();
             const auto& row = s.rows[r];
             std::size_t lines = 1;
             for (std::size_t c = 0; c < columns && c < row.size(); ++c) {
@@ -457,6 +472,9 @@ private:
     std::string m_path;
     lxw_workbook* m_workbook = nullptr;
     std::map<std::tuple<Look, int, CellTone>, lxw_format*> m_formats;
+    const Progress* m_progress;
+    std::size_t m_rows = 0; ///< in every sheet
+    std::size_t m_done = 0;
 };
 
 } // namespace
@@ -478,7 +496,7 @@ std::vector<std::string> xlsxSheetNames(const std::vector<std::string>& wanted) 
     return names;
 }
 
-void writeXlsx(const Report& report, const std::string& path) {
+void writeXlsx(const Report& report, const std::string& path, const Progress* progress) {
     const auto failed = [&](const std::string& what, int error) {
         return std::runtime_error("cannot " + what + " " + path + ": " +
                                   std::generic_category().message(error));
@@ -503,7 +521,8 @@ void writeXlsx(const Report& report, const std::string& path) {
             }
         }
     } partial{temp};
-    Writer(report, path, temp).write();
+    Writer(report, path, temp, progress).write();
+    reportProgress(progress, 0.95, "writing the workbook was cancelled");
     // libxlsxwriter closes its file without flushing it to the disk.
     const int written = ::open(temp.c_str(), O_RDONLY | O_CLOEXEC);
     if (written < 0 || ::fsync(written) != 0) {

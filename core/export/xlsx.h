@@ -4,6 +4,7 @@
 // values as the report's CSV, typed as a spreadsheet types them (numbers as numbers, dates
 // as dates) and never a formula.
 
+#include "base/progress.h"
 #include "reports/report_table.h"
 
 #include <string>
@@ -21,8 +22,9 @@ namespace ledger {
 /// with its column's places), a cell's tone is its fill, the header row is frozen and
 /// filtered. Each chart follows on a worksheet of its own: its figures and a line chart of
 /// them. The workbook's title is the report's title, its subject the subtitle.
-/// Throws std::runtime_error naming `path` when the workbook cannot be written.
-void writeXlsx(const Report& report, const std::string& path);
+/// Throws std::runtime_error naming `path` when the workbook cannot be written. `progress`
+/// hears how far it has got; when it says stop, throws Cancelled and `path` is untouched.
+void writeXlsx(const Report& report, const std::string& path, const Progress* progress = nullptr);
 
 /// The worksheet names writeXlsx gives `wanted`, in order: each made valid for Excel (at most
 /// 31 characters, none of `[]:*?/\`, no `'` at either end, not empty, not "History") and

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 
@@ -150,6 +151,33 @@ TEST(ReportDocument, RendersWithoutADisplayOverPagesWithItsChart) {
     const std::size_t weeks = count(text, "Week ");
     EXPECT_GE(weeks, 5U);
     EXPECT_LT(weeks, 60U);
+}
+
+TEST(ReportDocument, RenderingReportsItsProgressAndStopsWhenCancelled) {
+    const doc::Document document = reportDocument(sampleReport(2000, 12), "Practice Ledger");
+    std::vector<double> heard;
+    const Progress listening{[&](double f) {
+        heard.push_back(f);
+        return true;
+    }};
+    const std::string whole = renderPdf(document, &listening);
+    ASSERT_GE(heard.size(), 20U);
+    EXPECT_TRUE(std::is_sorted(heard.begin(), heard.end()));
+    EXPECT_GT(heard.front(), 0.0);
+    EXPECT_DOUBLE_EQ(heard.back(), 1.0);
+    // The same document with or without anyone listening.
+    EXPECT_EQ(count(whole, "/Type /Page "), count(renderPdf(document), "/Type /Page "));
+
+    // Asked to stop part way through drawing: Cancelled, and no more is heard.
+    std::size_t calls = 0;
+    const Progress stopping{[&](double f) {
+        ++calls;
+        return f < 0.7;
+    }};
+    EXPECT_THROW((void)renderPdf(document, &stopping), Cancelled);
+    const std::size_t untilStop = static_cast<std::size_t>(
+        std::count_if(heard.begin(), heard.end(), [](double f) { return f < 0.7; }));
+    EXPECT_EQ(calls, untilStop + 1);
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -147,6 +148,37 @@ TEST(Xlsx, ReplacesAFileWholeReadableByItsOwnerOnly) {
     ASSERT_EQ(::stat(path.c_str(), &info), 0);
     EXPECT_EQ(info.st_mode & 0777U, 0600U);
     // Nothing left beside it.
+    EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()),
+                            std::filesystem::directory_iterator()),
+              1);
+}
+
+TEST(Xlsx, ReportsItsProgressAndACancelLeavesTheFileAsItWas) {
+    Report big = awkwardReport();
+    ReportSheet& sheet = big.sheets.front();
+    const std::vector<ReportCell> first = sheet.rows.front();
+    while (sheet.rows.size() < 3000) {
+        sheet.rows.push_back(first);
+    }
+    test::ScratchDir dir;
+    const auto path = dir / "report.xlsx";
+    std::vector<double> heard;
+    const Progress listening{[&](double f) {
+        heard.push_back(f);
+        return true;
+    }};
+    writeXlsx(big, path.string(), &listening);
+    ASSERT_GE(heard.size(), 10U);
+    EXPECT_TRUE(std::is_sorted(heard.begin(), heard.end()));
+    EXPECT_LE(heard.back(), 1.0);
+
+    // Cancelled half way: Cancelled, the old file untouched, nothing left beside it.
+    test::writeAll(path, "old");
+    const Progress stopping{[](double f) {
+        return f < 0.4;
+    }};
+    EXPECT_THROW(writeXlsx(big, path.string(), &stopping), Cancelled);
+    EXPECT_EQ(test::readAll(path), "old");
     EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()),
                             std::filesystem::directory_iterator()),
               1);
