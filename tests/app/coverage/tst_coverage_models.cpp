@@ -11,6 +11,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <limits>
 #include <set>
 
 #include "modelsupport.h"
@@ -515,8 +516,9 @@ private slots:
         // A drill-down under a filter lists only the people it counts.
         const int totalRow = matrix->rowCount() - 1;
         coverage.selectCell(totalRow, 0);
-        QCOMPARE(coverage.people()->rowCount(),
-                 matrix->data(matrix->index(totalRow, 0), CoverageMatrixModel::RequiredRole).toInt());
+        QCOMPARE(
+            coverage.people()->rowCount(),
+            matrix->data(matrix->index(totalRow, 0), CoverageMatrixModel::RequiredRole).toInt());
         for (const QVariantMap& p : coverage.people()->rows()) {
             QCOMPARE(roleOf.value(p.value(QStringLiteral("employeeId")).toString()),
                      QStringLiteral("Social Worker"));
@@ -547,13 +549,16 @@ private slots:
 
         // A header orders the teams by its column: lowest first, then highest, then by name.
         const int fire = matrix->columnOfModule(QStringLiteral("FIRE"));
+        // A cell's percentage as a number; a cell nobody is required in sorts last.
+        const auto percentAt = [&](int r, int c) {
+            const QString p =
+                matrix->data(matrix->index(r, c), CoverageMatrixModel::PercentRole).toString();
+            return p.isEmpty() ? std::numeric_limits<double>::infinity() : p.chopped(1).toDouble();
+        };
         const auto percentsDown = [&](int column) {
             QList<double> out;
             for (int r = 0; r + 1 < matrix->rowCount(); ++r) {
-                const QString p =
-                    matrix->data(matrix->index(r, column), CoverageMatrixModel::PercentRole)
-                        .toString();
-                out << (p.isEmpty() ? 1000.0 : p.chopped(1).toDouble());
+                out << percentAt(r, column);
             }
             return out;
         };
@@ -566,7 +571,7 @@ private slots:
         coverage.orderTeamsByColumn(matrix->columnOfModule(QStringLiteral("FIRE")));
         QCOMPARE(coverage.teamOrder(), QStringLiteral("highest"));
         QList<double> down = percentsDown(matrix->columnOfModule(QStringLiteral("FIRE")));
-        down.removeAll(1000.0);
+        down.removeAll(std::numeric_limits<double>::infinity());
         QVERIFY(std::is_sorted(down.rbegin(), down.rend()));
         coverage.orderTeamsByColumn(matrix->columnOfModule(QStringLiteral("FIRE")));
         QCOMPARE(coverage.teamOrder(), QStringLiteral("name"));
@@ -577,9 +582,7 @@ private slots:
         QList<double> byModule;
         const int total = matrix->rowCount() - 1;
         for (int c = 1; c < matrix->columnCount(); ++c) {
-            const QString p =
-                matrix->data(matrix->index(total, c), CoverageMatrixModel::PercentRole).toString();
-            byModule << (p.isEmpty() ? 1000.0 : p.chopped(1).toDouble());
+            byModule << percentAt(total, c);
         }
         QVERIFY(std::is_sorted(byModule.begin(), byModule.end()));
         // Whatever the order, every cell still matches the golden report (only the columns'
