@@ -340,7 +340,7 @@ ApplicationWindow {
                 TrendPage { session: root.session; app: root }
                 ExpiringPage { session: root.session; app: root }
                 ReportsPage { id: reportsPage; session: root.session; app: root }
-                AscWdsPage { id: ascWdsPage; session: root.session; app: root }
+                AscWdsPage { id: ascWdsPage; objectName: "ascWdsPage"; session: root.session; app: root }
             }
         }
     }

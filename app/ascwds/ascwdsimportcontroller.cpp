@@ -38,6 +38,13 @@ QString lineWords(const std::vector<int>& lines) {
     return out.join(QStringLiteral(", "));
 }
 
+/// "1 row, line 5" or "2 rows, lines 2, 3".
+QString whereWords(const std::vector<int>& lines) {
+    return lines.size() == 1
+               ? QObject::tr("1 row, line %1").arg(lines.front())
+               : QObject::tr("%1 rows, lines %2").arg(lines.size()).arg(lineWords(lines));
+}
+
 } // namespace
 
 AscWdsImportController::AscWdsImportController(QObject* parent)
@@ -47,7 +54,7 @@ AscWdsImportController::AscWdsImportController(QObject* parent)
                            this)),
       m_unmapped(new VariantListModel({QStringLiteral("category"), QStringLiteral("categoryName"),
                                        QStringLiteral("trainingName"), QStringLiteral("lines"),
-                                       QStringLiteral("rows")},
+                                       QStringLiteral("where"), QStringLiteral("rows")},
                                       this)) {
 }
 
@@ -246,6 +253,7 @@ void AscWdsImportController::start(bool dryRun) {
                                 {QStringLiteral("categoryName"), categoryName(u.category)},
                                 {QStringLiteral("trainingName"), text(u.trainingName)},
                                 {QStringLiteral("lines"), lineWords(u.lines)},
+                                {QStringLiteral("where"), whereWords(u.lines)},
                                 {QStringLiteral("rows"), static_cast<int>(u.lines.size())}});
             }
             const int errors =

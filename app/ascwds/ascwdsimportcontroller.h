@@ -28,7 +28,8 @@ class AscWdsImportController : public QObject {
     Q_PROPERTY(double progress READ progress NOTIFY progressChanged)
     /// Errors and warnings of the file: kind, line, field, message, text.
     Q_PROPERTY(VariantListModel* problems READ problems CONSTANT)
-    /// Rows no module matches: category, categoryName, trainingName, lines (words), rows.
+    /// Rows no module matches: category, categoryName, trainingName, lines ("2, 3"), where
+    /// ("2 rows, lines 2, 3"), rows.
     Q_PROPERTY(VariantListModel* unmapped READ unmapped CONSTANT)
     /// The module chosen for each unmapped row (its code, "" when none yet), by row.
     Q_PROPERTY(QStringList chosen READ chosen NOTIFY mappingChanged)

@@ -131,15 +131,13 @@ Frame {
                 required property int category
                 required property string categoryName
                 required property string trainingName
-                required property string lines
-                required property int rows
+                required property string where
                 readonly property string described: qsTr("Category %1 (%2), “%3”").arg(mappingRow.category)
                                                       .arg(mappingRow.categoryName).arg(mappingRow.trainingName)
                 width: ListView.view.width
                 spacing: Theme.spacing
                 Label {
-                    text: mappingRow.described + "\n"
-                          + qsTr("%n row(s), line(s) %1", "", mappingRow.rows).arg(mappingRow.lines)
+                    text: mappingRow.described + "\n" + mappingRow.where
                     wrapMode: Text.Wrap
                     Layout.fillWidth: true
                     Layout.preferredWidth: 1

@@ -13,12 +13,18 @@
 #include "io/asc_wds_training.h"
 #include "ledger.h"
 
+#include <QAccessible>
+#include <QAccessibleInterface>
 #include <QFile>
 #include <QLocale>
+#include <QQmlApplicationEngine>
+#include <QQuickItem>
+#include <QQuickWindow>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <functional>
 
 #include "modelsupport.h"
 #include "test_support.h"
@@ -200,6 +206,8 @@ private slots:
                  QStringLiteral("Domestic abuse (level 2)"));
         QCOMPARE(row.value(QStringLiteral("lines")).toString(), QStringLiteral("2, 3"));
         QCOMPARE(row.value(QStringLiteral("rows")).toInt(), 2);
+        QCOMPARE(row.value(QStringLiteral("where")).toString(),
+                 QStringLiteral("2 rows, lines 2, 3"));
         QCOMPARE(importer.chosen(), QStringList{QString()});
         QVERIFY(!importer.canImport()); // a module still to choose
         // The choices: none yet, then every module as "CODE – Title".
@@ -305,6 +313,71 @@ private slots:
         QVERIFY(importer.waitForFinished());
         QCOMPARE(importer.state(), QStringLiteral("imported"));
         QCOMPARE(completionCount(session), before + 3);
+    }
+
+    void thePageShowsEachUnmappedKindOfTrainingWithANamedModuleChooser() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("page.ledger"));
+        QVERIFY(QFile::copy(m_council, path));
+        setWorkplace(path, "J1");
+        Session session(kToday);
+        QCOMPARE(session.open(path, QLatin1String(kPassphrase)), QString());
+        const QString file = dir.filePath(QStringLiteral("training.csv"));
+        writeFile(file, trainingFile());
+
+        QQmlApplicationEngine engine;
+        engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+        engine.setInitialProperties({{QStringLiteral("session"), QVariant::fromValue(&session)}});
+        engine.load(QUrl(QStringLiteral("qrc:/qt/qml/PracticeLedger/Ui/Main.qml")));
+        QVERIFY(!engine.rootObjects().isEmpty());
+        auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
+        QVERIFY(window);
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        QVERIFY(QMetaObject::invokeMethod(window, "showPage",
+                                          Q_ARG(QVariant, QStringLiteral("asc-wds"))));
+        QVERIFY(session.tasks()->waitForFinished());
+        auto* page = window->findChild<QQuickItem*>(QStringLiteral("ascWdsPage"));
+        QVERIFY(page);
+        auto* importer = page->property("importer").value<AscWdsImportController*>();
+        QVERIFY(importer);
+        importer->setFileUrl(QUrl::fromLocalFile(file));
+        importer->check();
+        QVERIFY(importer->waitForFinished());
+        QCOMPARE(importer->state(), QStringLiteral("unmapped"));
+        QTest::qWait(300);
+
+        // The row's chooser, named for assistive technology by what it maps.
+        const QString name = QStringLiteral("Module for Category 21 (Other), “Domestic abuse "
+                                            "(level 2)”");
+        QQuickItem* chooser = nullptr;
+        QStringList seen;
+        std::function<void(QQuickItem*)> walk = [&](QQuickItem* item) {
+            if (item->inherits("QQuickComboBox") && item->isVisible()) {
+                QAccessibleInterface* iface = QAccessible::queryAccessibleInterface(item);
+                const QString said = iface ? iface->text(QAccessible::Name) : QString();
+                seen << said;
+                if (said == name) {
+                    chooser = item;
+                }
+            }
+            const QList<QQuickItem*> children = item->childItems();
+            for (QQuickItem* child : children) {
+                walk(child);
+            }
+        };
+        walk(page);
+        QVERIFY2(chooser, qPrintable(seen.join(QStringLiteral(" | "))));
+        // Chosen from the keyboard: the import may then run.
+        chooser->forceActiveFocus();
+        QTest::keyClick(window, Qt::Key_Down);
+        QTRY_VERIFY(!importer->chosen().constFirst().isEmpty());
+        QVERIFY(importer->canImport());
+        QTest::qWait(300);
+        // A picture of it when asked for (ASCWDS_IMPORT_SCREENSHOT=FILE).
+        if (const QString shot = qEnvironmentVariable("ASCWDS_IMPORT_SCREENSHOT");
+            !shot.isEmpty()) {
+            QVERIFY(window->grabWindow().save(shot));
+        }
     }
 
     // ---- ModuleEditor's ASC-WDS fields -----------------------------------------------------
