@@ -96,7 +96,8 @@ int main(int argc, char* argv[]) {
                        "drilldown, coverage-filtered, directory, person, editor, modules, "
                        "teams, themes, import, settings, assessors, "
                        "assessor-editor, assessor-category, assessor-person, asye, "
-                       "asye-person, apprenticeships, trend, expiring."),
+                       "asye-person, apprenticeships, trend, expiring, "
+                       "asc-wds, module-editor."),
         QStringLiteral("NAME"), QStringLiteral("coverage"));
     const QCommandLineOption ledgerPath(
         QStringLiteral("ledger"),

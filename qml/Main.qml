@@ -90,6 +90,25 @@ ApplicationWindow {
             root.currentPage = "assessors";
             assessorsPage.addCategory();
             break;
+        case "asc-wds":
+            // Checked, so that the picture shows the count and any problem.
+            root.currentPage = "asc-wds";
+            ascWdsPage.exporter.check();
+            break;
+        case "module-editor":
+            // A new module with every ASC-WDS field set, the provider shown (external).
+            root.currentPage = "modules";
+            editorDialog.edit("module", "", {
+                code: "TA-REFRESH",
+                title: "Trusted assessor refresher",
+                renewal_months: "24",
+                asc_wds_category: "21",
+                asc_wds_accredited: "1",
+                asc_wds_who_delivered: "2",
+                asc_wds_provider: "88",
+                asc_wds_how_delivered: "1"
+            });
+            break;
         case "unlock":
             break;
         default:
@@ -218,6 +237,7 @@ ApplicationWindow {
                         { page: "assessors", label: qsTr("Trusted assessors") },
                         { page: "themes", label: qsTr("Audit themes") },
                         { page: "import", label: qsTr("Import") },
+                        { page: "asc-wds", label: qsTr("ASC-WDS") },
                         { page: "settings", label: qsTr("Settings") }
                     ]
                     delegate: ItemDelegate {
@@ -292,7 +312,7 @@ ApplicationWindow {
                 currentIndex: ["coverage", "directory", "person", "modules", "teams", "themes",
                                "import", "settings", "sessions", "mine", "registration-checks",
                                "assessors", "asye", "programme", "apprenticeships", "trend",
-                               "expiring", "reports"]
+                               "expiring", "reports", "asc-wds"]
                                   .indexOf(root.currentPage)
 
                 CoveragePage { id: coveragePage; session: root.session; app: root }
@@ -324,6 +344,7 @@ ApplicationWindow {
                 TrendPage { session: root.session; app: root }
                 ExpiringPage { session: root.session; app: root }
                 ReportsPage { id: reportsPage; session: root.session; app: root }
+                AscWdsPage { id: ascWdsPage; objectName: "ascWdsPage"; session: root.session; app: root }
             }
         }
     }

@@ -144,13 +144,28 @@ void CatalogController::build() {
 }
 
 QVariantList CatalogController::ascWdsCategories() const {
-    QVariantList out{choice(QString(), tr("None"))};
+    QVariantList out{choice(QString(), tr("None (exported as 21 – Other)"))};
     for (const ledger::AscWdsCategory& c : ledger::ascWdsCategories()) {
         out << choice(QString::number(c.code),
                       QStringLiteral("%1 – %2").arg(c.code).arg(
                           QString::fromUtf8(c.name.data(), static_cast<qsizetype>(c.name.size()))));
     }
     return out;
+}
+
+QVariantList CatalogController::ascWdsAccreditedChoices() const {
+    return {choice(QString(), tr("Not set")), choice(QStringLiteral("1"), tr("Yes")),
+            choice(QStringLiteral("0"), tr("No")), choice(QStringLiteral("999"), tr("Don't know"))};
+}
+
+QVariantList CatalogController::ascWdsWhoDeliveredChoices() const {
+    return {choice(QString(), tr("Not set")), choice(QStringLiteral("1"), tr("In-house staff")),
+            choice(QStringLiteral("2"), tr("External provider"))};
+}
+
+QVariantList CatalogController::ascWdsHowDeliveredChoices() const {
+    return {choice(QString(), tr("Not set")), choice(QStringLiteral("1"), tr("Face to face")),
+            choice(QStringLiteral("2"), tr("E-learning"))};
 }
 
 QVariantList CatalogController::registrationBodies() const {

@@ -28,6 +28,10 @@ class CatalogController : public PageController {
     Q_PROPERTY(QStringList roleNames READ roleNames NOTIFY changed)
     Q_PROPERTY(QVariantList moduleChoices READ moduleChoices NOTIFY changed)
     Q_PROPERTY(QVariantList ascWdsCategories READ ascWdsCategories CONSTANT)
+    /// The ASC-WDS ACCREDITED, WHODELIVERED and HOWDELIVERED codes in words, after "Not set".
+    Q_PROPERTY(QVariantList ascWdsAccreditedChoices READ ascWdsAccreditedChoices CONSTANT)
+    Q_PROPERTY(QVariantList ascWdsWhoDeliveredChoices READ ascWdsWhoDeliveredChoices CONSTANT)
+    Q_PROPERTY(QVariantList ascWdsHowDeliveredChoices READ ascWdsHowDeliveredChoices CONSTANT)
     Q_PROPERTY(QVariantList registrationBodies READ registrationBodies CONSTANT)
     Q_PROPERTY(QVariantList themeSources READ themeSources CONSTANT)
     Q_PROPERTY(QVariantList themePriorities READ themePriorities CONSTANT)
@@ -46,6 +50,9 @@ public:
     [[nodiscard]] QStringList roleNames() const { return m_roleNames; }
     [[nodiscard]] QVariantList moduleChoices() const { return m_moduleChoices; }
     [[nodiscard]] QVariantList ascWdsCategories() const;
+    [[nodiscard]] QVariantList ascWdsAccreditedChoices() const;
+    [[nodiscard]] QVariantList ascWdsWhoDeliveredChoices() const;
+    [[nodiscard]] QVariantList ascWdsHowDeliveredChoices() const;
     [[nodiscard]] QVariantList registrationBodies() const;
     [[nodiscard]] QVariantList themeSources() const;
     [[nodiscard]] QVariantList themePriorities() const;

@@ -4,6 +4,7 @@
 #include "cli_errors.h"
 
 #include "base/error.h"
+#include "io/asc_wds_import.h"
 #include "io/asc_wds_training.h"
 #include "io/import_service.h"
 #include "io/importer.h"
@@ -96,13 +97,7 @@ int AscWdsCommands::runExport(const AscWdsContext& context, std::ostream& out,
     Ledger ledger = context.open(OpenMode::ReadOnly);
     const std::string workplace =
         m_workplaceId.empty() ? ledger.settings().get(kAscWdsWorkplaceSetting) : m_workplaceId;
-    TrainingService& training = ledger.training();
-    const AscWdsExport built = buildAscWdsExport(
-        training.records(),
-        [&](const std::function<void(const Completion&)>& visit) {
-            training.forEachCountedCompletion(visit);
-        },
-        workplace, asOf, context.today);
+    const AscWdsExport built = buildAscWdsExport(ledger, workplace, asOf, context.today);
     for (const FieldError& w : built.warnings) {
         err << "warning: " << exportProblem(w) << "\n";
     }
@@ -140,27 +135,10 @@ int AscWdsCommands::runImport(const AscWdsContext& context, std::ostream& out,
         throw InputError(e.what());
     }
     Ledger ledger = context.open(OpenMode::ReadWrite);
-    const LedgerData records = ledger.training().records();
-    std::vector<FieldError> problems;
-    for (const AscWdsMapping& m : added) {
-        const bool known =
-            std::any_of(records.modules.begin(), records.modules.end(),
-                        [&](const Module& module) { return module.code == m.moduleCode; });
-        if (!known) {
-            problems.push_back(FieldError{"", 0, "--map", "no module has code " + m.moduleCode});
-        }
-    }
-    if (!problems.empty()) {
-        throw ValidationError(problems);
-    }
-    std::vector<AscWdsMapping> mappings =
-        parseAscWdsMappings(ledger.settings().get(kAscWdsMappingsSetting));
-    for (const AscWdsMapping& m : added) {
-        mappings = withAscWdsMapping(std::move(mappings), m);
-    }
-    const ParsedAscWdsTraining parsed =
-        parseAscWdsTraining(m_file, text, records, mappings,
-                            ledger.settings().get(kAscWdsWorkplaceSetting), context.today);
+    const std::string actor = context.actor(ledger);
+    const AscWdsImport imported =
+        importAscWdsTraining(ledger, m_file, text, added, context.today, m_dryRun, actor, "--map");
+    const ParsedAscWdsTraining& parsed = imported.parsed;
     for (const FieldError& w : parsed.warnings) {
         err << "warning: " << formatFieldError(w) << "\n";
     }
@@ -177,22 +155,10 @@ int AscWdsCommands::runImport(const AscWdsContext& context, std::ostream& out,
         err << "nothing imported\n";
         return kInvalidInput;
     }
-    const AscWdsCompletionsCsv completions = ascWdsCompletionsCsv(parsed);
-    const std::string actor = context.actor(ledger);
-    ImportSummary summary;
-    try {
-        summary = ledger.imports().csv(ImportKind::Completions, m_file, completions.text,
-                                       context.today, m_dryRun, actor);
-    } catch (const ValidationError& e) {
-        std::vector<FieldError> renamed;
-        for (const FieldError& error : e.errors()) {
-            renamed.push_back(toAscWdsProblem(error, m_file, completions));
-        }
-        throw ValidationError(renamed);
+    if (!imported.importProblems.empty()) {
+        throw ValidationError(imported.importProblems);
     }
-    if (!m_dryRun && !added.empty()) {
-        ledger.settings().set(kAscWdsMappingsSetting, formatAscWdsMappings(mappings), actor);
-    }
+    const ImportSummary& summary = *imported.summary;
     out << (m_dryRun ? "would add " : "added ") << summary.added << ", updated " << summary.updated
         << ", unchanged " << summary.unchanged << "\n";
     return kOk;

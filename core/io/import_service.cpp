@@ -562,6 +562,16 @@ ImportSummary ImportService::csv(ImportKind kind, std::string_view fileName, std
         kind, fileName, source, [&] { return sha256Hex(text); }, today, dryRun, actor, progress);
 }
 
+ImportSummary ImportService::csv(ImportKind kind, std::string_view fileName, std::string_view text,
+                                 Date today, bool dryRun, std::string_view actor,
+                                 const Progress* progress,
+                                 const std::vector<ImportSetting>& settings) {
+    MemoryCsvSource source(text);
+    return stream(
+        kind, fileName, source, [&] { return sha256Hex(text); }, today, dryRun, actor, progress,
+        settings);
+}
+
 ImportSummary ImportService::file(ImportKind kind, const std::filesystem::path& path,
                                   std::string_view fileName, Date today, bool dryRun,
                                   std::string_view actor, const Progress* progress) {
@@ -578,7 +588,8 @@ ImportSummary ImportService::file(ImportKind kind, ImportFile& file, std::string
 
 ImportSummary ImportService::stream(ImportKind kind, std::string_view fileName, CsvSource& source,
                                     const std::function<std::string()>& digest, Date today,
-                                    bool dryRun, std::string_view actor, const Progress* progress) {
+                                    bool dryRun, std::string_view actor, const Progress* progress,
+                                    const std::vector<ImportSetting>& settings) {
     // Read and validated inside the write transaction, so that what is validated is what is
     // written. A dry run writes nothing (it may run on a read-only ledger).
     ImportSummary summary;
@@ -608,6 +619,19 @@ ImportSummary ImportService::stream(ImportKind kind, std::string_view fileName, 
             m_changes.setNewValues(entry,
                                    importValues(fileName, digest(), importKindName(kind), summary));
             m_work.changed(LedgerChange::Kind::Everything);
+            SettingsRepository& stored = m_work.store().settings();
+            for (const ImportSetting& setting : settings) {
+                const std::string before = stored.value(setting.key);
+                if (before == setting.value) {
+                    continue;
+                }
+                stored.setValue(setting.key, setting.value);
+                m_changes.append(logEntry(actor, "setting", setting.key,
+                                          before.empty() ? "add" : "update",
+                                          before.empty() ? "" : json({{"value", before}}),
+                                          json({{"value", setting.value}})));
+                m_work.changed(LedgerChange::Kind::Settings);
+            }
         }
     };
     if (dryRun) {

@@ -22,6 +22,13 @@ struct ImportSummary {
     std::vector<FieldError> notices; ///< ignored columns and the like
 };
 
+/// A setting that an import writes with its records, in its transaction (see
+/// ImportService::csv): an import that remembers how it read the file.
+struct ImportSetting {
+    std::string key;
+    std::string value;
+};
+
 /// Imports: CSV files of staff, modules, rules and completions, and whole record sets
 /// (generated and migrated data).
 class ImportService {
@@ -42,6 +49,12 @@ public:
     /// the fraction of the file read.
     ImportSummary csv(ImportKind kind, std::string_view fileName, std::string_view text, Date today,
                       bool dryRun, std::string_view actor, const Progress* progress = nullptr);
+    /// As above, and, when it writes (not a dry run), sets each of `settings` in the same
+    /// transaction, logged as SettingsService::set logs a setting: the records and the
+    /// settings are written together or not at all.
+    ImportSummary csv(ImportKind kind, std::string_view fileName, std::string_view text, Date today,
+                      bool dryRun, std::string_view actor, const Progress* progress,
+                      const std::vector<ImportSetting>& settings);
     /// As csv, streaming from a file (checked as readImportFile does; ImportFileError)
     /// whose problems carry `fileName`.
     ImportSummary file(ImportKind kind, const std::filesystem::path& path,
@@ -70,7 +83,8 @@ private:
                         RecordId importEntry);
     ImportSummary stream(ImportKind kind, std::string_view fileName, CsvSource& source,
                          const std::function<std::string()>& digest, Date today, bool dryRun,
-                         std::string_view actor, const Progress* progress);
+                         std::string_view actor, const Progress* progress,
+                         const std::vector<ImportSetting>& settings = {});
     ImportSummary completions(std::string_view fileName, CsvSource& source, Date today, bool dryRun,
                               std::string_view actor, const Progress* progress,
                               RecordId importEntry);

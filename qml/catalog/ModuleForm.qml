@@ -75,4 +75,38 @@ GridLayout {
         Layout.columnSpan: 2
         Layout.alignment: Qt.AlignTop
     }
+    EditorChoiceField {
+        source: root.editor.field("asc_wds_accredited")
+        label: qsTr("ASC-WDS accredited")
+        choices: root.catalog.ascWdsAccreditedChoices
+        Layout.preferredWidth: 1
+        Layout.alignment: Qt.AlignTop
+    }
+    EditorChoiceField {
+        source: root.editor.field("asc_wds_how_delivered")
+        label: qsTr("ASC-WDS how delivered")
+        choices: root.catalog.ascWdsHowDeliveredChoices
+        Layout.preferredWidth: 1
+        Layout.alignment: Qt.AlignTop
+    }
+    EditorChoiceField {
+        id: whoDelivered
+        source: root.editor.field("asc_wds_who_delivered")
+        label: qsTr("ASC-WDS who delivered")
+        choices: root.catalog.ascWdsWhoDeliveredChoices
+        Layout.preferredWidth: 1
+        Layout.alignment: Qt.AlignTop
+    }
+    // A provider code is only for an external provider (ASC-WDS ignores it otherwise); one
+    // kept from before stays shown, with its problem, until it is cleared.
+    EditorTextField {
+        readonly property EditorField providerField: root.editor.field("asc_wds_provider")
+        visible: whoDelivered.value === "2" || providerField.text !== ""
+        source: providerField
+        label: qsTr("ASC-WDS provider code")
+        placeholderText: qsTr("e.g. 88")
+        hint: qsTr("The number ASC-WDS gives the training provider (88 is Skills for Care).")
+        Layout.preferredWidth: 1
+        Layout.alignment: Qt.AlignTop
+    }
 }

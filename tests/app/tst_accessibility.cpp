@@ -214,11 +214,12 @@ private slots:
     void everyControlOnThePageHasAnAccessibleName_data() {
         QTest::addColumn<QString>("page");
         for (const char* page :
-             {"coverage",        "drilldown",  "directory",      "person", "editor",
-              "modules",         "teams",      "themes",         "import", "settings",
-              "sessions",        "attendance", "session-editor", "theme",  "mine",
-              "registration",    "cpd-form",   "hcpc-profile",   "asye",   "asye-person",
-              "apprenticeships", "trend",      "expiring",       "reports"}) {
+             {"coverage",        "drilldown",  "directory",      "person",  "editor",
+              "modules",         "teams",      "themes",         "import",  "settings",
+              "sessions",        "attendance", "session-editor", "theme",   "mine",
+              "registration",    "cpd-form",   "hcpc-profile",   "asye",    "asye-person",
+              "apprenticeships", "trend",      "expiring",       "reports", "asc-wds",
+              "module-editor"}) {
             QTest::newRow(page) << QString::fromLatin1(page);
         }
         // The trusted-assessor pages: the team view, its two editors, a person who has one.
@@ -237,7 +238,7 @@ private slots:
         if (page == QLatin1String("editor") || page == QLatin1String("session-editor") ||
             page == QLatin1String("cpd-form") || page == QLatin1String("hcpc-profile") ||
             page == QLatin1String("assessor-editor") ||
-            page == QLatin1String("assessor-category")) {
+            page == QLatin1String("assessor-category") || page == QLatin1String("module-editor")) {
             QVERIFY2(openPopups() > 0, "the page's editor did not open");
         }
         check(page);

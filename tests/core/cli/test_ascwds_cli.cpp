@@ -8,6 +8,7 @@
 
 #include "demo/generator.h"
 #include "io/asc_wds.h"
+#include "io/asc_wds_import.h"
 #include "io/asc_wds_training.h"
 #include "io/csv.h"
 
@@ -494,6 +495,46 @@ TEST_P(AscWdsCli, UnmappedRowsAreListedUntilMappedAndTheMappingIsRemembered) {
                           "E2|CARE-ACT|2025-02-03||", "E1|FIRE|2025-02-05||"}) {
         EXPECT_NE(std::find(all.begin(), all.end(), c), all.end()) << c;
     }
+}
+
+TEST_P(AscWdsCli, TheCompletionsAndTheMappingsTheyNeedAreWrittenTogetherOrNotAtAll) {
+    (void)make(ledgers(), smallLedger(), "J1");
+    const std::string text = std::string(kAscWdsTrainingHeader) +
+                             "\n"
+                             "J1,E2,21,Domestic abuse,,,,,,03/02/2025,,\n"
+                             "J1,E1,21,Domestic abuse,,,,,,04/02/2025,,\n";
+    const std::vector<AscWdsMapping> added = {{21, "Domestic abuse", "CARE-ACT"}};
+    Ledger ledger = ledgers().open();
+    const std::size_t before = completionsIn(ledger).size();
+    // Unmapped: nothing is imported, and a mapping to no module is refused.
+    AscWdsImport result =
+        importAscWdsTraining(ledger, "in.csv", text, {}, kToday, false, "test", "mapping");
+    ASSERT_EQ(result.parsed.unmapped.size(), 1U);
+    EXPECT_FALSE(result.summary.has_value());
+    EXPECT_THROW((void)importAscWdsTraining(ledger, "in.csv", text,
+                                            {{21, "Domestic abuse", "NOPE"}}, kToday, false, "test",
+                                            "mapping"),
+                 ValidationError);
+    // Cancelled at the import's last report, when every completion has been written in its
+    // transaction: neither the completions nor the mapping are kept.
+    Progress cancelAtTheEnd{[](double fraction) {
+        return fraction < 1.0;
+    }};
+    EXPECT_THROW((void)importAscWdsTraining(ledger, "in.csv", text, added, kToday, false, "test",
+                                            "mapping", &cancelAtTheEnd),
+                 Cancelled);
+    EXPECT_EQ(completionsIn(ledger).size(), before);
+    EXPECT_EQ(ledger.settings().get(kAscWdsMappingsSetting), "");
+    // A dry run counts and remembers nothing; the import writes both.
+    result = importAscWdsTraining(ledger, "in.csv", text, added, kToday, true, "test", "mapping");
+    ASSERT_TRUE(result.summary.has_value());
+    EXPECT_EQ(result.summary->added, 2);
+    EXPECT_EQ(ledger.settings().get(kAscWdsMappingsSetting), "");
+    result = importAscWdsTraining(ledger, "in.csv", text, added, kToday, false, "test", "mapping");
+    ASSERT_TRUE(result.summary.has_value());
+    EXPECT_EQ(result.summary->added, 2);
+    EXPECT_EQ(completionsIn(ledger).size(), before + 2);
+    EXPECT_EQ(parseAscWdsMappings(ledger.settings().get(kAscWdsMappingsSetting)), added);
 }
 
 TEST_P(AscWdsCli, TheOlderEightColumnFileIsReadAndExpiriesKeepTheModulesRule) {

@@ -1,0 +1,57 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import PracticeLedger.Ui
+
+// A task's state as a badge in words, with the sentence that says what happened.
+RowLayout {
+    id: root
+    required property string taskState
+    required property string summary
+    property string idleText: ""
+
+    function stateLabel(state: string): string {
+        switch (state) {
+        case "checking": return qsTr("Checking…");
+        case "checked": return qsTr("Checked");
+        case "unmapped": return qsTr("Needs modules");
+        case "invalid": return qsTr("Problems found");
+        case "saving": return qsTr("Saving…");
+        case "saved": return qsTr("Saved");
+        case "importing": return qsTr("Importing…");
+        case "imported": return qsTr("Imported");
+        case "cancelled": return qsTr("Cancelled");
+        case "failed": return qsTr("Failed");
+        }
+        return qsTr("Not checked yet");
+    }
+    // The badge colours: green done, red refused, amber waiting on you, grey not started.
+    function stateColour(state: string): string {
+        switch (state) {
+        case "checked":
+        case "saved":
+        case "imported": return "compliant";
+        case "invalid":
+        case "failed": return "overdue";
+        case "unmapped":
+        case "cancelled": return "due_soon";
+        }
+        return "not_yet_due";
+    }
+
+    spacing: Theme.spacing
+    Layout.fillWidth: true
+
+    StatusBadge {
+        status: root.stateColour(root.taskState)
+        label: root.stateLabel(root.taskState)
+        Layout.alignment: Qt.AlignTop
+    }
+    Label {
+        text: root.summary !== "" ? root.summary : root.taskState === "idle" ? root.idleText : ""
+        wrapMode: Text.Wrap
+        Layout.fillWidth: true
+        Accessible.role: Accessible.AlertMessage
+        Accessible.name: text
+    }
+}
