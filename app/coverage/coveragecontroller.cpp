@@ -5,6 +5,7 @@
 #include "common/variantlistmodel.h"
 #include "session/session.h"
 
+#include "io/asc_wds.h"
 #include "reports/coverage_reports.h"
 #include "reports/report.h"
 
@@ -332,22 +333,10 @@ QVariantMap choice(const QVariant& value, const QString& label) {
 }
 
 QString groupName(int group) {
-    switch (group) {
-    case 0:
+    if (group == 0) {
         return QObject::tr("No group (Other)");
-    case 1:
-        return QObject::tr("Care skills and knowledge");
-    case 2:
-        return QObject::tr("Health and safety in the workplace");
-    case 3:
-        return QObject::tr("IT, digital and data in the workplace");
-    case 4:
-        return QObject::tr("Specific conditions and disabilities");
-    case 5:
-        return QObject::tr("Staff development");
-    default:
-        return {};
     }
+    return text(std::string(ledger::ascWdsGroupName(static_cast<ledger::AscWdsGroup>(group))));
 }
 
 } // namespace
@@ -479,9 +468,10 @@ QString CoverageController::filterSummary() const {
 
 QVariantList CoverageController::groupChoices() {
     QVariantList out{choice(-1, tr("All ASC-WDS groups"))};
-    for (const int g : {1, 2, 3, 4, 5, 0}) {
-        out << choice(g, groupName(g));
+    for (const ledger::AscWdsGroup g : ledger::ascWdsGroups()) {
+        out << choice(static_cast<int>(g), groupName(static_cast<int>(g)));
     }
+    out << choice(0, groupName(0));
     return out;
 }
 

@@ -1,5 +1,6 @@
 #include "reports/coverage_dashboard.h"
 
+#include "io/asc_wds.h"
 #include "io/asc_wds_training.h"
 #include "reports/coverage_reports.h"
 
@@ -9,66 +10,6 @@
 namespace ledger {
 
 namespace {
-
-// The group of each ASC-WDS category code (domain.md sections 1.2 and 1.3); 0: none.
-int ascWdsCategoryGroup(int category) {
-    switch (category) {
-    case 1:
-    case 10:
-    case 13:
-    case 14:
-    case 15:
-    case 16:
-    case 17:
-    case 19:
-    case 20:
-    case 22:
-    case 23:
-    case 33:
-    case 34:
-    case 38:
-    case 39:
-    case 44:
-        return 1;
-    case 5:
-    case 6:
-    case 7:
-    case 8:
-    case 9:
-    case 30:
-    case 45:
-        return 2;
-    case 26:
-    case 46:
-    case 47:
-    case 48:
-    case 49:
-    case 50:
-    case 51:
-        return 3;
-    case 2:
-    case 12:
-    case 18:
-    case 27:
-    case 29:
-    case 31:
-    case 32:
-    case 36:
-    case 40:
-    case 41:
-    case 42:
-    case 43:
-        return 4;
-    case 11:
-    case 25:
-    case 28:
-    case 35:
-    case 37:
-        return 5;
-    default:
-        return 0;
-    }
-}
 
 /// Lower sorts first: covered share in tenths, or past every share where there is none.
 int coverageKey(const CoverageCell& cell, bool highestFirst) {
@@ -110,7 +51,7 @@ std::vector<bool> teamsKept(const ComplianceEngine& engine, const DashboardFilte
 } // namespace
 
 int ascWdsGroupOfModule(const Module& module) {
-    return ascWdsCategoryGroup(ascWdsCategoryOf(module));
+    return static_cast<int>(ascWdsGroupOf(ascWdsCategoryOf(module)));
 }
 
 std::optional<DashboardFilterError> checkDashboardFilter(const ComplianceEngine& engine,
