@@ -342,8 +342,7 @@ std::vector<FieldError> validateModule(const Module& m) {
     // ASC-WDS reads a provider code only for an external provider and ignores it otherwise
     // with warning 2090: refused here, so that no exported row carries an ignored value.
     require(errors, !m.ascWdsProvider || m.ascWdsWhoDelivered == 2, "asc_wds_provider",
-            "a provider code is only for training delivered by an external provider "
-            "(asc_wds_who_delivered 2)");
+            "a provider code is only for training delivered by an external provider");
     return oncePerField(std::move(errors), checked);
 }
 

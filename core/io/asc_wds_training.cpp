@@ -191,8 +191,8 @@ AscWdsExport buildAscWdsExport(
     AscWdsExport out;
     if (workplaceId.empty()) {
         out.problems.push_back(problem("settings", "LOCALESTID",
-                                       "no ASC-WDS workplace id is set (the settings' "
-                                       "LOCALESTID, or --workplace-id)"));
+                                       "no ASC-WDS workplace id (LOCALESTID) is set in "
+                                       "the settings"));
     } else if (codePoints(workplaceId) > kAscWdsMaxIdLength) {
         out.problems.push_back(
             problem("settings", "LOCALESTID", "the workplace id is more than 50 characters"));

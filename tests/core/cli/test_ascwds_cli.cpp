@@ -315,8 +315,8 @@ TEST_P(AscWdsCli, TheExportWritesEachColumnAsAscWdsReadsIt) {
     // No workplace id: nothing written, not even an empty file.
     Result r = cli(on, {"export", "asc-wds", file.string()});
     EXPECT_EQ(r.status, 2);
-    EXPECT_EQ(r.err, "settings: LOCALESTID: no ASC-WDS workplace id is set (the settings' "
-                     "LOCALESTID, or --workplace-id)\nnothing written: 1 problem\n");
+    EXPECT_EQ(r.err, "settings: LOCALESTID: no ASC-WDS workplace id (LOCALESTID) is set in the "
+                     "settings\nnothing written: 1 problem\n");
     EXPECT_FALSE(fs::exists(file));
     // A workplace id over 50 characters is refused as well.
     r = cli(on, {"export", "asc-wds", file.string(), "--workplace-id", std::string(51, 'J')});
