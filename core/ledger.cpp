@@ -1,6 +1,8 @@
 #include "ledger.h"
 
+#include "archive/ledger_archive.h"
 #include "audit/change_entries.h"
+#include "base/kill_point.h"
 #include "store/factory.h"
 #include "store/ledger_copy.h"
 
@@ -185,6 +187,32 @@ void Ledger::copyTo(const Location& target, std::string_view secret, const Progr
     StoreBeingBuilt building = beginCreateStore(target.path(), secret);
     copyLedger(*m_parts->store, *building.store, progress);
     building.publish();
+}
+
+std::uint64_t Ledger::exportArchive(const std::filesystem::path& path,
+                                    std::string_view archivePassphrase, const Progress* progress) {
+    return archive::exportLedger(*m_parts->store, path, archivePassphrase, progress);
+}
+
+std::uint64_t Ledger::importArchive(const std::filesystem::path& archive,
+                                    std::string_view archivePassphrase, const Location& target,
+                                    std::string_view secret, const Progress* progress) {
+    if (target.isServer()) {
+        std::unique_ptr<Store> to = openStore(target, secret, OpenMode::ReadWrite);
+        return archive::importLedger(archive, archivePassphrase, *to, progress).rows;
+    }
+    // Nothing is read into a new file before the archive is known to open.
+    std::error_code ec;
+    if (std::filesystem::exists(std::filesystem::symlink_status(target.path(), ec))) {
+        throw AlreadyExists("a file already exists at " + target.path().string() +
+                            ": an archive is restored only into a new ledger");
+    }
+    StoreBeingBuilt building = beginCreateStore(target.path(), secret);
+    const std::uint64_t rows =
+        archive::importLedger(archive, archivePassphrase, *building.store, progress).rows;
+    killPoint("archive-import-before-publish");
+    building.publish();
+    return rows;
 }
 
 } // namespace ledger

@@ -110,6 +110,22 @@ public:
     /// written. On a server, only its administrator may copy (NotPermitted).
     void copyTo(const Location& target, std::string_view secret,
                 const Progress* progress = nullptr);
+    /// Writes every record of this ledger (every kind, links, evidence files, settings and the
+    /// change log with its actors and times) into a new archive at `path`, sealed under
+    /// `archivePassphrase` (archive/ledger_archive.h): whole, read back, readable by its owner
+    /// only; an existing file is refused (AlreadyExists). On a server, only its administrator
+    /// sees the whole ledger (NotPermitted). Returns the number of rows it holds.
+    std::uint64_t exportArchive(const std::filesystem::path& path,
+                                std::string_view archivePassphrase,
+                                const Progress* progress = nullptr);
+    /// Restores the ledger archive at `archive` into `target`: a new ledger file under the
+    /// passphrase `secret` (which appears only once whole), or a server ledger without records
+    /// as its administrator (AlreadyExists when it holds any). Nothing is written when the
+    /// archive is damaged (archive::ArchiveDamaged), the passphrase wrong (WrongPassphrase) or
+    /// the task cancelled (Cancelled). Returns the number of rows restored.
+    static std::uint64_t importArchive(const std::filesystem::path& archive,
+                                       std::string_view archivePassphrase, const Location& target,
+                                       std::string_view secret, const Progress* progress = nullptr);
 
     /// Who the ledger's engine knows the user as: the login on a server (whom its change log
     /// names); empty for a file.

@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "archive_commands.h"
 #include "ascwds_commands.h"
 #include "cli_errors.h"
 #include "output_file.h"
@@ -7,6 +8,7 @@
 #include "report_commands.h"
 #include "server_commands.h"
 
+#include "archive/seal.h"
 #include "base/error.h"
 #include "base/kill_point.h"
 #include "base/passphrase_policy.h"
@@ -547,6 +549,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     copy->add_option("--new-passphrase-file", options.newPassphraseFile,
                      "The new ledger file's passphrase, from FILE");
 
+    const ArchiveCommands archives(app);
+
     CLI::App* server = app.add_subcommand(
         "server", "Set up a ledger on a PostgreSQL server and its accounts (run by the "
                   "database's administrator; --ledger is the server address)");
@@ -615,6 +619,22 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         if (copy->parsed()) {
             return runCopy(options, env, out, err);
         }
+        if (archives.parsed()) {
+            warnIfReadableByOthers(archives.passphraseFile(), err);
+            const Location target = Location::parse(options.ledgerPath);
+            return archives.run({[&](OpenMode mode) { return openLedger(options, env, mode); },
+                                 target,
+                                 [&]() -> std::string {
+                                     if (target.isServer()) {
+                                         return {};
+                                     }
+                                     std::string secret = passphrase(options, env, true);
+                                     requireStrongPassphrase(secret, "the new ledger's passphrase");
+                                     return secret;
+                                 },
+                                 &env},
+                                out, err);
+        }
         if (init->parsed()) {
             return runInit(options, env, out);
         }
@@ -659,6 +679,9 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         return kInvalidInput;
     } catch (const ActionRefused& e) {
         err << "practice-ledger-cli: refused: " << e.what() << "\n";
+        return kInvalidInput;
+    } catch (const archive::ArchiveDamaged& e) {
+        err << "practice-ledger-cli: " << e.what() << "\n";
         return kInvalidInput;
     } catch (const ValidationError& e) {
         for (const FieldError& error : e.errors()) {

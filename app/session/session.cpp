@@ -8,7 +8,7 @@
 
 #include "base/error.h"
 #include "base/passphrase_policy.h"
-#include "demo/generator.h"
+#include "demo/demo_ledger.h"
 #include "io/csv.h"
 #include "store/location.h"
 
@@ -326,95 +326,6 @@ QString Session::create(const QString& path, const QString& passphrase) {
     }
 }
 
-/// What the demo's CPD import cannot hold: drafts made from the latest forum's attendance
-/// (linked to it), evidence files, and "who you are": a social worker short of this year's
-/// requirement with a forum attended and not yet logged, so that My learning has work to do.
-void Session::addDemoCpdExtras(ledger::Ledger& demo, const ledger::LedgerData& council,
-                               ledger::Date today) {
-    const std::string actor = "demo generator";
-    std::vector<ledger::SessionWithBookings> held;
-    for (ledger::SessionWithBookings& w : demo.sessions().all()) {
-        if (w.outcome.status == ledger::SessionStatus::Held) {
-            held.push_back(std::move(w));
-        }
-    }
-    const auto attended = [](const ledger::SessionWithBookings& w, const std::string& id) {
-        return std::any_of(
-            w.outcome.people.begin(), w.outcome.people.end(), [&](const ledger::Booking& b) {
-                return b.employeeId == id && b.state == ledger::BookingState::Attended;
-            });
-    };
-    std::string me;
-    for (const ledger::Staff& s : council.staff) {
-        if (s.registrationBody != ledger::RegistrationBody::SocialWorkEngland || !me.empty()) {
-            continue;
-        }
-        const auto entries = demo.cpd().of(s.employeeId);
-        const bool shortOfYear =
-            ledger::checkSocialWorkEngland(s.registrationBody, entries, today).status ==
-            ledger::RegistrationStatus::NotMet;
-        const bool wentToOne = std::any_of(
-            held.begin(), held.end(), [&](const auto& w) { return attended(w, s.employeeId); });
-        if (shortOfYear && wentToOne && !entries.empty()) {
-            me = s.employeeId;
-        }
-    }
-    // Drafts from the latest held forum's attendance, for everyone registered but "me".
-    for (auto w = held.rbegin(); w != held.rend(); ++w) {
-        if (w->session.kind != ledger::SessionKind::PracticeForum) {
-            continue;
-        }
-        int made = 0;
-        for (const ledger::Booking& b : w->outcome.people) {
-            const auto* person =
-                std::find_if(council.staff.data(), council.staff.data() + council.staff.size(),
-                             [&](const ledger::Staff& s) { return s.employeeId == b.employeeId; });
-            if (b.state != ledger::BookingState::Attended || b.employeeId == me ||
-                person == council.staff.data() + council.staff.size() ||
-                person->registrationBody == ledger::RegistrationBody::None || made >= 8) {
-                continue;
-            }
-            ledger::CpdEntry e;
-            e.employeeId = b.employeeId;
-            e.date = ledger::dateOf(w->session.startsAt).value_or(today);
-            e.title = w->session.title;
-            e.type = ledger::CpdType::PracticeForum;
-            e.hours = 150;
-            e.description = "Attended the forum.";
-            e.themes.insert(w->session.themes.begin(), w->session.themes.end());
-            e.status = ledger::CpdStatus::Draft;
-            e.source = ledger::CpdSessionSource{w->session.key};
-            try {
-                demo.cpd().save(e, today, actor);
-                ++made;
-            } catch (const ledger::ValidationError&) {
-                // the same day and title logged already
-            }
-        }
-        break;
-    }
-    // Evidence: a short reflective log on a few final entries.
-    int attachedTo = 0;
-    for (const ledger::CpdEntry& e : demo.cpd().all()) {
-        if (e.status != ledger::CpdStatus::Final || (attachedTo >= 12 && e.employeeId != me)) {
-            continue;
-        }
-        const std::string log = "Reflective log: " + e.title + "\n\nWhat I did: " + e.description +
-                                "\nWhat I learnt: " + e.learning + "\n";
-        demo.cpd().attach(ledger::AttachmentOwner::CpdEntry, e.id, "reflective-log.txt",
-                          "text/plain", log, actor);
-        ++attachedTo;
-    }
-    if (!me.empty()) {
-        demo.settings().set(kWhoKey, me, actor);
-        for (const ledger::Staff& s : council.staff) {
-            if (s.employeeId == me) {
-                demo.settings().set(kActorKey, s.fullName, actor);
-            }
-        }
-    }
-}
-
 QString Session::openDemo() {
     if (busy()) {
         return busyMessage();
@@ -429,51 +340,13 @@ QString Session::openDemo() {
         options.today = todayDate();
         auto created = std::make_unique<ledger::Ledger>(
             ledger::Ledger::create(text(path), "demo", "demo generator"));
-        const ledger::LedgerData council = ledger::generateCouncil(options);
-        created->imports().records(council, options.today, "demo generator");
-        for (const ledger::AuditTheme& theme :
-             ledger::generateAuditThemes(council, options.today)) {
-            created->themes().save(theme, options.today, "demo generator");
-        }
-        // A year of forums and NQ sessions, through the same checks as an import.
-        const ledger::DemoSessions sessions =
-            ledger::generateSessions(council, options.today, options.seed);
-        ledger::MemoryCsvSource sessionRows(sessions.sessionsCsv);
-        created->sessionImport().run(ledger::ImportKind::Sessions, "demo sessions", sessionRows,
-                                     options.today, false, "demo generator");
-        ledger::MemoryCsvSource actionRows(sessions.actionsCsv);
-        created->sessionImport().run(ledger::ImportKind::BookingActions, "demo bookings",
-                                     actionRows, options.today, false, "demo generator");
-        // CPD for the registered staff, through the same checks as an import.
-        const std::string cpdCsv = ledger::generateCpdCsv(council, options.today, options.seed);
-        ledger::MemoryCsvSource cpdRows(cpdCsv); // reads it in place: kept alive here
-        created->cpdImport().run("demo CPD", cpdRows, options.today, false, "demo generator");
-        // Trusted assessors for the therapy teams, signed off by occupational therapists,
-        // through the same checks as an import.
-        created->assessors().setRoleCanSignOff("Occupational Therapist", true, "demo generator");
-        const std::string assessorsCsv =
-            ledger::generateTrustedAssessorsCsv(council, options.today, options.seed);
-        ledger::MemoryCsvSource assessorRows(assessorsCsv);
-        created->assessors().importFile("demo trusted assessors", assessorRows, options.today,
-                                        false, "demo generator");
-        addDemoCpdExtras(*created, council, options.today);
-        // The ASYE cohort and the apprentices, through the same checks as their imports.
-        const ledger::DemoProgrammes programmes =
-            ledger::generateProgrammes(council, options.today, options.seed);
-        for (const auto& [kind, csv] :
-             {std::pair{ledger::ImportKind::Asye, &programmes.asyeCsv},
-              std::pair{ledger::ImportKind::Supervisions, &programmes.supervisionsCsv},
-              std::pair{ledger::ImportKind::Apprenticeships, &programmes.apprenticeshipsCsv},
-              std::pair{ledger::ImportKind::OtjHours, &programmes.otjCsv},
-              std::pair{ledger::ImportKind::ApprenticeshipReviews, &programmes.reviewsCsv}}) {
-            ledger::MemoryCsvSource rows(*csv);
-            created->programmes().importFile(kind, "demo programmes", rows, options.today, false,
-                                             "demo generator");
-        }
-        created->settings().set("organisation_name", "Demo Borough Council", "demo generator");
-        // Its ASC-WDS workplace reference, so that the demo's training file can be exported.
-        created->settings().set("asc_wds_localestid", "DBC-ADULT-SOCIAL-CARE", "demo generator");
-        if (created->settings().get(kWhoKey).empty()) {
+        const std::string me = ledger::fillDemoLedger(*created, options, "demo generator");
+        if (!me.empty()) {
+            created->settings().set(kWhoKey, me, "demo generator");
+            if (const auto person = created->staff().find(me)) {
+                created->settings().set(kActorKey, person->fullName, "demo generator");
+            }
+        } else {
             created->settings().set(kActorKey, "Demo workforce lead", "demo generator");
         }
         auto loaded = load(std::move(created));

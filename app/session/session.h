@@ -213,8 +213,6 @@ private:
     /// Brings the snapshot and the engine up to date with the ledger's committed changes.
     void applyChanges();
     void loadSettings();
-    static void addDemoCpdExtras(ledger::Ledger& demo, const ledger::LedgerData& council,
-                                 ledger::Date today);
     void setNotice(const QString& notice);
     void setOpenError(const QString& message);
     void setOpening(bool opening);

@@ -3,6 +3,8 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <optional>
+#include <ostream>
 #include <stdexcept>
 #include <vector>
 
@@ -89,6 +91,16 @@ void hashInto(unsigned char* out, const Header& header, std::size_t length,
     crypto_generichash(out, kHashBytes, header.data(), length, key, keyLength);
 }
 
+/// What the first chunk carries as additional data: the header up to its key check, with the
+/// payload size left out (a writer to a file learns it only at the end, and writes the header
+/// last; the size is held by the keyed check instead, and by the FINAL tag's position).
+std::array<unsigned char, kAtKeyCheck> firstChunkData(const Header& header) {
+    std::array<unsigned char, kAtKeyCheck> data{};
+    std::copy_n(header.begin(), kAtKeyCheck, data.begin());
+    std::fill_n(data.begin() + kAtPayload, 8, 0);
+    return data;
+}
+
 } // namespace
 
 KdfCost defaultKdfCost() {
@@ -104,9 +116,13 @@ KdfCost minimumKdfCost() {
 
 struct SealWriter::State {
     std::function<void(std::string_view)> sink;
+    /// Writing to a stream that seeks: the header goes in last, at `start`.
+    std::ostream* out = nullptr;
+    std::streampos start{};
     crypto_secretstream_xchacha20poly1305_state stream{};
     Header header{};
-    std::uint64_t promised = 0;
+    std::array<unsigned char, kHashBytes> checkKey{};
+    std::optional<std::uint64_t> promised;
     std::uint64_t written = 0;
     std::uint32_t chunkSize = 0;
     std::string buffer;
@@ -114,19 +130,64 @@ struct SealWriter::State {
     bool first = true;
     bool finished = false;
 
-    ~State() { sodium_memzero(&stream, sizeof stream); }
+    ~State() {
+        sodium_memzero(&stream, sizeof stream);
+        sodium_memzero(checkKey.data(), checkKey.size());
+    }
+
+    void begin(std::string_view passphrase, KdfCost cost, std::uint32_t chunk) {
+        if (chunk == 0 || chunk > kMaxChunkSize || cost.opsLimit > kMaxOpsLimit ||
+            cost.memLimit > kMaxMemLimit || (promised && *promised > kMaxPayloadSize)) {
+            throw std::invalid_argument("archive limits exceeded");
+        }
+        chunkSize = chunk;
+        Header& h = header;
+        std::copy(kMagic.begin(), kMagic.end(), h.begin());
+        putLe(h.data() + kAtVersion, kFormatVersion, 4);
+        putLe(h.data() + kAtHeaderSize, kHeaderSize, 4);
+        putLe(h.data() + kAtOps, cost.opsLimit, 8);
+        putLe(h.data() + kAtMem, cost.memLimit, 8);
+        randombytes_buf(h.data() + kAtSalt, kSaltBytes);
+        putLe(h.data() + kAtChunk, chunk, 4);
+        putLe(h.data() + kAtReserved, 0, 4);
+        Keys keys;
+        deriveKeys(keys, passphrase, h.data() + kAtSalt, cost);
+        crypto_secretstream_xchacha20poly1305_init_push(&stream, h.data() + kAtStream,
+                                                        keys.stream.data());
+        checkKey = keys.check;
+    }
+
+    /// The header's payload size and its two checks.
+    void completeHeader(std::uint64_t payload) {
+        putLe(header.data() + kAtPayload, payload, 8);
+        hashInto(header.data() + kAtKeyCheck, header, kAtKeyCheck, checkKey.data(),
+                 checkKey.size());
+        hashInto(header.data() + kAtChecksum, header, kAtChecksum, nullptr, 0);
+    }
+
+    void emit(std::string_view bytes) {
+        if (out) {
+            out->write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+            if (!*out) {
+                throw std::runtime_error("cannot write the archive");
+            }
+        } else {
+            sink(bytes);
+        }
+    }
 
     void push(std::string_view plain, unsigned char tag) {
         cipher.resize(plain.size() + kABytes);
         unsigned long long length = 0;
+        const auto data = firstChunkData(header);
         crypto_secretstream_xchacha20poly1305_push(
             &stream, cipher.data(), &length, reinterpret_cast<const unsigned char*>(plain.data()),
-            plain.size(), first ? header.data() : nullptr, first ? header.size() : 0, tag);
+            plain.size(), first ? data.data() : nullptr, first ? data.size() : 0, tag);
         first = false;
         std::array<unsigned char, 4> size{};
         putLe(size.data(), length, 4);
-        sink(std::string_view(reinterpret_cast<const char*>(size.data()), size.size()));
-        sink(std::string_view(reinterpret_cast<const char*>(cipher.data()),
+        emit(std::string_view(reinterpret_cast<const char*>(size.data()), size.size()));
+        emit(std::string_view(reinterpret_cast<const char*>(cipher.data()),
                               static_cast<std::size_t>(length)));
     }
 };
@@ -135,31 +196,27 @@ SealWriter::SealWriter(std::function<void(std::string_view)> sink, std::string_v
                        std::uint64_t payloadSize, KdfCost cost, std::uint32_t chunkSize)
     : m_state(std::make_unique<State>()) {
     initSodium();
-    if (chunkSize == 0 || chunkSize > kMaxChunkSize || cost.opsLimit > kMaxOpsLimit ||
-        cost.memLimit > kMaxMemLimit || payloadSize > kMaxPayloadSize) {
-        throw std::invalid_argument("archive limits exceeded");
-    }
     State& s = *m_state;
     s.sink = std::move(sink);
     s.promised = payloadSize;
-    s.chunkSize = chunkSize;
-    Header& h = s.header;
-    std::copy(kMagic.begin(), kMagic.end(), h.begin());
-    putLe(h.data() + kAtVersion, kFormatVersion, 4);
-    putLe(h.data() + kAtHeaderSize, kHeaderSize, 4);
-    putLe(h.data() + kAtOps, cost.opsLimit, 8);
-    putLe(h.data() + kAtMem, cost.memLimit, 8);
-    randombytes_buf(h.data() + kAtSalt, kSaltBytes);
-    putLe(h.data() + kAtChunk, chunkSize, 4);
-    putLe(h.data() + kAtReserved, 0, 4);
-    putLe(h.data() + kAtPayload, payloadSize, 8);
-    Keys keys;
-    deriveKeys(keys, passphrase, h.data() + kAtSalt, cost);
-    crypto_secretstream_xchacha20poly1305_init_push(&s.stream, h.data() + kAtStream,
-                                                    keys.stream.data());
-    hashInto(h.data() + kAtKeyCheck, h, kAtKeyCheck, keys.check.data(), keys.check.size());
-    hashInto(h.data() + kAtChecksum, h, kAtChecksum, nullptr, 0);
-    s.sink(std::string_view(reinterpret_cast<const char*>(h.data()), h.size()));
+    s.begin(passphrase, cost, chunkSize);
+    s.completeHeader(payloadSize);
+    s.emit(std::string_view(reinterpret_cast<const char*>(s.header.data()), s.header.size()));
+}
+
+SealWriter::SealWriter(std::ostream& out, std::string_view passphrase, KdfCost cost,
+                       std::uint32_t chunkSize)
+    : m_state(std::make_unique<State>()) {
+    initSodium();
+    State& s = *m_state;
+    s.out = &out;
+    s.begin(passphrase, cost, chunkSize);
+    s.start = out.tellp();
+    if (s.start == std::streampos(-1)) {
+        throw std::invalid_argument("an archive of unknown size is written to a stream that seeks");
+    }
+    const Header placeholder{};
+    s.emit(std::string_view(reinterpret_cast<const char*>(placeholder.data()), placeholder.size()));
 }
 
 SealWriter::~SealWriter() = default;
@@ -186,11 +243,25 @@ void SealWriter::finish() {
     if (s.finished) {
         return;
     }
-    if (s.written != s.promised) {
+    if (s.promised && s.written != *s.promised) {
         throw std::logic_error("the archive's payload is not the size its header promises");
+    }
+    if (s.written > kMaxPayloadSize) {
+        throw std::invalid_argument("archive limits exceeded");
     }
     s.push(s.buffer, crypto_secretstream_xchacha20poly1305_TAG_FINAL);
     s.buffer.clear();
+    if (s.out) {
+        s.completeHeader(s.written);
+        const std::streampos end = s.out->tellp();
+        s.out->seekp(s.start);
+        s.emit(std::string_view(reinterpret_cast<const char*>(s.header.data()), s.header.size()));
+        s.out->seekp(end);
+        s.out->flush();
+        if (!*s.out) {
+            throw std::runtime_error("cannot write the archive");
+        }
+    }
     s.finished = true;
 }
 
@@ -301,10 +372,11 @@ bool SealReader::next(std::string& piece) {
     piece.resize(s.cipher.size() - kABytes);
     unsigned long long plain = 0;
     unsigned char tag = 0;
+    const auto data = firstChunkData(s.header);
     if (crypto_secretstream_xchacha20poly1305_pull(
             &s.stream, reinterpret_cast<unsigned char*>(piece.data()), &plain, &tag,
-            s.cipher.data(), s.cipher.size(), s.first ? s.header.data() : nullptr,
-            s.first ? s.header.size() : 0) != 0) {
+            s.cipher.data(), s.cipher.size(), s.first ? data.data() : nullptr,
+            s.first ? data.size() : 0) != 0) {
         piece.clear();
         throw ArchiveDamaged("the archive is damaged or was altered: a chunk fails its check");
     }

@@ -13,7 +13,9 @@
 //     BLAKE2b-256 of everything before it (damage: checked first, so that a damaged header
 //     never reads as a wrong passphrase).
 //   chunks: ciphertext length u32, then crypto_secretstream_xchacha20poly1305 ciphertext; the
-//     first chunk carries the header as additional data, the last the FINAL tag.
+//     first chunk carries the header up to its key check as additional data, the payload size
+//     left out (a writer to a file writes the header last, once it knows the size, which the
+//     keyed check then holds), and the last chunk the FINAL tag.
 //
 // Every size in the header is checked against hard limits before anything is allocated or a
 // key derived, so a hostile header cannot demand gigabytes; the key comes from the
@@ -26,6 +28,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <iosfwd>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -66,6 +69,11 @@ public:
     /// is the exact number of bytes write() will be given.
     SealWriter(std::function<void(std::string_view)> sink, std::string_view passphrase,
                std::uint64_t payloadSize, KdfCost cost = defaultKdfCost(),
+               std::uint32_t chunkSize = 64 * 1024);
+    /// Seals a payload of any size (up to kMaxPayloadSize) into `out`, which must seek (a
+    /// file, a string stream): a blank header first, the real one written over it by
+    /// finish(). Until then the archive is not one (its header is all zeros).
+    SealWriter(std::ostream& out, std::string_view passphrase, KdfCost cost = defaultKdfCost(),
                std::uint32_t chunkSize = 64 * 1024);
     ~SealWriter();
     SealWriter(const SealWriter&) = delete;

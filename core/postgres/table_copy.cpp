@@ -76,6 +76,16 @@ void PgStore::requireOwner(const char* what) const {
     }
 }
 
+void PgStore::beginSnapshot() {
+    m_session.connection().exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+}
+
+void PgStore::endSnapshot() {
+    if (m_session.inTransaction()) {
+        m_session.connection().exec("ROLLBACK");
+    }
+}
+
 void PgStore::readRows(const TableColumns& table, const std::function<void(const RawRow&)>& visit) {
     requireOwner("copying a ledger");
     Connection& c = m_session.connection();

@@ -92,6 +92,8 @@ public:
     [[nodiscard]] std::vector<std::string> checkIntegrity() override;
     void readRows(const TableColumns& table,
                   const std::function<void(const RawRow&)>& visit) override;
+    void beginSnapshot() override;
+    void endSnapshot() override;
     [[nodiscard]] std::unique_ptr<RowWriter> rowWriter(const TableColumns& table) override;
     std::vector<std::filesystem::path> changePassphrase(std::string_view newPassphrase,
                                                         const ChangeLogEntry& entry) override;

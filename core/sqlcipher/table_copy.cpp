@@ -74,6 +74,17 @@ private:
 
 } // namespace
 
+void SqlCipherStore::beginSnapshot() {
+    // A read transaction: its snapshot is taken by its first read, here.
+    sql::exec(m_conn.db(), "BEGIN; SELECT count(*) FROM sqlite_master;");
+}
+
+void SqlCipherStore::endSnapshot() {
+    if (!sqlite3_get_autocommit(m_conn.db())) {
+        sqlite3_exec(m_conn.db(), "ROLLBACK;", nullptr, nullptr, nullptr);
+    }
+}
+
 void SqlCipherStore::readRows(const TableColumns& table,
                               const std::function<void(const RawRow&)>& visit) {
     const auto& c = table.columns;

@@ -81,9 +81,8 @@ const std::vector<TableColumns>& ledgerTables() {
     return kTables;
 }
 
-void copyLedger(Store& from, Store& to, const Progress* progress) {
-    const auto& tables = ledgerTables();
-    for (const TableColumns& table : tables) {
+void requireNoRecords(Store& to) {
+    for (const TableColumns& table : ledgerTables()) {
         if (table.update || table.seeded) {
             continue;
         }
@@ -95,7 +94,18 @@ void copyLedger(Store& from, Store& to, const Progress* progress) {
                                 "): a ledger is copied only into an empty one");
         }
     }
-    to.begin();
+}
+
+void copyLedger(Store& from, Store& to, const Progress* progress) {
+    const auto& tables = ledgerTables();
+    requireNoRecords(to);
+    from.beginSnapshot();
+    try {
+        to.begin();
+    } catch (...) {
+        from.endSnapshot();
+        throw;
+    }
     try {
         for (std::size_t i = 0; i < tables.size(); ++i) {
             if (progress && progress->report &&
@@ -106,8 +116,10 @@ void copyLedger(Store& from, Store& to, const Progress* progress) {
             from.readRows(tables[i], [&](const RawRow& row) { writer->write(row); });
             writer->finish();
         }
+        from.endSnapshot();
         to.commit();
     } catch (...) {
+        from.endSnapshot();
         to.rollback();
         throw;
     }

@@ -16,6 +16,9 @@ namespace ledger {
 /// in (an entry names its person, a record its entries).
 [[nodiscard]] const std::vector<TableColumns>& ledgerTables();
 
+/// Throws AlreadyExists when `to` holds any record (rows a schema seeds aside).
+void requireNoRecords(Store& to);
+
 /// Copies every row of `from` into `to`, which must hold no records (AlreadyExists, nothing
 /// written), in one transaction on `to`: committed whole, or rolled back. `progress` hears the
 /// share of the tables done; cancelling throws Cancelled and writes nothing.

@@ -112,6 +112,11 @@ public:
     /// Calls `visit` with every row of the table, in the order of its first column.
     virtual void readRows(const TableColumns& table,
                           const std::function<void(const RawRow&)>& visit) = 0;
+    /// Until endSnapshot(), the reads of readRows() all see the ledger as it was at one moment,
+    /// whatever other connections commit meanwhile (so that a ledger read table by table is
+    /// whole: no completion of a person added after the staff were read).
+    virtual void beginSnapshot() = 0;
+    virtual void endSnapshot() = 0;
     /// A writer of rows into the table (inside begin() ... commit()). Throws NotPermitted
     /// when this connection may not write a ledger whole (a server account that is not its
     /// administrator).

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 #include <sodium.h>
 
+#include <sstream>
 #include <string>
 
 namespace ledger::archive {
@@ -239,6 +240,42 @@ TEST(Seal, TheDefaultCostIsWithinTheReadersLimits) {
     EXPECT_LE(cost.opsLimit, kMaxOpsLimit);
     EXPECT_LE(cost.memLimit, kMaxMemLimit);
     EXPECT_GE(cost.memLimit, std::uint64_t{64} << 20);
+}
+
+} // namespace
+} // namespace ledger::archive
+
+namespace ledger::archive {
+namespace {
+
+// An archive written to a file learns its size only at the end: its header is written last,
+// over a blank one, and reads as any other.
+TEST(Seal, AStreamOfUnknownSizeGetsItsHeaderLastAndReadsTheSame) {
+    for (const std::size_t size : {std::size_t{0}, std::size_t{64}, std::size_t{1000}}) {
+        std::ostringstream out;
+        out << "before"; // the archive need not start the stream
+        SealWriter writer(out, kPassphrase, minimumKdfCost(), kSmallChunk);
+        const std::string payload = payloadOf(size);
+        for (std::size_t at = 0; at < payload.size(); at += 37) {
+            writer.write(std::string_view(payload).substr(at, 37));
+        }
+        writer.finish();
+        const std::string archive = out.str().substr(6);
+        EXPECT_EQ(outcome(archive), "payload: " + payload) << size;
+        // The size it wrote is the one a fixed-size writer would have written.
+        EXPECT_EQ(archive.size(), sealed(payload).size()) << size;
+    }
+}
+
+// The payload size is not in the first chunk's additional data, so the keyed check holds it:
+// a size changed (checksum recomputed) is refused, never read as a shorter payload.
+TEST(Seal, APayloadSizeChangedInTheHeaderIsRefused) {
+    const std::string archive = sealed(payloadOf(300));
+    constexpr std::size_t payloadAt = 56;
+    for (const std::uint64_t size : {std::uint64_t{0}, std::uint64_t{299}, std::uint64_t{301}}) {
+        const std::string result = outcome(withField(archive, payloadAt, size, 8));
+        EXPECT_EQ(result.rfind("payload: ", 0), std::string::npos) << size << ": " << result;
+    }
 }
 
 } // namespace

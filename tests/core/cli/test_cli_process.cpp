@@ -1,16 +1,22 @@
 // The real practice-ledger-cli as a process: a crash writes no core dump, whatever
 // `ulimit -c` says, Ctrl-C at the passphrase prompt gives the terminal its echo back, and
 // export writes its CSV to the standard output.
+#include "archive/ledger_archive.h"
+#include "demo/demo_ledger.h"
 #include "ledger.h"
 
 #include "test_support.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
+#include <fstream>
+#include <set>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -219,6 +225,7 @@ struct Finished {
     int status = -1; ///< the wait status
     std::string out;
     std::string err;
+    long peakKiB = 0; ///< the child's peak resident memory
 };
 
 /// Runs `command` with its standard output and error in files under `dir`.
@@ -240,7 +247,9 @@ Finished runCapturing(Command command, const std::filesystem::path& dir) {
         ::_exit(127);
     }
     Finished done;
-    ::waitpid(pid, &done.status, 0);
+    rusage usage{};
+    ::wait4(pid, &done.status, 0, &usage);
+    done.peakKiB = usage.ru_maxrss;
     done.out = ledger::test::readAll(outPath);
     done.err = ledger::test::readAll(errPath);
     return done;
@@ -278,4 +287,189 @@ TEST(CliProcess, ExportWritesTheCsvToTheStandardOutputAndRefusesUnknownKinds) {
     EXPECT_EQ(WEXITSTATUS(unknown.status), 1);
     EXPECT_EQ(unknown.out, "");
     EXPECT_NE(unknown.err.find("teams"), std::string::npos) << unknown.err;
+}
+
+// A restore killed at any of its named steps (as a power cut would) leaves no ledger at all,
+// never a partial one: 20 runs out of 20. A later restore then makes the ledger whole, and
+// clears what the killed runs left beside it.
+TEST(CliProcess, AnArchiveImportKilledAtAnyStepLeavesNoLedger) {
+    ScratchDir dir;
+    const auto archive = dir / "council.plarchive";
+    {
+        ledger::GeneratorOptions options;
+        options.staff = 48;
+        options.teams = 6;
+        options.years = 2;
+        options.today = ledger::makeDate(2026, 11, 25);
+        ledger::Ledger source = ledger::Ledger::create(
+            dir / "source.ledger", "kestrel marmalade orbit", "t",
+            [&](ledger::Ledger& l) { (void)ledger::fillDemoLedger(l, options, "demo"); });
+        ASSERT_GT(source.exportArchive(archive, "an archive passphrase 2026"), 1000u);
+    }
+    const std::string target = (dir / "restored.ledger").string();
+    const std::vector<const char*> steps{"archive-import-begin", "archive-import-rows",
+                                         "archive-import-before-commit", "archive-import-committed",
+                                         "archive-import-before-publish"};
+    for (int run = 0; run < 20; ++run) {
+        const char* step = steps[static_cast<std::size_t>(run) % steps.size()];
+        const Finished killed = runCapturing(
+            {{LEDGER_CLI_BINARY, "--ledger", target, "archive", "import", archive.string()},
+             environmentWith({"PRACTICE_LEDGER_PASSPHRASE=kestrel marmalade orbit",
+                              "PRACTICE_LEDGER_ARCHIVE_PASSPHRASE=an archive passphrase 2026",
+                              std::string("PRACTICE_LEDGER_KILL_AT=") + step})},
+            dir.path());
+        ASSERT_TRUE(WIFSIGNALED(killed.status)) << step << ": " << killed.err;
+        EXPECT_EQ(WTERMSIG(killed.status), SIGKILL) << step;
+        EXPECT_FALSE(std::filesystem::exists(std::filesystem::symlink_status(target)))
+            << "run " << run << " at " << step;
+    }
+    const Finished restored = runCapturing(
+        {{LEDGER_CLI_BINARY, "--ledger", target, "archive", "import", archive.string()},
+         environmentWith({"PRACTICE_LEDGER_PASSPHRASE=kestrel marmalade orbit",
+                          "PRACTICE_LEDGER_ARCHIVE_PASSPHRASE=an archive passphrase 2026"})},
+        dir.path());
+    ASSERT_TRUE(WIFEXITED(restored.status));
+    EXPECT_EQ(WEXITSTATUS(restored.status), 0) << restored.err;
+    std::vector<std::string> besides;
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+        besides.push_back(entry.path().filename().string());
+    }
+    std::sort(besides.begin(), besides.end());
+    EXPECT_EQ(besides, (std::vector<std::string>{"council.plarchive", "restored.ledger",
+                                                 "source.ledger", "stderr", "stdout"}));
+    EXPECT_EQ(ledger::Ledger::open(target, "kestrel marmalade orbit", true).check(),
+              std::vector<std::string>{});
+}
+
+// A corpus of hand-made hostile archives: each is refused with its own clear message and the
+// exit status of the CLI's contract (2; the wrong passphrase 3), makes no ledger, and stays
+// under 250 MB of memory at its peak.
+TEST(CliProcess, HostileArchivesAreRefusedClearlyInBoundedMemory) {
+    namespace archive = ledger::archive;
+    ScratchDir dir;
+    const std::string passphrase = "an archive passphrase 2026";
+    const auto good = dir / "good.plarchive";
+    {
+        ledger::GeneratorOptions options;
+        options.staff = 36;
+        options.teams = 6;
+        options.years = 1;
+        options.today = ledger::makeDate(2026, 11, 25);
+        ledger::Ledger source = ledger::Ledger::create(
+            dir / "source.ledger", "kestrel marmalade orbit", "t",
+            [&](ledger::Ledger& l) { (void)ledger::fillDemoLedger(l, options, "demo"); });
+        (void)source.exportArchive(good, passphrase);
+    }
+    const std::string bytes = ledger::test::readAll(good.string());
+    ASSERT_GT(bytes.size(), 3u * 65536u); // several chunks
+
+    std::vector<std::pair<std::string, std::string>> corpus; // name, bytes
+    for (const std::size_t keep :
+         {std::size_t{0}, std::size_t{7}, std::size_t{100}, archive::kHeaderSize,
+          archive::kHeaderSize + 3, std::size_t{70000}, bytes.size() / 2, bytes.size() - 17,
+          bytes.size() - 1}) {
+        corpus.emplace_back("cut at " + std::to_string(keep), bytes.substr(0, keep));
+    }
+    for (const std::size_t at :
+         {std::size_t{9}, std::size_t{20}, std::size_t{40}, std::size_t{60}, std::size_t{100},
+          std::size_t{140}, archive::kHeaderSize + 1, bytes.size() / 3, bytes.size() - 5}) {
+        std::string flipped = bytes;
+        flipped[at] = static_cast<char>(flipped[at] ^ 0x10);
+        corpus.emplace_back("bit flipped at " + std::to_string(at), flipped);
+    }
+    // The first two chunks swapped, and the second dropped.
+    {
+        const auto chunkAt = [&](std::size_t offset) {
+            std::uint32_t length = 0;
+            for (std::size_t i = 0; i < 4; ++i) {
+                length |= static_cast<std::uint32_t>(static_cast<unsigned char>(bytes[offset + i]))
+                          << (8 * i);
+            }
+            return std::pair{offset, 4 + static_cast<std::size_t>(length)};
+        };
+        const auto first = chunkAt(archive::kHeaderSize);
+        const auto second = chunkAt(first.first + first.second);
+        const std::string header = bytes.substr(0, archive::kHeaderSize);
+        const std::string a = bytes.substr(first.first, first.second);
+        const std::string b = bytes.substr(second.first, second.second);
+        const std::string rest = bytes.substr(second.first + second.second);
+        corpus.emplace_back("chunks swapped", header + b + a + rest);
+        corpus.emplace_back("a chunk dropped", header + a + rest);
+    }
+    // Authentic seals around hostile payloads: a value claiming 2^40 bytes, one claiming 60 MiB
+    // with nothing behind it, and a payload that is not one.
+    {
+        std::ostringstream out;
+        archive::ArchiveInfo info;
+        info.kind = "ledger";
+        info.schemaVersion = 12;
+        info.writtenBy = "hostile";
+        {
+            archive::PayloadWriter writer(out, info);
+            writer.beginTable(ledger::TableColumns{"team", {"id", "name"}});
+            writer.row({std::string("1"), std::string("MARKERVALUE")});
+            writer.endTable();
+            writer.finish();
+        }
+        const std::string payload = out.str();
+        const std::size_t at = payload.find("MARKERVALUE");
+        for (const std::uint64_t length : {std::uint64_t{1} << 40, std::uint64_t{60} << 20}) {
+            std::string hostile = payload;
+            for (std::size_t i = 0; i < 8; ++i) {
+                hostile[at - 8 + i] = static_cast<char>(length >> (8 * i));
+            }
+            corpus.emplace_back("a value of " + std::to_string(length) + " bytes",
+                                archive::seal(hostile, passphrase, archive::minimumKdfCost()));
+        }
+        corpus.emplace_back(
+            "a payload that is not one",
+            archive::seal(std::string(5000, '\xff'), passphrase, archive::minimumKdfCost()));
+    }
+    corpus.emplace_back("a text file", "employee_id,full_name\nHW1,Ann Example\n");
+
+    const std::string target = (dir / "restored.ledger").string();
+    const auto run = [&](const std::string& archiveBytes, const std::string& secret) {
+        {
+            std::ofstream(dir / "hostile.plarchive", std::ios::binary | std::ios::trunc)
+                << archiveBytes;
+        }
+        return runCapturing({{LEDGER_CLI_BINARY, "--ledger", target, "archive", "import",
+                              (dir / "hostile.plarchive").string()},
+                             environmentWith({"PRACTICE_LEDGER_PASSPHRASE=kestrel marmalade orbit",
+                                              "PRACTICE_LEDGER_ARCHIVE_PASSPHRASE=" + secret})},
+                            dir.path());
+    };
+#if defined(__SANITIZE_ADDRESS__)
+    constexpr bool measured = false; // AddressSanitizer's own quarantine holds freed memory
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+    constexpr bool measured = false;
+#else
+    constexpr bool measured = true;
+#endif
+#else
+    constexpr bool measured = true;
+#endif
+    std::set<std::string> messages;
+    long highest = 0;
+    for (const auto& [name, archiveBytes] : corpus) {
+        const Finished f = run(archiveBytes, passphrase);
+        ASSERT_TRUE(WIFEXITED(f.status)) << name << ": " << f.status;
+        EXPECT_EQ(WEXITSTATUS(f.status), 2) << name << ": " << f.err;
+        EXPECT_EQ(f.err.rfind("practice-ledger-cli: ", 0), 0u) << name << ": " << f.err;
+        EXPECT_EQ(f.out, "") << name;
+        if (measured) {
+            EXPECT_LT(f.peakKiB, 250 * 1024) << name << ": " << f.peakKiB << " KiB";
+        }
+        EXPECT_FALSE(std::filesystem::exists(target)) << name;
+        messages.insert(f.err);
+        highest = std::max(highest, f.peakKiB);
+    }
+    RecordProperty("highest_peak_kib", static_cast<int>(highest));
+    EXPECT_GE(messages.size(), 6u); // each kind of damage says what it is
+    const Finished wrong = run(bytes, "not the archive passphrase");
+    ASSERT_TRUE(WIFEXITED(wrong.status));
+    EXPECT_EQ(WEXITSTATUS(wrong.status), 3);
+    EXPECT_EQ(wrong.err, "practice-ledger-cli: wrong archive passphrase\n");
+    EXPECT_FALSE(std::filesystem::exists(target));
 }
