@@ -90,6 +90,19 @@ ApplicationWindow {
             root.currentPage = "assessors";
             assessorsPage.addCategory();
             break;
+        case "archives":
+            // The demo archived beside itself, so that the picture shows what an archive holds.
+            root.currentPage = "archives";
+            archivesPage.archiveExample(root.session.ledgerPath.replace(/demo\.ledger$/, "demo-archive.plarchive"),
+                                        "kestrel marmalade orbit lantern");
+            break;
+        case "archives-restored":
+            // Then restored into a new ledger beside it.
+            root.currentPage = "archives";
+            archivesPage.restoreExample(root.session.ledgerPath.replace(/demo\.ledger$/, "restored.ledger"));
+            archivesPage.archiveExample(root.session.ledgerPath.replace(/demo\.ledger$/, "demo-archive.plarchive"),
+                                        "kestrel marmalade orbit lantern");
+            break;
         case "asc-wds":
             // Checked, so that the picture shows the count and any problem.
             root.currentPage = "asc-wds";
@@ -238,6 +251,7 @@ ApplicationWindow {
                         { page: "themes", label: qsTr("Audit themes") },
                         { page: "import", label: qsTr("Import") },
                         { page: "asc-wds", label: qsTr("ASC-WDS") },
+                        { page: "archives", label: qsTr("Archives") },
                         { page: "settings", label: qsTr("Settings") }
                     ]
                     delegate: ItemDelegate {
@@ -312,7 +326,7 @@ ApplicationWindow {
                 currentIndex: ["coverage", "directory", "person", "modules", "teams", "themes",
                                "import", "settings", "sessions", "mine", "registration-checks",
                                "assessors", "asye", "programme", "apprenticeships", "trend",
-                               "expiring", "reports", "asc-wds"]
+                               "expiring", "reports", "asc-wds", "archives"]
                                   .indexOf(root.currentPage)
 
                 CoveragePage { id: coveragePage; session: root.session; app: root }
@@ -345,6 +359,7 @@ ApplicationWindow {
                 ExpiringPage { session: root.session; app: root }
                 ReportsPage { id: reportsPage; session: root.session; app: root }
                 AscWdsPage { id: ascWdsPage; objectName: "ascWdsPage"; session: root.session; app: root }
+                ArchivesPage { id: archivesPage; objectName: "archivesPage"; session: root.session; app: root }
             }
         }
     }

@@ -123,7 +123,7 @@ Frame {
             }
         }
 
-        AscWdsState {
+        TaskState {
             taskState: root.exporter.state
             summary: root.exporter.summary
             idleText: qsTr("Check first: it counts the rows and lists anything ASC-WDS would refuse. The file can be saved only when there is nothing to correct.")

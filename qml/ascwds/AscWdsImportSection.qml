@@ -101,7 +101,7 @@ Frame {
             }
         }
 
-        AscWdsState {
+        TaskState {
             taskState: root.importer.state
             summary: root.importer.summary
             idleText: root.session.readOnly

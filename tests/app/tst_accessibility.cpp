@@ -219,7 +219,7 @@ private slots:
               "sessions",        "attendance", "session-editor", "theme",   "mine",
               "registration",    "cpd-form",   "hcpc-profile",   "asye",    "asye-person",
               "apprenticeships", "trend",      "expiring",       "reports", "asc-wds",
-              "module-editor"}) {
+              "module-editor",   "archives"}) {
             QTest::newRow(page) << QString::fromLatin1(page);
         }
         // The trusted-assessor pages: the team view, its two editors, a person who has one.

@@ -3,12 +3,14 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import PracticeLedger.Ui
 
-// A task's state as a badge in words, with the sentence that says what happened.
+// A long task's state (a check, a save, an import, an archive) as a badge in words, with the
+// sentence that says what happened.
 RowLayout {
     id: root
     required property string taskState
     required property string summary
     property string idleText: ""
+    property string idleLabel: qsTr("Not checked yet")
 
     function stateLabel(state: string): string {
         switch (state) {
@@ -20,17 +22,23 @@ RowLayout {
         case "saved": return qsTr("Saved");
         case "importing": return qsTr("Importing…");
         case "imported": return qsTr("Imported");
+        case "exporting": return qsTr("Archiving…");
+        case "exported": return qsTr("Archived");
+        case "restoring": return qsTr("Restoring…");
+        case "restored": return qsTr("Restored");
         case "cancelled": return qsTr("Cancelled");
         case "failed": return qsTr("Failed");
         }
-        return qsTr("Not checked yet");
+        return root.idleLabel;
     }
     // The badge colours: green done, red refused, amber waiting on you, grey not started.
     function stateColour(state: string): string {
         switch (state) {
         case "checked":
         case "saved":
-        case "imported": return "compliant";
+        case "imported":
+        case "exported":
+        case "restored": return "compliant";
         case "invalid":
         case "failed": return "overdue";
         case "unmapped":
