@@ -44,41 +44,15 @@ QString newPassphraseRefusal(const QString& passphrase, const QString& again,
 
 } // namespace
 
-ArchiveController::ArchiveController(QObject* parent) : QObject(parent) {
+ArchiveController::ArchiveController(QObject* parent) : TaskController(parent) {
 }
 
 ArchiveController::~ArchiveController() {
-    cancel();
-    if (m_task != 0 && m_session) {
-        (void)m_session->tasks()->waitForFinished(-1);
-    }
-}
-
-void ArchiveController::setSession(Session* session) {
-    if (m_session == session) {
-        return;
-    }
-    if (m_session) {
-        disconnect(m_session->tasks(), nullptr, this, nullptr);
-    }
-    m_session = session;
-    if (m_session) {
-        connect(m_session->tasks(), &TaskRunner::progressChanged, this,
-                &ArchiveController::followProgress);
-    }
-    emit sessionChanged();
+    stopTask();
 }
 
 bool ArchiveController::busy() const {
     return m_state == QLatin1String("exporting") || m_state == QLatin1String("restoring");
-}
-
-void ArchiveController::followProgress() {
-    const TaskRunner* tasks = m_session ? m_session->tasks() : nullptr;
-    if (tasks && tasks->running() && (m_starting || tasks->currentTask() == m_task)) {
-        m_progress = tasks->progress();
-        emit progressChanged();
-    }
 }
 
 void ArchiveController::setState(const QString& state, const QString& summary) {
@@ -87,20 +61,9 @@ void ArchiveController::setState(const QString& state, const QString& summary) {
     emit stateChanged();
 }
 
-void ArchiveController::cancel() {
-    TaskRunner* tasks = m_session ? m_session->tasks() : nullptr;
-    if (tasks && tasks->running() && (m_starting || tasks->currentTask() == m_task)) {
-        tasks->cancel();
-    }
-}
-
-bool ArchiveController::waitForFinished(int milliseconds) {
-    return !m_session || m_session->tasks()->waitForFinished(milliseconds);
-}
-
 void ArchiveController::exportTo(const QUrl& file, const QString& passphrase,
                                  const QString& again) {
-    if (m_task != 0 || !m_session || !m_session->ledgerForTask()) {
+    if (taskRunning() || !session() || !session()->ledgerForTask()) {
         return;
     }
     const QString path = localPath(file);
@@ -120,7 +83,7 @@ void ArchiveController::exportTo(const QUrl& file, const QString& passphrase,
                      .arg(QFileInfo(path).fileName()));
         return;
     }
-    ledger::Ledger* ledger = m_session->ledgerForTask();
+    ledger::Ledger* ledger = session()->ledgerForTask();
     const std::string secret = text(passphrase);
     const QString name = QFileInfo(path).fileName();
     run(
@@ -138,7 +101,7 @@ void ArchiveController::exportTo(const QUrl& file, const QString& passphrase,
 void ArchiveController::restore(const QUrl& archive, const QString& archivePassphrase,
                                 const QString& target, const QString& newPassphrase,
                                 const QString& again) {
-    if (m_task != 0 || !m_session) {
+    if (taskRunning() || !session()) {
         return;
     }
     const QString archivePath = localPath(archive);
@@ -199,33 +162,22 @@ void ArchiveController::run(const QString& title, const QString& state, const QS
         *summary = work(progress);
         return {};
     };
-    const QPointer<ArchiveController> self(this);
-    const auto finish = [self, summary, done, cancelled](TaskOutcome outcome,
+    const auto finish = [this, summary, done, cancelled](TaskOutcome outcome,
                                                          const QString& message) {
-        if (!self) {
-            return;
-        }
-        self->m_task = 0;
-        self->m_progress = 1;
-        emit self->progressChanged();
         if (outcome == TaskOutcome::Cancelled) {
-            self->setState(QStringLiteral("cancelled"), cancelled);
+            setState(QStringLiteral("cancelled"), cancelled);
         } else if (outcome == TaskOutcome::Failed) {
-            self->setState(QStringLiteral("failed"), message);
+            setState(QStringLiteral("failed"), message);
         } else {
             if (done == QLatin1String("restored")) {
-                self->m_restoredTo = self->m_pendingRestore;
+                m_restoredTo = m_pendingRestore;
             }
-            self->setState(done, *summary);
+            setState(done, *summary);
         }
-        emit self->finished();
+        emit finished();
     };
-    m_progress = 0;
-    m_starting = true;
-    m_task = m_session->tasks()->start(title, true, job, finish);
-    m_starting = false;
-    if (m_task == 0) {
+    if (!startTask(title, true, job, finish)) {
         setState(QStringLiteral("failed"),
-                 tr("%1 Wait for it to finish.").arg(m_session->tasks()->title()));
+                 tr("%1 Wait for it to finish.").arg(session()->tasks()->title()));
     }
 }

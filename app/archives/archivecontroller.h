@@ -1,9 +1,7 @@
 #pragma once
 
-#include "session/session.h"
+#include "common/taskcontroller.h"
 
-#include <QObject>
-#include <QPointer>
 #include <QUrl>
 #include <QtQml/qqmlregistration.h>
 
@@ -12,15 +10,13 @@
 /// ledger (core's Ledger::exportArchive and importArchive, the CLI's `archive export` and
 /// `archive import`). Both run as tasks of the session's runner, with progress and cancel; a
 /// cancelled or refused one leaves nothing behind.
-class ArchiveController : public QObject {
+class ArchiveController : public TaskController {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(Session* session READ session WRITE setSession NOTIFY sessionChanged)
     /// idle, exporting, exported, restoring, restored, cancelled, failed
     Q_PROPERTY(QString state READ state NOTIFY stateChanged)
     Q_PROPERTY(QString summary READ summary NOTIFY stateChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY stateChanged)
-    Q_PROPERTY(double progress READ progress NOTIFY progressChanged)
     /// Where the last restore went (a file path or a server address; "" before one).
     Q_PROPERTY(QString restoredTo READ restoredTo NOTIFY stateChanged)
 
@@ -28,12 +24,9 @@ public:
     explicit ArchiveController(QObject* parent = nullptr);
     ~ArchiveController() override;
 
-    [[nodiscard]] Session* session() const { return m_session; }
-    void setSession(Session* session);
     [[nodiscard]] QString state() const { return m_state; }
     [[nodiscard]] QString summary() const { return m_summary; }
     [[nodiscard]] bool busy() const;
-    [[nodiscard]] double progress() const { return m_progress; }
     [[nodiscard]] QString restoredTo() const { return m_restoredTo; }
 
     /// Writes the open ledger into a new archive at `file` under `passphrase` (typed twice).
@@ -45,14 +38,9 @@ public:
     Q_INVOKABLE void restore(const QUrl& archive, const QString& archivePassphrase,
                              const QString& target, const QString& newPassphrase,
                              const QString& again);
-    Q_INVOKABLE void cancel();
-    /// Waits for the session's tasks (tests and shutdown).
-    Q_INVOKABLE bool waitForFinished(int milliseconds = 120000);
 
 signals:
-    void sessionChanged();
     void stateChanged();
-    void progressChanged();
     void finished();
 
 private:
@@ -61,14 +49,9 @@ private:
     void run(const QString& title, const QString& state, const QString& done, Work work,
              const QString& cancelled);
     void setState(const QString& state, const QString& summary);
-    void followProgress();
 
-    QPointer<Session> m_session;
     QString m_state = QStringLiteral("idle");
     QString m_summary;
     QString m_restoredTo;
     QString m_pendingRestore; ///< where the restore running goes
-    double m_progress = 0;
-    bool m_starting = false;
-    quint64 m_task = 0;
 };

@@ -36,7 +36,7 @@ QString records(int count) {
 } // namespace
 
 AscWdsExportController::AscWdsExportController(QObject* parent)
-    : QObject(parent),
+    : TaskController(parent),
       m_problems(new VariantListModel({QStringLiteral("kind"), QStringLiteral("record"),
                                        QStringLiteral("field"), QStringLiteral("message"),
                                        QStringLiteral("text")},
@@ -44,40 +44,26 @@ AscWdsExportController::AscWdsExportController(QObject* parent)
 }
 
 AscWdsExportController::~AscWdsExportController() {
-    cancel();
-    if (m_task != 0 && m_session) {
-        (void)m_session->tasks()->waitForFinished(-1);
-    }
+    stopTask();
 }
 
-void AscWdsExportController::setSession(Session* session) {
-    if (m_session == session) {
-        return;
-    }
-    if (m_session) {
-        disconnect(m_session, nullptr, this, nullptr);
-        disconnect(m_session->tasks(), nullptr, this, nullptr);
-    }
-    m_session = session;
-    if (m_session) {
-        connect(m_session->tasks(), &TaskRunner::progressChanged, this,
-                &AscWdsExportController::followProgress);
-        connect(m_session, &Session::settingsChanged, this,
+void AscWdsExportController::sessionSet() {
+    if (Session* current = session()) {
+        connect(current, &Session::settingsChanged, this,
                 &AscWdsExportController::workplaceChanged);
-        connect(m_session, &Session::unlockedChanged, this,
+        connect(current, &Session::unlockedChanged, this,
                 &AscWdsExportController::workplaceChanged);
         if (m_asOf.isEmpty()) {
-            m_asOf = m_session->todayText();
+            m_asOf = current->todayText();
             emit asOfChanged();
         }
     }
-    emit sessionChanged();
     emit workplaceChanged();
 }
 
 QString AscWdsExportController::workplaceId() const {
-    return m_session && m_session->unlocked()
-               ? m_session->setting(text(std::string(ledger::kAscWdsWorkplaceSetting)))
+    return session() && session()->unlocked()
+               ? session()->setting(text(std::string(ledger::kAscWdsWorkplaceSetting)))
                : QString();
 }
 
@@ -98,14 +84,6 @@ bool AscWdsExportController::busy() const {
 
 bool AscWdsExportController::canSave() const {
     return m_state == QLatin1String("checked") || m_state == QLatin1String("saved");
-}
-
-void AscWdsExportController::followProgress() {
-    const TaskRunner* tasks = m_session ? m_session->tasks() : nullptr;
-    if (tasks && tasks->running() && (m_starting || tasks->currentTask() == m_task)) {
-        m_progress = tasks->progress();
-        emit progressChanged();
-    }
 }
 
 void AscWdsExportController::setState(const QString& state, const QString& summary) {
@@ -130,19 +108,8 @@ void AscWdsExportController::save(const QUrl& url) {
     start(path);
 }
 
-void AscWdsExportController::cancel() {
-    TaskRunner* tasks = m_session ? m_session->tasks() : nullptr;
-    if (tasks && tasks->running() && (m_starting || tasks->currentTask() == m_task)) {
-        tasks->cancel();
-    }
-}
-
-bool AscWdsExportController::waitForFinished(int milliseconds) {
-    return !m_session || m_session->tasks()->waitForFinished(milliseconds);
-}
-
 void AscWdsExportController::start(const QString& path) {
-    if (m_task != 0 || !m_session || !m_session->ledgerForTask()) {
+    if (taskRunning() || !session() || !session()->ledgerForTask()) {
         return;
     }
     const auto asOf = convert::parseTyped(m_asOf);
@@ -153,8 +120,8 @@ void AscWdsExportController::start(const QString& path) {
     }
     const bool saving = !path.isEmpty();
     const std::string workplace = text(workplaceId());
-    const ledger::Date today = m_session->todayDate();
-    ledger::Ledger* ledger = m_session->ledgerForTask();
+    const ledger::Date today = session()->todayDate();
+    ledger::Ledger* ledger = session()->ledgerForTask();
     const QString name = QFileInfo(path).fileName();
     const QString day = convert::uk(*asOf);
     m_problems->setRows({});
@@ -213,22 +180,14 @@ void AscWdsExportController::start(const QString& path) {
             result->state = QStringLiteral("failed");
             result->summary = saving ? tr("Not saved: %1").arg(message) : message;
         }
-        self->m_task = 0;
         self->m_rowCount = result->rows;
         self->m_problems->setRows(result->problems);
-        self->m_progress = 1;
-        emit self->progressChanged();
         self->setState(result->state, result->summary);
         emit self->finished();
     };
-    m_progress = 0;
-    m_starting = true;
-    m_task = m_session->tasks()->start(saving ? tr("Saving %1…").arg(name)
-                                              : tr("Checking the ASC-WDS training file…"),
-                                       true, job, done);
-    m_starting = false;
-    if (m_task == 0) {
+    if (!startTask(saving ? tr("Saving %1…").arg(name) : tr("Checking the ASC-WDS training file…"),
+                   true, job, done)) {
         setState(QStringLiteral("failed"),
-                 tr("%1 Wait for it to finish.").arg(m_session->tasks()->title()));
+                 tr("%1 Wait for it to finish.").arg(session()->tasks()->title()));
     }
 }

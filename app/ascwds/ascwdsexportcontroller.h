@@ -1,10 +1,8 @@
 #pragma once
 
+#include "common/taskcontroller.h"
 #include "common/variantlistmodel.h"
-#include "session/session.h"
 
-#include <QObject>
-#include <QPointer>
 #include <QUrl>
 #include <QtQml/qqmlregistration.h>
 
@@ -13,10 +11,9 @@
 /// every problem and warning in words; "Save" writes the file whole or not at all, and
 /// nothing while any row breaks an ASC-WDS rule. Both run as tasks of the session's runner,
 /// with progress and cancel (a cancelled save leaves no file).
-class AscWdsExportController : public QObject {
+class AscWdsExportController : public TaskController {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(Session* session READ session WRITE setSession NOTIFY sessionChanged)
     /// The LOCALESTID the file carries: the ledger's setting ("" when none is set).
     Q_PROPERTY(QString workplaceId READ workplaceId NOTIFY workplaceChanged)
     /// The day of the export, DD/MM/YYYY (default the session's today).
@@ -27,7 +24,6 @@ class AscWdsExportController : public QObject {
     Q_PROPERTY(int rowCount READ rowCount NOTIFY stateChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY stateChanged)
     Q_PROPERTY(bool canSave READ canSave NOTIFY stateChanged)
-    Q_PROPERTY(double progress READ progress NOTIFY progressChanged)
     /// Every problem and warning: kind ("Problem" or "Warning"), record, field, message, text.
     Q_PROPERTY(VariantListModel* problems READ problems CONSTANT)
 
@@ -35,8 +31,6 @@ public:
     explicit AscWdsExportController(QObject* parent = nullptr);
     ~AscWdsExportController() override;
 
-    [[nodiscard]] Session* session() const { return m_session; }
-    void setSession(Session* session);
     [[nodiscard]] QString workplaceId() const;
     [[nodiscard]] QString asOf() const { return m_asOf; }
     void setAsOf(const QString& asOf);
@@ -46,37 +40,27 @@ public:
     [[nodiscard]] bool busy() const;
     /// Checked with no problem (a save checks again before it writes).
     [[nodiscard]] bool canSave() const;
-    [[nodiscard]] double progress() const { return m_progress; }
     [[nodiscard]] VariantListModel* problems() const { return m_problems; }
 
     /// Counts the rows and finds every problem; writes nothing.
     Q_INVOKABLE void check();
     /// Builds the file again and writes it to the local file of `url`, whole or not at all.
     Q_INVOKABLE void save(const QUrl& url);
-    Q_INVOKABLE void cancel();
-    /// Waits for the session's tasks (tests and shutdown).
-    Q_INVOKABLE bool waitForFinished(int milliseconds = 60000);
 
 signals:
-    void sessionChanged();
     void workplaceChanged();
     void asOfChanged();
     void stateChanged();
-    void progressChanged();
     void finished();
 
 private:
+    void sessionSet() override;
     void start(const QString& path);
     void setState(const QString& state, const QString& summary);
-    void followProgress();
 
-    QPointer<Session> m_session;
     QString m_asOf;
     QString m_state = QStringLiteral("idle");
     QString m_summary;
     int m_rowCount = 0;
-    double m_progress = 0;
     VariantListModel* m_problems;
-    bool m_starting = false;
-    quint64 m_task = 0;
 };

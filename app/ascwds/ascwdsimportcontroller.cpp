@@ -48,10 +48,11 @@ QString whereWords(const std::vector<int>& lines) {
 } // namespace
 
 AscWdsImportController::AscWdsImportController(QObject* parent)
-    : QObject(parent), m_problems(new VariantListModel(
-                           {QStringLiteral("kind"), QStringLiteral("line"), QStringLiteral("field"),
-                            QStringLiteral("message"), QStringLiteral("text")},
-                           this)),
+    : TaskController(parent),
+      m_problems(new VariantListModel({QStringLiteral("kind"), QStringLiteral("line"),
+                                       QStringLiteral("field"), QStringLiteral("message"),
+                                       QStringLiteral("text")},
+                                      this)),
       m_unmapped(new VariantListModel({QStringLiteral("category"), QStringLiteral("categoryName"),
                                        QStringLiteral("trainingName"), QStringLiteral("lines"),
                                        QStringLiteral("where"), QStringLiteral("rows")},
@@ -59,34 +60,11 @@ AscWdsImportController::AscWdsImportController(QObject* parent)
 }
 
 AscWdsImportController::~AscWdsImportController() {
-    cancel();
-    if (m_task != 0 && m_session) {
-        (void)m_session->tasks()->waitForFinished(-1);
-    }
+    stopTask();
 }
 
-void AscWdsImportController::setSession(Session* session) {
-    if (m_session == session) {
-        return;
-    }
-    if (m_session) {
-        disconnect(m_session->tasks(), nullptr, this, nullptr);
-    }
-    m_session = session;
-    if (m_session) {
-        connect(m_session->tasks(), &TaskRunner::progressChanged, this,
-                &AscWdsImportController::followProgress);
-    }
-    emit sessionChanged();
-    emit stateChanged();
-}
-
-void AscWdsImportController::followProgress() {
-    const TaskRunner* tasks = m_session ? m_session->tasks() : nullptr;
-    if (tasks && tasks->running() && (m_starting || tasks->currentTask() == m_task)) {
-        m_progress = tasks->progress();
-        emit progressChanged();
-    }
+void AscWdsImportController::sessionSet() {
+    emit stateChanged(); // whether it can import follows the session (read-only or not)
 }
 
 void AscWdsImportController::forget() {
@@ -118,10 +96,10 @@ bool AscWdsImportController::busy() const {
 QVariantList AscWdsImportController::moduleChoices() const {
     QVariantList out{QVariantMap{{QStringLiteral("value"), QString()},
                                  {QStringLiteral("label"), tr("Choose a module")}}};
-    if (!m_session || !m_session->data()) {
+    if (!session() || !session()->data()) {
         return out;
     }
-    std::vector<ledger::Module> modules = m_session->data()->modules;
+    std::vector<ledger::Module> modules = session()->data()->modules;
     std::sort(modules.begin(), modules.end(),
               [](const ledger::Module& a, const ledger::Module& b) { return a.code < b.code; });
     for (const ledger::Module& m : modules) {
@@ -139,7 +117,7 @@ bool AscWdsImportController::canImport() const {
          m_state != QLatin1String("cancelled"))) {
         return false;
     }
-    if (m_session && m_session->readOnly()) {
+    if (session() && session()->readOnly()) {
         return false;
     }
     return std::none_of(m_chosen.begin(), m_chosen.end(),
@@ -171,22 +149,11 @@ void AscWdsImportController::runImport() {
     }
 }
 
-void AscWdsImportController::cancel() {
-    TaskRunner* tasks = m_session ? m_session->tasks() : nullptr;
-    if (tasks && tasks->running() && (m_starting || tasks->currentTask() == m_task)) {
-        tasks->cancel();
-    }
-}
-
-bool AscWdsImportController::waitForFinished(int milliseconds) {
-    return !m_session || m_session->tasks()->waitForFinished(milliseconds);
-}
-
 void AscWdsImportController::start(bool dryRun) {
-    if (m_task != 0 || !m_session || !m_session->ledgerForTask()) {
+    if (taskRunning() || !session() || !session()->ledgerForTask()) {
         return;
     }
-    if (!dryRun && m_session->readOnly()) {
+    if (!dryRun && session()->readOnly()) {
         setState(QStringLiteral("failed"), tr("This ledger is open read-only."));
         return;
     }
@@ -207,9 +174,9 @@ void AscWdsImportController::start(bool dryRun) {
     }
     const std::string path = text(m_fileUrl.toLocalFile());
     const std::string name = text(fileName());
-    const ledger::Date today = m_session->todayDate();
-    const std::string actor = m_session->actorName();
-    ledger::Ledger* ledger = m_session->ledgerForTask();
+    const ledger::Date today = session()->todayDate();
+    const std::string actor = session()->actorName();
+    ledger::Ledger* ledger = session()->ledgerForTask();
     if (dryRun) {
         forget();
     }
@@ -316,7 +283,6 @@ void AscWdsImportController::start(bool dryRun) {
             result->state = QStringLiteral("failed");
             result->summary = message;
         }
-        self->m_task = 0;
         self->m_problems->setRows(result->problems);
         // An import that stopped keeps the rows and the choices made for them.
         if (dryRun || !result->unmapped.isEmpty()) {
@@ -326,12 +292,10 @@ void AscWdsImportController::start(bool dryRun) {
                 self->m_chosen << QString();
             }
         }
-        self->m_progress = 1;
-        emit self->progressChanged();
-        if (!dryRun && result->state == QLatin1String("imported") && self->m_session) {
+        if (!dryRun && result->state == QLatin1String("imported") && self->session()) {
             self->m_unmapped->setRows({});
             self->m_chosen.clear();
-            self->m_session->reloadInBackground(); // waited for by waitForFinished()
+            self->session()->reloadInBackground(); // waited for by waitForFinished()
         }
         if (dryRun) {
             self->m_checked = result->state == QLatin1String("checked") ||
@@ -340,14 +304,10 @@ void AscWdsImportController::start(bool dryRun) {
         self->setState(result->state, result->summary);
         emit self->finished();
     };
-    m_progress = 0;
-    m_starting = true;
-    m_task = m_session->tasks()->start(dryRun ? tr("Checking %1…").arg(fileName())
-                                              : tr("Importing %1…").arg(fileName()),
-                                       true, job, done);
-    m_starting = false;
-    if (m_task == 0) {
+    if (!startTask(dryRun ? tr("Checking %1…").arg(fileName())
+                          : tr("Importing %1…").arg(fileName()),
+                   true, job, done)) {
         setState(QStringLiteral("failed"),
-                 tr("%1 Wait for it to finish.").arg(m_session->tasks()->title()));
+                 tr("%1 Wait for it to finish.").arg(session()->tasks()->title()));
     }
 }

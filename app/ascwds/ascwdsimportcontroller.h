@@ -1,10 +1,8 @@
 #pragma once
 
+#include "common/taskcontroller.h"
 #include "common/variantlistmodel.h"
-#include "session/session.h"
 
-#include <QObject>
-#include <QPointer>
 #include <QStringList>
 #include <QUrl>
 #include <QVariantList>
@@ -15,17 +13,15 @@
 /// every (CATEGORY, TRAININGNAME) no module matches; the person picks a module for each, and
 /// the import writes the completions and remembers those choices, in one transaction. Both
 /// run as tasks of the session's runner with progress and cancel; a cancel writes nothing.
-class AscWdsImportController : public QObject {
+class AscWdsImportController : public TaskController {
     Q_OBJECT
     QML_ELEMENT
-    Q_PROPERTY(Session* session READ session WRITE setSession NOTIFY sessionChanged)
     Q_PROPERTY(QUrl fileUrl READ fileUrl WRITE setFileUrl NOTIFY fileChanged)
     Q_PROPERTY(QString fileName READ fileName NOTIFY fileChanged)
     /// idle, checking, checked, unmapped, invalid, importing, imported, cancelled, failed
     Q_PROPERTY(QString state READ state NOTIFY stateChanged)
     Q_PROPERTY(QString summary READ summary NOTIFY stateChanged)
     Q_PROPERTY(bool busy READ busy NOTIFY stateChanged)
-    Q_PROPERTY(double progress READ progress NOTIFY progressChanged)
     /// Errors and warnings of the file: kind, line, field, message, text.
     Q_PROPERTY(VariantListModel* problems READ problems CONSTANT)
     /// Rows no module matches: category, categoryName, trainingName, lines ("2, 3"), where
@@ -42,15 +38,12 @@ public:
     explicit AscWdsImportController(QObject* parent = nullptr);
     ~AscWdsImportController() override;
 
-    [[nodiscard]] Session* session() const { return m_session; }
-    void setSession(Session* session);
     [[nodiscard]] QUrl fileUrl() const { return m_fileUrl; }
     void setFileUrl(const QUrl& url);
     [[nodiscard]] QString fileName() const;
     [[nodiscard]] QString state() const { return m_state; }
     [[nodiscard]] QString summary() const { return m_summary; }
     [[nodiscard]] bool busy() const;
-    [[nodiscard]] double progress() const { return m_progress; }
     [[nodiscard]] VariantListModel* problems() const { return m_problems; }
     [[nodiscard]] VariantListModel* unmapped() const { return m_unmapped; }
     [[nodiscard]] QStringList chosen() const { return m_chosen; }
@@ -64,33 +57,24 @@ public:
     Q_INVOKABLE void choose(int row, const QString& moduleCode);
     /// The import, with the chosen modules, after a check of the same file.
     Q_INVOKABLE void runImport();
-    Q_INVOKABLE void cancel();
-    /// Waits for the session's tasks, this one and the re-read after an import.
-    Q_INVOKABLE bool waitForFinished(int milliseconds = 60000);
 
 signals:
-    void sessionChanged();
     void fileChanged();
     void stateChanged();
-    void progressChanged();
     void mappingChanged();
     void finished();
 
 private:
+    void sessionSet() override;
     void start(bool dryRun);
     void setState(const QString& state, const QString& summary);
-    void followProgress();
     void forget();
 
-    QPointer<Session> m_session;
     QUrl m_fileUrl;
     QString m_state = QStringLiteral("idle");
     QString m_summary;
-    double m_progress = 0;
     VariantListModel* m_problems;
     VariantListModel* m_unmapped;
     QStringList m_chosen;
     bool m_checked = false; ///< the last check of this file found no error
-    bool m_starting = false;
-    quint64 m_task = 0;
 };

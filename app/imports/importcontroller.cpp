@@ -13,41 +13,14 @@
 using convert::text;
 
 ImportController::ImportController(QObject* parent)
-    : QObject(parent),
+    : TaskController(parent),
       m_problems(new VariantListModel({QStringLiteral("line"), QStringLiteral("field"),
                                        QStringLiteral("message"), QStringLiteral("text")},
                                       this)) {
 }
 
 ImportController::~ImportController() {
-    // The task holds the session's ledger and reports here: it ends before this goes.
-    cancel();
-    if (m_task != 0 && m_session) {
-        (void)m_session->tasks()->waitForFinished(-1);
-    }
-}
-
-void ImportController::setSession(Session* session) {
-    if (m_session == session) {
-        return;
-    }
-    if (m_session) {
-        disconnect(m_session->tasks(), nullptr, this, nullptr);
-    }
-    m_session = session;
-    if (m_session) {
-        connect(m_session->tasks(), &TaskRunner::progressChanged, this,
-                &ImportController::followProgress);
-    }
-    emit sessionChanged();
-}
-
-void ImportController::followProgress() {
-    const TaskRunner* tasks = m_session ? m_session->tasks() : nullptr;
-    if (tasks && tasks->running() && (m_starting || tasks->currentTask() == m_task)) {
-        m_progress = tasks->progress();
-        emit progressChanged();
-    }
+    stopTask();
 }
 
 void ImportController::setKind(const QString& kind) {
@@ -111,22 +84,11 @@ void ImportController::runImport() {
     }
 }
 
-void ImportController::cancel() {
-    TaskRunner* tasks = m_session ? m_session->tasks() : nullptr;
-    if (tasks && tasks->running() && (m_starting || tasks->currentTask() == m_task)) {
-        tasks->cancel();
-    }
-}
-
-bool ImportController::waitForFinished(int milliseconds) {
-    return !m_session || m_session->tasks()->waitForFinished(milliseconds);
-}
-
 void ImportController::start(bool dryRun) {
-    if (m_task != 0 || !m_session || !m_session->ledger()) {
+    if (taskRunning() || !session() || !session()->ledger()) {
         return;
     }
-    if (!dryRun && m_session->readOnly()) {
+    if (!dryRun && session()->readOnly()) {
         setState(QStringLiteral("failed"), tr("This ledger is open read-only."));
         return;
     }
@@ -145,9 +107,9 @@ void ImportController::start(bool dryRun) {
     }
     const auto kind = *ledger::parseImportKind(text(m_kind));
     const std::string name = text(fileName());
-    const ledger::Date today = m_session->todayDate();
-    const std::string actor = m_session->actorName();
-    ledger::Ledger* ledger = m_session->ledgerForTask();
+    const ledger::Date today = session()->todayDate();
+    const std::string actor = session()->actorName();
+    ledger::Ledger* ledger = session()->ledgerForTask();
     m_problems->setRows({});
     setState(dryRun ? QStringLiteral("checking") : QStringLiteral("importing"), {});
 
@@ -201,26 +163,19 @@ void ImportController::start(bool dryRun) {
             result->state = QStringLiteral("failed");
             result->summary = message;
         }
-        self->m_task = 0;
         self->m_problems->setRows(result->problems);
-        self->m_progress = 1;
-        emit self->progressChanged();
-        if (!dryRun && result->state == QLatin1String("imported") && self->m_session) {
-            self->m_session->reloadInBackground(); // waited for by waitForFinished()
+        if (!dryRun && result->state == QLatin1String("imported") && self->session()) {
+            self->session()->reloadInBackground(); // waited for by waitForFinished()
         }
         self->setState(result->state, result->summary);
         emit self->finished();
     };
-    m_progress = 0;
     // The runner announces progress 0 before its worker starts; a cancel() heard then (by
     // way of progressChanged) is the first thing the import's first report sees.
-    m_starting = true;
-    m_task = m_session->tasks()->start(dryRun ? tr("Checking %1…").arg(fileName())
-                                              : tr("Importing %1…").arg(fileName()),
-                                       true, job, done);
-    m_starting = false;
-    if (m_task == 0) {
+    if (!startTask(dryRun ? tr("Checking %1…").arg(fileName())
+                          : tr("Importing %1…").arg(fileName()),
+                   true, job, done)) {
         setState(QStringLiteral("failed"),
-                 tr("%1 Wait for it to finish.").arg(m_session->tasks()->title()));
+                 tr("%1 Wait for it to finish.").arg(session()->tasks()->title()));
     }
 }
