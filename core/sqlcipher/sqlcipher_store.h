@@ -14,6 +14,7 @@ struct sqlite3;
 
 namespace ledger {
 
+class FileBeingMade;
 class LedgerFile;
 struct LedgerKeys;
 
@@ -114,12 +115,7 @@ private:
     std::vector<std::string> m_notices;
     std::vector<std::filesystem::path> m_backups;
     /// While a new ledger is being built: where it goes, its temporary name, its lock.
-    struct Building {
-        std::filesystem::path path;
-        std::filesystem::path temp;
-        int fd = -1;
-    };
-    std::optional<Building> m_building;
+    std::unique_ptr<FileBeingMade> m_building;
     SqlCipherStaffRepository m_staff{m_conn};
     SqlCipherTrainingRepository m_training{m_conn};
     SqlCipherThemeRepository m_themes{m_conn};
