@@ -1,6 +1,7 @@
 #include "ledger.h"
 
 #include "audit/change_entries.h"
+#include "store/backup.h"
 #include "store/factory.h"
 #include "store/ledger_copy.h"
 
@@ -185,6 +186,10 @@ void Ledger::copyTo(const Location& target, std::string_view secret, const Progr
     StoreBeingBuilt building = beginCreateStore(target.path(), secret);
     copyLedger(*m_parts->store, *building.store, progress);
     building.publish();
+}
+
+BackupSummary Ledger::backupTo(const std::filesystem::path& target, const Progress* progress) {
+    return backupStore(*m_parts->store, target, progress);
 }
 
 } // namespace ledger
