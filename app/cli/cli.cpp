@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "ascwds_commands.h"
+#include "backup_commands.h"
 #include "cli_errors.h"
 #include "output_file.h"
 #include "passphrase.h"
@@ -546,6 +547,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         ->required();
     copy->add_option("--new-passphrase-file", options.newPassphraseFile,
                      "The new ledger file's passphrase, from FILE");
+    const BackupCommands backups(app);
 
     CLI::App* server = app.add_subcommand(
         "server", "Set up a ledger on a PostgreSQL server and its accounts (run by the "
@@ -614,6 +616,14 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         }
         if (copy->parsed()) {
             return runCopy(options, env, out, err);
+        }
+        if (backups.parsed()) {
+            return backups.run({options.ledgerPath, onServer(options),
+                                [&](OpenMode mode) { return openLedger(options, env, mode); },
+                                [&] {
+                                    return passphrase(options, env, false);
+                                }},
+                               out);
         }
         if (init->parsed()) {
             return runInit(options, env, out);
