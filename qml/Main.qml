@@ -95,6 +95,11 @@ ApplicationWindow {
             root.currentPage = "asc-wds";
             ascWdsPage.exporter.check();
             break;
+        case "backup":
+            // A backup of the demo beside it, so that the picture shows the result in words.
+            root.currentPage = "backup";
+            backupPage.showExample();
+            break;
         case "module-editor":
             // A new module with every ASC-WDS field set, the provider shown (external).
             root.currentPage = "modules";
@@ -238,6 +243,7 @@ ApplicationWindow {
                         { page: "themes", label: qsTr("Audit themes") },
                         { page: "import", label: qsTr("Import") },
                         { page: "asc-wds", label: qsTr("ASC-WDS") },
+                        { page: "backup", label: qsTr("Backup and restore") },
                         { page: "settings", label: qsTr("Settings") }
                     ]
                     delegate: ItemDelegate {
@@ -312,7 +318,7 @@ ApplicationWindow {
                 currentIndex: ["coverage", "directory", "person", "modules", "teams", "themes",
                                "import", "settings", "sessions", "mine", "registration-checks",
                                "assessors", "asye", "programme", "apprenticeships", "trend",
-                               "expiring", "reports", "asc-wds"]
+                               "expiring", "reports", "asc-wds", "backup"]
                                   .indexOf(root.currentPage)
 
                 CoveragePage { id: coveragePage; session: root.session; app: root }
@@ -345,6 +351,7 @@ ApplicationWindow {
                 ExpiringPage { session: root.session; app: root }
                 ReportsPage { id: reportsPage; session: root.session; app: root }
                 AscWdsPage { id: ascWdsPage; objectName: "ascWdsPage"; session: root.session; app: root }
+                BackupPage { id: backupPage; objectName: "backupPage"; session: root.session; app: root }
             }
         }
     }
