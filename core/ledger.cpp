@@ -3,6 +3,7 @@
 #include "archive/ledger_archive.h"
 #include "audit/change_entries.h"
 #include "base/kill_point.h"
+#include "store/backup.h"
 #include "store/factory.h"
 #include "store/ledger_copy.h"
 
@@ -213,6 +214,10 @@ std::uint64_t Ledger::importArchive(const std::filesystem::path& archive,
     killPoint("archive-import-before-publish");
     building.publish();
     return rows;
+}
+
+BackupSummary Ledger::backupTo(const std::filesystem::path& target, const Progress* progress) {
+    return backupStore(*m_parts->store, target, progress);
 }
 
 } // namespace ledger

@@ -13,6 +13,7 @@
 #include "sessions/session_service.h"
 #include "settings/settings_service.h"
 #include "staff/staff_service.h"
+#include "store/backup.h"
 #include "store/change_feed.h"
 #include "store/location.h"
 #include "store/store.h"
@@ -126,6 +127,12 @@ public:
     static std::uint64_t importArchive(const std::filesystem::path& archive,
                                        std::string_view archivePassphrase, const Location& target,
                                        std::string_view secret, const Progress* progress = nullptr);
+    /// Writes an encrypted backup of this ledger file to the new file `target`: the same
+    /// passphrase and cipher settings, read as one snapshot while others may write, checked
+    /// whole before it appears, readable by its owner only. Never over an existing file
+    /// (AlreadyExists, nothing written); cancelled or failed, nothing is left. A ledger on a
+    /// server is refused (ActionRefused): its database administrator backs it up.
+    BackupSummary backupTo(const std::filesystem::path& target, const Progress* progress = nullptr);
 
     /// Who the ledger's engine knows the user as: the login on a server (whom its change log
     /// names); empty for a file.

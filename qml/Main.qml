@@ -108,6 +108,11 @@ ApplicationWindow {
             root.currentPage = "asc-wds";
             ascWdsPage.exporter.check();
             break;
+        case "backup":
+            // A backup of the demo beside it, so that the picture shows the result in words.
+            root.currentPage = "backup";
+            backupPage.showExample();
+            break;
         case "module-editor":
             // A new module with every ASC-WDS field set, the provider shown (external).
             root.currentPage = "modules";
@@ -252,6 +257,7 @@ ApplicationWindow {
                         { page: "import", label: qsTr("Import") },
                         { page: "asc-wds", label: qsTr("ASC-WDS") },
                         { page: "archives", label: qsTr("Archives") },
+                        { page: "backup", label: qsTr("Backup and restore") },
                         { page: "settings", label: qsTr("Settings") }
                     ]
                     delegate: ItemDelegate {
@@ -326,7 +332,7 @@ ApplicationWindow {
                 currentIndex: ["coverage", "directory", "person", "modules", "teams", "themes",
                                "import", "settings", "sessions", "mine", "registration-checks",
                                "assessors", "asye", "programme", "apprenticeships", "trend",
-                               "expiring", "reports", "asc-wds", "archives"]
+                               "expiring", "reports", "asc-wds", "archives", "backup"]
                                   .indexOf(root.currentPage)
 
                 CoveragePage { id: coveragePage; session: root.session; app: root }
@@ -360,6 +366,7 @@ ApplicationWindow {
                 ReportsPage { id: reportsPage; session: root.session; app: root }
                 AscWdsPage { id: ascWdsPage; objectName: "ascWdsPage"; session: root.session; app: root }
                 ArchivesPage { id: archivesPage; objectName: "archivesPage"; session: root.session; app: root }
+                BackupPage { id: backupPage; objectName: "backupPage"; session: root.session; app: root }
             }
         }
     }

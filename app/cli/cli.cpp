@@ -2,6 +2,7 @@
 
 #include "archive_commands.h"
 #include "ascwds_commands.h"
+#include "backup_commands.h"
 #include "cli_errors.h"
 #include "output_file.h"
 #include "passphrase.h"
@@ -548,6 +549,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         ->required();
     copy->add_option("--new-passphrase-file", options.newPassphraseFile,
                      "The new ledger file's passphrase, from FILE");
+    const BackupCommands backups(app);
 
     const ArchiveCommands archives(app);
 
@@ -634,6 +636,14 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
                                  },
                                  &env},
                                 out, err);
+        }
+        if (backups.parsed()) {
+            return backups.run({options.ledgerPath, onServer(options),
+                                [&](OpenMode mode) { return openLedger(options, env, mode); },
+                                [&] {
+                                    return passphrase(options, env, false);
+                                }},
+                               out);
         }
         if (init->parsed()) {
             return runInit(options, env, out);

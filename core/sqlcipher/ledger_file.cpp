@@ -223,14 +223,31 @@ fs::path LedgerFile::copyToNew(const fs::path& target) const {
             chosen = stem + "." + std::to_string(n) + ".bak";
         }
     }
+    try {
+        copyInto(fd, chosen);
+        if (::fsync(fd) != 0) {
+            throw StorageError("cannot write " + chosen.string() + ": " + systemMessage(errno));
+        }
+    } catch (...) {
+        ::close(fd);
+        std::error_code ec;
+        fs::remove(chosen, ec);
+        throw;
+    }
+    ::close(fd);
+    syncFolder(chosen.parent_path());
+    return chosen;
+}
+
+bool LedgerFile::copyInto(int fd, const fs::path& name,
+                          const std::function<bool(double)>& keepGoing) const {
+    const std::uint64_t total = size();
     std::array<char, 1 << 16> buffer{};
     std::uint64_t offset = 0;
-    bool ok = true;
-    int error = 0;
     for (;;) {
         const std::size_t got = read(offset, buffer);
         if (got == 0) {
-            break;
+            return true;
         }
         std::size_t written = 0;
         while (written < got) {
@@ -239,29 +256,16 @@ fs::path LedgerFile::copyToNew(const fs::path& target) const {
                 continue;
             }
             if (n < 0) {
-                ok = false;
-                error = errno;
-                break;
+                throw StorageError("cannot write " + name.string() + ": " + systemMessage(errno));
             }
             written += static_cast<std::size_t>(n);
         }
-        if (!ok) {
-            break;
-        }
         offset += got;
+        if (keepGoing && total > 0 &&
+            !keepGoing(static_cast<double>(offset) / static_cast<double>(total))) {
+            return false;
+        }
     }
-    if (ok && ::fsync(fd) != 0) {
-        ok = false;
-        error = errno;
-    }
-    ::close(fd);
-    if (!ok) {
-        std::error_code ec;
-        fs::remove(chosen, ec);
-        throw StorageError("cannot write " + chosen.string() + ": " + systemMessage(error));
-    }
-    syncFolder(chosen.parent_path());
-    return chosen;
 }
 
 void syncFolder(const fs::path& folder) {

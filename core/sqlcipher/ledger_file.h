@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -62,6 +63,11 @@ public:
     /// existing file (then the next free name `stem.1.bak`, `stem.2.bak`... is used),
     /// readable by its owner only, flushed to the disk. Returns the name written.
     [[nodiscard]] std::filesystem::path copyToNew(const std::filesystem::path& target) const;
+    /// Writes the whole file into the descriptor `fd` (of the file `name`, for messages)
+    /// from where it stands. `keepGoing`, when given, hears the share copied after each piece;
+    /// false stops the copy part-way and this returns false.
+    bool copyInto(int fd, const std::filesystem::path& name,
+                  const std::function<bool(double)>& keepGoing = {}) const;
 
 private:
     using Key = std::pair<dev_t, ino_t>;

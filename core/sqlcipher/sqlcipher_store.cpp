@@ -2,6 +2,7 @@
 
 #include "base/error.h"
 #include "base/kill_point.h"
+#include "sqlcipher/cipher_file.h"
 #include "sqlcipher/companion_files.h"
 #include "sqlcipher/ledger_file.h"
 #include "sqlcipher/page_check.h"
@@ -30,78 +31,6 @@ namespace ledger {
 namespace fs = std::filesystem;
 using sql::Statement;
 
-namespace {
-
-constexpr std::uintmax_t kPageSize = kLedgerPageSize;
-
-/// Keys a new connection with a passphrase or the raw-key form (LedgerKeys::rawKey).
-void applyKey(sqlite3* db, std::string_view passphrase) {
-    if (sqlite3_key(db, passphrase.data(), static_cast<int>(passphrase.size())) != SQLITE_OK) {
-        sql::fail(db, "setting the passphrase");
-    }
-    // Only honoured after the key and before the first read (see docs/toolchain notes).
-    sql::exec(db, "PRAGMA kdf_iter = 256000; PRAGMA cipher_page_size = 4096;");
-}
-
-/// `path` for a `file:` URI: absolute, with the characters a URI gives meaning escaped.
-std::string uriPath(const fs::path& path) {
-    const std::string whole = fs::absolute(path).string();
-    std::string out;
-    for (const char c : whole) {
-        if (c == '%' || c == '?' || c == '#') {
-            static constexpr char kHex[] = "0123456789ABCDEF";
-            const auto u = static_cast<unsigned char>(c);
-            out += '%';
-            out += kHex[u >> 4];
-            out += kHex[u & 0x0F];
-        } else {
-            out += c;
-        }
-    }
-    return out;
-}
-
-/// Refuses files that cannot be a ledger before SQLCipher looks at them, so that "not a
-/// ledger" and "wrong passphrase" stay distinct.
-void checkLooksLikeLedger(const fs::path& path, const LedgerFile& file) {
-    std::error_code ec;
-    const auto size = fs::file_size(path, ec);
-    if (ec) {
-        throw NotALedger(path.string() + " is not a Practice Ledger file (" + ec.message() + ")");
-    }
-    if (size == 0) {
-        throw NotALedger(path.string() + " is an empty file, not a Practice Ledger file");
-    }
-    std::array<char, 512> head{};
-    const std::size_t got = file.read(0, head);
-    if (std::string_view(head.data(), got).starts_with(std::string_view("SQLite format 3\0", 16))) {
-        throw NotALedger(path.string() +
-                         " is an unencrypted SQLite database, not a Practice Ledger file");
-    }
-    if (size % kPageSize != 0) {
-        throw NotALedger(path.string() + " is not a Practice Ledger file");
-    }
-    bool allText = true;
-    for (std::size_t i = 0; i < got && allText; ++i) {
-        const auto c = static_cast<unsigned char>(head[i]);
-        allText = c == '\n' || c == '\r' || c == '\t' || (c >= 0x20 && c < 0x7F);
-    }
-    if (allText) {
-        throw NotALedger(path.string() + " is a text file, not a Practice Ledger file");
-    }
-}
-
-std::int64_t pragmaInteger(sqlite3* db, const char* pragma) {
-    Statement st(db, std::string("PRAGMA ") + pragma);
-    return st.step() ? st.integer(0) : 0;
-}
-
-int pragmaInt(sqlite3* db, const char* pragma) {
-    return static_cast<int>(pragmaInteger(db, pragma));
-}
-
-} // namespace
-
 SqlCipherStore::SqlCipherStore(sqlite3* db, fs::path path, bool readOnly)
     : m_path(std::move(path)), m_readOnly(readOnly) {
     m_conn.reset(db);
@@ -110,13 +39,8 @@ SqlCipherStore::SqlCipherStore(sqlite3* db, fs::path path, bool readOnly)
 SqlCipherStore::~SqlCipherStore() {
     // The connection first (its statements, then the handle), before the file is let go.
     m_conn.close();
-    if (m_building) {
-        // Never published: the half-made ledger goes, with anything SQLite left beside it.
-        std::error_code ec;
-        fs::remove(m_building->temp, ec);
-        fs::remove(journalOf(m_building->temp), ec);
-        ::close(m_building->fd);
-    }
+    // Never published: the half-made ledger goes, with anything SQLite left beside it.
+    m_building.reset();
 }
 
 std::string_view SqlCipherStore::schemaStep(int version) {
@@ -125,101 +49,6 @@ std::string_view SqlCipherStore::schemaStep(int version) {
     }
     return schema::kSteps[static_cast<std::size_t>(version - 1)];
 }
-
-namespace {
-
-/// Reads the schema with the key applied; throws WrongPassphrase, NotALedger or
-/// NewerSchema; returns the schema version.
-int checkOpened(sqlite3* db, const fs::path& path) {
-    sqlite3_stmt* probe = nullptr;
-    const int prc =
-        sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_master", -1, &probe, nullptr);
-    const int src = prc == SQLITE_OK ? sqlite3_step(probe) : prc;
-    sqlite3_finalize(probe);
-    if (src == SQLITE_NOTADB || src == SQLITE_CORRUPT) {
-        throw WrongPassphrase("the passphrase is wrong, or " + path.string() + " is damaged");
-    }
-    if (src != SQLITE_ROW) {
-        sql::fail(db, "reading " + path.string());
-    }
-    if (pragmaInt(db, "application_id") != SqlCipherStore::kApplicationId) {
-        throw NotALedger(path.string() + " is an encrypted database of another program");
-    }
-    const int version = pragmaInt(db, "user_version");
-    if (version > SqlCipherStore::kSchemaVersion) {
-        throw NewerSchema(path.string() + " was written by a newer Practice Ledger (schema " +
-                          std::to_string(version) + ", this program reads up to " +
-                          std::to_string(SqlCipherStore::kSchemaVersion) +
-                          "); please update the program");
-    }
-    if (version < 1) {
-        throw NotALedger(path.string() + " is an unfinished ledger");
-    }
-    return version;
-}
-
-using Connection = std::unique_ptr<sqlite3, int (*)(sqlite3*)>;
-
-/// A connection to `path` keyed with `key` (a passphrase, or the raw-key form).
-/// `immutable` reads the file alone: no lock, no companion file read or made.
-Connection connect(const fs::path& path, std::string_view key, int flags, bool immutable) {
-    sqlite3* raw = nullptr;
-    const std::string name = immutable ? "file:" + uriPath(path) + "?immutable=1" : path.string();
-    const int rc =
-        sqlite3_open_v2(name.c_str(), &raw,
-                        flags | SQLITE_OPEN_FULLMUTEX | (immutable ? SQLITE_OPEN_URI : 0), nullptr);
-    Connection db(raw, sqlite3_close_v2);
-    if (rc != SQLITE_OK) {
-        sql::fail(raw, "opening " + path.string());
-    }
-    applyKey(raw, key);
-    return db;
-}
-
-/// The page-integrity keys of the ledger at `file` for `passphrase`, after checking them
-/// against page 1 (without SQLite, so that nothing beside the file is read or changed).
-LedgerKeys keysFor(const fs::path& path, const LedgerFile& file, std::string_view passphrase) {
-    std::array<char, kLedgerPageSize> page{};
-    std::size_t got = file.read(0, page);
-    LedgerKeys keys = deriveKeys(passphrase, std::string_view(page.data(), kSaltSize));
-    // A writer in another program may be rewriting page 1 at this very moment: look again
-    // a few times before calling the passphrase wrong.
-    for (int attempt = 0; !pageIntact(keys, 1, std::string_view(page.data(), got)); ++attempt) {
-        if (attempt == 3 || !file.otherWriterAlive()) {
-            throw WrongPassphrase("the passphrase is wrong, or " + path.string() + " is damaged");
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        got = file.read(0, page);
-    }
-    return keys;
-}
-
-/// Removes the half-made ledgers that creating `path` left in its folder when the program
-/// making them died: each is locked by its maker while it lives, so one that can be locked
-/// now is proved dead.
-void removeDeadBuilds(const fs::path& path) {
-    const fs::path folder = path.parent_path().empty() ? fs::path(".") : path.parent_path();
-    const std::string prefix = path.filename().string() + ".creating-";
-    std::error_code ec;
-    for (const auto& entry : fs::directory_iterator(folder, ec)) {
-        const std::string name = entry.path().filename().string();
-        if (!name.starts_with(prefix) || name.ends_with("-journal") || !entry.is_regular_file(ec) ||
-            entry.is_symlink(ec)) {
-            continue;
-        }
-        const int fd = ::open(entry.path().c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-        if (fd < 0) {
-            continue;
-        }
-        if (::flock(fd, LOCK_EX | LOCK_NB) == 0) {
-            fs::remove(entry.path(), ec);
-            fs::remove(journalOf(entry.path()), ec);
-        }
-        ::close(fd);
-    }
-}
-
-} // namespace
 
 std::unique_ptr<SqlCipherStore> SqlCipherStore::open(const fs::path& path,
                                                      std::string_view passphrase, bool readOnly) {
@@ -262,7 +91,7 @@ std::unique_ptr<SqlCipherStore> SqlCipherStore::open(const fs::path& path,
     int version = 0;
     if (liveWriter) {
         // Its journal, if any, is in use: SQLite's own locks keep us to committed pages.
-        version = checkOpened(connect(path, rawKey, SQLITE_OPEN_READONLY, false).get(), path);
+        version = checkOpened(openKeyed(path, rawKey, SQLITE_OPEN_READONLY, false).get(), path);
         refuseStrayWal(path, version);
     } else if (inspectLeftJournal(path, *file, keys) == LeftJournal::Unfinished) {
         // A write stopped part-way on this file: undo it now (SQLite plays the journal back
@@ -277,7 +106,7 @@ std::unique_ptr<SqlCipherStore> SqlCipherStore::open(const fs::path& path,
                                            "Ledger; try again in a moment");
         }
         {
-            auto db = connect(path, rawKey, SQLITE_OPEN_READWRITE, false);
+            auto db = openKeyed(path, rawKey, SQLITE_OPEN_READWRITE, false);
             version = checkOpened(db.get(), path);
         }
         if (fs::exists(journalOf(path), ec) && fs::file_size(journalOf(path), ec) > 0) {
@@ -293,11 +122,11 @@ std::unique_ptr<SqlCipherStore> SqlCipherStore::open(const fs::path& path,
                           ": the ledger is as its last completed change left it.");
         refuseStrayWal(path, version);
     } else {
-        version = checkOpened(connect(path, rawKey, SQLITE_OPEN_READONLY, true).get(), path);
+        version = checkOpened(openKeyed(path, rawKey, SQLITE_OPEN_READONLY, true).get(), path);
         refuseStrayWal(path, version);
     }
 
-    auto db = connect(path, rawKey, writer ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY, false);
+    auto db = openKeyed(path, rawKey, writer ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY, false);
     version = checkOpened(db.get(), path);
     sqlite3* raw = db.release();
     std::unique_ptr<SqlCipherStore> store(new SqlCipherStore(raw, path, !writer));
@@ -332,33 +161,16 @@ std::unique_ptr<SqlCipherStore> SqlCipherStore::beginCreate(const fs::path& path
     if (passphrase.empty()) {
         throw ValidationError({FieldError{{}, 0, "passphrase", "a passphrase is required"}});
     }
-    removeDeadBuilds(path);
     // Built beside its final name under a name of its own, locked while this program lives,
     // and linked into place only when complete: a half-made ledger never appears at `path`,
     // an existing file is never replaced, and a later run can prove a leftover dead.
-    std::random_device random;
-    fs::path temp;
-    int fd = -1;
-    while (fd < 0) {
-        temp = path.string() + ".creating-" + std::to_string(::getpid()) + "-" +
-               std::to_string(random() % 1000000);
-        try {
-            fd = createPrivateFile(temp);
-        } catch (const AlreadyExists&) {
-        }
-    }
-    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
-        const int error = errno;
-        ::close(fd);
-        fs::remove(temp, ec);
-        throw StorageError("cannot lock " + temp.string() + ": " +
-                           std::generic_category().message(error));
-    }
+    auto file = std::make_unique<FileBeingMade>(path, "");
+    const fs::path temp = file->path();
     sqlite3* raw = nullptr;
     const int rc =
         sqlite3_open_v2(temp.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, nullptr);
     std::unique_ptr<SqlCipherStore> building(new SqlCipherStore(raw, temp, false));
-    building->m_building = Building{path, temp, fd};
+    building->m_building = std::move(file);
     if (rc != SQLITE_OK) {
         sql::fail(raw, "creating " + path.string());
     }
@@ -378,29 +190,11 @@ void SqlCipherStore::publish() {
     }
     m_conn.forgetStatements();
     if (sqlite3_close(m_conn.db()) != SQLITE_OK) {
-        sql::fail(m_conn.db(), "finishing " + m_building->path.string());
+        sql::fail(m_conn.db(), "finishing " + m_building->target().string());
     }
     m_conn.release();
-    if (::fsync(m_building->fd) != 0) {
-        throw StorageError("cannot write " + m_building->path.string() + ": " +
-                           std::generic_category().message(errno));
-    }
-    killPoint("create-before-link");
-    if (::link(m_building->temp.c_str(), m_building->path.c_str()) != 0) {
-        const int error = errno;
-        if (error == EEXIST) {
-            throw AlreadyExists("a file already exists at " + m_building->path.string());
-        }
-        throw StorageError("cannot create " + m_building->path.string() + ": " +
-                           std::generic_category().message(error));
-    }
-    syncFolder(m_building->path.parent_path());
-    killPoint("create-linked");
-    std::error_code ec;
-    fs::remove(m_building->temp, ec);
-    syncFolder(m_building->path.parent_path());
-    ::close(m_building->fd);
-    m_path = m_building->path;
+    m_building->putInPlace("create");
+    m_path = m_building->target();
     m_building.reset();
 }
 
@@ -588,28 +382,10 @@ std::vector<fs::path> SqlCipherStore::changePassphrase(std::string_view newPassp
     // over it in one step: at every moment the ledger's name holds a whole ledger under
     // exactly one of the two passphrases, and afterwards no byte of it is under the old one
     // (SQLCipher's rekey rewrites pages in place, through a journal holding old-key pages).
-    removeDeadBuilds(m_path);
-    const fs::path temp = m_path.string() + ".creating-rekey-" + std::to_string(::getpid());
-    const int fd = createPrivateFile(temp);
-    struct TempFile {
-        fs::path path;
-        int fd;
-        bool keep = false;
-        ~TempFile() {
-            if (!keep) {
-                std::error_code ec;
-                fs::remove(path, ec);
-                fs::remove(journalOf(path), ec);
-            }
-            ::close(fd);
-        }
-    } guard{temp, fd};
-    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
-        throw StorageError("cannot lock " + temp.string());
-    }
+    FileBeingMade temp(m_path, "rekey");
     {
         Statement attach(m_conn.db(), "ATTACH DATABASE ?1 AS rekeyed KEY ?2");
-        attach.bind(1, temp.string()).bind(2, newPassphrase).run();
+        attach.bind(1, temp.path().string()).bind(2, newPassphrase).run();
     }
     try {
         sql::exec(m_conn.db(),
@@ -640,16 +416,13 @@ std::vector<fs::path> SqlCipherStore::changePassphrase(std::string_view newPassp
         throw;
     }
     sql::exec(m_conn.db(), "DETACH DATABASE rekeyed;");
-    if (::fsync(fd) != 0) {
-        throw StorageError("cannot write " + temp.string() + ": " +
-                           std::generic_category().message(errno));
-    }
+    temp.flush();
     killPoint("passphrase-before-rename");
-    if (::rename(temp.c_str(), m_path.c_str()) != 0) {
+    if (::rename(temp.path().c_str(), m_path.c_str()) != 0) {
         throw StorageError("cannot replace " + m_path.string() + ": " +
                            std::generic_category().message(errno));
     }
-    guard.keep = true;
+    temp.forget();
     syncFolder(m_path.parent_path());
     killPoint("passphrase-renamed");
 
@@ -662,8 +435,8 @@ std::vector<fs::path> SqlCipherStore::changePassphrase(std::string_view newPassp
         m_readOnly = true;
     }
     const LedgerKeys keys = keysFor(m_path, *m_file, newPassphrase);
-    auto db = connect(m_path, keys.rawKey(),
-                      m_readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, false);
+    auto db = openKeyed(m_path, keys.rawKey(),
+                        m_readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE, false);
     checkOpened(db.get(), m_path);
     m_conn.reset(db.release());
     m_keys = std::make_unique<LedgerKeys>(keys);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sqlcipher/repositories.h"
+#include "store/backup.h"
 #include "store/store.h"
 
 #include <filesystem>
@@ -14,6 +15,7 @@ struct sqlite3;
 
 namespace ledger {
 
+class FileBeingMade;
 class LedgerFile;
 struct LedgerKeys;
 
@@ -104,6 +106,24 @@ public:
 
     [[nodiscard]] const std::filesystem::path& path() const { return m_path; }
 
+    /// Writes a backup of this ledger to the new file `target`: the file's bytes, copied to a
+    /// temporary file beside `target` inside one read transaction (other programs' commits
+    /// wait for it, so the copy is one moment of the ledger), so that it has the same salt,
+    /// keys and cipher settings and the same passphrase opens it. The copy is then checked as
+    /// a fresh connection reads it (every page's integrity code, SQLite's integrity and
+    /// foreign-key checks, each table's rows counted against the ledger's), flushed to the
+    /// disk, and linked into place, never over a file that is there (AlreadyExists).
+    /// Cancelled or failed, nothing is left at `target` or beside it.
+    BackupSummary backupTo(const std::filesystem::path& target, const Progress* progress);
+    /// Copies the backup file `backup` to a temporary file beside the new `target`, checks
+    /// the copy whole under `passphrase` (WrongPassphrase, NotALedger, NewerSchema,
+    /// LedgerDamaged, with nothing written), and links it into place, never over a file that
+    /// is there (AlreadyExists). An older schema is upgraded when the new ledger is opened.
+    static BackupSummary restoreBackup(const std::filesystem::path& backup,
+                                       std::string_view passphrase,
+                                       const std::filesystem::path& target,
+                                       const Progress* progress);
+
 private:
     SqlCipherStore(sqlite3* db, std::filesystem::path path, bool readOnly);
     void migrate(int from);
@@ -116,12 +136,7 @@ private:
     std::vector<std::string> m_notices;
     std::vector<std::filesystem::path> m_backups;
     /// While a new ledger is being built: where it goes, its temporary name, its lock.
-    struct Building {
-        std::filesystem::path path;
-        std::filesystem::path temp;
-        int fd = -1;
-    };
-    std::optional<Building> m_building;
+    std::unique_ptr<FileBeingMade> m_building;
     SqlCipherStaffRepository m_staff{m_conn};
     SqlCipherTrainingRepository m_training{m_conn};
     SqlCipherThemeRepository m_themes{m_conn};

@@ -3,7 +3,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import PracticeLedger.Ui
 
-// A long task's state (a check, a save, an import, an archive) as a badge in words, with the
+// A long task's state (a check, a save, an import, an archive, a backup) as a badge in words, with the
 // sentence that says what happened.
 RowLayout {
     id: root
@@ -24,6 +24,8 @@ RowLayout {
         case "imported": return qsTr("Imported");
         case "exporting": return qsTr("Archiving…");
         case "exported": return qsTr("Archived");
+        case "backingUp": return qsTr("Backing up…");
+        case "backedUp": return qsTr("Backed up");
         case "restoring": return qsTr("Restoring…");
         case "restored": return qsTr("Restored");
         case "cancelled": return qsTr("Cancelled");
@@ -38,6 +40,7 @@ RowLayout {
         case "saved":
         case "imported":
         case "exported":
+        case "backedUp":
         case "restored": return "compliant";
         case "invalid":
         case "failed": return "overdue";

@@ -14,6 +14,9 @@ Rectangle {
     /// What the location field starts with (--location), else the last ledger opened.
     property string initialLocation: ""
     property string error: ""
+    // A location given later (the restored ledger the backup page offers to open) replaces
+    // whatever was typed.
+    onInitialLocationChanged: pathField.text = root.initialLocation
     property bool creating: false
     // The typed location as the session reads it: a server or a file, and for a server its
     // login, why it would be refused and what to warn about.

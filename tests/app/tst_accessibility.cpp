@@ -227,6 +227,8 @@ private slots:
              {"assessors", "assessor-editor", "assessor-category", "assessor-person"}) {
             QTest::newRow(page) << QString::fromLatin1(page);
         }
+        // Backup and restore, shown with its example backup done.
+        QTest::newRow("backup") << QStringLiteral("backup");
     }
 
     void everyControlOnThePageHasAnAccessibleName() {

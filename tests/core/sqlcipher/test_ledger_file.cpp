@@ -495,6 +495,39 @@ TEST(PassphraseChange, AKillAtAnyStepLeavesALedgerThatOpensWithExactlyOneOfTheTw
     }
 }
 
+TEST(BackupCommand, AKillAtAnyStepLeavesNoBackupOrAWholeOneAndTheLedgerAsItWas) {
+    Place place;
+    place.fill();
+    const std::string ledgerBytes = readAll(place.ledger);
+    const fs::path backup = place.dir / "backup.ledger";
+    const std::vector<std::pair<std::string, bool>> steps{{"backup-copying", false},
+                                                          {"backup-copied", false},
+                                                          {"backup-verified", false},
+                                                          {"backup-before-link", false},
+                                                          {"backup-linked", true}};
+    for (int run = 0; run < kKillRuns; ++run) {
+        const auto& [step, whole] = steps[static_cast<std::size_t>(run) % steps.size()];
+        fs::remove(backup);
+        const Outcome r =
+            place.run({"backup", backup.string()}, {{"PRACTICE_LEDGER_KILL_AT", step}});
+        ASSERT_TRUE(r.killed) << step << ": " << r.err;
+        ASSERT_EQ(fs::exists(backup), whole) << step;
+        if (whole) {
+            EXPECT_GT(completionsIn(backup), 1000u) << step;
+        }
+        EXPECT_EQ(readAll(place.ledger), ledgerBytes) << step;
+    }
+    // The next backup removes what the killed ones left beside their target.
+    fs::remove(backup);
+    const Outcome r = place.run({"backup", backup.string()});
+    ASSERT_EQ(r.status, 0) << r.err;
+    for (const auto& entry : fs::directory_iterator(place.dir.path())) {
+        EXPECT_EQ(entry.path().filename().string().find(".creating-"), std::string::npos)
+            << entry.path();
+    }
+    EXPECT_EQ(completionsIn(backup), completionsIn(place.ledger));
+}
+
 TEST(PassphraseChange, ListsTheBackupCopiesStillUnderTheOldPassphrase) {
     Place place;
     place.fill();
