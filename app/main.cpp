@@ -97,7 +97,7 @@ int main(int argc, char* argv[]) {
                        "teams, themes, import, settings, assessors, "
                        "assessor-editor, assessor-category, assessor-person, asye, "
                        "asye-person, apprenticeships, trend, expiring, "
-                       "asc-wds, module-editor, archives, archives-restored."),
+                       "asc-wds, module-editor, archives, archives-restored, portfolio."),
         QStringLiteral("NAME"), QStringLiteral("coverage"));
     const QCommandLineOption ledgerPath(
         QStringLiteral("ledger"),

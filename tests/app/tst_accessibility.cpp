@@ -227,6 +227,8 @@ private slots:
              {"assessors", "assessor-editor", "assessor-category", "assessor-person"}) {
             QTest::newRow(page) << QString::fromLatin1(page);
         }
+        // Portfolios, with a portfolio saved and checked.
+        QTest::newRow("portfolio") << QStringLiteral("portfolio");
     }
 
     void everyControlOnThePageHasAnAccessibleName() {
