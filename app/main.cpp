@@ -97,7 +97,8 @@ int main(int argc, char* argv[]) {
                        "teams, themes, import, settings, assessors, "
                        "assessor-editor, assessor-category, assessor-person, asye, "
                        "asye-person, apprenticeships, trend, expiring, "
-                       "asc-wds, module-editor, archives, archives-restored, backup."),
+                       "asc-wds, module-editor, archives, archives-restored, backup, "
+                       "portfolio."),
         QStringLiteral("NAME"), QStringLiteral("coverage"));
     const QCommandLineOption ledgerPath(
         QStringLiteral("ledger"),

@@ -1,6 +1,7 @@
 #include "ledger.h"
 
 #include "archive/ledger_archive.h"
+#include "archive/portfolio.h"
 #include "audit/change_entries.h"
 #include "base/kill_point.h"
 #include "store/backup.h"
@@ -17,7 +18,8 @@ struct Ledger::Parts {
     explicit Parts(std::unique_ptr<Store> s)
         : store(std::move(s)), work(*store), staff(work), training(work), themes(work),
           sessions(work), sessionImport(work, sessions), cpd(work), cpdImport(work),
-          assessors(work), programmes(work), audit(work), settings(work), imports(work) {}
+          assessors(work), programmes(work), audit(work), settings(work), imports(work),
+          portfolios(work) {}
 
     std::unique_ptr<Store> store;
     UnitOfWork work;
@@ -33,6 +35,7 @@ struct Ledger::Parts {
     AuditService audit;
     SettingsService settings;
     ImportService imports;
+    archive::PortfolioService portfolios;
     std::unique_ptr<ChangeFeed> feed; ///< made on first use
 
     ChangeFeed& changeFeed() {
@@ -119,6 +122,9 @@ SettingsService& Ledger::settings() {
 }
 ImportService& Ledger::imports() {
     return m_parts->imports;
+}
+archive::PortfolioService& Ledger::portfolios() {
+    return m_parts->portfolios;
 }
 
 std::vector<LedgerChange> Ledger::takeChanges() {

@@ -31,6 +31,10 @@
 
 namespace ledger {
 
+namespace archive {
+class PortfolioService;
+}
+
 /// One open ledger. Each use case (in the services) runs in one transaction, appends to the
 /// change log, and either completes or changes nothing.
 class Ledger {
@@ -73,6 +77,9 @@ public:
     [[nodiscard]] AuditService& audit();
     [[nodiscard]] SettingsService& settings();
     [[nodiscard]] ImportService& imports();
+    /// One person's learning record as a portfolio archive: its export, and its import into
+    /// this ledger (archive/portfolio.h).
+    [[nodiscard]] archive::PortfolioService& portfolios();
 
     /// What the services committed since the last call (oldest first), and forgets it.
     [[nodiscard]] std::vector<LedgerChange> takeChanges();

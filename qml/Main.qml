@@ -127,6 +127,14 @@ ApplicationWindow {
                 asc_wds_how_delivered: "1"
             });
             break;
+        case "portfolio":
+            // The demo person's portfolio saved beside the demo and checked as someone else
+            // here, so that the picture shows what a check lists.
+            root.currentPage = "portfolio";
+            portfolioPage.showExample(root.session.myEmployeeId,
+                                      root.session.ledgerPath.replace(/(\.ledger)?$/, "-portfolio.plportfolio"),
+                                      "kestrel marmalade orbit lantern", directoryPage.firstWithOverdue());
+            break;
         case "unlock":
             break;
         default:
@@ -254,6 +262,7 @@ ApplicationWindow {
                         { page: "apprenticeships", label: qsTr("Apprenticeships") },
                         { page: "assessors", label: qsTr("Trusted assessors") },
                         { page: "themes", label: qsTr("Audit themes") },
+                        { page: "portfolio", label: qsTr("Portfolios") },
                         { page: "import", label: qsTr("Import") },
                         { page: "asc-wds", label: qsTr("ASC-WDS") },
                         { page: "archives", label: qsTr("Archives") },
@@ -329,7 +338,7 @@ ApplicationWindow {
             StackLayout {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                currentIndex: ["coverage", "directory", "person", "modules", "teams", "themes",
+                currentIndex: ["coverage", "directory", "person", "modules", "teams", "themes", "portfolio",
                                "import", "settings", "sessions", "mine", "registration-checks",
                                "assessors", "asye", "programme", "apprenticeships", "trend",
                                "expiring", "reports", "asc-wds", "archives", "backup"]
@@ -341,6 +350,7 @@ ApplicationWindow {
                 ModulesPage { session: root.session; app: root }
                 TeamsPage { session: root.session; app: root }
                 ThemesPage { id: themesPage; session: root.session; app: root }
+                PortfolioPage { id: portfolioPage; objectName: "portfolioPage"; session: root.session; app: root }
                 ImportPage { session: root.session; app: root }
                 SettingsPage { session: root.session; app: root }
                 SessionsPage { id: sessionsPage; session: root.session; app: root }

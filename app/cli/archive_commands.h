@@ -1,7 +1,9 @@
 #pragma once
 
 // `archive export FILE` and `archive import FILE`: a whole ledger in one sealed archive
-// (core/archive/ledger_archive.h), under an archive passphrase of its own.
+// (core/archive/ledger_archive.h), under an archive passphrase of its own; and
+// `archive export-portfolio EMPLOYEE_ID FILE` and `archive import-portfolio FILE [--as
+// EMPLOYEE_ID] [--dry-run]`: one person's learning record (core/archive/portfolio.h).
 
 #include "cli.h"
 #include "ledger.h"
@@ -26,6 +28,10 @@ struct ArchiveContext {
     /// for a server (its password comes from libpq's password file).
     std::function<std::string()> targetSecret;
     const Environment* env = nullptr;
+    /// Who the change log names (a portfolio's import).
+    std::function<std::string(const Ledger&)> actor;
+    /// The last day a record imported from a portfolio may be dated.
+    Date today{};
 };
 
 /// `archive` and its subcommands.
@@ -36,6 +42,10 @@ public:
     [[nodiscard]] bool parsed() const;
     /// Runs the one given; exit status as cli.h's (problems throw, as the CLI's do).
     int run(const ArchiveContext& context, std::ostream& out, std::ostream& err) const;
+    /// `import-portfolio`: what it adds, finds already there, conflicting, unmatched or refused,
+    /// a line each (kInvalidInput, nothing written, when anything is not clean).
+    int runImportPortfolio(const ArchiveContext& context, std::ostream& out,
+                           std::ostream& err) const;
     /// The archive passphrase file given (to warn when others may read it).
     [[nodiscard]] const std::string& passphraseFile() const { return m_passphraseFile; }
 
@@ -47,7 +57,12 @@ private:
     CLI::App* m_archive = nullptr;
     CLI::App* m_export = nullptr;
     CLI::App* m_import = nullptr;
+    CLI::App* m_exportPortfolio = nullptr;
+    CLI::App* m_importPortfolio = nullptr;
     std::string m_file;
+    std::string m_employeeId;
+    std::string m_asEmployeeId;
+    bool m_dryRun = false;
     std::string m_passphraseFile;
 };
 

@@ -634,7 +634,9 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
                                      requireStrongPassphrase(secret, "the new ledger's passphrase");
                                      return secret;
                                  },
-                                 &env},
+                                 &env,
+                                 [&](const Ledger& l) { return actorFor(l, options, env); },
+                                 today(env)},
                                 out, err);
         }
         if (backups.parsed()) {

@@ -106,6 +106,16 @@ Item {
                 onClicked: root.logCpd()
             }
             Button {
+                visible: person.found
+                text: qsTr("Export portfolio…")
+                Accessible.name: root.mine ? qsTr("Save my learning record as a portfolio")
+                                           : qsTr("Save this person's learning record as a portfolio")
+                onClicked: {
+                    root.app.personId = root.employeeId;
+                    root.app.currentPage = "portfolio";
+                }
+            }
+            Button {
                 visible: !root.mine
                 text: qsTr("Edit details")
                 enabled: person.found && !root.session.readOnly

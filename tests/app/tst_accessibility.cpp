@@ -229,6 +229,8 @@ private slots:
         }
         // Backup and restore, shown with its example backup done.
         QTest::newRow("backup") << QStringLiteral("backup");
+        // Portfolios, with a portfolio saved and checked.
+        QTest::newRow("portfolio") << QStringLiteral("portfolio");
     }
 
     void everyControlOnThePageHasAnAccessibleName() {
