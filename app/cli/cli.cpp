@@ -624,20 +624,18 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         if (archives.parsed()) {
             warnIfReadableByOthers(archives.passphraseFile(), err);
             const Location target = Location::parse(options.ledgerPath);
-            return archives.run({[&](OpenMode mode) { return openLedger(options, env, mode); },
-                                 target,
-                                 [&]() -> std::string {
-                                     if (target.isServer()) {
-                                         return {};
-                                     }
-                                     std::string secret = passphrase(options, env, true);
-                                     requireStrongPassphrase(secret, "the new ledger's passphrase");
-                                     return secret;
-                                 },
-                                 &env,
-                                 [&](const Ledger& l) { return actorFor(l, options, env); },
-                                 today(env)},
-                                out, err);
+            return archives.run(
+                {[&](OpenMode mode) { return openLedger(options, env, mode); }, target,
+                 [&]() -> std::string {
+                     if (target.isServer()) {
+                         return {};
+                     }
+                     std::string secret = passphrase(options, env, true);
+                     requireStrongPassphrase(secret, "the new ledger's passphrase");
+                     return secret;
+                 },
+                 &env, [&](const Ledger& l) { return actorFor(l, options, env); }, today(env)},
+                out, err);
         }
         if (backups.parsed()) {
             return backups.run({options.ledgerPath, onServer(options),
