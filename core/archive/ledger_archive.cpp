@@ -5,6 +5,7 @@
 #include "store/ledger_copy.h"
 
 #include <boost/archive/archive_exception.hpp>
+#include <boost/archive/basic_archive.hpp>
 #include <boost/archive/binary_iarchive.hpp>
 #include <boost/archive/binary_oarchive.hpp>
 #include <boost/serialization/level.hpp>
@@ -12,6 +13,7 @@
 #include <boost/serialization/version.hpp>
 
 #include <algorithm>
+#include <array>
 #include <istream>
 #include <optional>
 #include <ostream>
@@ -124,12 +126,49 @@ template <class Archive> void TableHead::serialize(Archive& ar, unsigned int ver
     }
 }
 
+/// Our own lead before Boost's stream, in place of Boost's header: Boost reads its header's
+/// signature as a string of whatever length the first 8 bytes say (gigabytes from a text
+/// file's first word), so its header is left out (no_header) and this is checked instead:
+/// the magic, then the Boost library version that wrote the rest (a later Boost that
+/// changed its format would be told apart by it).
+constexpr std::string_view kLeadMagic = "PLPAYLD1";
+
+std::uint16_t boostLibraryVersion() {
+    const boost::serialization::library_version_type version =
+        boost::archive::BOOST_ARCHIVE_VERSION();
+    return version;
+}
+
+void writeLead(std::ostream& out) {
+    const std::uint16_t library = boostLibraryVersion();
+    const std::array<char, 2> version{static_cast<char>(library & 0xff),
+                                      static_cast<char>(library >> 8)};
+    out.write(kLeadMagic.data(), static_cast<std::streamsize>(kLeadMagic.size()));
+    out.write(version.data(), static_cast<std::streamsize>(version.size()));
+}
+
+void readLead(std::istream& in) {
+    std::array<char, kLeadMagic.size() + 2> lead{};
+    const auto got = in.rdbuf()->sgetn(lead.data(), static_cast<std::streamsize>(lead.size()));
+    if (got != static_cast<std::streamsize>(lead.size()) ||
+        std::string_view(lead.data(), kLeadMagic.size()) != kLeadMagic) {
+        throw ArchiveDamaged("the archive's contents are not a Practice Ledger archive's");
+    }
+    const unsigned int library =
+        static_cast<unsigned char>(lead[kLeadMagic.size()]) |
+        static_cast<unsigned int>(static_cast<unsigned char>(lead[kLeadMagic.size() + 1])) << 8;
+    if (library > boostLibraryVersion()) {
+        newerThanThis("serialization library", library);
+    }
+}
+
 } // namespace payload
 
 // ---- writing --------------------------------------------------------------------------------
 
 struct PayloadWriter::State {
-    explicit State(std::ostream& out) : ar(out) {}
+    explicit State(std::ostream& out)
+        : ar((payload::writeLead(out), out), boost::archive::no_header) {}
     boost::archive::binary_oarchive ar;
     std::size_t columns = 0;
 };
@@ -201,7 +240,8 @@ template <class Step> auto guarded(Step&& step) {
 } // namespace
 
 struct PayloadReader::State {
-    explicit State(std::istream& in) : stream(in), ar(in) {}
+    explicit State(std::istream& in)
+        : stream(in), ar((payload::readLead(in), in), boost::archive::no_header) {}
     std::istream& stream;
     boost::archive::binary_iarchive ar;
     ArchiveInfo info;

@@ -314,5 +314,24 @@ TEST(ArchivePayload, HostileLengthsCutsAndTrailingBytesAreRefused) {
               "damaged: the archive is damaged: something follows its last table");
 }
 
+// Found by fuzz_archive_payload: Boost's own header began with a string of whatever length
+// its first 8 bytes said, so a text file asked for exabytes (and 3 GB would have been
+// allocated). The payload now starts with a lead of ours that is checked first.
+TEST(ArchivePayload, ATextFileOrABoostHeaderAskingForGigabytesIsRefusedFirst) {
+    const std::string csv =
+        readAll(std::string(LEDGER_TEST_DATA) + "/../fuzz/corpus/"
+                                                "archive-payload-boost-header-length");
+    EXPECT_EQ(readBack(csv), "damaged: the archive's contents are not a Practice Ledger archive's");
+    std::string header(8, '\0');
+    const std::uint64_t huge = 3'000'000'000;
+    for (std::size_t i = 0; i < 8; ++i) {
+        header[i] = static_cast<char>(huge >> (8 * i));
+    }
+    EXPECT_EQ(readBack(header + "serialization::archive"),
+              "damaged: the archive's contents are not a Practice Ledger archive's");
+    EXPECT_EQ(readBack(samplePayload("x").substr(0, 9)),
+              "damaged: the archive's contents are not a Practice Ledger archive's");
+}
+
 } // namespace
 } // namespace ledger::test
