@@ -10,7 +10,6 @@
 #include <boost/archive/binary_oarchive.hpp>
 #include <boost/serialization/level.hpp>
 #include <boost/serialization/tracking.hpp>
-#include <boost/serialization/version.hpp>
 
 #include <algorithm>
 #include <array>
@@ -20,8 +19,8 @@
 
 namespace ledger::archive::payload {
 
-// The payload's parts. Each class carries a Boost class version, written once per archive: a
-// later version that changes a part raises its version and still reads the old one.
+// The payload's parts. Each writes its class version first: a later version that changes a
+// part raises its version and still reads the old one.
 
 /// What the archive is and where it came from.
 struct Head {
@@ -37,17 +36,21 @@ struct TableHead {
 
 } // namespace ledger::archive::payload
 
-BOOST_CLASS_VERSION(ledger::archive::payload::Head, 1)
+// No class information of Boost's (its tracking flag is a bool read from whatever byte is
+// there): each part writes its own version number first instead.
+BOOST_CLASS_IMPLEMENTATION(ledger::archive::payload::Head,
+                           boost::serialization::object_serializable)
 BOOST_CLASS_TRACKING(ledger::archive::payload::Head, boost::serialization::track_never)
-BOOST_CLASS_VERSION(ledger::archive::payload::TableHead, 1)
+BOOST_CLASS_IMPLEMENTATION(ledger::archive::payload::TableHead,
+                           boost::serialization::object_serializable)
 BOOST_CLASS_TRACKING(ledger::archive::payload::TableHead, boost::serialization::track_never)
 
 namespace ledger::archive {
 
 namespace payload {
 
-constexpr unsigned int kHeadVersion = 1;
-constexpr unsigned int kTableHeadVersion = 1;
+constexpr std::uint32_t kHeadVersion = 1;
+constexpr std::uint32_t kTableHeadVersion = 1;
 /// What precedes each table and each row: another follows, or the list ends.
 constexpr std::uint8_t kMore = 1;
 constexpr std::uint8_t kEnd = 0;
@@ -89,10 +92,17 @@ template <class Archive> void text(Archive& ar, std::string& value, std::uint64_
     }
 }
 
-template <class Archive> void Head::serialize(Archive& ar, unsigned int version) {
-    if (version > kHeadVersion) {
-        newerThanThis("head", version);
+/// A part's version: written as this program's, read and refused when newer.
+template <class Archive> void partVersion(Archive& ar, std::uint32_t current, const char* what) {
+    std::uint32_t version = current;
+    ar& version;
+    if (version > current) {
+        newerThanThis(what, version);
     }
+}
+
+template <class Archive> void Head::serialize(Archive& ar, unsigned int) {
+    partVersion(ar, kHeadVersion, "head");
     std::string format = "Practice Ledger archive";
     text(ar, format, kMaxNameBytes);
     if (format != "Practice Ledger archive") {
@@ -106,14 +116,15 @@ template <class Archive> void Head::serialize(Archive& ar, unsigned int version)
     text(ar, info.subject, kMaxNameBytes);
 }
 
-template <class Archive> void TableHead::serialize(Archive& ar, unsigned int version) {
-    if (version > kTableHeadVersion) {
-        newerThanThis("table list", version);
-    }
+template <class Archive> void TableHead::serialize(Archive& ar, unsigned int) {
+    partVersion(ar, kTableHeadVersion, "table list");
     text(ar, table->table, kMaxNameBytes);
-    bool update = table->update;
+    std::uint8_t update = table->update ? 1 : 0; // a byte, never a bool read from any byte
     ar& update;
-    table->update = update;
+    if (update > 1) {
+        throw ArchiveDamaged("the archive is damaged: a table's mark is wrong");
+    }
+    table->update = update == 1;
     std::uint32_t count = static_cast<std::uint32_t>(table->columns.size());
     ar& count;
     if (count == 0 || count > kMaxColumns) {
