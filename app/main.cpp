@@ -7,6 +7,8 @@
 #include "common/quitonsignal.h"
 #include "common/timings.h"
 
+#include "commandline.h"
+
 #include "base/kill_point.h"
 #include "base/process_protection.h"
 
@@ -14,6 +16,8 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
+#include <QIcon>
 #include <QQmlApplicationEngine>
 #include <QQmlContext>
 #include <QQuickStyle>
@@ -77,74 +81,59 @@ int main(int argc, char* argv[]) {
     QApplication::setOrganizationName(QStringLiteral("Practice Ledger"));
     QApplication::setApplicationName(QStringLiteral("Practice Ledger"));
     QApplication::setApplicationVersion(QStringLiteral(PRACTICE_LEDGER_VERSION));
+    // The installed desktop file and icon (packaging/): Wayland shells match windows to the
+    // desktop file by this name; the icon comes from the theme where the package put it.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.practiceledger.PracticeLedger"));
+    QApplication::setWindowIcon(
+        QIcon::fromTheme(QStringLiteral("org.practiceledger.PracticeLedger")));
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
     QQuickStyle::setStyle(QStringLiteral("Fusion"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("The learning and development record of an adult social care workforce."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption demo(
-        QStringLiteral("demo"), QStringLiteral("Open a generated demo ledger (passphrase demo)."));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QStringLiteral("Render a page to FILE (PNG) and exit."),
-                                        QStringLiteral("FILE"));
-    const QCommandLineOption page(
-        QStringLiteral("page"),
-        QStringLiteral("The page for --screenshot: unlock, coverage, "
-                       "drilldown, coverage-filtered, directory, person, editor, modules, "
-                       "teams, themes, import, settings, assessors, "
-                       "assessor-editor, assessor-category, assessor-person, asye, "
-                       "asye-person, apprenticeships, trend, expiring, "
-                       "asc-wds, module-editor, archives, archives-restored, backup, "
-                       "portfolio."),
-        QStringLiteral("NAME"), QStringLiteral("coverage"));
-    const QCommandLineOption ledgerPath(
-        QStringLiteral("ledger"),
-        QStringLiteral("Open the ledger at LOCATION (a file, or a postgresql:// server address "
-                       "without a password) at start; a file's passphrase comes from "
-                       "PRACTICE_LEDGER_PASSPHRASE or --passphrase-file, a server's password "
-                       "from --passphrase-file or else libpq's password file."),
-        QStringLiteral("LOCATION"));
-    const QCommandLineOption passphraseFile(
-        QStringLiteral("passphrase-file"),
-        QStringLiteral("Read the passphrase (or server password) for --ledger from FILE (its "
-                       "first line)."),
-        QStringLiteral("FILE"));
-    const QCommandLineOption location(
-        QStringLiteral("location"),
-        QStringLiteral("Start the unlock page with LOCATION (a file or a server address) in "
-                       "its location field."),
-        QStringLiteral("LOCATION"));
-    parser.addOptions({demo, screenshot, page, ledgerPath, passphraseFile, location});
+    appcommandline::setUp(parser);
     parser.process(app);
 
     auto* session = new Session(today(), &app);
     session->watchActivity(&app);
-    const QString pageName = parser.value(page);
-    const bool shooting = parser.isSet(screenshot);
+    const QString pageName = parser.value(QStringLiteral("page"));
+    const bool shooting = parser.isSet(QStringLiteral("screenshot"));
+    // A ledger file given as the argument (a file manager's "Open with") is offered for
+    // unlocking, as --location does.
+    const QStringList files = parser.positionalArguments();
+    if (files.size() > 1) {
+        std::fprintf(stderr, "practice-ledger: one ledger file at a time\n");
+        return 1;
+    }
+    QString location = parser.value(QStringLiteral("location"));
+    if (!files.isEmpty()) {
+        // A path typed in a shell may be relative: the recent ledgers keep where it is.
+        location = ServerAddress::isServer(files.constFirst())
+                       ? files.constFirst()
+                       : QFileInfo(files.constFirst()).absoluteFilePath();
+    }
     // The interface thread's blocked time from here to the first page of an opened ledger.
     StallMeter* stalls = timings::enabled() ? new StallMeter(&app) : nullptr;
     if (stalls) {
         stalls->start();
     }
 
-    if (parser.isSet(ledgerPath)) {
-        const std::optional<QString> passphrase = secretFor(
-            parser.value(passphraseFile), ServerAddress::isServer(parser.value(ledgerPath)));
+    if (parser.isSet(QStringLiteral("ledger"))) {
+        const std::optional<QString> passphrase =
+            secretFor(parser.value(QStringLiteral("passphrase-file")),
+                      ServerAddress::isServer(parser.value(QStringLiteral("ledger"))));
         if (!passphrase) {
             std::fprintf(stderr, "practice-ledger: cannot read the passphrase file %s\n",
-                         qPrintable(parser.value(passphraseFile)));
+                         qPrintable(parser.value(QStringLiteral("passphrase-file"))));
             return 2;
         }
         // Opens as a task; a missing file or a wrong passphrase shows on the unlock page.
-        const QString error = session->unlock(parser.value(ledgerPath), *passphrase);
+        const QString error = session->unlock(parser.value(QStringLiteral("ledger")), *passphrase);
         if (!error.isEmpty() && shooting) {
             std::fprintf(stderr, "practice-ledger: %s\n", qPrintable(error));
             return 3;
         }
-    } else if (parser.isSet(demo) || (shooting && pageName != QLatin1String("unlock"))) {
+    } else if (parser.isSet(QStringLiteral("demo")) ||
+               (shooting && pageName != QLatin1String("unlock"))) {
         const QString error = session->openDemo();
         if (!error.isEmpty()) {
             std::fprintf(stderr, "practice-ledger: %s\n", qPrintable(error));
@@ -155,7 +144,7 @@ int main(int argc, char* argv[]) {
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     engine.setInitialProperties({{QStringLiteral("session"), QVariant::fromValue(session)},
-                                 {QStringLiteral("initialLocation"), parser.value(location)}});
+                                 {QStringLiteral("initialLocation"), location}});
     {
         const timings::Scope timing("interface: load Main.qml");
         engine.load(QUrl(QStringLiteral("qrc:/qt/qml/PracticeLedger/Ui/Main.qml")));
@@ -184,7 +173,7 @@ int main(int argc, char* argv[]) {
     }
 
     if (shooting) {
-        const QString file = parser.value(screenshot);
+        const QString file = parser.value(QStringLiteral("screenshot"));
         const auto shoot = [window, file, pageName, session] {
             // After a frame of the pages: a page changed in the same event as the pages first
             // appear (after the first load) leaves Qt 6.4's layouts unplaced.

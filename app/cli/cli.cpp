@@ -4,6 +4,7 @@
 #include "ascwds_commands.h"
 #include "backup_commands.h"
 #include "cli_errors.h"
+#include "command_line.h"
 #include "output_file.h"
 #include "passphrase.h"
 #include "report_commands.h"
@@ -430,12 +431,42 @@ Environment systemEnvironment() {
     return env;
 }
 
-int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
-        const Environment& env) {
+namespace {
+
+/// The command line: every option and subcommand, bound to where its value goes. One
+/// definition serves parsing, --help, the manual page and the bash completion.
+struct CommandLine {
     Options options;
     CLI::App app{"Practice Ledger: the learning and development record of an adult social "
                  "care workforce, in an encrypted ledger.",
                  "practice-ledger-cli"};
+    CLI::App* init = nullptr;
+    CLI::App* import = nullptr;
+    CLI::App* exportCommand = nullptr;
+    CLI::App* cpdRecord = nullptr;
+    CLI::App* hcpcProfile = nullptr;
+    CLI::App* role = nullptr;
+    CLI::App* roleSet = nullptr;
+    CLI::App* check = nullptr;
+    CLI::App* passphraseCommand = nullptr;
+    CLI::App* change = nullptr;
+    CLI::App* generate = nullptr;
+    CLI::App* copy = nullptr;
+    CLI::App* server = nullptr;
+    CLI::App* addAccount = nullptr;
+    CLI::App* setAccess = nullptr;
+    CLI::App* removeAccount = nullptr;
+    std::optional<AscWdsCommands> ascWds;
+    std::optional<ReportCommands> reports;
+    std::optional<BackupCommands> backups;
+    std::optional<ArchiveCommands> archives;
+
+    CommandLine();
+};
+
+CommandLine::CommandLine() {
+    app.set_version_flag("--version", "practice-ledger-cli " PRACTICE_LEDGER_VERSION,
+                         "Print the version and exit");
     app.require_subcommand(1);
     app.add_option("--ledger", options.ledgerPath,
                    "The ledger: a file, or a database on a PostgreSQL server as "
@@ -448,9 +479,9 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     app.add_option("--as", options.actor,
                    "Who is making the change, for the change log (else PRACTICE_LEDGER_USER)");
 
-    CLI::App* init = app.add_subcommand("init", "Create a new, empty ledger");
+    init = app.add_subcommand("init", "Create a new, empty ledger");
 
-    CLI::App* import = app.add_subcommand("import", "Import a CSV file (all or nothing)");
+    import = app.add_subcommand("import", "Import a CSV file (all or nothing)");
     import
         ->add_option("kind", options.importKind,
                      "staff, modules, requirements, completions, themes, sessions, "
@@ -464,7 +495,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     import->add_option("file", options.importFile, "The CSV file")->required();
     import->add_flag("--dry-run", options.dryRun, "Check and count; write nothing");
 
-    CLI::App* exportCommand = app.add_subcommand(
+    exportCommand = app.add_subcommand(
         "export", "Write one kind of record as CSV, in the form its import reads (UTF-8, ISO "
                   "dates, one line per record). Completions are written without the voided "
                   "ones, which an import cannot hold");
@@ -474,14 +505,14 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     exportCommand->add_option("--output", options.exportOutput,
                               "Write to FILE (whole or not at all; readable by its owner only) "
                               "instead of the standard output");
-    CLI::App* cpdRecord = exportCommand->add_subcommand(
+    cpdRecord = exportCommand->add_subcommand(
         "cpd-record", "A person's final CPD entries by date, as CSV (the cpd import's columns) "
                       "or as a PDF in the order of Social Work England's CPD form");
     cpdRecord->add_option("employee_id", options.exportEmployeeId, "The person")->required();
     cpdRecord->add_option("--format", options.exportFormat, "csv or pdf")
         ->required()
         ->check(CLI::IsMember({"csv", "pdf"}));
-    CLI::App* hcpcProfile = exportCommand->add_subcommand(
+    hcpcProfile = exportCommand->add_subcommand(
         "hcpc-profile", "A person's HCPC-style CPD profile as a PDF: practice summary, dated "
                         "activities of the cycle with gaps marked, a statement from chosen "
                         "entries, their evidence");
@@ -501,13 +532,13 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
                             "The day the record is as of (default: today)");
     }
 
-    const AscWdsCommands ascWds(*import, *exportCommand);
+    ascWds.emplace(*import, *exportCommand);
 
-    ReportCommands reports(app);
+    reports.emplace(app);
 
-    CLI::App* role = app.add_subcommand("role", "Roles");
+    role = app.add_subcommand("role", "Roles");
     role->require_subcommand(1);
-    CLI::App* roleSet = role->add_subcommand("set", "Change a role");
+    roleSet = role->add_subcommand("set", "Change a role");
     roleSet->add_option("name", options.roleName, "The role's name")->required();
     roleSet
         ->add_option("--can-sign-off", options.canSignOff,
@@ -515,18 +546,17 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         ->required()
         ->check(CLI::IsMember({"yes", "no"}));
 
-    CLI::App* check = app.add_subcommand("check", "Integrity and foreign-key checks");
+    check = app.add_subcommand("check", "Integrity and foreign-key checks");
 
-    CLI::App* passphraseCommand = app.add_subcommand("passphrase", "Passphrase management");
+    passphraseCommand = app.add_subcommand("passphrase", "Passphrase management");
     passphraseCommand->require_subcommand(1);
-    CLI::App* change = passphraseCommand->add_subcommand("change", "Change the passphrase");
+    change = passphraseCommand->add_subcommand("change", "Change the passphrase");
     change
         ->add_option("--new-passphrase-file", options.newPassphraseFile,
                      "Read the new passphrase from FILE")
         ->required();
 
-    CLI::App* generate =
-        app.add_subcommand("generate", "Create a new ledger holding a synthetic council");
+    generate = app.add_subcommand("generate", "Create a new ledger holding a synthetic council");
     generate->add_option("--staff", options.generator.staff, "People (default 400)")
         ->check(CLI::Range(1, 1000000));
     generate->add_option("--teams", options.generator.teams, "Teams (default 12)")
@@ -541,7 +571,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
                      "0 follows renewal cycles; N gives about N per person")
         ->check(CLI::Range(0, 10000));
 
-    CLI::App* copy = app.add_subcommand(
+    copy = app.add_subcommand(
         "copy", "Copy the whole ledger (every record and the change log, with its actors and "
                 "times) to a new ledger file or into a server's empty ledger, in one "
                 "transaction; on a server, as its administrator");
@@ -549,18 +579,17 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         ->required();
     copy->add_option("--new-passphrase-file", options.newPassphraseFile,
                      "The new ledger file's passphrase, from FILE");
-    const BackupCommands backups(app);
+    backups.emplace(app);
 
-    const ArchiveCommands archives(app);
+    archives.emplace(app);
 
-    CLI::App* server = app.add_subcommand(
+    server = app.add_subcommand(
         "server", "Set up a ledger on a PostgreSQL server and its accounts (run by the "
                   "database's administrator; --ledger is the server address)");
     server->require_subcommand(1);
     server->add_subcommand("init", "Make the ledger in the (empty) database: its schema, an "
                                    "owner role and the workforce-lead, manager and staff roles");
-    CLI::App* addAccount =
-        server->add_subcommand("add-account", "A new login for a person in the ledger");
+    addAccount = server->add_subcommand("add-account", "A new login for a person in the ledger");
     addAccount->add_option("employee_id", options.server.employeeId, "The person")->required();
     addAccount->add_option("--login", options.server.login, "The new login's name")->required();
     addAccount
@@ -574,14 +603,43 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
     server->add_subcommand("upgrade", "Bring the ledger's schema up to this program's version "
                                       "(back the database up with pg_dump first)");
     server->add_subcommand("list-accounts", "Every login, its person and access");
-    CLI::App* setAccess = server->add_subcommand("set-access", "Change a login's access");
+    setAccess = server->add_subcommand("set-access", "Change a login's access");
     setAccess->add_option("login", options.server.login, "The login")->required();
     setAccess->add_option("--access", options.server.access, "staff, manager or workforce-lead")
         ->required()
         ->check(CLI::IsMember({"staff", "manager", "workforce-lead"}));
-    CLI::App* removeAccount = server->add_subcommand(
-        "remove-account", "Remove a login (its entries in the change log stay)");
+    removeAccount = server->add_subcommand("remove-account",
+                                           "Remove a login (its entries in the change log stay)");
     removeAccount->add_option("login", options.server.login, "The login")->required();
+}
+
+} // namespace
+
+const CLI::App& commandLineDefinitions() {
+    static const CommandLine line;
+    return line.app;
+}
+
+int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
+        const Environment& env) {
+    CommandLine line;
+    Options& options = line.options;
+    CLI::App& app = line.app;
+    CLI::App* const init = line.init;
+    CLI::App* const import = line.import;
+    CLI::App* const cpdRecord = line.cpdRecord;
+    CLI::App* const hcpcProfile = line.hcpcProfile;
+    CLI::App* const exportCommand = line.exportCommand;
+    CLI::App* const roleSet = line.roleSet;
+    CLI::App* const check = line.check;
+    CLI::App* const change = line.change;
+    CLI::App* const generate = line.generate;
+    CLI::App* const copy = line.copy;
+    CLI::App* const server = line.server;
+    const AscWdsCommands& ascWds = *line.ascWds;
+    ReportCommands& reports = *line.reports;
+    const BackupCommands& backups = *line.backups;
+    const ArchiveCommands& archives = *line.archives;
 
     try {
         app.parse(argc, argv);

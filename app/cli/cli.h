@@ -26,6 +26,12 @@ struct Environment {
 /// The process environment and the controlling terminal.
 [[nodiscard]] Environment systemEnvironment();
 
+/// The manual page of practice-ledger-cli (roff, section 1), from its option definitions.
+void writeManPage(std::ostream& out, const std::string& releaseDate);
+
+/// A bash completion script for practice-ledger-cli, from its option definitions.
+void writeBashCompletion(std::ostream& out);
+
 /// Runs `practice-ledger-cli` with these arguments; returns the exit status.
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         const Environment& env);

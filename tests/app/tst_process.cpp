@@ -203,6 +203,26 @@ private slots:
                  qPrintable(image.pixelColor(100, 500).name()));
     }
 
+    void aLedgerFileArgumentIsOfferedForUnlockingAndOnlyOne() {
+        // As a file manager's "Open with" starts it (the desktop file's Exec=practice-ledger %f).
+        QTemporaryDir dir;
+        const QString path = makeCouncil(dir);
+        const QString shot = dir.filePath(QStringLiteral("unlock.png"));
+        auto [code, errors] = runApp({path, QStringLiteral("--screenshot"), shot,
+                                      QStringLiteral("--page"), QStringLiteral("unlock")},
+                                     {});
+        QVERIFY2(code == 0, qPrintable(errors));
+        const QImage image(shot);
+        QCOMPARE(image.size(), QSize(1280, 800));
+        // The light unlock page, not the pages of an opened ledger.
+        QVERIFY2(image.pixelColor(100, 500).lightness() > 200,
+                 qPrintable(image.pixelColor(100, 500).name()));
+
+        std::tie(code, errors) = runApp({path, path}, {});
+        QCOMPARE(code, 1);
+        QVERIFY2(errors.contains(QStringLiteral("one ledger file at a time")), qPrintable(errors));
+    }
+
     void aWrongPassphraseOrAMissingLedgerExitsThreeWithTheMessage() {
         QTemporaryDir dir;
         const QString path = makeCouncil(dir);
