@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # The two commands of the README, each doing all its own set-up on a fresh Debian 12 machine:
 #   ./packaging/dev.sh demo   build, then open a demo ledger of a realistic council
-#   ./packaging/dev.sh test   build, then run every test (ctest), sanitizers and fuzzing too
+#   ./packaging/dev.sh test   build, then run every test (ctest), sanitizers and fuzzing too,
+#                             and build, install, use and purge the Debian package
+#   ./packaging/dev.sh package   a release build's Debian package (README, "Install")
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 build="$root/build"
+release_build="$root/build-release"
 sanitize_build="$root/build-sanitize"
 jobs=$(nproc 2>/dev/null || echo 2)
 
@@ -35,7 +38,7 @@ build_main() {
     say "configuring and building ($build)"
     # -O1 with line tables only (-g1): half the compile time of CMake's -O2 -g on 2 cores
     # (cli.cpp: 11 s against 22 s), with backtraces that still name files and lines. The
-    # Debian package (issue 14) builds its own Release.
+    # install test packages this build; `dev.sh package` makes a release build of its own.
     cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" >/dev/null
     cmake --build "$build" -j"$jobs"
@@ -83,6 +86,14 @@ test)
     build_main
     say "running the tests"
     (cd "$build" && ctest --output-on-failure -j"$jobs")
+    # The package from this build (stripped as a release's is): lintian, apt-get install, the
+    # installed programs, purge. It installs a package, so it needs root, as CI is.
+    if [ "$(id -u)" -eq 0 ] || sudo -n true 2>/dev/null; then
+        say "building, checking, installing and purging the Debian package"
+        "$root/packaging/install-test.sh" "$build"
+    else
+        say "NOT RUN: the Debian package's install test needs root or sudo (CI runs it)"
+    fi
     build_sanitized
     say "running the tests and fuzzers under AddressSanitizer and UBSan"
     export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
@@ -110,8 +121,19 @@ test)
         -E 'PgCopy\.AGenerated5000Person|SessionsCli\.(EveryReportOfTheExamples|WithTheCpdEntries)|ReadOnly\.AReadOnlyLedgerOrFolder|PassphraseChange\.(NoPageOfTheLedger|AKillAtAnyStep)|CliExport\.WritesEachKind|Cli\.(PassphraseChange$|APassphraseFileOpenToOthers|DryRunPrintsTheCounts)|CliGolden\.ReimportingTheSameFiles|ProgrammesCli\.(TheReports|ARowWith|AnInvalidFile|ACopyTo)|CoverageReportsCli\.TheTrendPools|ReportExportsCli|XlsxLibreOfficeReports')
     say "all tests passed in $(( $(date +%s) - start )) s"
     ;;
+package)
+    install_packages
+    say "configuring and building a release ($release_build)"
+    cmake -S "$root" -B "$release_build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+        -DPRACTICE_LEDGER_BUILD_BENCH=OFF >/dev/null
+    cmake --build "$release_build" -j"$jobs" --target practice-ledger practice-ledger-cli \
+        ledger_package_files
+    (cd "$release_build" && cpack -G DEB >/dev/null)
+    say "wrote $(ls "$release_build"/practice-ledger_*_amd64.deb)"
+    say "install it with: sudo apt-get install $(ls "$release_build"/practice-ledger_*_amd64.deb)"
+    ;;
 *)
-    echo "usage: $0 demo|test" >&2
+    echo "usage: $0 demo|test|package" >&2
     exit 1
     ;;
 esac
