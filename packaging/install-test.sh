@@ -130,8 +130,14 @@ while [ ${#queue[@]} -gt 0 ]; do
     seen[$module]=1
     qmldir="$qml_root/${module//.//}/qmldir"
     case $module in
-    # Built into libQt6Qml and libQt6QmlModels, which the app links (dpkg-shlibdeps has them).
-    QtQml | QtQml.Models) continue ;;
+    # QtQml (and its QtQml.Models) are built into libQt6Qml and libQt6QmlModels, which the
+    # app links (dpkg-shlibdeps has them); QtQml also brings in QtQml.WorkerScript, which is
+    # a package of its own (without it: module "QtQml.WorkerScript" is not installed).
+    QtQml)
+        queue+=(QtQml.WorkerScript)
+        continue
+        ;;
+    QtQml.Models) continue ;;
     esac
     [ -f "$qmldir" ] || fail "QML module $module has no $qmldir"
     package=$(dpkg-query -S "$qmldir" | cut -d: -f1)
