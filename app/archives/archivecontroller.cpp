@@ -156,27 +156,20 @@ void ArchiveController::restore(const QUrl& archive, const QString& archivePassp
 void ArchiveController::run(const QString& title, const QString& state, const QString& done,
                             Work work, const QString& cancelled) {
     setState(state, {});
-    auto summary = std::make_shared<QString>();
-    const auto job = [work, summary](const ledger::Progress& progress) -> std::function<void()> {
-        TaskRunner::throwIfCancelled(progress, 0.0);
-        *summary = work(progress);
-        return {};
-    };
-    const auto finish = [this, summary, done, cancelled](TaskOutcome outcome,
-                                                         const QString& message) {
+    const auto finish = [this, done, cancelled](TaskOutcome outcome, const QString& text) {
         if (outcome == TaskOutcome::Cancelled) {
             setState(QStringLiteral("cancelled"), cancelled);
         } else if (outcome == TaskOutcome::Failed) {
-            setState(QStringLiteral("failed"), message);
+            setState(QStringLiteral("failed"), text);
         } else {
             if (done == QLatin1String("restored")) {
                 m_restoredTo = m_pendingRestore;
             }
-            setState(done, *summary);
+            setState(done, text);
         }
         emit finished();
     };
-    if (!startTask(title, true, job, finish)) {
+    if (!startSummarisedTask(title, std::move(work), finish)) {
         setState(QStringLiteral("failed"),
                  tr("%1 Wait for it to finish.").arg(session()->tasks()->title()));
     }

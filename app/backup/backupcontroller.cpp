@@ -165,33 +165,22 @@ void BackupController::run(const QString& state, const QString& title, const QSt
     if (taskRunning() || !session()) {
         return;
     }
-    auto summary = std::make_shared<QString>();
-    const auto job = [work, summary](const ledger::Progress& progress) -> std::function<void()> {
-        *summary = work(progress);
-        return {};
-    };
-    const QPointer<BackupController> self(this);
     const bool restoring = doneState == QLatin1String("restored");
-    const auto done = [self, summary, doneState, restoring](TaskOutcome outcome,
-                                                            const QString& message) {
-        if (!self) {
-            return;
-        }
-        self->m_restoredPath =
-            restoring && outcome == TaskOutcome::Finished ? self->m_pendingRestore : QString();
+    const auto done = [this, doneState, restoring](TaskOutcome outcome, const QString& text) {
+        m_restoredPath =
+            restoring && outcome == TaskOutcome::Finished ? m_pendingRestore : QString();
         if (outcome == TaskOutcome::Cancelled) {
-            self->setState(QStringLiteral("cancelled"), tr("Cancelled: no file was written."));
+            setState(QStringLiteral("cancelled"), tr("Cancelled: no file was written."));
         } else if (outcome == TaskOutcome::Failed) {
-            self->setState(
-                QStringLiteral("failed"),
-                (restoring ? tr("Not restored: %1") : tr("Not backed up: %1")).arg(message));
+            setState(QStringLiteral("failed"),
+                     (restoring ? tr("Not restored: %1") : tr("Not backed up: %1")).arg(text));
         } else {
-            self->setState(doneState, *summary);
+            setState(doneState, text);
         }
-        emit self->finished();
+        emit finished();
     };
     setState(state, {});
-    if (!startTask(title, true, job, done)) {
+    if (!startSummarisedTask(title, std::move(work), done)) {
         setState(QStringLiteral("failed"),
                  tr("%1 Wait for it to finish.").arg(session()->tasks()->title()));
     }

@@ -1,5 +1,7 @@
 #include "common/taskcontroller.h"
 
+#include <memory>
+
 TaskController::TaskController(QObject* parent) : QObject(parent) {
 }
 
@@ -48,6 +50,22 @@ void TaskController::stopTask() {
     if (m_task != 0 && m_session) {
         (void)m_session->tasks()->waitForFinished(-1);
     }
+}
+
+bool TaskController::startSummarisedTask(const QString& title, SummarisedWork work,
+                                         TaskRunner::Done done) {
+    auto summary = std::make_shared<QString>();
+    const auto job = [work = std::move(work),
+                      summary](const ledger::Progress& progress) -> std::function<void()> {
+        TaskRunner::throwIfCancelled(progress, 0.0);
+        *summary = work(progress);
+        return {};
+    };
+    return startTask(
+        title, true, job,
+        [summary, done = std::move(done)](TaskOutcome outcome, const QString& message) {
+            done(outcome, outcome == TaskOutcome::Finished ? *summary : message);
+        });
 }
 
 bool TaskController::startTask(const QString& title, bool cancellable, TaskRunner::Job job,

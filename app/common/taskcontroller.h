@@ -7,6 +7,8 @@
 #include <QPointer>
 #include <QtQml/qqmlregistration.h>
 
+#include <functional>
+
 /// What the controllers of pages that run long work (imports, exports, archives) as tasks of
 /// the session's runner share: the session, the one task this controller started (its
 /// progress and its cancel, never another page's task), and waiting for it before going.
@@ -40,6 +42,11 @@ protected:
     /// is running (nothing started).
     bool startTask(const QString& title, bool cancellable, TaskRunner::Job job,
                    TaskRunner::Done done);
+    /// Work that says in a sentence what it did.
+    using SummarisedWork = std::function<QString(const ledger::Progress&)>;
+    /// Starts `work` as this controller's cancellable task (startTask); `done` gets the
+    /// outcome and, when it finished, the work's sentence, else the task's message.
+    bool startSummarisedTask(const QString& title, SummarisedWork work, TaskRunner::Done done);
     [[nodiscard]] bool taskRunning() const { return m_task != 0; }
     /// Cancels this controller's task and waits for it. A subclass calls it from its own
     /// destructor: the task's end calls back into the subclass.
